@@ -1,0 +1,13 @@
+package nl.actionledger.command;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Accepts coordinators' changes to the plan and records each as an event in PostgreSQL. */
+@SpringBootApplication(scanBasePackages = {"nl.actionledger.command", "nl.actionledger.support"})
+public class CommandServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CommandServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,146 @@
+package nl.actionledger.command.action;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.Objects;
+import nl.actionledger.command.action.ActionChangeRejectedException.Reason;
+import nl.actionledger.events.ActionReassignedEvent;
+import nl.actionledger.events.ActionRef;
+import nl.actionledger.events.ActionRegisteredEvent;
+import nl.actionledger.events.ActionReopenedEvent;
+import nl.actionledger.events.ActionStatusChangedEvent;
+import nl.actionledger.events.ActionTimeframeRevisedEvent;
+import nl.actionledger.events.Assignment;
+import nl.actionledger.events.ImplementationStatus;
+import nl.actionledger.events.Timeframe;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One action of the plan: where every change to its status, assignment and timeframe is decided.
+ * Its version is the sequence number of its last event (0 right after registration), which clients
+ * see as the ETag and send back as {@code If-Match}.
+ */
+@Aggregate
+class Action {
+
+    static final int MAX_REASON_LENGTH = 2000;
+
+    @AggregateIdentifier
+    private String id;
+    private ActionRef ref;
+    private ImplementationStatus status;
+    private Assignment assignment;
+    private Timeframe timeframe;
+    private long version;
+
+    Action() {
+        // for Axon, which rebuilds the action from its events
+    }
+
+    @CommandHandler
+    Action(RegisterActionCommand command) {
+        apply(new ActionRegisteredEvent(command.action(), command.euActionNumber(), command.description(),
+                command.objective(), command.priority(), command.commitment(), command.timeframe(),
+                command.status(), command.source(), command.notes()));
+    }
+
+    @CommandHandler
+    long handle(ChangeActionStatusCommand command) {
+        requireVersion(command.expectedVersion());
+        requireReason(command.reason());
+        if (command.status() == status) {
+            throw noChange("The status is already " + status + ".");
+        }
+        if (status.isClosed() && !command.status().isClosed()) {
+            apply(new ActionReopenedEvent(ref, status, command.status(), command.reason()));
+        } else {
+            apply(new ActionStatusChangedEvent(ref, status, command.status(), command.reason()));
+        }
+        return version;
+    }
+
+    @CommandHandler
+    long handle(ReassignActionCommand command) {
+        requireVersion(command.expectedVersion());
+        requireReason(command.reason());
+        if (command.assignment().equals(assignment)) {
+            throw noChange("The action is already assigned to " + describe(assignment) + ".");
+        }
+        apply(new ActionReassignedEvent(ref, assignment, command.assignment(), command.reason()));
+        return version;
+    }
+
+    @CommandHandler
+    long handle(ReviseActionTimeframeCommand command) {
+        requireVersion(command.expectedVersion());
+        requireReason(command.reason());
+        if (command.timeframe().meansSameAs(timeframe)) {
+            throw noChange("The timeframe is already '" + timeframe.raw() + "' (" + timeframe.type() + ").");
+        }
+        apply(new ActionTimeframeRevisedEvent(ref, timeframe, command.timeframe(), command.reason()));
+        return version;
+    }
+
+    private void requireVersion(Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != version) {
+            throw new ActionChangeRejectedException(Reason.VERSION_MISMATCH,
+                    "The action is at version " + version + ", not " + expectedVersion + ". Reload it and try again.");
+        }
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new ActionChangeRejectedException(Reason.INVALID_REASON, "Every change needs a reason.");
+        }
+        if (reason.length() > MAX_REASON_LENGTH) {
+            throw new ActionChangeRejectedException(Reason.INVALID_REASON,
+                    "A reason has at most " + MAX_REASON_LENGTH + " characters.");
+        }
+    }
+
+    private static ActionChangeRejectedException noChange(String message) {
+        return new ActionChangeRejectedException(Reason.NO_CHANGE, message + " Nothing was recorded.");
+    }
+
+    private static String describe(Assignment assignment) {
+        return assignment.organisation()
+                + (assignment.contact() == null ? "" : " (contact " + assignment.contact() + ")");
+    }
+
+    @EventSourcingHandler
+    void on(ActionRegisteredEvent event, @SequenceNumber long sequenceNumber) {
+        id = event.action().toString();
+        ref = event.action();
+        status = event.status();
+        timeframe = event.timeframe();
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(ActionStatusChangedEvent event, @SequenceNumber long sequenceNumber) {
+        status = event.newStatus();
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(ActionReopenedEvent event, @SequenceNumber long sequenceNumber) {
+        status = event.newStatus();
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(ActionReassignedEvent event, @SequenceNumber long sequenceNumber) {
+        assignment = Objects.requireNonNull(event.newAssignment());
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(ActionTimeframeRevisedEvent event, @SequenceNumber long sequenceNumber) {
+        timeframe = event.newTimeframe();
+        version = sequenceNumber;
+    }
+}

@@ -1,0 +1,13 @@
+package nl.actionledger.command.action;
+
+import nl.actionledger.events.ActionRef;
+import nl.actionledger.events.Assignment;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** @param expectedVersion the version the client last saw ({@code If-Match}), or {@code null} to accept any */
+public record ReassignActionCommand(
+        @TargetAggregateIdentifier ActionRef action,
+        Assignment assignment,
+        String reason,
+        Long expectedVersion) {
+}

@@ -1,0 +1,66 @@
+package nl.actionledger.command.action.web;
+
+import nl.actionledger.command.action.ActionChangeRejectedException;
+import nl.actionledger.command.catalogue.KnownPlans.UnknownActionException;
+import nl.actionledger.command.timeframe.UnparseableTimeframeException;
+import nl.actionledger.support.web.LedgerProblemHandling;
+import nl.actionledger.support.web.ProblemWriter;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Command-service errors as problem details; see {@link LedgerProblemHandling} for the shared ones. */
+@RestControllerAdvice
+class CommandProblemHandling extends LedgerProblemHandling {
+
+    @ExceptionHandler(ActionChangeRejectedException.class)
+    ResponseEntity<Object> onRejected(ActionChangeRejectedException ex) {
+        HttpStatus status = switch (ex.reason()) {
+            case NO_CHANGE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case VERSION_MISMATCH -> HttpStatus.PRECONDITION_FAILED;
+            case INVALID_REASON -> HttpStatus.BAD_REQUEST;
+        };
+        return respond(ProblemWriter.problem(status, ex.errorCode(), ex.getMessage()));
+    }
+
+    @ExceptionHandler(UnknownActionException.class)
+    ResponseEntity<Object> onUnknownAction(UnknownActionException ex) {
+        return respond(ProblemWriter.problem(HttpStatus.NOT_FOUND, ex.errorCode(), ex.getMessage()));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> onActionNotRegistered(AggregateNotFoundException ex) {
+        return respond(ProblemWriter.problem(HttpStatus.NOT_FOUND, "ACTION_NOT_FOUND",
+                "The action is not in the ledger (yet)."));
+    }
+
+    @ExceptionHandler(UnparseableTimeframeException.class)
+    ResponseEntity<Object> onUnparseableTimeframe(UnparseableTimeframeException ex) {
+        return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "UNPARSEABLE_TIMEFRAME", ex.getMessage()));
+    }
+
+    @ExceptionHandler(IfMatch.InvalidIfMatchException.class)
+    ResponseEntity<Object> onInvalidIfMatch(IfMatch.InvalidIfMatchException ex) {
+        return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "INVALID_IF_MATCH", ex.getMessage()));
+    }
+
+    @ExceptionHandler(CorrelationId.InvalidCorrelationIdException.class)
+    ResponseEntity<Object> onInvalidCorrelationId(CorrelationId.InvalidCorrelationIdException ex) {
+        return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "INVALID_CORRELATION_ID", ex.getMessage()));
+    }
+
+    /** Still conflicting after the gateway's retries: nothing was stored, the client may try again. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<Object> onConcurrentChange(ConcurrencyException ex) {
+        return respond(ProblemWriter.problem(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+                "Another change to this action was recorded at the same moment. Nothing was stored; try again."));
+    }
+
+    @ExceptionHandler(ActionCommandController.CommandOutcomeUnknownException.class)
+    ResponseEntity<Object> onTimeout(ActionCommandController.CommandOutcomeUnknownException ex) {
+        return respond(ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "OUTCOME_UNKNOWN", ex.getMessage()));
+    }
+}

@@ -1,0 +1,53 @@
+package nl.actionledger.command.config;
+
+import java.util.concurrent.Executors;
+import nl.actionledger.events.EventMetadataKeys;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class AxonCommandConfiguration {
+
+    /**
+     * Copies the actor and correlation id of each command into the metadata of the events it causes.
+     * Declaring any provider removes Axon's default, so that one is declared too; its keys are renamed
+     * because Axon's own "correlationId" (the command's message id) would overwrite the request's.
+     */
+    @Bean
+    CorrelationDataProvider actorAndCorrelationProvider() {
+        return new SimpleCorrelationDataProvider(EventMetadataKeys.ACTOR, EventMetadataKeys.CORRELATION_ID);
+    }
+
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider("commandId", "traceId");
+    }
+
+    /**
+     * Two instances can append to the same action at once; the unique index lets one in and the other
+     * fails with a ConcurrencyException. Retrying re-reads the action and decides again (an If-Match
+     * then fails with 412, a no-op with 422), so no update is lost. Nothing else is retried.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        IntervalRetryScheduler retries = IntervalRetryScheduler.builder()
+                .retryExecutor(Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "command-retry");
+                    thread.setDaemon(true);
+                    return thread;
+                }))
+                .retryInterval(20)
+                .maxRetryCount(5)
+                .nonTransientFailurePredicate(failure -> !(failure instanceof ConcurrencyException))
+                .build();
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retries).build();
+    }
+}

@@ -1,0 +1,18 @@
+package nl.actionledger.command.config;
+
+import nl.actionledger.support.security.EndpointAccessRules;
+import nl.actionledger.support.security.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+@Configuration
+class CommandAccessRules {
+
+    /** Only coordinators (and admins, who hold every role) change actions. */
+    @Bean
+    EndpointAccessRules commandEndpointRules() {
+        return requests -> requests
+                .requestMatchers(HttpMethod.POST, "/api/plans/*/actions/*/*").hasRole(Role.COORDINATOR.name());
+    }
+}

@@ -1,0 +1,15 @@
+package nl.actionledger.query;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Builds the current-status views and the audit trail from the event table, and answers questions about them. */
+@SpringBootApplication(scanBasePackages = {"nl.actionledger.query", "nl.actionledger.support"})
+@EnableScheduling
+public class QueryServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(QueryServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,58 @@
+package nl.actionledger.query.action;
+
+import java.util.Comparator;
+import java.util.List;
+import nl.actionledger.events.CommitmentLevel;
+import nl.actionledger.events.ImplementationStatus;
+import nl.actionledger.query.web.NotFoundException;
+import org.springframework.http.MediaType;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The current-status view of a plan's actions. */
+@RestController
+@RequestMapping(path = "/api/plans/{planId}/actions", produces = MediaType.APPLICATION_JSON_VALUE)
+@Transactional(readOnly = true)
+class ActionQueryController {
+
+    /** Actions in plan order: numbered ones by number, the unnumbered one after them. */
+    static final Comparator<ActionView> PLAN_ORDER = Comparator
+            .comparing(ActionView::euActionNumber, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(ActionView::actionId);
+
+    private final CurrentActionRepository actions;
+
+    ActionQueryController(CurrentActionRepository actions) {
+        this.actions = actions;
+    }
+
+    @GetMapping
+    List<ActionView> list(@PathVariable String planId,
+                          @RequestParam(required = false) ImplementationStatus status,
+                          @RequestParam(required = false) String organisation,
+                          @RequestParam(required = false) Integer objective,
+                          @RequestParam(required = false) Integer priority,
+                          @RequestParam(required = false) CommitmentLevel commitment) {
+        requirePlan(planId);
+        ActionFilter filter = new ActionFilter(status, organisation, objective, priority, commitment);
+        return actions.findAll(filter.forPlan(planId)).stream().map(ActionView::of).sorted(PLAN_ORDER).toList();
+    }
+
+    @GetMapping("/{actionId}")
+    ActionView one(@PathVariable String planId, @PathVariable String actionId) {
+        requirePlan(planId);
+        return actions.findById(planId + "/" + actionId).map(ActionView::of)
+                .orElseThrow(() -> new NotFoundException("ACTION_NOT_FOUND",
+                        "Plan '" + planId + "' has no action '" + actionId + "'."));
+    }
+
+    private void requirePlan(String planId) {
+        if (!actions.existsByPlanId(planId)) {
+            throw new NotFoundException("PLAN_NOT_FOUND", "There is no plan '" + planId + "'.");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package nl.actionledger.query.action;
+
+import java.time.Instant;
+import java.util.Set;
+import nl.actionledger.events.CommitmentLevel;
+import nl.actionledger.events.ImplementationStatus;
+import nl.actionledger.events.TimeframeType;
+
+/** An action as it stands now: what the plan says of it, what was reported, and who changed it last. */
+public record ActionView(
+        String planId,
+        String actionId,
+        Integer euActionNumber,
+        String description,
+        ObjectiveView objective,
+        PriorityView priority,
+        CommitmentView commitment,
+        TimeframeView timeframe,
+        ImplementationStatus status,
+        String organisation,
+        String contact,
+        long version,
+        Instant lastChangedAt,
+        String lastChangedBy) {
+
+    public record ObjectiveView(int number, String text, boolean inferred) {
+    }
+
+    public record PriorityView(int number, String title) {
+    }
+
+    public record CommitmentView(Set<CommitmentLevel> levels, String remark) {
+    }
+
+    public record TimeframeView(String raw, TimeframeType type, Integer fromYear, Integer toYear) {
+    }
+
+    static ActionView of(CurrentAction row) {
+        return new ActionView(row.planId(), row.actionId(), row.euActionNumber(), row.description(),
+                new ObjectiveView(row.objectiveNumber(), row.objectiveText(), row.objectiveInferred()),
+                new PriorityView(row.priorityNumber(), row.priorityTitle()),
+                new CommitmentView(row.commitmentLevels(), row.commitmentRemark()),
+                new TimeframeView(row.timeframeRaw(), row.timeframeType(), row.timeframeFrom(), row.timeframeTo()),
+                row.status(), row.organisation(), row.contact(), row.version(), row.lastChangedAt(),
+                row.lastChangedBy());
+    }
+}

@@ -1,0 +1,25 @@
+package nl.actionledger.query.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One event of the audit trail as auditors see it. */
+public record AuditEntryView(
+        String eventId,
+        long position,
+        String planId,
+        String actionId,
+        long version,
+        String type,
+        Instant occurredAt,
+        String actor,
+        String reason,
+        String correlationId,
+        List<FieldChange> changes) {
+
+    static AuditEntryView of(AuditEntry entry) {
+        return new AuditEntryView(entry.eventId(), entry.globalIndex(), entry.planId(), entry.actionId(),
+                entry.sequenceNumber(), entry.eventType(), entry.occurredAt(), entry.actor(), entry.reason(),
+                entry.correlationId(), entry.changes());
+    }
+}

@@ -1,0 +1,92 @@
+package nl.actionledger.query.audit;
+
+import java.util.List;
+import nl.actionledger.events.ActionReassignedEvent;
+import nl.actionledger.events.ActionRef;
+import nl.actionledger.events.ActionRegisteredEvent;
+import nl.actionledger.events.ActionReopenedEvent;
+import nl.actionledger.events.ActionStatusChangedEvent;
+import nl.actionledger.events.ActionTimeframeRevisedEvent;
+import nl.actionledger.events.EventMetadataKeys;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * Appends one {@code audit_entry} per event. Idempotent by event id, so a redelivered batch adds nothing.
+ * The fallback handler gives events of types added later an entry too, so the trail never has holes.
+ */
+@Component
+@ProcessingGroup(AuditTrailProjection.NAME)
+class AuditTrailProjection {
+
+    static final String NAME = "audit-trail";
+
+    private final AuditEntryRepository entries;
+
+    AuditTrailProjection(AuditEntryRepository entries) {
+        this.entries = entries;
+    }
+
+    @EventHandler
+    void on(ActionRegisteredEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        record(message, token, event.action(), "Registered from " + event.source(), AuditChanges.of(event));
+    }
+
+    @EventHandler
+    void on(ActionStatusChangedEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        record(message, token, event.action(), event.reason(), AuditChanges.of(event));
+    }
+
+    @EventHandler
+    void on(ActionReopenedEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        record(message, token, event.action(), event.reason(), AuditChanges.of(event));
+    }
+
+    @EventHandler
+    void on(ActionReassignedEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        record(message, token, event.action(), event.reason(), AuditChanges.of(event));
+    }
+
+    @EventHandler
+    void on(ActionTimeframeRevisedEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        record(message, token, event.action(), event.reason(), AuditChanges.of(event));
+    }
+
+    @EventHandler
+    void onUnknown(Object event, DomainEventMessage<?> message, TrackingToken token) {
+        String[] parts = message.getAggregateIdentifier().split("/", 2);
+        ActionRef action = ActionRef.of(parts[0], parts.length > 1 ? parts[1] : "");
+        record(message, token, action, null, List.of());
+    }
+
+    @ResetHandler
+    void reset() {
+        entries.deleteAllInBatch();
+    }
+
+    private void record(DomainEventMessage<?> message, TrackingToken token, ActionRef action, String reason,
+                        List<FieldChange> changes) {
+        if (entries.existsById(message.getIdentifier())) {
+            return;
+        }
+        entries.save(new AuditEntry(message.getIdentifier(), token.position().orElseThrow(),
+                message.getAggregateIdentifier(), action.planId(), action.actionId(), message.getSequenceNumber(),
+                eventType(message), message.getTimestamp(), metadata(message, EventMetadataKeys.ACTOR), reason,
+                metadata(message, EventMetadataKeys.CORRELATION_ID), changes));
+    }
+
+    /** {@code ActionStatusChanged}: the payload's simple class name without the {@code Event} suffix. */
+    static String eventType(DomainEventMessage<?> message) {
+        String name = message.getPayloadType().getSimpleName();
+        return name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
+    }
+
+    private static String metadata(DomainEventMessage<?> message, String key) {
+        Object value = message.getMetaData().get(key);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,12 @@
+package nl.actionledger.query.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/** One field an event changed, with its value before and after, as text an auditor can read. */
+@Embeddable
+public record FieldChange(
+        @Column(name = "field", length = 64) String field,
+        @Column(name = "before_value", length = 8000) String before,
+        @Column(name = "after_value", length = 8000) String after) {
+}

@@ -1,0 +1,24 @@
+package nl.actionledger.query.config;
+
+import nl.actionledger.support.security.EndpointAccessRules;
+import nl.actionledger.support.security.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+@Configuration
+class QueryAccessRules {
+
+    /**
+     * The current views are for everyone who works with the plan; history and the audit trail are for auditors.
+     * ADMIN holds every role and AUDITOR includes EVALUATOR (see LedgerSecurityConfiguration).
+     */
+    @Bean
+    EndpointAccessRules queryEndpointRules() {
+        return requests -> requests
+                .requestMatchers(HttpMethod.GET, "/api/plans/*/actions/*/history").hasRole(Role.AUDITOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/**").hasRole(Role.AUDITOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/plans/*/actions", "/api/plans/*/actions/*")
+                .hasAnyRole(Role.EVALUATOR.name(), Role.COORDINATOR.name());
+    }
+}

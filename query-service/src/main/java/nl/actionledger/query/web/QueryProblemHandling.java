@@ -1,0 +1,23 @@
+package nl.actionledger.query.web;
+
+import nl.actionledger.support.web.LedgerProblemHandling;
+import nl.actionledger.support.web.ProblemWriter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Query-service errors as problem details; see {@link LedgerProblemHandling} for the shared ones. */
+@RestControllerAdvice
+class QueryProblemHandling extends LedgerProblemHandling {
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> onNotFound(NotFoundException ex) {
+        return respond(ProblemWriter.problem(HttpStatus.NOT_FOUND, ex.errorCode(), ex.getMessage()));
+    }
+
+    @ExceptionHandler(BadQueryException.class)
+    ResponseEntity<Object> onBadQuery(BadQueryException ex) {
+        return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, ex.errorCode(), ex.getMessage()));
+    }
+}

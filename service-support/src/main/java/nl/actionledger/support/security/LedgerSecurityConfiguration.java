@@ -1,0 +1,72 @@
+package nl.actionledger.support.security;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.provisioning.UserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import nl.actionledger.support.web.ProblemWriter;
+
+/**
+ * HTTP Basic against the configured users, stateless, with 401 and 403 answered as problem details.
+ * The roles form a hierarchy: ADMIN includes every role, AUDITOR includes EVALUATOR.
+ */
+@Configuration
+@EnableWebSecurity
+@EnableConfigurationProperties(LedgerSecurityProperties.class)
+public class LedgerSecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsManager ledgerUsers(LedgerSecurityProperties properties) {
+        return new InMemoryUserDetailsManager(ConfiguredUsers.from(properties));
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role(Role.ADMIN.name()).implies(Role.COORDINATOR.name(), Role.AUDITOR.name())
+                .role(Role.AUDITOR.name()).implies(Role.EVALUATOR.name())
+                .build();
+    }
+
+    @Bean
+    SecurityFilterChain ledgerSecurityFilterChain(HttpSecurity http, EndpointAccessRules rules, ProblemWriter problems)
+            throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                                "Valid credentials are required (HTTP Basic).")))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) ->
+                                problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                                        "Valid credentials are required (HTTP Basic)."))
+                        .accessDeniedHandler((request, response, e) ->
+                                problems.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN",
+                                        "Your role does not allow this request.")))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                            .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                            .permitAll()
+                            .requestMatchers("/error").permitAll()
+                            .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
+                    rules.apply(requests);
+                    requests.anyRequest().authenticated();
+                });
+        return http.build();
+    }
+}

@@ -1,0 +1,5 @@
+package nl.actionledger.events;
+
+/** One of the four priorities of the EU plan. */
+public record Priority(int number, String title) {
+}
