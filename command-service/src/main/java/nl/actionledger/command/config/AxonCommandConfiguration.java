@@ -5,7 +5,7 @@ import nl.actionledger.events.EventMetadataKeys;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -38,16 +38,23 @@ class AxonCommandConfiguration {
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
-        IntervalRetryScheduler retries = IntervalRetryScheduler.builder()
+        ExponentialBackOffIntervalRetryScheduler.Builder retries = ExponentialBackOffIntervalRetryScheduler.builder()
                 .retryExecutor(Executors.newSingleThreadScheduledExecutor(runnable -> {
                     Thread thread = new Thread(runnable, "command-retry");
                     thread.setDaemon(true);
                     return thread;
                 }))
-                .retryInterval(20)
-                .maxRetryCount(5)
-                .nonTransientFailurePredicate(failure -> !(failure instanceof ConcurrencyException))
+                .backoffFactor(5)
+                .maxRetryCount(8);
+        return DefaultCommandGateway.builder().commandBus(commandBus)
+                .retryScheduler(new ExponentialBackOffIntervalRetryScheduler(retries) {
+                    // Axon's default also looks at the causes; a ConcurrencyException is caused by a
+                    // non-transient SQL error, so only the outermost failure decides here.
+                    @Override
+                    protected boolean isExplicitlyNonTransient(Throwable failure) {
+                        return !(failure instanceof ConcurrencyException);
+                    }
+                })
                 .build();
-        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retries).build();
     }
 }

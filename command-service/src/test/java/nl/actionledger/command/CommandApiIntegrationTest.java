@@ -1,0 +1,388 @@
+package nl.actionledger.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Command-service through HTTP on a real PostgreSQL: what is stored for an accepted change, what every kind of
+ * bad request gets (and that it stores nothing), registration at start-up, the schema traps, and concurrent
+ * writers on one and on two instances.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class CommandApiIntegrationTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static String databaseUrl;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        databaseUrl = EmbeddedPostgresDatabase.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    List<ApplicationRunner> runners;
+
+    // --- accepted changes -------------------------------------------------------------------------------
+
+    @Test
+    void statusChangeIsStoredWithActorCorrelationIdAndBeforeAndAfter() {
+        HttpResponse<String> response = post(port, "coordinator", "/api/plans/eu-wap-nl/actions/28/status",
+                "{\"status\":\"IN_PROGRESS\",\"reason\":\"Kick-off held\"}", Map.of("X-Correlation-Id", "req-28-a"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("ETag")).contains("\"1\"");
+        assertThat(json(response.body())).isEqualTo(json("{\"planId\":\"eu-wap-nl\",\"actionId\":\"28\",\"version\":1}"));
+
+        Map<String, Object> event = jdbc.sql("""
+                        SELECT payload_type, convert_from(payload, 'UTF8') AS payload, convert_from(meta_data, 'UTF8') AS meta,
+                               time_stamp FROM event_store.domain_event_entry
+                        WHERE aggregate_identifier = 'eu-wap-nl/28' AND sequence_number = 1""").query().singleRow();
+        assertThat(event.get("payload_type")).isEqualTo("nl.actionledger.events.ActionStatusChangedEvent");
+        JsonNode payload = json((String) event.get("payload"));
+        assertThat(payload.get("previousStatus").asString()).isEqualTo("CONTINUOUS");
+        assertThat(payload.get("newStatus").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(payload.get("reason").asString()).isEqualTo("Kick-off held");
+        JsonNode metadata = json((String) event.get("meta"));
+        assertThat(metadata.get("actor").asString()).isEqualTo("coordinator");
+        assertThat(metadata.get("correlationId").asString()).isEqualTo("req-28-a");
+        assertThat((String) event.get("time_stamp")).isNotBlank();
+    }
+
+    @Test
+    void generatesACorrelationIdWhenNoneIsGiven() {
+        HttpResponse<String> response = post(port, "coordinator", "/api/plans/eu-wap-nl/actions/29/assignment",
+                "{\"organisation\":\"RVO\",\"contact\":\"CITES bureau\",\"reason\":\"RVO runs e-permitting\"}", Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        String generated = response.headers().firstValue("X-Correlation-Id").orElseThrow();
+        String stored = jdbc.sql("""
+                        SELECT convert_from(meta_data, 'UTF8')::jsonb ->> 'correlationId' FROM event_store.domain_event_entry
+                        WHERE aggregate_identifier = 'eu-wap-nl/29' AND sequence_number = 1""").query(String.class).single();
+        assertThat(stored).isEqualTo(generated).isNotBlank();
+    }
+
+    @Test
+    void timeframeIsStoredTypedAndRaw() {
+        HttpResponse<String> response = post(port, "admin", "/api/plans/eu-wap-nl/actions/10/timeframe",
+                "{\"timeframe\":\"Vanaf 2026\",\"reason\":\"Study delayed\"}", Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode payload = json(jdbc.sql("""
+                        SELECT convert_from(payload, 'UTF8') FROM event_store.domain_event_entry
+                        WHERE aggregate_identifier = 'eu-wap-nl/10' AND sequence_number = 1""").query(String.class).single());
+        assertThat(payload.get("previousTimeframe").get("type").asString()).isEqualTo("RANGE");
+        assertThat(payload.get("newTimeframe").get("type").asString()).isEqualTo("FROM");
+        assertThat(payload.get("newTimeframe").get("fromYear").asInt()).isEqualTo(2026);
+        assertThat(payload.get("newTimeframe").get("raw").asString()).isEqualTo("Vanaf 2026");
+    }
+
+    @Test
+    void theActorComesFromAuthenticationNotFromTheBody() {
+        HttpResponse<String> response = post(port, "coordinator", "/api/plans/eu-wap-nl/actions/11/status",
+                "{\"status\":\"IN_PROGRESS\",\"reason\":\"x\",\"actor\":\"someone-else\"}", Map.of());
+
+        assertProblem(response, 400, "UNKNOWN_FIELD");
+        assertThat(eventsOf("eu-wap-nl/11")).isEqualTo(1);
+    }
+
+    // --- refused requests: a problem response, and nothing stored -------------------------------------
+
+    @ParameterizedTest(name = "{0} {1} as {2} -> {4} {5}")
+    @CsvSource(delimiter = '|', value = {
+            "status     | 14 | evaluator   | {\"status\":\"IN_PROGRESS\",\"reason\":\"r\"}                 | 403 | FORBIDDEN",
+            "status     | 14 | auditor     | {\"status\":\"IN_PROGRESS\",\"reason\":\"r\"}                 | 403 | FORBIDDEN",
+            "status     | 14 | coordinator | {\"status\":\"IN_PROGRESS\"                                  | 400 | MALFORMED_JSON",
+            "status     | 14 | coordinator | {\"status\":\"IN_PROGRESS\"}                                 | 400 | VALIDATION_FAILED",
+            "status     | 14 | coordinator | {\"status\":\"IN_PROGRESS\",\"reason\":\"   \"}              | 400 | VALIDATION_FAILED",
+            "status     | 14 | coordinator | {\"reason\":\"r\"}                                           | 400 | VALIDATION_FAILED",
+            "status     | 14 | coordinator | {\"status\":\"FINISHED\",\"reason\":\"r\"}                   | 400 | UNKNOWN_VALUE",
+            "status     | 14 | coordinator | {\"status\":7,\"reason\":\"r\"}                              | 400 | UNKNOWN_VALUE",
+            "status     | 14 | coordinator | {\"status\":\"IN_PROGRESS\",\"reason\":[\"r\"]}              | 400 | INVALID_VALUE",
+            "status     | 14 | coordinator | {\"status\":\"IN_PROGRESS\",\"reason\":\"r\",\"version\":9}  | 400 | UNKNOWN_FIELD",
+            "status     | 14 | coordinator | []                                                          | 400 | INVALID_VALUE",
+            "status     | 14 | coordinator | {\"status\":\"CONTINUOUS\",\"reason\":\"no-op\"}             | 422 | NO_CHANGE",
+            "assignment | 14 | coordinator | {\"contact\":\"x\",\"reason\":\"r\"}                         | 400 | VALIDATION_FAILED",
+            "timeframe  | 14 | coordinator | {\"timeframe\":\"soon\",\"reason\":\"r\"}                    | 400 | UNPARSEABLE_TIMEFRAME",
+            "timeframe  | 14 | coordinator | {\"timeframe\":\"2027 - 2025\",\"reason\":\"r\"}             | 400 | UNPARSEABLE_TIMEFRAME",
+            "timeframe  | 14 | coordinator | {\"timeframe\":\"continuous\",\"reason\":\"same thing\"}     | 422 | NO_CHANGE",
+            "status     | 99 | coordinator | {\"status\":\"IN_PROGRESS\",\"reason\":\"r\"}                 | 404 | ACTION_NOT_FOUND",
+    })
+    void refusesBadRequestsWithAProblemAndStoresNothing(String command, String actionId, String user, String body,
+                                                         int status, String errorCode) {
+        long before = allEvents();
+
+        HttpResponse<String> response = post(port, user, "/api/plans/eu-wap-nl/actions/" + actionId + "/" + command,
+                body, Map.of());
+
+        assertProblem(response, status, errorCode);
+        assertThat(allEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAnOverlongReason() {
+        String body = "{\"status\":\"IN_PROGRESS\",\"reason\":\"" + "x".repeat(2001) + "\"}";
+        assertProblem(post(port, "coordinator", "/api/plans/eu-wap-nl/actions/14/status", body, Map.of()),
+                400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void unknownPlanIsNotFound() {
+        assertProblem(post(port, "coordinator", "/api/plans/eu-wap-be/actions/14/status",
+                "{\"status\":\"IN_PROGRESS\",\"reason\":\"r\"}", Map.of()), 404, "PLAN_NOT_FOUND");
+    }
+
+    @Test
+    void missingOrWrongCredentialsAreUnauthorized() {
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri(port, "/api/plans/eu-wap-nl/actions/14/status"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"IN_PROGRESS\",\"reason\":\"r\"}")).build());
+        assertProblem(anonymous, 401, "UNAUTHENTICATED");
+
+        HttpResponse<String> wrongPassword = send(HttpRequest.newBuilder(uri(port, "/api/plans/eu-wap-nl/actions/14/status"))
+                .header("Authorization", basic("coordinator", "wrong"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"IN_PROGRESS\",\"reason\":\"r\"}")).build());
+        assertProblem(wrongPassword, 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void wrongMediaTypeIsUnsupported() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(port, "/api/plans/eu-wap-nl/actions/14/status"))
+                .header("Authorization", basic("coordinator", "coordinator"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("status=IN_PROGRESS")).build());
+        assertProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void staleIfMatchIsAPreconditionFailureAndStoresNothing() {
+        String path = "/api/plans/eu-wap-nl/actions/15/status";
+        HttpResponse<String> first = post(port, "coordinator", path, "{\"status\":\"ON_HOLD\",\"reason\":\"a\"}",
+                Map.of("If-Match", "\"0\""));
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("ETag")).contains("\"1\"");
+
+        HttpResponse<String> stale = post(port, "coordinator", path, "{\"status\":\"IN_PROGRESS\",\"reason\":\"b\"}",
+                Map.of("If-Match", "\"0\""));
+        assertProblem(stale, 412, "VERSION_MISMATCH");
+        assertProblem(post(port, "coordinator", path, "{\"status\":\"IN_PROGRESS\",\"reason\":\"b\"}",
+                Map.of("If-Match", "\"banana\"")), 400, "INVALID_IF_MATCH");
+        assertThat(eventsOf("eu-wap-nl/15")).isEqualTo(2);
+
+        HttpResponse<String> current = post(port, "coordinator", path, "{\"status\":\"IN_PROGRESS\",\"reason\":\"b\"}",
+                Map.of("If-Match", "\"1\""));
+        assertThat(current.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void healthIsPublicAndOtherActuatorEndpointsNeedAdmin() {
+        assertThat(send(HttpRequest.newBuilder(uri(port, "/actuator/health")).build()).body()).contains("\"UP\"");
+        assertProblem(get(port, "coordinator", "/actuator/info"), 403, "FORBIDDEN");
+        assertThat(get(port, "admin", "/actuator/info").statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(uri(port, "/v3/api-docs")).build()).statusCode()).isEqualTo(200);
+    }
+
+    // --- registration -------------------------------------------------------------------------------------
+
+    @Test
+    void registersEveryActionOnceAsSystem() throws Exception {
+        List<Map<String, Object>> registrations = jdbc.sql("""
+                        SELECT aggregate_identifier, convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' AS actor
+                        FROM event_store.domain_event_entry WHERE sequence_number = 0""").query().listOfRows();
+        assertThat(registrations).hasSize(53).allSatisfy(row -> assertThat(row.get("actor")).isEqualTo("system"));
+        long before = allEvents();
+
+        for (ApplicationRunner runner : runners) {
+            runner.run(null);
+        }
+
+        assertThat(allEvents()).isEqualTo(before);
+    }
+
+    // --- the schema traps ---------------------------------------------------------------------------------
+
+    @Test
+    void payloadMetadataAndTokenColumnsAreBytea() {
+        List<Map<String, Object>> columns = jdbc.sql("""
+                        SELECT table_name, column_name, data_type FROM information_schema.columns
+                        WHERE table_schema = 'event_store'
+                          AND column_name IN ('payload', 'meta_data', 'token', 'serialized_saga', 'diagnostics')""")
+                .query().listOfRows();
+        assertThat(columns).hasSizeGreaterThanOrEqualTo(8)
+                .allSatisfy(column -> assertThat(column.get("data_type")).as(column.toString()).isEqualTo("bytea"));
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_largeobject_metadata").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theGlobalIndexComesFromItsOwnSequenceOneAtATime() {
+        long increment = jdbc.sql("""
+                        SELECT increment_by FROM pg_sequences
+                        WHERE schemaname = 'event_store' AND sequencename = 'domain_event_entry_global_index_seq'""")
+                .query(Long.class).single();
+        assertThat(increment).isEqualTo(1);
+        // One instance, one number per event: the 53 registrations took 1..53 without gaps.
+        Map<String, Object> range = jdbc.sql("""
+                        SELECT min(global_index) AS low, max(global_index) AS high, count(*) AS events
+                        FROM event_store.domain_event_entry WHERE sequence_number = 0""").query().singleRow();
+        assertThat(((Number) range.get("high")).longValue() - ((Number) range.get("low")).longValue() + 1)
+                .isEqualTo(((Number) range.get("events")).longValue());
+    }
+
+    // --- concurrency ----------------------------------------------------------------------------------------
+
+    @Test
+    void concurrentWritersOnTwoInstancesLoseNoUpdate() throws Exception {
+        try (ConfigurableApplicationContext second = startSecondInstance()) {
+            int secondPort = second.getEnvironment().getProperty("local.server.port", Integer.class);
+            long registrationsBefore = jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry WHERE sequence_number = 0")
+                    .query(Long.class).single();
+            assertThat(registrationsBefore).as("the second instance registered nothing again").isEqualTo(53);
+
+            int writers = 24;
+            List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                int target = i % 2 == 0 ? port : secondPort;
+                String body = "{\"organisation\":\"Org " + i + "\",\"reason\":\"writer " + i + "\"}";
+                calls.add(() -> post(target, "coordinator", "/api/plans/eu-wap-nl/actions/31/assignment", body, Map.of()));
+            }
+            List<HttpResponse<String>> responses = runAll(calls);
+
+            List<Long> versions = responses.stream().filter(r -> r.statusCode() == 200)
+                    .map(r -> json(r.body()).get("version").asLong()).toList();
+            // Conflicts between the instances are retried, so every writer gets through.
+            assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(200));
+            assertThat(versions).doesNotHaveDuplicates();
+            List<Long> stored = jdbc.sql("""
+                            SELECT sequence_number FROM event_store.domain_event_entry
+                            WHERE aggregate_identifier = 'eu-wap-nl/31' ORDER BY sequence_number""").query(Long.class).list();
+            assertThat(stored).hasSize(versions.size() + 1);
+            assertThat(stored.get(stored.size() - 1)).isEqualTo(versions.size());
+            assertThat(versions).containsExactlyInAnyOrderElementsOf(stored.subList(1, stored.size()));
+        }
+    }
+
+    @Test
+    void concurrentWritersWithTheSameIfMatchLetExactlyOneThrough() throws Exception {
+        List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String body = "{\"organisation\":\"Team " + i + "\",\"reason\":\"claim " + i + "\"}";
+            calls.add(() -> post(port, "coordinator", "/api/plans/eu-wap-nl/actions/32/assignment", body,
+                    Map.of("If-Match", "\"0\"")));
+        }
+        List<HttpResponse<String>> responses = runAll(calls);
+
+        assertThat(responses).filteredOn(r -> r.statusCode() == 200).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.statusCode() == 412).hasSize(7);
+        assertThat(eventsOf("eu-wap-nl/32")).isEqualTo(2);
+    }
+
+    private ConfigurableApplicationContext startSecondInstance() {
+        // Command-line arguments, because default properties lose against application.yml.
+        return new SpringApplicationBuilder(CommandServiceApplication.class)
+                .profiles("test")
+                .run("--server.port=0", "--spring.datasource.url=" + databaseUrl,
+                        "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+    }
+
+    private static List<HttpResponse<String>> runAll(List<Callable<HttpResponse<String>>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            List<HttpResponse<String>> responses = new ArrayList<>();
+            for (Future<HttpResponse<String>> future : pool.invokeAll(calls)) {
+                responses.add(future.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------
+
+    private long allEvents() {
+        return jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry").query(Long.class).single();
+    }
+
+    private long eventsOf(String aggregateId) {
+        return jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?")
+                .param(aggregateId).query(Long.class).single();
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String errorCode) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("errorCode").asString()).isEqualTo(errorCode);
+        assertThat(problem.get("detail").asString()).isNotBlank().doesNotContain("Exception");
+    }
+
+    private static HttpResponse<String> post(int port, String user, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(port, path))
+                .header("Authorization", basic(user, user))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    private static HttpResponse<String> get(int port, String user, String path) {
+        return send(HttpRequest.newBuilder(uri(port, path)).header("Authorization", basic(user, user)).build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static URI uri(int port, String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+}
