@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
  * auto-configuration for one reason: the poll interval. Query-service learns of new events only by polling,
  * and Axon's default of one second is the largest part of the delay before a change shows in the views.
  * Declaring the event store turns off Axon's JPA event-store configuration, so its entities are registered here.
+ * The processors read through {@link PromptEventSource}, which lets them notice new events at the same interval.
  */
 @org.springframework.context.annotation.Configuration
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
@@ -49,5 +50,12 @@ class EventStoreConfiguration {
                 .messageMonitor(configuration.messageMonitor(EmbeddedEventStore.class, "eventStore"))
                 .fetchDelay(pollInterval.toMillis())
                 .build();
+    }
+
+    /** What the projections read from (see {@code source} of each processor in application.yml). */
+    @Bean(destroyMethod = "close")
+    PromptEventSource projectionEventSource(EmbeddedEventStore eventStore,
+                                            @Value("${actionledger.events.poll-interval:PT0.05S}") Duration pollInterval) {
+        return new PromptEventSource(eventStore, pollInterval);
     }
 }

@@ -1,0 +1,201 @@
+package nl.actionledger.localrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole system as the README's run command starts it: embedded PostgreSQL, command-service and
+ * query-service as separate processes. A change goes in through one service and comes out of the other.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalRunEndToEndTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(10);
+
+    @TempDir
+    static Path dataDir;
+    private static LocalRun run;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        Path home = Path.of("").toAbsolutePath().getParent();
+        run = LocalRun.start(new LocalRunSettings(freePort(), freePort(), null, freePort(), dataDir,
+                home.resolve("command-service/target/command-service.jar"),
+                home.resolve("query-service/target/query-service.jar")));
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (run != null) {
+            run.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theWholePlanIsLoadedAndVisible() {
+        await().atMost(VISIBLE_WITHIN).untilAsserted(() ->
+                assertThat(json(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions").body())).hasSize(53));
+        JsonNode action = json(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions/57").body());
+        assertThat(action.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(action.get("timeframe").get("type").asText()).isEqualTo("ALREADY_DONE");
+        assertThat(action.get("lastChangedBy").asText()).isEqualTo("system");
+    }
+
+    @Test
+    @Order(2)
+    void aChangeFlowsFromCommandToViewHistoryAndAudit() {
+        HttpResponse<String> accepted = post(run.commandUrl(), "coordinator", "/api/plans/eu-wap-nl/actions/2/status",
+                "{\"status\":\"IN_PROGRESS\",\"reason\":\"Campaign on glass eels started\"}",
+                Map.of("X-Correlation-Id", "e2e-2"));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.headers().firstValue("ETag")).contains("\"1\"");
+
+        await().atMost(VISIBLE_WITHIN).untilAsserted(() -> {
+            JsonNode view = json(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions/2").body());
+            assertThat(view.get("status").asText()).isEqualTo("IN_PROGRESS");
+            assertThat(view.get("version").asLong()).isEqualTo(1);
+            assertThat(view.get("lastChangedBy").asText()).isEqualTo("coordinator");
+        });
+
+        JsonNode history = json(get(run.queryUrl(), "auditor", "/api/plans/eu-wap-nl/actions/2/history").body());
+        assertThat(history).hasSize(2);
+        JsonNode change = history.get(1);
+        assertThat(change.get("type").asText()).isEqualTo("ActionStatusChanged");
+        assertThat(change.get("actor").asText()).isEqualTo("coordinator");
+        assertThat(change.get("reason").asText()).isEqualTo("Campaign on glass eels started");
+        assertThat(change.get("correlationId").asText()).isEqualTo("e2e-2");
+        assertThat(change.get("changes").get(0).get("before").asText()).isEqualTo("CONTINUOUS");
+        assertThat(change.get("changes").get(0).get("after").asText()).isEqualTo("IN_PROGRESS");
+
+        JsonNode audit = json(get(run.queryUrl(), "auditor", "/api/audit?actor=coordinator&planId=eu-wap-nl").body());
+        assertThat(audit.get("entries").get(0).get("eventId").asText()).isEqualTo(change.get("eventId").asText());
+    }
+
+    @Test
+    @Order(3)
+    void bothServicesAnswerBadRequestsWithProblems() {
+        String statusPath = "/api/plans/eu-wap-nl/actions/8/status";
+        String body = "{\"status\":\"ON_HOLD\",\"reason\":\"waiting\"}";
+        assertProblem(send(HttpRequest.newBuilder(URI.create(run.commandUrl() + statusPath))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build()), 401);
+        assertProblem(post(run.commandUrl(), "evaluator", statusPath, body, Map.of()), 403);
+        assertProblem(post(run.commandUrl(), "coordinator", statusPath, "{\"status\":\"ON_HOLD\"}", Map.of()), 400);
+        assertProblem(post(run.commandUrl(), "coordinator", "/api/plans/eu-wap-nl/actions/4/status", body, Map.of()), 404);
+        assertProblem(post(run.commandUrl(), "coordinator", statusPath, body, Map.of("If-Match", "\"7\"")), 412);
+
+        assertProblem(send(HttpRequest.newBuilder(URI.create(run.queryUrl() + "/api/audit")).build()), 401);
+        assertProblem(get(run.queryUrl(), "evaluator", "/api/audit"), 403);
+        assertProblem(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions?status=SLEEPING"), 400);
+        assertProblem(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions/4"), 404);
+    }
+
+    @Test
+    @Order(4)
+    void aRestartRegistersNothingTwice() throws Exception {
+        run.restartCommandService();
+
+        JsonNode registrations = json(get(run.queryUrl(), "auditor", "/api/audit?actor=system&size=200").body());
+        assertThat(registrations.get("totalEntries").asLong()).isEqualTo(53);
+        HttpResponse<String> afterRestart = post(run.commandUrl(), "coordinator", "/api/plans/eu-wap-nl/actions/2/status",
+                "{\"status\":\"COMPLETED\",\"reason\":\"Campaign finished\"}", Map.of("If-Match", "\"1\""));
+        assertThat(afterRestart.statusCode()).as(afterRestart.body()).isEqualTo(200);
+        assertThat(afterRestart.headers().firstValue("ETag")).contains("\"2\"");
+    }
+
+    /** Not a timed assertion: prints how long changes take to show, for the README's figure. */
+    @Test
+    @Order(5)
+    void reportsHowQuicklyAChangeBecomesVisible() {
+        List<Long> millis = new ArrayList<>();
+        String[] statuses = {"ON_HOLD", "IN_PROGRESS"};
+        for (int i = 0; i < 10; i++) {
+            String status = statuses[i % 2];
+            HttpResponse<String> accepted = post(run.commandUrl(), "coordinator", "/api/plans/eu-wap-nl/actions/12/status",
+                    "{\"status\":\"" + status + "\",\"reason\":\"lag probe " + i + "\"}", Map.of());
+            long acceptedAt = System.nanoTime();
+            long version = json(accepted.body()).get("version").asLong();
+            await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(5)).until(() ->
+                    json(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions/12").body())
+                            .get("version").asLong() == version);
+            millis.add((System.nanoTime() - acceptedAt) / 1_000_000);
+        }
+        millis.sort(Long::compare);
+        System.out.println("Change visible in query-service after (ms, sorted, includes polling): " + millis);
+        assertThat(millis).hasSize(10);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json(response.body()).get("errorCode").asText()).isNotBlank();
+    }
+
+    private static HttpResponse<String> post(String base, String user, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", basic(user))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    private static HttpResponse<String> get(String base, String user, String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic(user)).build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The demo users' password is their name. */
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException("Not JSON: " + text, e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
