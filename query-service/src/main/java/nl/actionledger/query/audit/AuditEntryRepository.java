@@ -7,4 +7,6 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 interface AuditEntryRepository extends JpaRepository<AuditEntry, String>, JpaSpecificationExecutor<AuditEntry> {
 
     List<AuditEntry> findByAggregateIdOrderBySequenceNumberAsc(String aggregateId);
+
+    boolean existsByPlanId(String planId);
 }

@@ -15,7 +15,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Who changed what, when and why: per action, and across the plan. */
 @RestController
-@Validated
 @Transactional(readOnly = true)
 class AuditQueryController {
 
@@ -40,7 +38,9 @@ class AuditQueryController {
         List<AuditEntryView> history = entries.findByAggregateIdOrderBySequenceNumberAsc(planId + "/" + actionId)
                 .stream().map(AuditEntryView::of).toList();
         if (history.isEmpty()) {
-            throw new NotFoundException("ACTION_NOT_FOUND", "Plan '" + planId + "' has no action '" + actionId + "'.");
+            throw entries.existsByPlanId(planId)
+                    ? new NotFoundException("ACTION_NOT_FOUND", "Plan '" + planId + "' has no action '" + actionId + "'.")
+                    : new NotFoundException("PLAN_NOT_FOUND", "There is no plan '" + planId + "'.");
         }
         return history;
     }

@@ -1,5 +1,6 @@
 package nl.actionledger.support.web;
 
+import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -155,6 +156,15 @@ public abstract class LedgerProblemHandling extends ResponseEntityExceptionHandl
     ResponseEntity<Object> onMissingHeader(MissingRequestHeaderException ex) {
         return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "MISSING_HEADER",
                 "Header '" + ex.getHeaderName() + "' is required."));
+    }
+
+    /** Constraints checked outside Spring MVC's own parameter validation (on a {@code @Validated} bean). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> onConstraintViolation(ConstraintViolationException ex) {
+        List<String> messages = ex.getConstraintViolations().stream()
+                .map(violation -> violation.getPropertyPath() + " " + violation.getMessage()).sorted().toList();
+        return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                "The request has invalid parameters: " + messages));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

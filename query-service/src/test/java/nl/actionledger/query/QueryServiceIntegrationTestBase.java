@@ -1,0 +1,123 @@
+package nl.actionledger.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Predicate;
+import nl.actionledger.events.ActionRef;
+import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Query-service running against a real PostgreSQL whose event table was made by command-service's own migration.
+ * Events go in exactly as command-service writes them; everything comes out through HTTP. Subclasses share one
+ * application context and one database, so each uses its own action numbers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class QueryServiceIntegrationTestBase {
+
+    protected static final Duration VISIBLE_WITHIN = Duration.ofSeconds(15);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = EmbeddedPostgresDatabase.register(registry);
+        Flyway.configure().dataSource(url, "postgres", "postgres")
+                .schemas("event_store").defaultSchema("event_store")
+                .locations("classpath:event-store-migration")
+                .load().migrate();
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected EventStore eventStore;
+    @Autowired
+    protected TransactionTemplate transactions;
+    @Autowired
+    protected JdbcClient jdbc;
+
+    /** A little history of one action: appended one by one, as separate commands would. */
+    protected final class History {
+
+        private final ActionRef action;
+        private final List<DomainEventMessage<?>> events = new ArrayList<>();
+
+        public History(ActionRef action) {
+            this.action = action;
+        }
+
+        public History then(Object payload, String actor, String correlationId, Instant at) {
+            DomainEventMessage<?> event = TestEvents.message(action, events.size(), payload, actor, correlationId, at);
+            transactions.executeWithoutResult(tx -> eventStore.publish(event));
+            events.add(event);
+            return this;
+        }
+
+        public DomainEventMessage<?> event(int sequenceNumber) {
+            return events.get(sequenceNumber);
+        }
+    }
+
+    protected HttpResponse<String> get(String user, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected JsonNode getJson(String user, String path) {
+        HttpResponse<String> response = get(user, path);
+        assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(200);
+        return json(response.body());
+    }
+
+    protected JsonNode awaitJson(String user, String path, Predicate<JsonNode> until) {
+        return await().atMost(VISIBLE_WITHIN).until(() -> {
+            HttpResponse<String> response = get(user, path);
+            return response.statusCode() == 200 ? json(response.body()) : null;
+        }, body -> body != null && until.test(body));
+    }
+
+    protected static void assertProblem(HttpResponse<String> response, int status, String errorCode) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = json(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("errorCode").asString()).isEqualTo(errorCode);
+    }
+
+    protected static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+}

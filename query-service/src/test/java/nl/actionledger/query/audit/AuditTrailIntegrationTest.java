@@ -1,0 +1,171 @@
+package nl.actionledger.query.audit;
+
+import static nl.actionledger.query.TestEvents.RANGE_2024_2025;
+import static nl.actionledger.query.TestEvents.action;
+import static nl.actionledger.query.TestEvents.registered;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import nl.actionledger.events.ActionReassignedEvent;
+import nl.actionledger.events.ActionReopenedEvent;
+import nl.actionledger.events.ActionStatusChangedEvent;
+import nl.actionledger.events.Assignment;
+import nl.actionledger.events.CommitmentLevel;
+import nl.actionledger.events.ImplementationStatus;
+import nl.actionledger.query.QueryServiceIntegrationTestBase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** The audit trail, built by its processor from the event table, read through HTTP, and checked against the events. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
+
+    private static final Instant T0 = Instant.parse("2026-02-01T09:00:00Z");
+
+    @Autowired
+    AuditTrailConsistencyCheck consistencyCheck;
+    private History history301;
+
+    @BeforeAll
+    void history() {
+        history301 = new History(action("301"))
+                .then(registered("301", 11, 3, ImplementationStatus.COMPLETED, RANGE_2024_2025, CommitmentLevel.EU),
+                        "system", "reg-301", T0)
+                .then(new ActionReopenedEvent(action("301"), ImplementationStatus.COMPLETED,
+                        ImplementationStatus.IN_PROGRESS, "New cases found"), "alice", "c-301-1", T0.plusSeconds(86_400))
+                .then(new ActionReassignedEvent(action("301"), null, new Assignment("Politie", "K. Bakker"), "Police leads"),
+                        "bob", "c-301-2", T0.plusSeconds(2 * 86_400))
+                .then(new ActionStatusChangedEvent(action("301"), ImplementationStatus.IN_PROGRESS,
+                        ImplementationStatus.COMPLETED, "Done again"), "alice", "c-301-3", T0.plusSeconds(3 * 86_400));
+        new History(action("302"))
+                .then(registered("302", 11, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
+                        "system", "reg-302", T0)
+                .then(new ActionStatusChangedEvent(action("302"), ImplementationStatus.NOT_STARTED,
+                        ImplementationStatus.ON_HOLD, "No budget"), "alice", "c-302-1", T0.plusSeconds(4 * 86_400));
+        awaitJson("auditor", "/api/audit?actionId=302", page -> page.get("totalEntries").asLong() == 2);
+        awaitJson("auditor", "/api/audit?actionId=301", page -> page.get("totalEntries").asLong() == 4);
+    }
+
+    @Test
+    void historyListsEveryEventOfAnActionOldestFirst() {
+        JsonNode history = getJson("auditor", "/api/plans/eu-wap-nl/actions/301/history");
+
+        assertThat(history).hasSize(4);
+        assertThat(types(history)).containsExactly("ActionRegistered", "ActionReopened", "ActionReassigned",
+                "ActionStatusChanged");
+        JsonNode reopened = history.get(1);
+        assertThat(reopened.get("eventId").asString()).isEqualTo(history301.event(1).getIdentifier());
+        assertThat(reopened.get("actor").asString()).isEqualTo("alice");
+        assertThat(reopened.get("reason").asString()).isEqualTo("New cases found");
+        assertThat(reopened.get("correlationId").asString()).isEqualTo("c-301-1");
+        assertThat(Instant.parse(reopened.get("occurredAt").asString())).isEqualTo(T0.plusSeconds(86_400));
+        assertThat(reopened.get("version").asLong()).isEqualTo(1);
+        assertThat(reopened.get("changes").get(0).get("field").asString()).isEqualTo("status");
+        assertThat(reopened.get("changes").get(0).get("before").asString()).isEqualTo("COMPLETED");
+        assertThat(reopened.get("changes").get(0).get("after").asString()).isEqualTo("IN_PROGRESS");
+        JsonNode reassigned = history.get(2);
+        assertThat(reassigned.get("changes")).hasSize(2);
+        assertThat(reassigned.get("changes").get(0).get("after").asString()).isEqualTo("Politie");
+        assertThat(history.get(0).get("position").asLong()).isLessThan(history.get(3).get("position").asLong());
+    }
+
+    @Test
+    void auditAcrossThePlanIsNewestFirstAndPaged() {
+        JsonNode first = getJson("auditor", "/api/audit?actor=alice&page=0&size=2");
+        JsonNode second = getJson("auditor", "/api/audit?actor=alice&page=1&size=2");
+
+        assertThat(first.get("totalEntries").asLong()).isEqualTo(3);
+        assertThat(first.get("totalPages").asInt()).isEqualTo(2);
+        assertThat(reasons(first.get("entries"))).containsExactly("No budget", "Done again");
+        assertThat(reasons(second.get("entries"))).containsExactly("New cases found");
+    }
+
+    @Test
+    void auditFiltersByActorPeriodPlanAndAction() {
+        assertThat(getJson("auditor", "/api/audit?actor=bob").get("totalEntries").asLong()).isEqualTo(1);
+        JsonNode period = getJson("auditor", "/api/audit?planId=eu-wap-nl&from=" + T0.plusSeconds(86_400)
+                + "&to=" + T0.plusSeconds(3 * 86_400));
+        assertThat(reasons(period.get("entries"))).containsExactly("Police leads", "New cases found");
+        assertThat(getJson("auditor", "/api/audit?planId=eu-wap-be").get("totalEntries").asLong()).isZero();
+        assertThat(getJson("auditor", "/api/audit?actionId=302&actor=alice").get("totalEntries").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesWithProblems() {
+        assertProblem(get(null, "/api/audit"), 401, "UNAUTHENTICATED");
+        assertProblem(get("evaluator", "/api/audit"), 403, "FORBIDDEN");
+        assertProblem(get("coordinator", "/api/audit"), 403, "FORBIDDEN");
+        assertProblem(get("evaluator", "/api/plans/eu-wap-nl/actions/301/history"), 403, "FORBIDDEN");
+        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/999/history"), 404, "ACTION_NOT_FOUND");
+        assertProblem(get("auditor", "/api/plans/eu-wap-be/actions/301/history"), 404, "PLAN_NOT_FOUND");
+        assertProblem(get("auditor", "/api/audit?size=201"), 400, "VALIDATION_FAILED");
+        assertProblem(get("auditor", "/api/audit?page=-1"), 400, "VALIDATION_FAILED");
+        assertProblem(get("auditor", "/api/audit?from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z"), 400, "INVALID_PERIOD");
+        assertProblem(get("auditor", "/api/audit?from=yesterday"), 400, "INVALID_PARAMETER");
+        assertThat(getJson("admin", "/api/audit").get("totalEntries").asLong()).isPositive();
+    }
+
+    @Test
+    void theConsistencyCheckNoticesAnEventWithoutItsEntry() {
+        await().atMost(VISIBLE_WITHIN).until(() -> consistencyCheck.check().consistent());
+        AuditTrailConsistency consistent = consistencyCheck.check();
+        assertThat(consistent.events()).isEqualTo(consistent.auditEntries()).isPositive();
+        assertThat(getJson("admin", "/actuator/health").get("components").get("auditTrail").get("status").asString())
+                .isEqualTo("UP");
+
+        long lost = jdbc.sql("SELECT global_index FROM query_model.audit_entry WHERE correlation_id = 'c-302-1'")
+                .query(Long.class).single();
+        setAside(lost);
+        try {
+            AuditTrailConsistency broken = consistencyCheck.check();
+            assertThat(broken.consistent()).isFalse();
+            assertThat(broken.missingEvents()).containsExactly(lost);
+            var health = get("admin", "/actuator/health");
+            assertThat(health.statusCode()).isEqualTo(503);
+            JsonNode auditTrail = json(health.body()).get("components").get("auditTrail");
+            assertThat(auditTrail.get("status").asString()).isEqualTo("DOWN");
+            assertThat(auditTrail.get("details").get("missingEvents").get(0).asLong()).isEqualTo(lost);
+        } finally {
+            putBack();
+        }
+        assertThat(consistencyCheck.check().consistent()).isTrue();
+    }
+
+    /** Removes an entry as a skipped event would leave it, keeping a copy so that the other tests see a whole trail. */
+    private void setAside(long globalIndex) {
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("CREATE TABLE query_model.set_aside_entry AS SELECT * FROM query_model.audit_entry WHERE global_index = ?")
+                    .param(globalIndex).update();
+            jdbc.sql("""
+                    CREATE TABLE query_model.set_aside_change AS SELECT c.* FROM query_model.audit_change c
+                    JOIN query_model.set_aside_entry e ON e.event_id = c.event_id""").update();
+            jdbc.sql("DELETE FROM query_model.audit_entry WHERE global_index = ?").param(globalIndex).update();
+        });
+    }
+
+    private void putBack() {
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("INSERT INTO query_model.audit_entry SELECT * FROM query_model.set_aside_entry").update();
+            jdbc.sql("INSERT INTO query_model.audit_change SELECT * FROM query_model.set_aside_change").update();
+            jdbc.sql("DROP TABLE query_model.set_aside_entry, query_model.set_aside_change").update();
+        });
+    }
+
+    private static List<String> types(JsonNode entries) {
+        List<String> types = new ArrayList<>();
+        entries.forEach(entry -> types.add(entry.get("type").asString()));
+        return types;
+    }
+
+    private static List<String> reasons(JsonNode entries) {
+        List<String> reasons = new ArrayList<>();
+        entries.forEach(entry -> reasons.add(entry.get("reason").asString()));
+        return reasons;
+    }
+}
