@@ -84,7 +84,19 @@ public abstract class QueryServiceIntegrationTestBase {
     }
 
     protected HttpResponse<String> get(String user, String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        return send(user, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)));
+    }
+
+    protected HttpResponse<String> getAccepting(String user, String path, String mediaType) {
+        return send(user, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", mediaType));
+    }
+
+    protected HttpResponse<String> post(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private HttpResponse<String> send(String user, HttpRequest.Builder request) {
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));

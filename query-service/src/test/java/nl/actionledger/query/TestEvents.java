@@ -35,7 +35,14 @@ public final class TestEvents {
     public static ActionRegisteredEvent registered(String actionId, int objective, int priority,
                                                    ImplementationStatus status, Timeframe timeframe,
                                                    CommitmentLevel... levels) {
-        return new ActionRegisteredEvent(action(actionId), Integer.valueOf(actionId), "Action " + actionId,
+        return registered(action(actionId), objective, priority, status, timeframe, levels);
+    }
+
+    public static ActionRegisteredEvent registered(ActionRef action, int objective, int priority,
+                                                   ImplementationStatus status, Timeframe timeframe,
+                                                   CommitmentLevel... levels) {
+        String actionId = action.actionId();
+        return new ActionRegisteredEvent(action, Integer.valueOf(actionId), "Action " + actionId,
                 new Objective(objective, "Objective " + objective, false), new Priority(priority, "Priority " + priority),
                 new Commitment(new TreeSet<>(EnumSet.copyOf(List.of(levels))), null), timeframe, status,
                 "nl-eu-wildlife-trafficking-action-plan.tsv", List.of());

@@ -1,6 +1,5 @@
 package nl.actionledger.query.action;
 
-import java.util.Comparator;
 import java.util.List;
 import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
@@ -19,11 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Transactional(readOnly = true)
 class ActionQueryController {
 
-    /** Actions in plan order: numbered ones by number, the unnumbered one after them. */
-    static final Comparator<ActionView> PLAN_ORDER = Comparator
-            .comparing(ActionView::euActionNumber, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(ActionView::actionId);
-
     private final CurrentActionRepository actions;
 
     ActionQueryController(CurrentActionRepository actions) {
@@ -39,7 +33,7 @@ class ActionQueryController {
                           @RequestParam(required = false) CommitmentLevel commitment) {
         requirePlan(planId);
         ActionFilter filter = new ActionFilter(status, organisation, objective, priority, commitment);
-        return actions.findAll(filter.forPlan(planId)).stream().map(ActionView::of).sorted(PLAN_ORDER).toList();
+        return actions.findAll(filter.forPlan(planId)).stream().map(ActionView::of).sorted(ActionView.PLAN_ORDER).toList();
     }
 
     @GetMapping("/{actionId}")

@@ -23,6 +23,11 @@ public record ActionView(
         Instant lastChangedAt,
         String lastChangedBy) {
 
+    /** Actions in plan order: numbered ones by number, the unnumbered one after them. */
+    public static final java.util.Comparator<ActionView> PLAN_ORDER = java.util.Comparator
+            .comparing(ActionView::euActionNumber, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+            .thenComparing(ActionView::actionId);
+
     public record ObjectiveView(int number, String text, boolean inferred) {
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import nl.actionledger.query.Replays;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -74,7 +75,7 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
         if (status.size() < segments) {
             return AuditTrailConsistency.notChecked("another instance holds some of the audit-trail segments");
         }
-        if (status.values().stream().anyMatch(EventTrackerStatus::isReplaying)) {
+        if (status.values().stream().anyMatch(Replays::stillReplaying)) {
             return AuditTrailConsistency.notChecked("the audit trail is being replayed");
         }
         long horizon = Long.MAX_VALUE;

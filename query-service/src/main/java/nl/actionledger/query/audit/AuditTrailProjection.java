@@ -8,6 +8,7 @@ import nl.actionledger.events.ActionReopenedEvent;
 import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.ActionTimeframeRevisedEvent;
 import nl.actionledger.events.EventMetadataKeys;
+import nl.actionledger.query.EventNames;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -75,14 +76,8 @@ class AuditTrailProjection {
         }
         entries.save(new AuditEntry(message.getIdentifier(), token.position().orElseThrow(),
                 message.getAggregateIdentifier(), action.planId(), action.actionId(), message.getSequenceNumber(),
-                eventType(message), message.getTimestamp(), metadata(message, EventMetadataKeys.ACTOR), reason,
+                EventNames.of(message), message.getTimestamp(), metadata(message, EventMetadataKeys.ACTOR), reason,
                 metadata(message, EventMetadataKeys.CORRELATION_ID), changes));
-    }
-
-    /** {@code ActionStatusChanged}: the payload's simple class name without the {@code Event} suffix. */
-    static String eventType(DomainEventMessage<?> message) {
-        String name = message.getPayloadType().getSimpleName();
-        return name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
     }
 
     private static String metadata(DomainEventMessage<?> message, String key) {

@@ -10,14 +10,18 @@ import org.springframework.http.HttpMethod;
 class QueryAccessRules {
 
     /**
-     * The current views are for everyone who works with the plan; history and the audit trail are for auditors.
-     * ADMIN holds every role and AUDITOR includes EVALUATOR (see LedgerSecurityConfiguration).
+     * The current views are for everyone who works with the plan; the plan's past and reports for evaluators;
+     * per-action history and the audit trail for auditors; projections for admins. ADMIN holds every role and
+     * AUDITOR includes EVALUATOR (see LedgerSecurityConfiguration). Anything not listed is refused.
      */
     @Bean
     EndpointAccessRules queryEndpointRules() {
         return requests -> requests
+                .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/plans/*/actions/*/history").hasRole(Role.AUDITOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/**").hasRole(Role.AUDITOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/plans/*/as-of", "/api/plans/*/actions/*/as-of",
+                        "/api/plans/*/changes", "/api/plans/*/report").hasRole(Role.EVALUATOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/plans/*/actions", "/api/plans/*/actions/*")
                 .hasAnyRole(Role.EVALUATOR.name(), Role.COORDINATOR.name());
     }

@@ -16,6 +16,11 @@ class QueryProblemHandling extends LedgerProblemHandling {
         return respond(ProblemWriter.problem(HttpStatus.NOT_FOUND, ex.errorCode(), ex.getMessage()));
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> onConflict(ConflictException ex) {
+        return respond(ProblemWriter.problem(HttpStatus.CONFLICT, ex.errorCode(), ex.getMessage()));
+    }
+
     @ExceptionHandler(BadQueryException.class)
     ResponseEntity<Object> onBadQuery(BadQueryException ex) {
         return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, ex.errorCode(), ex.getMessage()));

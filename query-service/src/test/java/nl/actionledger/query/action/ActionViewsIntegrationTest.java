@@ -108,7 +108,7 @@ class ActionViewsIntegrationTest extends QueryServiceIntegrationTestBase {
     }
 
     @Test
-    void theTokensOfBothProcessorsLiveInByteaColumnsNextToTheProjections() {
+    void theTokensOfEveryProcessorLiveInByteaColumnsNextToTheProjections() {
         String tokenType = jdbc.sql("""
                         SELECT data_type FROM information_schema.columns
                         WHERE table_schema = 'query_model' AND table_name = 'token_entry' AND column_name = 'token'""")
@@ -116,7 +116,7 @@ class ActionViewsIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(tokenType).isEqualTo("bytea");
         List<String> processors = jdbc.sql("SELECT DISTINCT processor_name FROM query_model.token_entry ORDER BY 1")
                 .query(String.class).list();
-        assertThat(processors).containsExactly("action-views", "audit-trail");
+        assertThat(processors).containsExactly("action-timeline", "action-views", "audit-trail");
     }
 
     private List<String> ids(String query) {

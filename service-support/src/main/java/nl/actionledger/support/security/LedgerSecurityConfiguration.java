@@ -18,6 +18,7 @@ import nl.actionledger.support.web.ProblemWriter;
 
 /**
  * HTTP Basic against the configured users, stateless, with 401 and 403 answered as problem details.
+ * Each service names who may call which endpoint ({@link EndpointAccessRules}); everything else is refused.
  * The roles form a hierarchy: ADMIN includes every role, AUDITOR includes EVALUATOR.
  */
 @Configuration
@@ -65,7 +66,8 @@ public class LedgerSecurityConfiguration {
                             .requestMatchers("/error").permitAll()
                             .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
                     rules.apply(requests);
-                    requests.anyRequest().authenticated();
+                    // Secure by default: an endpoint no rule names is refused, not open to every signed-in user.
+                    requests.anyRequest().denyAll();
                 });
         return http.build();
     }

@@ -1,0 +1,40 @@
+package nl.actionledger.query.admin;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** For operators: the projections' progress, and replaying one. */
+@RestController
+@RequestMapping(path = "/api/admin/projections", produces = MediaType.APPLICATION_JSON_VALUE)
+class ProjectionAdminController {
+
+    private final Projections projections;
+
+    ProjectionAdminController(Projections projections) {
+        this.projections = projections;
+    }
+
+    @GetMapping
+    List<ProjectionStatus> all() {
+        return projections.all();
+    }
+
+    @GetMapping("/{name}")
+    ProjectionStatus one(@PathVariable String name) {
+        return projections.status(name);
+    }
+
+    /** 202: the projection was cleared and rebuilds in the background; follow it at the Location. */
+    @PostMapping("/{name}/replay")
+    ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
+        ProjectionStatus status = projections.replay(name);
+        return ResponseEntity.accepted().location(URI.create("/api/admin/projections/" + name)).body(status);
+    }
+}

@@ -1,0 +1,26 @@
+package nl.actionledger.query.admin;
+
+import java.time.Instant;
+
+/**
+ * Where one projection stands.
+ *
+ * @param position             the lowest position its segments have reached here (null before the first event)
+ * @param head                 the highest global index in the event table
+ * @param lag                  events between position and head
+ * @param segments             how many segments the projection has; {@code segmentsHere} are claimed by this instance
+ * @param eventsPerSecond      while replaying: the speed since the replay began
+ * @param secondsLeft          while replaying: at that speed, until it reaches the head
+ */
+public record ProjectionStatus(
+        String name,
+        Long position,
+        long head,
+        Long lag,
+        boolean replaying,
+        int segments,
+        int segmentsHere,
+        Instant replayStartedAt,
+        Double eventsPerSecond,
+        Long secondsLeft) {
+}

@@ -1,0 +1,173 @@
+package nl.actionledger.query.history;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import nl.actionledger.events.ActionRegisteredEvent;
+import nl.actionledger.events.CommitmentLevel;
+import nl.actionledger.events.ImplementationStatus;
+import nl.actionledger.events.Timeframe;
+import nl.actionledger.events.TimeframeType;
+import nl.actionledger.query.action.ActionView;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The temporal projection's tables: {@code action_baseline} and {@code action_state}. Plain SQL, because the
+ * questions asked of it (the plan at an instant, what changed in a period) are set queries over intervals.
+ */
+@Repository
+class ActionTimeline {
+
+    private static final String STATE_COLUMNS = """
+            s.aggregate_id, s.sequence_number, s.plan_id, s.action_id, s.valid_from, s.valid_to, s.position,
+            s.event_type, s.actor, s.reason, s.status, s.organisation, s.contact,
+            s.timeframe_raw, s.timeframe_type, s.timeframe_from, s.timeframe_to""";
+    private static final String BASELINE_COLUMNS = """
+            b.aggregate_id AS b_aggregate_id, b.plan_id AS b_plan_id, b.action_id AS b_action_id, b.eu_action_number,
+            b.description, b.objective_number, b.objective_text, b.objective_inferred, b.priority_number,
+            b.priority_title, b.commitment_national, b.commitment_eu, b.commitment_international, b.commitment_remark""";
+    /** The state in force at :at: begun at or before it, not yet ended by it. */
+    private static final String IN_FORCE_AT = " s.valid_from <= :at AND (s.valid_to IS NULL OR s.valid_to > :at)";
+
+    private final JdbcClient jdbc;
+
+    ActionTimeline(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // --- writing (the projection) -------------------------------------------------------------------------
+
+    boolean hasState(String aggregateId, long sequenceNumber) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM query_model.action_state WHERE aggregate_id = ? AND sequence_number = ?)")
+                .params(aggregateId, sequenceNumber).query(Boolean.class).single();
+    }
+
+    void insertBaseline(ActionRegisteredEvent event) {
+        Set<CommitmentLevel> levels = event.commitment().levels();
+        jdbc.sql("""
+                        INSERT INTO query_model.action_baseline (aggregate_id, plan_id, action_id, eu_action_number,
+                            description, objective_number, objective_text, objective_inferred, priority_number,
+                            priority_title, commitment_national, commitment_eu, commitment_international, commitment_remark)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (aggregate_id) DO NOTHING""")
+                .params(event.action().toString(), event.action().planId(), event.action().actionId(),
+                        event.euActionNumber(), event.description(), event.objective().number(), event.objective().text(),
+                        event.objective().inferred(), event.priority().number(), event.priority().title(),
+                        levels.contains(CommitmentLevel.NATIONAL), levels.contains(CommitmentLevel.EU),
+                        levels.contains(CommitmentLevel.INTERNATIONAL), event.commitment().remark())
+                .update();
+    }
+
+    Optional<ActionState> currentState(String aggregateId) {
+        return jdbc.sql("SELECT " + STATE_COLUMNS + " FROM query_model.action_state s "
+                        + "WHERE s.aggregate_id = ? AND s.valid_to IS NULL")
+                .param(aggregateId).query(ActionTimeline::state).optional();
+    }
+
+    /** Ends the current state at the time the next event begins a new one. */
+    void end(ActionState state, Instant at) {
+        jdbc.sql("UPDATE query_model.action_state SET valid_to = ? WHERE aggregate_id = ? AND sequence_number = ?")
+                .params(Timestamp.from(at), state.aggregateId(), state.sequenceNumber()).update();
+    }
+
+    void insert(ActionState state) {
+        jdbc.sql("""
+                        INSERT INTO query_model.action_state (aggregate_id, sequence_number, plan_id, action_id, valid_from,
+                            valid_to, position, event_type, actor, reason, status, organisation, contact, timeframe_raw,
+                            timeframe_type, timeframe_from, timeframe_to)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(state.aggregateId(), state.sequenceNumber(), state.planId(), state.actionId(),
+                        Timestamp.from(state.validFrom()), state.validTo() == null ? null : Timestamp.from(state.validTo()),
+                        state.position(), state.eventType(), state.actor(), state.reason(), state.status().name(),
+                        state.organisation(), state.contact(), state.timeframe().raw(), state.timeframe().type().name(),
+                        state.timeframe().fromYear(), state.timeframe().toYear())
+                .update();
+    }
+
+    void clear() {
+        jdbc.sql("TRUNCATE query_model.action_state, query_model.action_baseline").update();
+    }
+
+    // --- reading --------------------------------------------------------------------------------------------
+
+    /** Every action of the plan as it stood at the instant, in the shape of the current view. */
+    List<ActionView> planAt(String planId, Instant at) {
+        return jdbc.sql("SELECT " + STATE_COLUMNS + ", " + BASELINE_COLUMNS + """
+                         FROM query_model.action_state s JOIN query_model.action_baseline b USING (aggregate_id)
+                        WHERE s.plan_id = :plan AND """ + IN_FORCE_AT)
+                .param("plan", planId).param("at", Timestamp.from(at))
+                .query((rs, row) -> baseline(rs).viewIn(state(rs, row))).list();
+    }
+
+    /** The states the plan's actions were in at the instant (no baseline). */
+    List<ActionState> statesAt(String planId, Instant at) {
+        return jdbc.sql("SELECT " + STATE_COLUMNS + " FROM query_model.action_state s WHERE s.plan_id = :plan AND "
+                        + IN_FORCE_AT)
+                .param("plan", planId).param("at", Timestamp.from(at)).query(ActionTimeline::state).list();
+    }
+
+    /** The states begun by events after {@code from} up to and including {@code to}, per action in order. */
+    List<ActionState> statesBegunBetween(String planId, Instant from, Instant to) {
+        return jdbc.sql("SELECT " + STATE_COLUMNS + """
+                         FROM query_model.action_state s
+                        WHERE s.plan_id = :plan AND s.valid_from > :from AND s.valid_from <= :to
+                        ORDER BY s.aggregate_id, s.sequence_number""")
+                .param("plan", planId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query(ActionTimeline::state).list();
+    }
+
+    List<ActionBaseline> baselines(String planId) {
+        return jdbc.sql("SELECT " + BASELINE_COLUMNS + " FROM query_model.action_baseline b WHERE b.plan_id = ?")
+                .param(planId).query((rs, row) -> baseline(rs)).list();
+    }
+
+    /** When the plan's first action was registered, if it has any. */
+    Optional<Instant> firstInstant(String planId) {
+        return jdbc.sql("SELECT valid_from FROM query_model.action_state WHERE plan_id = ? ORDER BY valid_from LIMIT 1")
+                .param(planId).query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
+    /** The global index of the plan's last event at or before the instant: the position an as-of answer reflects. */
+    long positionAt(String planId, Instant at) {
+        return jdbc.sql("""
+                        SELECT coalesce(max(position), 0) FROM query_model.action_state
+                        WHERE plan_id = ? AND valid_from <= ?""")
+                .params(planId, Timestamp.from(at)).query(Long.class).single();
+    }
+
+    private static ActionState state(ResultSet rs, int row) throws SQLException {
+        Timestamp validTo = rs.getTimestamp("valid_to");
+        return new ActionState(rs.getString("aggregate_id"), rs.getLong("sequence_number"), rs.getString("plan_id"),
+                rs.getString("action_id"), rs.getTimestamp("valid_from").toInstant(),
+                validTo == null ? null : validTo.toInstant(), rs.getLong("position"), rs.getString("event_type"),
+                rs.getString("actor"), rs.getString("reason"), ImplementationStatus.valueOf(rs.getString("status")),
+                rs.getString("organisation"), rs.getString("contact"),
+                new Timeframe(TimeframeType.valueOf(rs.getString("timeframe_type")), rs.getString("timeframe_raw"),
+                        (Integer) rs.getObject("timeframe_from"), (Integer) rs.getObject("timeframe_to")));
+    }
+
+    private static ActionBaseline baseline(ResultSet rs) throws SQLException {
+        Set<CommitmentLevel> levels = EnumSet.noneOf(CommitmentLevel.class);
+        if (rs.getBoolean("commitment_national")) {
+            levels.add(CommitmentLevel.NATIONAL);
+        }
+        if (rs.getBoolean("commitment_eu")) {
+            levels.add(CommitmentLevel.EU);
+        }
+        if (rs.getBoolean("commitment_international")) {
+            levels.add(CommitmentLevel.INTERNATIONAL);
+        }
+        return new ActionBaseline(rs.getString("b_aggregate_id"), rs.getString("b_plan_id"), rs.getString("b_action_id"),
+                (Integer) rs.getObject("eu_action_number"), rs.getString("description"),
+                new ActionView.ObjectiveView(rs.getInt("objective_number"), rs.getString("objective_text"),
+                        rs.getBoolean("objective_inferred")),
+                new ActionView.PriorityView(rs.getInt("priority_number"), rs.getString("priority_title")),
+                new ActionView.CommitmentView(levels, rs.getString("commitment_remark")));
+    }
+}

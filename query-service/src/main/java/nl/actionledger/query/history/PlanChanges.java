@@ -1,0 +1,81 @@
+package nl.actionledger.query.history;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.actionledger.events.Timeframe;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What changed in a period: per action, its state at the start against its state at the end, field by field,
+ * with the events in between and who made them. An action that changed and changed back has a net change of NONE.
+ */
+@Service
+@Transactional(readOnly = true)
+class PlanChanges {
+
+    private final ActionTimeline timeline;
+    private final PlanHistory history;
+
+    PlanChanges(ActionTimeline timeline, PlanHistory history) {
+        this.timeline = timeline;
+        this.history = history;
+    }
+
+    Changes between(String planId, ReportingInstant.Period period) {
+        history.requireExisted(planId, period.to());
+        Map<String, ActionState> atStart = timeline.statesAt(planId, period.from()).stream()
+                .collect(Collectors.toMap(ActionState::actionId, Function.identity()));
+        Map<String, List<ActionState>> begun = timeline.statesBegunBetween(planId, period.from(), period.to()).stream()
+                .collect(Collectors.groupingBy(ActionState::actionId, LinkedHashMap::new, Collectors.toList()));
+        List<ActionChange> changes = begun.entrySet().stream()
+                .map(entry -> change(atStart.get(entry.getKey()), entry.getValue()))
+                .sorted((left, right) -> PlanOrder.ACTION_IDS.compare(left.actionId(), right.actionId()))
+                .toList();
+        return new Changes(planId, period.from(), period.to(), timeline.positionAt(planId, period.to()), changes);
+    }
+
+    static ActionChange change(ActionState before, List<ActionState> statesInPeriod) {
+        ActionState after = statesInPeriod.get(statesInPeriod.size() - 1);
+        List<FieldChange> fields = new ArrayList<>();
+        compare(fields, "status", before == null ? null : before.status(), after.status(), Objects::equals);
+        compare(fields, "organisation", before == null ? null : before.organisation(), after.organisation(), Objects::equals);
+        compare(fields, "contact", before == null ? null : before.contact(), after.contact(), Objects::equals);
+        Timeframe beforeTimeframe = before == null ? null : before.timeframe();
+        if (beforeTimeframe == null || !beforeTimeframe.meansSameAs(after.timeframe())) {
+            fields.add(new FieldChange("timeframe", beforeTimeframe == null ? null : beforeTimeframe.raw(),
+                    after.timeframe().raw()));
+        }
+        List<String> actors = statesInPeriod.stream().map(ActionState::actor).filter(Objects::nonNull)
+                .distinct().sorted().toList();
+        return new ActionChange(after.actionId(), statesInPeriod.size(), actors,
+                fields.isEmpty() ? NetChange.NONE : NetChange.CHANGED, fields);
+    }
+
+    private static <T> void compare(List<FieldChange> fields, String field, T before, T after,
+                                    java.util.function.BiPredicate<T, T> same) {
+        if (!same.test(before, after)) {
+            fields.add(new FieldChange(field, before == null ? null : before.toString(), after == null ? null : after.toString()));
+        }
+    }
+
+    /** @param position the global index of the plan's last event up to {@code to} */
+    record Changes(String planId, Instant from, Instant to, long position, List<ActionChange> actions) {
+    }
+
+    /** @param events how many events the action had in the period */
+    record ActionChange(String actionId, int events, List<String> actors, NetChange netChange,
+                        List<FieldChange> changes) {
+    }
+
+    record FieldChange(String field, String from, String to) {
+    }
+
+    enum NetChange { NONE, CHANGED }
+}

@@ -1,0 +1,54 @@
+package nl.actionledger.query.history;
+
+import java.time.Instant;
+import java.util.List;
+import nl.actionledger.query.action.ActionFilter;
+import nl.actionledger.query.action.ActionView;
+import nl.actionledger.query.web.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The plan as it stood at an instant, from the temporal projection. */
+@Service
+@Transactional(readOnly = true)
+class PlanHistory {
+
+    private final ActionTimeline timeline;
+
+    PlanHistory(ActionTimeline timeline) {
+        this.timeline = timeline;
+    }
+
+    PlanAsOf planAt(String planId, Instant at, ActionFilter filter) {
+        requireExisted(planId, at);
+        List<ActionView> actions = timeline.planAt(planId, at).stream().filter(filter::matches)
+                .sorted(ActionView.PLAN_ORDER).toList();
+        return new PlanAsOf(planId, at, timeline.positionAt(planId, at), actions);
+    }
+
+    ActionAsOf actionAt(String planId, String actionId, Instant at) {
+        requireExisted(planId, at);
+        ActionView action = timeline.planAt(planId, at).stream().filter(view -> view.actionId().equals(actionId))
+                .findFirst().orElseThrow(() -> new NotFoundException("ACTION_NOT_FOUND",
+                        "Plan '" + planId + "' had no action '" + actionId + "' at " + at + "."));
+        return new ActionAsOf(planId, at, action);
+    }
+
+    /** @throws NotFoundException when the plan is unknown, or was not registered yet at the instant */
+    void requireExisted(String planId, Instant at) {
+        Instant first = timeline.firstInstant(planId).orElseThrow(() ->
+                new NotFoundException("PLAN_NOT_FOUND", "There is no plan '" + planId + "'."));
+        if (at.isBefore(first)) {
+            throw new NotFoundException("PLAN_NOT_YET_REGISTERED", "Plan '" + planId + "' entered the ledger at "
+                    + first + "; there is no state of it at " + at + ".");
+        }
+    }
+
+    /** Every action of a plan at an instant, and the position of the last event that instant reflects. */
+    record PlanAsOf(String planId, Instant at, long position, List<ActionView> actions) {
+    }
+
+    /** One action at an instant; its version is the sequence number of the event that made that state. */
+    record ActionAsOf(String planId, Instant at, ActionView action) {
+    }
+}

@@ -1,0 +1,342 @@
+package nl.actionledger.query.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import nl.actionledger.events.ActionReassignedEvent;
+import nl.actionledger.events.ActionRef;
+import nl.actionledger.events.ActionStatusChangedEvent;
+import nl.actionledger.events.ActionTimeframeRevisedEvent;
+import nl.actionledger.events.Assignment;
+import nl.actionledger.events.CommitmentLevel;
+import nl.actionledger.events.ImplementationStatus;
+import nl.actionledger.events.Timeframe;
+import nl.actionledger.events.TimeframeType;
+import nl.actionledger.query.QueryServiceIntegrationTestBase;
+import nl.actionledger.query.TestEvents;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The plan's past through HTTP: as-of against a fold of the raw events, changes between two instants, the
+ * monitoring report and its reproducibility, and projections rebuilt from the events.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
+
+    private static final String GENERATED_PLAN = "nl-generated";
+    private static final String REPORT_PLAN = "nl-report";
+    private static final Instant JAN_10 = Instant.parse("2025-01-10T09:00:00Z");
+    private static final Timeframe RANGE_2023_2024 = new Timeframe(TimeframeType.RANGE, "2023 - 2024", 2023, 2024);
+    private static final Timeframe RANGE_2022_2024 = new Timeframe(TimeframeType.RANGE, "2022 - 2024", 2022, 2024);
+    private static final Timeframe RANGE_2024_2025 = new Timeframe(TimeframeType.RANGE, "2024 - 2025", 2024, 2025);
+    private static final Timeframe CONTINUOUS = new Timeframe(TimeframeType.CONTINUOUS, "Doorlopend", null, null);
+    private static final Timeframe TBD = new Timeframe(TimeframeType.TBD, "tbd", null, null);
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    private GeneratedHistory generated;
+    private final Map<String, History> reportPlan = new HashMap<>();
+
+    @BeforeAll
+    void histories() {
+        generated = new GeneratedHistory(GENERATED_PLAN, 8, 25, Instant.parse("2024-01-01T00:00:00Z"), 20261128L);
+        Map<String, History> histories = new HashMap<>();
+        for (GeneratedHistory.Step step : generated.steps()) {
+            histories.computeIfAbsent(step.action().actionId(), id -> new History(step.action()))
+                    .then(step.payload(), step.actor(), "gen-" + step.sequenceNumber(), step.at());
+        }
+
+        report("1").then(TestEvents.registered(ref("1"), 1, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
+                CommitmentLevel.NATIONAL), "system", "reg", JAN_10);
+        report("2").then(TestEvents.registered(ref("2"), 5, 2, ImplementationStatus.NOT_STARTED, RANGE_2023_2024,
+                CommitmentLevel.EU), "system", "reg", JAN_10);
+        report("3").then(TestEvents.registered(ref("3"), 9, 3, ImplementationStatus.ON_HOLD, RANGE_2022_2024,
+                CommitmentLevel.EU), "system", "reg", JAN_10);
+        report("4").then(TestEvents.registered(ref("4"), 9, 3, ImplementationStatus.CONTINUOUS, CONTINUOUS,
+                CommitmentLevel.NATIONAL), "system", "reg", JAN_10);
+        report("1").then(new ActionStatusChangedEvent(ref("1"), ImplementationStatus.NOT_STARTED,
+                ImplementationStatus.IN_PROGRESS, "start"), "ana", "c1", Instant.parse("2025-03-05T10:00:00Z"));
+        report("1").then(new ActionStatusChangedEvent(ref("1"), ImplementationStatus.IN_PROGRESS,
+                ImplementationStatus.NOT_STARTED, "false start"), "ben", "c2", Instant.parse("2025-04-01T10:00:00Z"));
+        report("5").then(TestEvents.registered(ref("5"), 15, 4, ImplementationStatus.NOT_STARTED, TBD,
+                CommitmentLevel.INTERNATIONAL), "system", "reg", Instant.parse("2025-04-15T10:00:00Z"));
+        report("2").then(new ActionTimeframeRevisedEvent(ref("2"), RANGE_2023_2024,
+                new Timeframe(TimeframeType.FROM, "Vanaf 2026", 2026, null), "delayed"), "cas", "c3",
+                Instant.parse("2025-05-01T10:00:00Z"));
+        report("4").then(new ActionReassignedEvent(ref("4"), null, new Assignment("NVWA", null), "NVWA leads"),
+                "ana", "c4", Instant.parse("2025-06-01T10:00:00Z"));
+        awaitCaughtUp();
+    }
+
+    private History report(String actionId) {
+        return reportPlan.computeIfAbsent(actionId, id -> new History(ref(id)));
+    }
+
+    private static ActionRef ref(String actionId) {
+        return ActionRef.of(REPORT_PLAN, actionId);
+    }
+
+    // --- the plan at an instant -----------------------------------------------------------------------
+
+    @Test
+    void asOfEqualsTheFoldOfTheRawEventsAtManyInstants() {
+        Random random = new Random(7);
+        long span = Duration.between(generated.first(), generated.last()).toSeconds();
+        List<Instant> instants = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            instants.add(generated.first().plusSeconds((long) (random.nextDouble() * (span + 86_400))));
+        }
+        // exactly at an event, where an off-by-one in the interval bounds would show
+        instants.add(generated.steps().get(generated.steps().size() / 2).at());
+
+        for (Instant at : instants) {
+            Map<String, GeneratedHistory.Step> expected = generated.foldedAt(at);
+            JsonNode answer = getJson("evaluator", "/api/plans/" + GENERATED_PLAN + "/as-of?at=" + at);
+            assertThat(Instant.parse(answer.get("at").asString())).isEqualTo(at);
+            Map<String, JsonNode> actual = new HashMap<>();
+            answer.get("actions").forEach(view -> actual.put(view.get("actionId").asString(), view));
+            assertThat(actual.keySet()).as("actions at " + at).isEqualTo(expected.keySet());
+            expected.forEach((actionId, step) -> {
+                JsonNode view = actual.get(actionId);
+                assertThat(view.get("status").asString()).as(actionId + " at " + at).isEqualTo(step.status().name());
+                assertThat(text(view, "organisation")).as(actionId + " at " + at).isEqualTo(step.organisation());
+                assertThat(text(view, "contact")).as(actionId + " at " + at).isEqualTo(step.contact());
+                assertThat(view.get("timeframe").get("raw").asString()).isEqualTo(step.timeframe().raw());
+                assertThat(view.get("timeframe").get("type").asString()).isEqualTo(step.timeframe().type().name());
+                assertThat(view.get("version").asLong()).as(actionId + " at " + at).isEqualTo(step.sequenceNumber());
+                assertThat(view.get("lastChangedBy").asString()).isEqualTo(step.actor());
+            });
+        }
+    }
+
+    @Test
+    void asOfOneActionAndWithFilters() {
+        Instant at = Instant.parse("2025-03-10T00:00:00Z");
+        JsonNode one = getJson("evaluator", "/api/plans/" + REPORT_PLAN + "/actions/1/as-of?at=" + at);
+        assertThat(one.get("action").get("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(one.get("action").get("version").asLong()).isEqualTo(1);
+
+        JsonNode filtered = getJson("evaluator", "/api/plans/" + REPORT_PLAN + "/as-of?at=2025-06-30&priority=3&commitment=EU");
+        assertThat(filtered.get("actions")).hasSize(1);
+        assertThat(filtered.get("actions").get(0).get("actionId").asString()).isEqualTo("3");
+        assertThat(filtered.get("position").asLong()).isPositive();
+    }
+
+    @Test
+    void aDateMeansTheEndOfThatDayInTheNetherlands() {
+        JsonNode answer = getJson("evaluator", "/api/plans/" + REPORT_PLAN + "/as-of?at=2025-06-01");
+        // 2025-06-01 ends at 22:00 UTC (CEST); the reassignment at 10:00 UTC that day is included
+        assertThat(Instant.parse(answer.get("at").asString())).isEqualTo(Instant.parse("2025-06-01T21:59:59.999999Z"));
+        assertThat(actionsById(answer.get("actions")).get("4").get("organisation").asString()).isEqualTo("NVWA");
+    }
+
+    @Test
+    void refusesTheFutureThePastBeforeThePlanAndNonsense() {
+        String future = Instant.now().plus(Duration.ofDays(1)).toString();
+        assertProblem(get("evaluator", "/api/plans/" + REPORT_PLAN + "/as-of?at=" + future), 400, "INSTANT_IN_FUTURE");
+        assertProblem(get("evaluator", "/api/plans/" + REPORT_PLAN + "/as-of?at=2020-01-01"), 404, "PLAN_NOT_YET_REGISTERED");
+        assertProblem(get("evaluator", "/api/plans/nl-unknown/as-of?at=2025-01-01"), 404, "PLAN_NOT_FOUND");
+        assertProblem(get("evaluator", "/api/plans/" + REPORT_PLAN + "/as-of?at=last-tuesday"), 400, "INVALID_INSTANT");
+        assertProblem(get("evaluator", "/api/plans/" + REPORT_PLAN + "/as-of"), 400, "MISSING_INSTANT");
+        assertProblem(get("evaluator", "/api/plans/" + REPORT_PLAN + "/actions/9/as-of?at=2025-06-01"), 404, "ACTION_NOT_FOUND");
+        assertProblem(get("coordinator", "/api/plans/" + REPORT_PLAN + "/as-of?at=2025-06-01"), 403, "FORBIDDEN");
+        assertProblem(get(null, "/api/plans/" + REPORT_PLAN + "/as-of?at=2025-06-01"), 401, "UNAUTHENTICATED");
+    }
+
+    // --- what changed in a period -----------------------------------------------------------------------
+
+    @Test
+    void changesShowTheNetChangePerActionAndWhoMadeThem() {
+        JsonNode changes = getJson("evaluator", "/api/plans/" + REPORT_PLAN + "/changes?from=2025-03-01T00:00:00Z&to=2025-06-30");
+        Map<String, JsonNode> byAction = actionsById(changes.get("actions"));
+
+        assertThat(byAction.keySet()).containsExactlyInAnyOrder("1", "2", "4", "5");
+        JsonNode changedBack = byAction.get("1");
+        assertThat(changedBack.get("netChange").asString()).isEqualTo("NONE");
+        assertThat(changedBack.get("events").asInt()).isEqualTo(2);
+        assertThat(changedBack.get("actors").toString()).isEqualTo("[\"ana\",\"ben\"]");
+        assertThat(changedBack.get("changes")).isEmpty();
+        assertThat(fieldChange(byAction.get("2"), "timeframe")).isEqualTo("2023 - 2024 -> Vanaf 2026");
+        assertThat(fieldChange(byAction.get("4"), "organisation")).isEqualTo("null -> NVWA");
+        assertThat(fieldChange(byAction.get("5"), "status")).isEqualTo("null -> NOT_STARTED");
+        assertProblem(get("evaluator", "/api/plans/" + REPORT_PLAN + "/changes?from=2025-06-30&to=2025-03-01"), 400,
+                "INVALID_PERIOD");
+    }
+
+    // --- the monitoring report ---------------------------------------------------------------------------
+
+    @Test
+    void theReportCountsTransitionsRevisionsSlipsAndSilentActions() {
+        JsonNode report = getJson("evaluator", reportPath());
+
+        assertThat(report.get("statusAtFrom").get("actions").asInt()).isEqualTo(4);
+        assertThat(report.get("statusAtTo").get("actions").asInt()).isEqualTo(5);
+        assertThat(report.get("statusAtTo").get("overall").get("NOT_STARTED").asInt()).isEqualTo(3);
+        assertThat(report.get("statusAtTo").get("overall").get("ON_HOLD").asInt()).isEqualTo(1);
+        assertThat(report.get("statusAtTo").get("byPriority").get("3").get("CONTINUOUS").asInt()).isEqualTo(1);
+        assertThat(report.get("statusAtTo").get("byObjective").get("15").get("NOT_STARTED").asInt()).isEqualTo(1);
+        assertThat(report.get("statusAtTo").get("byOrganisation").get("NVWA").get("CONTINUOUS").asInt()).isEqualTo(1);
+        assertThat(report.get("statusAtFrom").get("byOrganisation").has("NVWA")).isFalse();
+        assertThat(report.get("statusTransitions")).hasSize(2);
+        assertThat(report.get("statusTransitions").get(1).get("reason").asString()).isEqualTo("false start");
+        assertThat(report.get("timeframeRevisions")).hasSize(1);
+        JsonNode revision = report.get("timeframeRevisions").get(0);
+        assertThat(List.of(revision.get("from").asString(), revision.get("to").asString(), revision.get("actor").asString(),
+                revision.get("reason").asString())).containsExactly("2023 - 2024", "Vanaf 2026", "cas", "delayed");
+        assertThat(report.get("slipped")).hasSize(1);
+        assertThat(report.get("slipped").get(0).get("actionId").asString()).isEqualTo("3");
+        assertThat(report.get("notUpdated").toString()).isEqualTo("[\"3\"]");
+        assertThat(report.get("contentHash").asString()).startsWith("sha256:");
+        assertThat(report.get("position").asLong()).isPositive();
+    }
+
+    @Test
+    void theReportAsCsvHasARowPerAction() {
+        HttpResponse<String> csv = getAccepting("evaluator", reportPath(), "text/csv");
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        String[] lines = csv.body().replace("\uFEFF", "").split("\r\n");
+        assertThat(lines).hasSize(6);
+        assertThat(lines[0]).startsWith("action_id,eu_action_number,objective,priority,organisation,status_at_from");
+        assertThat(lines[3]).startsWith("3,3,9,3,,ON_HOLD,ON_HOLD,2022 - 2024,RANGE,2024,yes,0,");
+        assertThat(csv.headers().firstValue("X-Report-Content-Hash").orElse("")).startsWith("sha256:");
+    }
+
+    @Test
+    void theSameReportComesOutTheSameAfterLaterChanges() {
+        HttpResponse<String> jsonBefore = get("evaluator", reportPath());
+        HttpResponse<String> csvBefore = getAccepting("evaluator", reportPath(), "text/csv");
+        JsonNode changesBefore = getJson("evaluator", "/api/plans/" + REPORT_PLAN + "/changes?from=2025-03-01T00:00:00Z&to=2025-06-30");
+
+        Instant now = Instant.now();
+        report("3").then(new ActionStatusChangedEvent(ref("3"), ImplementationStatus.ON_HOLD,
+                ImplementationStatus.COMPLETED, "finally"), "ana", "later-1", now);
+        report("1").then(new ActionReassignedEvent(ref("1"), null, new Assignment("RVO", "x"), "later"),
+                "ben", "later-2", now);
+        report("6").then(TestEvents.registered(ref("6"), 2, 1, ImplementationStatus.NOT_STARTED, TBD,
+                CommitmentLevel.EU), "system", "reg", now);
+        awaitCaughtUp();
+        assertThat(getJson("evaluator", "/api/plans/" + REPORT_PLAN + "/actions/3/as-of?at=" + Instant.now())
+                .get("action").get("status").asString()).isEqualTo("COMPLETED");
+
+        assertThat(get("evaluator", reportPath()).body()).isEqualTo(jsonBefore.body());
+        assertThat(getAccepting("evaluator", reportPath(), "text/csv").body()).isEqualTo(csvBefore.body());
+        assertThat(getJson("evaluator", "/api/plans/" + REPORT_PLAN + "/changes?from=2025-03-01T00:00:00Z&to=2025-06-30"))
+                .isEqualTo(changesBefore);
+    }
+
+    // --- replay ------------------------------------------------------------------------------------------
+
+    @Test
+    void aReplayEndsInExactlyTheStateBeforeIt() {
+        awaitCaughtUp();
+        Map<String, String> before = checksums();
+
+        for (String projection : List.of("action-views", "audit-trail", "action-timeline")) {
+            HttpResponse<String> accepted = post("admin", "/api/admin/projections/" + projection + "/replay");
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            assertThat(accepted.headers().firstValue("Location")).contains("/api/admin/projections/" + projection);
+        }
+        awaitCaughtUp();
+
+        assertThat(checksums()).isEqualTo(before);
+        assertProblem(post("evaluator", "/api/admin/projections/action-views/replay"), 403, "FORBIDDEN");
+        assertProblem(post("admin", "/api/admin/projections/no-such-thing/replay"), 404, "PROJECTION_NOT_FOUND");
+    }
+
+    @Test
+    void aProjectionThatNeverRanBuildsItselfFromTheWholeHistory() {
+        awaitCaughtUp();
+        Map<String, String> before = checksums();
+        StreamingEventProcessor timeline = processing.eventProcessor("action-timeline", StreamingEventProcessor.class)
+                .orElseThrow();
+
+        timeline.shutDown();
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("DELETE FROM query_model.token_entry WHERE processor_name = 'action-timeline'").update();
+            jdbc.sql("TRUNCATE query_model.action_state, query_model.action_baseline").update();
+        });
+        timeline.start();
+        awaitCaughtUp();
+
+        assertThat(checksums()).isEqualTo(before);
+    }
+
+    @Test
+    void theAdminViewShowsEveryProjection() {
+        awaitCaughtUp();
+        JsonNode projections = getJson("admin", "/api/admin/projections");
+
+        List<String> names = new ArrayList<>();
+        projections.forEach(projection -> names.add(projection.get("name").asString()));
+        assertThat(names).containsExactly("action-timeline", "action-views", "audit-trail");
+        projections.forEach(projection -> {
+            assertThat(projection.get("lag").asLong()).isZero();
+            assertThat(projection.get("replaying").asBoolean()).isFalse();
+            assertThat(projection.get("head").asLong()).isEqualTo(projection.get("position").asLong());
+        });
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------
+
+    private static String reportPath() {
+        return "/api/plans/" + REPORT_PLAN + "/report?from=2025-03-01T00:00:00Z&to=2025-06-30";
+    }
+
+    private void awaitCaughtUp() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonNode projections = getJson("admin", "/api/admin/projections");
+            boolean caughtUp = true;
+            for (JsonNode projection : projections) {
+                caughtUp &= !projection.get("replaying").asBoolean() && projection.get("lag").asLong() == 0;
+            }
+            return caughtUp;
+        });
+    }
+
+    /** A checksum of every projection table, row by row. */
+    private Map<String, String> checksums() {
+        Map<String, String> sums = new HashMap<>();
+        for (String table : List.of("action_view", "audit_entry", "audit_change", "action_state", "action_baseline")) {
+            sums.put(table, jdbc.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') "
+                    + "FROM query_model." + table + " t").query(String.class).single());
+        }
+        return sums;
+    }
+
+    private static Map<String, JsonNode> actionsById(JsonNode actions) {
+        Map<String, JsonNode> byId = new HashMap<>();
+        actions.forEach(action -> byId.put(action.get("actionId").asString(), action));
+        return byId;
+    }
+
+    private static String fieldChange(JsonNode action, String field) {
+        for (JsonNode change : action.get("changes")) {
+            if (change.get("field").asString().equals(field)) {
+                return text(change, "from") + " -> " + text(change, "to");
+            }
+        }
+        return "no change of " + field;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+}
