@@ -4,6 +4,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +19,8 @@ import java.util.Map;
 public final class LocalRun implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** The role both services connect as in the local run; the embedded server's superuser runs the migrations. */
+    static final String RUNTIME_ROLE = "ledger_app";
 
     private final LocalRunSettings settings;
     private final Map<String, String> environment;
@@ -51,12 +56,12 @@ public final class LocalRun implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(settings.databasePort())
                     .start();
-            database = new DatabaseSettings(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+            createRuntimeRole(postgres);
         }
-        Map<String, String> environment = new HashMap<>();
-        environment.put("DATABASE_JDBC_URL", database.jdbcUrl());
-        environment.put("DATABASE_USER", database.user());
-        environment.put("DATABASE_PASSWORD", database.password());
+        Map<String, String> environment = new HashMap<>(database == null ? embeddedDatabase(postgres) : Map.of(
+                "DATABASE_JDBC_URL", database.jdbcUrl(),
+                "DATABASE_USER", database.user(),
+                "DATABASE_PASSWORD", database.password()));
         environment.putAll(DemoUsers.asEnvironment());
         LocalRun run = new LocalRun(settings, environment, postgres);
         try {
@@ -82,6 +87,26 @@ public final class LocalRun implements AutoCloseable {
 
     private Path logs() {
         return settings.dataDir().resolve("logs");
+    }
+
+    /** The services work as a role that cannot rewrite history; only their migrations run as the owner. */
+    private static Map<String, String> embeddedDatabase(EmbeddedPostgres postgres) {
+        return Map.of(
+                "DATABASE_JDBC_URL", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                "DATABASE_USER", RUNTIME_ROLE,
+                "DATABASE_PASSWORD", RUNTIME_ROLE,
+                "DATABASE_MIGRATION_USER", "postgres",
+                "DATABASE_MIGRATION_PASSWORD", "postgres");
+    }
+
+    private static void createRuntimeRole(EmbeddedPostgres postgres) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + RUNTIME_ROLE + "') "
+                    + "THEN CREATE ROLE " + RUNTIME_ROLE + " LOGIN PASSWORD '" + RUNTIME_ROLE + "'; END IF; END $$");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the runtime role in the embedded PostgreSQL", e);
+        }
     }
 
     private static Map<String, String> with(Map<String, String> environment, String key, int value) {

@@ -49,6 +49,7 @@ public abstract class QueryServiceIntegrationTestBase {
         Flyway.configure().dataSource(url, "postgres", "postgres")
                 .schemas("event_store").defaultSchema("event_store")
                 .locations("classpath:event-store-migration")
+                .placeholders(java.util.Map.of("runtime_role", "postgres", "reader_role", "postgres"))
                 .load().migrate();
     }
 

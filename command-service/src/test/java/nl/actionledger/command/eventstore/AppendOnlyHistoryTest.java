@@ -1,0 +1,102 @@
+package nl.actionledger.command.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The event table as the migrations leave it: the runtime role can append and read, nobody can rewrite. */
+class AppendOnlyHistoryTest {
+
+    private static final String RUNTIME_ROLE = "ledger_runtime_test";
+    private static final String READER_ROLE = "ledger_reader_test";
+    private static String url;
+
+    @BeforeAll
+    static void migrate() throws SQLException {
+        // without the ?user=postgres the embedded server's URL carries, which would win over the user we connect as
+        url = EmbeddedPostgresDatabase.newDatabase().replaceFirst("\\?.*$", "");
+        try (Connection owner = DriverManager.getConnection(url, "postgres", "postgres");
+             Statement statement = owner.createStatement()) {
+            for (String role : new String[] {RUNTIME_ROLE, READER_ROLE}) {
+                statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') "
+                        + "THEN CREATE ROLE " + role + " LOGIN PASSWORD 'secret'; END IF; END $$");
+            }
+        }
+        Flyway.configure().dataSource(url, "postgres", "postgres")
+                .schemas("event_store").defaultSchema("event_store")
+                .placeholders(Map.of("runtime_role", RUNTIME_ROLE, "reader_role", READER_ROLE))
+                .load().migrate();
+        try (Connection runtime = connect(RUNTIME_ROLE); Statement statement = runtime.createStatement()) {
+            statement.execute(insert("agg-1", 0));
+        }
+    }
+
+    @Test
+    void theRuntimeRoleAppendsAndReads() throws SQLException {
+        try (Connection runtime = connect(RUNTIME_ROLE); Statement statement = runtime.createStatement()) {
+            statement.execute(insert("agg-2", 0));
+            var rows = statement.executeQuery("SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = 'agg-2'");
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theRuntimeRoleCannotUpdateDeleteOrTruncateEvents() throws SQLException {
+        try (Connection runtime = connect(RUNTIME_ROLE); Statement statement = runtime.createStatement()) {
+            assertRefused(statement, "UPDATE event_store.domain_event_entry SET payload = 'x' WHERE aggregate_identifier = 'agg-1'");
+            assertRefused(statement, "DELETE FROM event_store.domain_event_entry WHERE aggregate_identifier = 'agg-1'");
+            assertRefused(statement, "TRUNCATE event_store.domain_event_entry");
+        }
+    }
+
+    @Test
+    void theReaderRoleCanOnlyRead() throws SQLException {
+        try (Connection reader = connect(READER_ROLE); Statement statement = reader.createStatement()) {
+            assertThat(statement.executeQuery("SELECT * FROM event_store.domain_event_entry").next()).isTrue();
+            assertRefused(statement, insert("agg-3", 0));
+            assertRefused(statement, "DELETE FROM event_store.domain_event_entry");
+        }
+    }
+
+    @Test
+    void evenTheOwnerCannotRewriteHistory() throws SQLException {
+        try (Connection owner = DriverManager.getConnection(url, "postgres", "postgres");
+             Statement statement = owner.createStatement()) {
+            assertThatThrownBy(() -> statement.execute(
+                    "UPDATE event_store.domain_event_entry SET payload = 'x' WHERE aggregate_identifier = 'agg-1'"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> statement.execute("DELETE FROM event_store.domain_event_entry"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> statement.execute("TRUNCATE event_store.domain_event_entry"))
+                    .hasMessageContaining("append-only");
+        }
+    }
+
+    /** Refused by the grants, before the trigger is even asked. */
+    private static void assertRefused(Statement statement, String sql) {
+        assertThatThrownBy(() -> statement.execute(sql)).isInstanceOf(SQLException.class)
+                .hasMessageContaining("permission denied")
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+    }
+
+    private static Connection connect(String role) throws SQLException {
+        return DriverManager.getConnection(url, role, "secret");
+    }
+
+    private static String insert(String aggregate, long sequence) {
+        return "INSERT INTO event_store.domain_event_entry (global_index, event_identifier, aggregate_identifier, "
+                + "sequence_number, type, time_stamp, payload_type, payload) VALUES "
+                + "(nextval('event_store.domain_event_entry_global_index_seq'), gen_random_uuid()::text, '" + aggregate
+                + "', " + sequence + ", 'Action', '2026-01-01T00:00:00Z', 'test.Event', '\\x7b7d')";
+    }
+}
