@@ -2,9 +2,11 @@ package nl.actionledger.command;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Accepts coordinators' changes to the plan and records each as an event in PostgreSQL. */
 @SpringBootApplication(scanBasePackages = {"nl.actionledger.command", "nl.actionledger.support"})
+@EnableScheduling
 public class CommandServiceApplication {
 
     public static void main(String[] args) {

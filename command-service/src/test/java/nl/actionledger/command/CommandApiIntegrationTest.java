@@ -263,6 +263,37 @@ class CommandApiIntegrationTest {
                 .isEqualTo(((Number) range.get("events")).longValue());
     }
 
+    // --- tamper evidence ------------------------------------------------------------------------------------
+
+    @Test
+    void everyAppendedEventIsChainedToThePreviousOneOfItsAction() {
+        assertThat(post(port, "coordinator", "/api/plans/eu-wap-nl/actions/33/status",
+                "{\"status\":\"IN_PROGRESS\",\"reason\":\"chained\"}", Map.of()).statusCode()).isEqualTo(200);
+
+        Boolean chained = jdbc.sql("""
+                        SELECT e1.event_hash = event_store.event_hash(e0.event_hash, e1.type, e1.aggregate_identifier,
+                                   e1.sequence_number, e1.time_stamp, e1.payload_type, e1.meta_data, e1.payload)
+                        FROM event_store.domain_event_entry e0 JOIN event_store.domain_event_entry e1
+                          ON e1.aggregate_identifier = e0.aggregate_identifier AND e1.sequence_number = e0.sequence_number + 1
+                        WHERE e0.aggregate_identifier = 'eu-wap-nl/33' AND e0.sequence_number = 0""")
+                .query(Boolean.class).single();
+        assertThat(chained).isTrue();
+    }
+
+    @Test
+    void anAdminRecordsACheckpointOnDemand() {
+        assertProblem(post(port, "coordinator", "/api/admin/checkpoints", "", Map.of()), 403, "FORBIDDEN");
+
+        HttpResponse<String> recorded = post(port, "admin", "/api/admin/checkpoints", "", Map.of());
+
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
+        JsonNode checkpoint = json(recorded.body());
+        assertThat(checkpoint.get("chains").asInt()).isGreaterThanOrEqualTo(53);
+        assertThat(checkpoint.get("digest").asString()).hasSize(64);
+        assertThat(jdbc.sql("SELECT count(*) FROM event_store.chain_checkpoint_head WHERE checkpoint_id = ?")
+                .param(checkpoint.get("id").asLong()).query(Long.class).single()).isPositive();
+    }
+
     // --- concurrency ----------------------------------------------------------------------------------------
 
     @Test

@@ -9,10 +9,11 @@ import org.springframework.http.HttpMethod;
 @Configuration
 class CommandAccessRules {
 
-    /** Only coordinators (and admins, who hold every role) change actions. */
+    /** Only coordinators (and admins, who hold every role) change actions; only admins record checkpoints. */
     @Bean
     EndpointAccessRules commandEndpointRules() {
         return requests -> requests
-                .requestMatchers(HttpMethod.POST, "/api/plans/*/actions/*/*").hasRole(Role.COORDINATOR.name());
+                .requestMatchers(HttpMethod.POST, "/api/plans/*/actions/*/*").hasRole(Role.COORDINATOR.name())
+                .requestMatchers(HttpMethod.POST, "/api/admin/checkpoints").hasRole(Role.ADMIN.name());
     }
 }

@@ -1,0 +1,40 @@
+package nl.actionledger.query.integrity;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import nl.actionledger.query.web.BadQueryException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** For auditors: does the history verify, and the events with their hashes to check it themselves. */
+@RestController
+class IntegrityController {
+
+    private final ChainVerifier verifier;
+    private final AuditExporter exporter;
+
+    IntegrityController(ChainVerifier verifier, AuditExporter exporter) {
+        this.verifier = verifier;
+        this.exporter = exporter;
+    }
+
+    @GetMapping(path = "/api/audit/verify", produces = MediaType.APPLICATION_JSON_VALUE)
+    ChainVerification verify() {
+        return verifier.verify();
+    }
+
+    @GetMapping(path = "/api/audit/export", produces = MediaType.APPLICATION_JSON_VALUE)
+    AuditExport export(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+                       @RequestParam(required = false) @Size(max = 255) String actor,
+                       @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+                       @RequestParam(defaultValue = "1000") @Min(1) @Max(10_000) int size) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new BadQueryException("INVALID_PERIOD", "'from' must lie before 'to'.");
+        }
+        return exporter.export(from, to, actor == null || actor.isBlank() ? null : actor, page, size);
+    }
+}
