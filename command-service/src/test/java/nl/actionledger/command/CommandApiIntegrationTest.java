@@ -61,17 +61,18 @@ class CommandApiIntegrationTest {
 
     @Test
     void statusChangeIsStoredWithActorCorrelationIdAndBeforeAndAfter() {
+        assignToTheCoordinatorsOrganisation("28");
         HttpResponse<String> response = post(port, "coordinator", "/api/plans/eu-wap-nl/actions/28/status",
                 "{\"status\":\"IN_PROGRESS\",\"reason\":\"Kick-off held\"}", Map.of("X-Correlation-Id", "req-28-a"));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("ETag")).contains("\"1\"");
-        assertThat(json(response.body())).isEqualTo(json("{\"planId\":\"eu-wap-nl\",\"actionId\":\"28\",\"version\":1}"));
+        assertThat(response.headers().firstValue("ETag")).contains("\"2\"");
+        assertThat(json(response.body())).isEqualTo(json("{\"planId\":\"eu-wap-nl\",\"actionId\":\"28\",\"version\":2}"));
 
         Map<String, Object> event = jdbc.sql("""
                         SELECT payload_type, convert_from(payload, 'UTF8') AS payload, convert_from(meta_data, 'UTF8') AS meta,
                                time_stamp FROM event_store.domain_event_entry
-                        WHERE aggregate_identifier = 'eu-wap-nl/28' AND sequence_number = 1""").query().singleRow();
+                        WHERE aggregate_identifier = 'eu-wap-nl/28' AND sequence_number = 2""").query().singleRow();
         assertThat(event.get("payload_type")).isEqualTo("nl.actionledger.events.ActionStatusChangedEvent");
         JsonNode payload = json((String) event.get("payload"));
         assertThat(payload.get("previousStatus").asString()).isEqualTo("CONTINUOUS");
@@ -85,7 +86,7 @@ class CommandApiIntegrationTest {
 
     @Test
     void generatesACorrelationIdWhenNoneIsGiven() {
-        HttpResponse<String> response = post(port, "coordinator", "/api/plans/eu-wap-nl/actions/29/assignment",
+        HttpResponse<String> response = post(port, "admin", "/api/plans/eu-wap-nl/actions/29/assignment",
                 "{\"organisation\":\"RVO\",\"contact\":\"CITES bureau\",\"reason\":\"RVO runs e-permitting\"}", Map.of());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -141,9 +142,12 @@ class CommandApiIntegrationTest {
             "timeframe  | 14 | coordinator | {\"timeframe\":\"2027 - 2025\",\"reason\":\"r\"}             | 400 | UNPARSEABLE_TIMEFRAME",
             "timeframe  | 14 | coordinator | {\"timeframe\":\"continuous\",\"reason\":\"same thing\"}     | 422 | NO_CHANGE",
             "status     | 99 | coordinator | {\"status\":\"IN_PROGRESS\",\"reason\":\"r\"}                 | 404 | ACTION_NOT_FOUND",
+            "status     | 16 | coordinator | {\"status\":\"IN_PROGRESS\",\"reason\":\"not ours\"}          | 403 | NOT_PERMITTED",
+            "assignment | 16 | coordinator | {\"organisation\":\"LVVN\",\"reason\":\"claim it\"}      | 403 | NOT_PERMITTED",
     })
     void refusesBadRequestsWithAProblemAndStoresNothing(String command, String actionId, String user, String body,
                                                          int status, String errorCode) {
+        assignToTheCoordinatorsOrganisation("14");
         long before = allEvents();
 
         HttpResponse<String> response = post(port, user, "/api/plans/eu-wap-nl/actions/" + actionId + "/" + command,
@@ -192,19 +196,19 @@ class CommandApiIntegrationTest {
     @Test
     void staleIfMatchIsAPreconditionFailureAndStoresNothing() {
         String path = "/api/plans/eu-wap-nl/actions/15/status";
-        HttpResponse<String> first = post(port, "coordinator", path, "{\"status\":\"ON_HOLD\",\"reason\":\"a\"}",
+        HttpResponse<String> first = post(port, "admin", path, "{\"status\":\"ON_HOLD\",\"reason\":\"a\"}",
                 Map.of("If-Match", "\"0\""));
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.headers().firstValue("ETag")).contains("\"1\"");
 
-        HttpResponse<String> stale = post(port, "coordinator", path, "{\"status\":\"IN_PROGRESS\",\"reason\":\"b\"}",
+        HttpResponse<String> stale = post(port, "admin", path, "{\"status\":\"IN_PROGRESS\",\"reason\":\"b\"}",
                 Map.of("If-Match", "\"0\""));
         assertProblem(stale, 412, "VERSION_MISMATCH");
-        assertProblem(post(port, "coordinator", path, "{\"status\":\"IN_PROGRESS\",\"reason\":\"b\"}",
+        assertProblem(post(port, "admin", path, "{\"status\":\"IN_PROGRESS\",\"reason\":\"b\"}",
                 Map.of("If-Match", "\"banana\"")), 400, "INVALID_IF_MATCH");
         assertThat(eventsOf("eu-wap-nl/15")).isEqualTo(2);
 
-        HttpResponse<String> current = post(port, "coordinator", path, "{\"status\":\"IN_PROGRESS\",\"reason\":\"b\"}",
+        HttpResponse<String> current = post(port, "admin", path, "{\"status\":\"IN_PROGRESS\",\"reason\":\"b\"}",
                 Map.of("If-Match", "\"1\""));
         assertThat(current.statusCode()).isEqualTo(200);
     }
@@ -267,7 +271,7 @@ class CommandApiIntegrationTest {
 
     @Test
     void everyAppendedEventIsChainedToThePreviousOneOfItsAction() {
-        assertThat(post(port, "coordinator", "/api/plans/eu-wap-nl/actions/33/status",
+        assertThat(post(port, "admin", "/api/plans/eu-wap-nl/actions/33/status",
                 "{\"status\":\"IN_PROGRESS\",\"reason\":\"chained\"}", Map.of()).statusCode()).isEqualTo(200);
 
         Boolean chained = jdbc.sql("""
@@ -309,7 +313,7 @@ class CommandApiIntegrationTest {
             for (int i = 0; i < writers; i++) {
                 int target = i % 2 == 0 ? port : secondPort;
                 String body = "{\"organisation\":\"Org " + i + "\",\"reason\":\"writer " + i + "\"}";
-                calls.add(() -> post(target, "coordinator", "/api/plans/eu-wap-nl/actions/31/assignment", body, Map.of()));
+                calls.add(() -> post(target, "admin", "/api/plans/eu-wap-nl/actions/31/assignment", body, Map.of()));
             }
             List<HttpResponse<String>> responses = runAll(calls);
 
@@ -332,7 +336,7 @@ class CommandApiIntegrationTest {
         List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             String body = "{\"organisation\":\"Team " + i + "\",\"reason\":\"claim " + i + "\"}";
-            calls.add(() -> post(port, "coordinator", "/api/plans/eu-wap-nl/actions/32/assignment", body,
+            calls.add(() -> post(port, "admin", "/api/plans/eu-wap-nl/actions/32/assignment", body,
                     Map.of("If-Match", "\"0\"")));
         }
         List<HttpResponse<String>> responses = runAll(calls);
@@ -361,6 +365,25 @@ class CommandApiIntegrationTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aCoordinatorMayHandTheirOwnActionOverButNotTakeItBack() {
+        assignToTheCoordinatorsOrganisation("17");
+        String path = "/api/plans/eu-wap-nl/actions/17/assignment";
+
+        assertThat(post(port, "coordinator", path, "{\"organisation\":\"NVWA\",\"reason\":\"theirs\"}", Map.of())
+                .statusCode()).isEqualTo(200);
+        assertProblem(post(port, "coordinator", path, "{\"organisation\":\"LVVN\",\"reason\":\"back\"}", Map.of()),
+                403, "NOT_PERMITTED");
+        assertThat(eventsOf("eu-wap-nl/17")).isEqualTo(3);
+    }
+
+    /** Only an admin can assign an unassigned action; afterwards the coordinator (of LVVN) may change it. */
+    private void assignToTheCoordinatorsOrganisation(String actionId) {
+        HttpResponse<String> response = post(port, "admin", "/api/plans/eu-wap-nl/actions/" + actionId + "/assignment",
+                "{\"organisation\":\"LVVN\",\"reason\":\"LVVN coordinates this action\"}", Map.of());
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 422);
     }
 
     // --- helpers --------------------------------------------------------------------------------------------

@@ -27,9 +27,13 @@ final class DemoUsers {
     private DemoUsers() {
     }
 
-    /** The users as Spring Boot reads a list from environment variables ({@code ..._USERS_0_USERNAME}). */
+    /**
+     * HTTP Basic with these users, as Spring Boot reads a list from environment variables
+     * ({@code ..._USERS_0_USERNAME}).
+     */
     static Map<String, String> asEnvironment() {
         Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("ACTIONLEDGER_SECURITY_MODE", "basic");
         for (int i = 0; i < USERS.size(); i++) {
             DemoUser user = USERS.get(i);
             String prefix = "ACTIONLEDGER_SECURITY_USERS_" + i + "_";

@@ -70,22 +70,28 @@ class LocalRunEndToEndTest {
     @Test
     @Order(2)
     void aChangeFlowsFromCommandToViewHistoryAndAudit() {
+        // Only an admin can assign an action that has no organisation yet; then its coordinator may change it.
+        HttpResponse<String> assigned = post(run.commandUrl(), "admin", "/api/plans/eu-wap-nl/actions/2/assignment",
+                "{\"organisation\":\"LVVN\",\"contact\":\"Programme team\",\"reason\":\"LVVN runs the campaigns\"}",
+                Map.of());
+        assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
         HttpResponse<String> accepted = post(run.commandUrl(), "coordinator", "/api/plans/eu-wap-nl/actions/2/status",
                 "{\"status\":\"IN_PROGRESS\",\"reason\":\"Campaign on glass eels started\"}",
                 Map.of("X-Correlation-Id", "e2e-2"));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-        assertThat(accepted.headers().firstValue("ETag")).contains("\"1\"");
+        assertThat(accepted.headers().firstValue("ETag")).contains("\"2\"");
 
         await().atMost(VISIBLE_WITHIN).untilAsserted(() -> {
             JsonNode view = json(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions/2").body());
             assertThat(view.get("status").asText()).isEqualTo("IN_PROGRESS");
-            assertThat(view.get("version").asLong()).isEqualTo(1);
+            assertThat(view.get("organisation").asText()).isEqualTo("LVVN");
+            assertThat(view.get("version").asLong()).isEqualTo(2);
             assertThat(view.get("lastChangedBy").asText()).isEqualTo("coordinator");
         });
 
         JsonNode history = json(get(run.queryUrl(), "auditor", "/api/plans/eu-wap-nl/actions/2/history").body());
-        assertThat(history).hasSize(2);
-        JsonNode change = history.get(1);
+        assertThat(history).hasSize(3);
+        JsonNode change = history.get(2);
         assertThat(change.get("type").asText()).isEqualTo("ActionStatusChanged");
         assertThat(change.get("actor").asText()).isEqualTo("coordinator");
         assertThat(change.get("reason").asText()).isEqualTo("Campaign on glass eels started");
@@ -107,7 +113,8 @@ class LocalRunEndToEndTest {
         assertProblem(post(run.commandUrl(), "evaluator", statusPath, body, Map.of()), 403);
         assertProblem(post(run.commandUrl(), "coordinator", statusPath, "{\"status\":\"ON_HOLD\"}", Map.of()), 400);
         assertProblem(post(run.commandUrl(), "coordinator", "/api/plans/eu-wap-nl/actions/4/status", body, Map.of()), 404);
-        assertProblem(post(run.commandUrl(), "coordinator", statusPath, body, Map.of("If-Match", "\"7\"")), 412);
+        assertProblem(post(run.commandUrl(), "coordinator", statusPath, body, Map.of()), 403);
+        assertProblem(post(run.commandUrl(), "admin", statusPath, body, Map.of("If-Match", "\"7\"")), 412);
 
         assertProblem(send(HttpRequest.newBuilder(URI.create(run.queryUrl() + "/api/audit")).build()), 401);
         assertProblem(get(run.queryUrl(), "evaluator", "/api/audit"), 403);
@@ -123,9 +130,9 @@ class LocalRunEndToEndTest {
         JsonNode registrations = json(get(run.queryUrl(), "auditor", "/api/audit?actor=system&size=200").body());
         assertThat(registrations.get("totalEntries").asLong()).isEqualTo(53);
         HttpResponse<String> afterRestart = post(run.commandUrl(), "coordinator", "/api/plans/eu-wap-nl/actions/2/status",
-                "{\"status\":\"COMPLETED\",\"reason\":\"Campaign finished\"}", Map.of("If-Match", "\"1\""));
+                "{\"status\":\"COMPLETED\",\"reason\":\"Campaign finished\"}", Map.of("If-Match", "\"2\""));
         assertThat(afterRestart.statusCode()).as(afterRestart.body()).isEqualTo(200);
-        assertThat(afterRestart.headers().firstValue("ETag")).contains("\"2\"");
+        assertThat(afterRestart.headers().firstValue("ETag")).contains("\"3\"");
     }
 
     /** Not a timed assertion: prints how long changes take to show, for the README's figure. */
@@ -136,7 +143,7 @@ class LocalRunEndToEndTest {
         String[] statuses = {"ON_HOLD", "IN_PROGRESS"};
         for (int i = 0; i < 10; i++) {
             String status = statuses[i % 2];
-            HttpResponse<String> accepted = post(run.commandUrl(), "coordinator", "/api/plans/eu-wap-nl/actions/12/status",
+            HttpResponse<String> accepted = post(run.commandUrl(), "admin", "/api/plans/eu-wap-nl/actions/12/status",
                     "{\"status\":\"" + status + "\",\"reason\":\"lag probe " + i + "\"}", Map.of());
             long acceptedAt = System.nanoTime();
             long version = json(accepted.body()).get("version").asLong();

@@ -50,6 +50,7 @@ class Action {
 
     @CommandHandler
     long handle(ChangeActionStatusCommand command) {
+        requirePermission(command.requester());
         requireVersion(command.expectedVersion());
         requireReason(command.reason());
         if (command.status() == status) {
@@ -65,6 +66,7 @@ class Action {
 
     @CommandHandler
     long handle(ReassignActionCommand command) {
+        requirePermission(command.requester());
         requireVersion(command.expectedVersion());
         requireReason(command.reason());
         if (command.assignment().equals(assignment)) {
@@ -76,6 +78,7 @@ class Action {
 
     @CommandHandler
     long handle(ReviseActionTimeframeCommand command) {
+        requirePermission(command.requester());
         requireVersion(command.expectedVersion());
         requireReason(command.reason());
         if (command.timeframe().meansSameAs(timeframe)) {
@@ -83,6 +86,20 @@ class Action {
         }
         apply(new ActionTimeframeRevisedEvent(ref, timeframe, command.timeframe(), command.reason()));
         return version;
+    }
+
+    /**
+     * A coordinator may change only the actions assigned to their own organisation (and may hand them over to
+     * another); an admin may change any. Nobody but an admin can change an action that is not assigned yet.
+     */
+    private void requirePermission(Requester requester) {
+        boolean ownOrganisation = assignment != null && requester.organisation() != null
+                && assignment.organisation().equalsIgnoreCase(requester.organisation());
+        if (!requester.admin() && !ownOrganisation) {
+            throw new ActionChangeRejectedException(Reason.NOT_PERMITTED, ref + " is assigned to "
+                    + (assignment == null ? "no organisation yet" : assignment.organisation())
+                    + "; only that organisation's coordinators or an admin may change it.");
+        }
     }
 
     private void requireVersion(Long expectedVersion) {

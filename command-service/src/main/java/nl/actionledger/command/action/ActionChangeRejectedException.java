@@ -12,7 +12,9 @@ public class ActionChangeRejectedException extends RuntimeException {
         /** The client's {@code If-Match} names a version that is not the current one. */
         VERSION_MISMATCH,
         /** A change without a usable reason. */
-        INVALID_REASON
+        INVALID_REASON,
+        /** The requester's organisation is not the one the action is assigned to. */
+        NOT_PERMITTED
     }
 
     private final Reason reason;

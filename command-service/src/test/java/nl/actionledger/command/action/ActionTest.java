@@ -38,6 +38,10 @@ class ActionTest {
     private static final Timeframe CONTINUOUS_TIMEFRAME = new Timeframe(TimeframeType.CONTINUOUS, "Doorlopend", null, null);
     private static final Timeframe RANGE_2024_2025 = new Timeframe(TimeframeType.RANGE, "2024 - 2025", 2024, 2025);
 
+    private static final Requester ADMIN = new Requester("admin", null, true);
+    private static final Requester LVVN_COORDINATOR = new Requester("coordinator", "LVVN", false);
+    private static final Requester NVWA_COORDINATOR = new Requester("inspector", "NVWA", false);
+
     private AggregateTestFixture<Action> fixture;
 
     @BeforeEach
@@ -66,7 +70,7 @@ class ActionTest {
     @Test
     void statusChangeRecordsBeforeAndAfterAndReturnsTheNewVersion() {
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025))
-                .when(new ChangeActionStatusCommand(ACTION, IN_PROGRESS, "Kick-off held", null))
+                .when(new ChangeActionStatusCommand(ACTION, IN_PROGRESS, "Kick-off held", null, ADMIN))
                 .expectEvents(new ActionStatusChangedEvent(ACTION, NOT_STARTED, IN_PROGRESS, "Kick-off held"))
                 .expectResultMessagePayload(1L);
     }
@@ -74,7 +78,7 @@ class ActionTest {
     @Test
     void rejectsStatusChangeToTheCurrentStatus() {
         fixture.given(registered(CONTINUOUS, CONTINUOUS_TIMEFRAME))
-                .when(new ChangeActionStatusCommand(ACTION, CONTINUOUS, "Still going", null))
+                .when(new ChangeActionStatusCommand(ACTION, CONTINUOUS, "Still going", null, ADMIN))
                 .expectNoEvents()
                 .expectException(rejection(Reason.NO_CHANGE));
     }
@@ -82,7 +86,7 @@ class ActionTest {
     @Test
     void leavingCompletedIsRecordedAsReopening() {
         fixture.given(registered(COMPLETED, RANGE_2024_2025))
-                .when(new ChangeActionStatusCommand(ACTION, IN_PROGRESS, "New evidence of trade", null))
+                .when(new ChangeActionStatusCommand(ACTION, IN_PROGRESS, "New evidence of trade", null, ADMIN))
                 .expectEvents(new ActionReopenedEvent(ACTION, COMPLETED, IN_PROGRESS, "New evidence of trade"));
     }
 
@@ -90,7 +94,7 @@ class ActionTest {
     void leavingDiscontinuedIsRecordedAsReopening() {
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025),
                         new ActionStatusChangedEvent(ACTION, NOT_STARTED, DISCONTINUED, "Budget cut"))
-                .when(new ChangeActionStatusCommand(ACTION, ON_HOLD, "Budget back", null))
+                .when(new ChangeActionStatusCommand(ACTION, ON_HOLD, "Budget back", null, ADMIN))
                 .expectEvents(new ActionReopenedEvent(ACTION, DISCONTINUED, ON_HOLD, "Budget back"))
                 .expectResultMessagePayload(2L);
     }
@@ -98,7 +102,7 @@ class ActionTest {
     @Test
     void movingBetweenClosedStatusesIsAnOrdinaryStatusChange() {
         fixture.given(registered(COMPLETED, RANGE_2024_2025))
-                .when(new ChangeActionStatusCommand(ACTION, DISCONTINUED, "Was never finished", null))
+                .when(new ChangeActionStatusCommand(ACTION, DISCONTINUED, "Was never finished", null, ADMIN))
                 .expectEvents(new ActionStatusChangedEvent(ACTION, COMPLETED, DISCONTINUED, "Was never finished"));
     }
 
@@ -106,7 +110,7 @@ class ActionTest {
     void firstAssignmentHasNoPreviousAssignment() {
         Assignment nvwa = new Assignment("NVWA", "J. Jansen");
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025))
-                .when(new ReassignActionCommand(ACTION, nvwa, "NVWA leads enforcement", null))
+                .when(new ReassignActionCommand(ACTION, nvwa, "NVWA leads enforcement", null, ADMIN))
                 .expectEvents(new ActionReassignedEvent(ACTION, null, nvwa, "NVWA leads enforcement"));
     }
 
@@ -116,7 +120,7 @@ class ActionTest {
         Assignment after = new Assignment("NVWA", "P. de Vries");
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025),
                         new ActionReassignedEvent(ACTION, null, before, "first"))
-                .when(new ReassignActionCommand(ACTION, after, "Jansen retired", null))
+                .when(new ReassignActionCommand(ACTION, after, "Jansen retired", null, ADMIN))
                 .expectEvents(new ActionReassignedEvent(ACTION, before, after, "Jansen retired"));
     }
 
@@ -124,7 +128,7 @@ class ActionTest {
     void rejectsReassignmentToTheCurrentAssignee() {
         Assignment nvwa = new Assignment("NVWA", null);
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025), new ActionReassignedEvent(ACTION, null, nvwa, "first"))
-                .when(new ReassignActionCommand(ACTION, new Assignment("NVWA", null), "again", null))
+                .when(new ReassignActionCommand(ACTION, new Assignment("NVWA", null), "again", null, ADMIN))
                 .expectNoEvents()
                 .expectException(rejection(Reason.NO_CHANGE));
     }
@@ -133,7 +137,7 @@ class ActionTest {
     void timeframeRevisionRecordsBothTimeframes() {
         Timeframe from2026 = new Timeframe(TimeframeType.FROM, "from 2026", 2026, null);
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025))
-                .when(new ReviseActionTimeframeCommand(ACTION, from2026, "Delayed by the directive", null))
+                .when(new ReviseActionTimeframeCommand(ACTION, from2026, "Delayed by the directive", null, ADMIN))
                 .expectEvents(new ActionTimeframeRevisedEvent(ACTION, RANGE_2024_2025, from2026, "Delayed by the directive"));
     }
 
@@ -141,7 +145,7 @@ class ActionTest {
     void rejectsTimeframeRevisionThatMeansTheSameInOtherWords() {
         fixture.given(registered(CONTINUOUS, CONTINUOUS_TIMEFRAME))
                 .when(new ReviseActionTimeframeCommand(ACTION,
-                        new Timeframe(TimeframeType.CONTINUOUS, "continuous", null, null), "English please", null))
+                        new Timeframe(TimeframeType.CONTINUOUS, "continuous", null, null), "English please", null, ADMIN))
                 .expectNoEvents()
                 .expectException(rejection(Reason.NO_CHANGE));
     }
@@ -149,7 +153,7 @@ class ActionTest {
     @Test
     void rejectsTimeframeRevisionWithoutReason() {
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025))
-                .when(new ReviseActionTimeframeCommand(ACTION, CONTINUOUS_TIMEFRAME, "  ", null))
+                .when(new ReviseActionTimeframeCommand(ACTION, CONTINUOUS_TIMEFRAME, "  ", null, ADMIN))
                 .expectNoEvents()
                 .expectException(rejection(Reason.INVALID_REASON));
     }
@@ -157,7 +161,7 @@ class ActionTest {
     @Test
     void rejectsReasonLongerThanTwoThousandCharacters() {
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025))
-                .when(new ChangeActionStatusCommand(ACTION, IN_PROGRESS, "x".repeat(2001), null))
+                .when(new ChangeActionStatusCommand(ACTION, IN_PROGRESS, "x".repeat(2001), null, ADMIN))
                 .expectNoEvents()
                 .expectException(rejection(Reason.INVALID_REASON));
     }
@@ -166,7 +170,7 @@ class ActionTest {
     void acceptsChangeAtTheExpectedVersion() {
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025),
                         new ActionStatusChangedEvent(ACTION, NOT_STARTED, IN_PROGRESS, "started"))
-                .when(new ChangeActionStatusCommand(ACTION, ON_HOLD, "waiting for budget", 1L))
+                .when(new ChangeActionStatusCommand(ACTION, ON_HOLD, "waiting for budget", 1L, ADMIN))
                 .expectEvents(new ActionStatusChangedEvent(ACTION, IN_PROGRESS, ON_HOLD, "waiting for budget"))
                 .expectResultMessagePayload(2L);
     }
@@ -175,7 +179,7 @@ class ActionTest {
     void rejectsChangeAtAStaleVersion() {
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025),
                         new ActionStatusChangedEvent(ACTION, NOT_STARTED, IN_PROGRESS, "started"))
-                .when(new ChangeActionStatusCommand(ACTION, ON_HOLD, "waiting", 0L))
+                .when(new ChangeActionStatusCommand(ACTION, ON_HOLD, "waiting", 0L, ADMIN))
                 .expectNoEvents()
                 .expectException(rejection(Reason.VERSION_MISMATCH));
     }
@@ -183,9 +187,50 @@ class ActionTest {
     @Test
     void rejectsChangeAtAVersionThatDoesNotExistYet() {
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025))
-                .when(new ReassignActionCommand(ACTION, new Assignment("Douane", null), "customs", 5L))
+                .when(new ReassignActionCommand(ACTION, new Assignment("Douane", null), "customs", 5L, ADMIN))
                 .expectNoEvents()
                 .expectException(rejection(Reason.VERSION_MISMATCH));
+    }
+
+    @Test
+    void aCoordinatorChangesActionsOfTheirOwnOrganisation() {
+        Assignment lvvn = new Assignment("LVVN", null);
+        fixture.given(registered(NOT_STARTED, RANGE_2024_2025), new ActionReassignedEvent(ACTION, null, lvvn, "ours"))
+                .when(new ChangeActionStatusCommand(ACTION, IN_PROGRESS, "started", null, LVVN_COORDINATOR))
+                .expectEvents(new ActionStatusChangedEvent(ACTION, NOT_STARTED, IN_PROGRESS, "started"));
+    }
+
+    @Test
+    void aCoordinatorMayHandTheirActionOverToAnotherOrganisation() {
+        Assignment lvvn = new Assignment("LVVN", null);
+        Assignment nvwa = new Assignment("NVWA", "J. Jansen");
+        fixture.given(registered(NOT_STARTED, RANGE_2024_2025), new ActionReassignedEvent(ACTION, null, lvvn, "ours"))
+                .when(new ReassignActionCommand(ACTION, nvwa, "enforcement is theirs", null, LVVN_COORDINATOR))
+                .expectEvents(new ActionReassignedEvent(ACTION, lvvn, nvwa, "enforcement is theirs"));
+    }
+
+    @Test
+    void rejectsAChangeByACoordinatorOfAnotherOrganisation() {
+        fixture.given(registered(NOT_STARTED, RANGE_2024_2025),
+                        new ActionReassignedEvent(ACTION, null, new Assignment("LVVN", null), "ours"))
+                .when(new ReviseActionTimeframeCommand(ACTION, CONTINUOUS_TIMEFRAME, "not yours", null, NVWA_COORDINATOR))
+                .expectNoEvents()
+                .expectException(rejection(Reason.NOT_PERMITTED));
+    }
+
+    @Test
+    void rejectsAChangeByACoordinatorOfAnUnassignedAction() {
+        fixture.given(registered(NOT_STARTED, RANGE_2024_2025))
+                .when(new ReassignActionCommand(ACTION, new Assignment("LVVN", null), "claim it", null, LVVN_COORDINATOR))
+                .expectNoEvents()
+                .expectException(rejection(Reason.NOT_PERMITTED));
+    }
+
+    @Test
+    void checksPermissionBeforeTellingWhetherAChangeWouldChangeAnything() {
+        fixture.given(registered(NOT_STARTED, RANGE_2024_2025))
+                .when(new ChangeActionStatusCommand(ACTION, NOT_STARTED, "probe", null, NVWA_COORDINATOR))
+                .expectException(rejection(Reason.NOT_PERMITTED));
     }
 
     private static org.hamcrest.Matcher<?> rejection(Reason reason) {

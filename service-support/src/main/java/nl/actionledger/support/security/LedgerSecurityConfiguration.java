@@ -1,5 +1,6 @@
 package nl.actionledger.support.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,11 +14,17 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.provisioning.UserDetailsManager;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import nl.actionledger.support.web.ProblemWriter;
 
 /**
- * HTTP Basic against the configured users, stateless, with 401 and 403 answered as problem details.
+ * Bearer tokens (JWT) in production, HTTP Basic against the configured users for the local run and tests;
+ * stateless either way, with 401 and 403 answered as problem details.
  * Each service names who may call which endpoint ({@link EndpointAccessRules}); everything else is refused.
  * The roles form a hierarchy: ADMIN includes every role, AUDITOR includes EVALUATOR.
  */
@@ -45,17 +52,27 @@ public class LedgerSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain ledgerSecurityFilterChain(HttpSecurity http, EndpointAccessRules rules, ProblemWriter problems)
-            throws Exception {
+    SecurityFilterChain ledgerSecurityFilterChain(HttpSecurity http, EndpointAccessRules rules, ProblemWriter problems,
+                                                  LedgerSecurityProperties properties,
+                                                  ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        String credentials = properties.mode() == LedgerSecurityProperties.Mode.BASIC ? "HTTP Basic" : "a bearer token";
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.write(request, response,
+                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Valid credentials are required (" + credentials + ").");
+        if (properties.mode() == LedgerSecurityProperties.Mode.BASIC) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
+        } else {
+            if (jwtDecoder.getIfAvailable() == null) {
+                throw new IllegalStateException("actionledger.security.mode is JWT, but no token issuer is configured: "
+                        + "set spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri)");
+            }
+            http.oauth2ResourceServer(server -> server
+                    .authenticationEntryPoint(unauthenticated)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(tokenConverter(properties.jwt()))));
+        }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                                "Valid credentials are required (HTTP Basic).")))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) ->
-                                problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                                        "Valid credentials are required (HTTP Basic)."))
+                        .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((request, response, e) ->
                                 problems.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN",
                                         "Your role does not allow this request.")))
@@ -70,5 +87,17 @@ public class LedgerSecurityConfiguration {
                     requests.anyRequest().denyAll();
                 });
         return http.build();
+    }
+
+    /** The user name and roles from the configured claims; unknown role names are ignored. */
+    private static JwtAuthenticationConverter tokenConverter(LedgerSecurityProperties.Jwt claims) {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setPrincipalClaimName(claims.usernameClaim());
+        converter.setJwtGrantedAuthoritiesConverter(token -> Claims.texts(token, claims.rolesClaim()).stream()
+                .map(name -> name.strip().toUpperCase(java.util.Locale.ROOT))
+                .filter(name -> java.util.Arrays.stream(Role.values()).anyMatch(role -> role.name().equals(name)))
+                .map(name -> (GrantedAuthority) new SimpleGrantedAuthority(Role.valueOf(name).authority()))
+                .toList());
+        return converter;
     }
 }

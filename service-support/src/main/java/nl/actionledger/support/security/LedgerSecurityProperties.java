@@ -5,14 +5,19 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The users who may sign in with HTTP Basic, from configuration ({@code actionledger.security.users}).
- * There are none by default: only the local run adds its demo users.
+ * How users sign in ({@code actionledger.security}). {@code mode} JWT is for production: an OAuth2 resource
+ * server that takes the user name, roles and organisation from configurable claims. BASIC is for the local run
+ * and the tests: HTTP Basic against {@code users}, of which there are none by default.
  */
 @ConfigurationProperties("actionledger.security")
-public record LedgerSecurityProperties(List<User> users) {
+public record LedgerSecurityProperties(Mode mode, List<User> users, Jwt jwt) {
+
+    public enum Mode { BASIC, JWT }
 
     public LedgerSecurityProperties {
+        mode = mode == null ? Mode.JWT : mode;
         users = users == null ? List.of() : List.copyOf(users);
+        jwt = jwt == null ? new Jwt(null, null, null) : jwt;
     }
 
     /**
@@ -20,5 +25,18 @@ public record LedgerSecurityProperties(List<User> users) {
      * @param organisation the organisation a coordinator works for, if any
      */
     public record User(String username, String password, Set<Role> roles, String organisation) {
+    }
+
+    /**
+     * Where a token says who the user is. A claim may be a path into nested objects ({@code realm_access.roles}).
+     * The roles claim holds role names (COORDINATOR, EVALUATOR, AUDITOR, ADMIN), as a list or space-separated.
+     */
+    public record Jwt(String usernameClaim, String rolesClaim, String organisationClaim) {
+
+        public Jwt {
+            usernameClaim = usernameClaim == null ? "preferred_username" : usernameClaim;
+            rolesClaim = rolesClaim == null ? "roles" : rolesClaim;
+            organisationClaim = organisationClaim == null ? "organisation" : organisationClaim;
+        }
     }
 }

@@ -7,12 +7,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import nl.actionledger.command.action.ChangeActionStatusCommand;
 import nl.actionledger.command.action.ReassignActionCommand;
+import nl.actionledger.command.action.Requester;
 import nl.actionledger.command.action.ReviseActionTimeframeCommand;
 import nl.actionledger.command.catalogue.KnownPlans;
 import nl.actionledger.command.timeframe.TimeframeParser;
 import nl.actionledger.events.ActionRef;
 import nl.actionledger.events.Assignment;
 import nl.actionledger.events.EventMetadataKeys;
+import nl.actionledger.support.security.CurrentUsers;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
@@ -38,10 +40,12 @@ class ActionCommandController {
 
     private final CommandGateway commandGateway;
     private final KnownPlans knownPlans;
+    private final CurrentUsers users;
 
-    ActionCommandController(CommandGateway commandGateway, KnownPlans knownPlans) {
+    ActionCommandController(CommandGateway commandGateway, KnownPlans knownPlans, CurrentUsers users) {
         this.commandGateway = commandGateway;
         this.knownPlans = knownPlans;
+        this.users = users;
     }
 
     @PostMapping("/status")
@@ -52,7 +56,7 @@ class ActionCommandController {
                                                  Authentication user) {
         ActionRef action = knownPlans.requireAction(planId, actionId);
         return dispatch(action, new ChangeActionStatusCommand(action, request.status(), request.reason(),
-                IfMatch.expectedVersion(ifMatch)), correlationId, user);
+                IfMatch.expectedVersion(ifMatch), requester(user)), correlationId, user);
     }
 
     @PostMapping("/assignment")
@@ -65,7 +69,7 @@ class ActionCommandController {
         String contact = request.contact() == null || request.contact().isBlank() ? null : request.contact().strip();
         Assignment assignment = new Assignment(request.organisation().strip(), contact);
         return dispatch(action, new ReassignActionCommand(action, assignment, request.reason(),
-                IfMatch.expectedVersion(ifMatch)), correlationId, user);
+                IfMatch.expectedVersion(ifMatch), requester(user)), correlationId, user);
     }
 
     @PostMapping("/timeframe")
@@ -76,7 +80,12 @@ class ActionCommandController {
                                                     Authentication user) {
         ActionRef action = knownPlans.requireAction(planId, actionId);
         return dispatch(action, new ReviseActionTimeframeCommand(action, TimeframeParser.parse(request.timeframe()),
-                request.reason(), IfMatch.expectedVersion(ifMatch)), correlationId, user);
+                request.reason(), IfMatch.expectedVersion(ifMatch), requester(user)), correlationId, user);
+    }
+
+    private Requester requester(Authentication user) {
+        CurrentUsers.CurrentUser current = users.of(user);
+        return new Requester(current.name(), current.organisation(), current.admin());
     }
 
     private ResponseEntity<CommandAccepted> dispatch(ActionRef action, Object command, String correlationHeader,

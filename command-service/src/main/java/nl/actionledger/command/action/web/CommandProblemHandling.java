@@ -3,7 +3,11 @@ package nl.actionledger.command.action.web;
 import nl.actionledger.command.action.ActionChangeRejectedException;
 import nl.actionledger.command.catalogue.KnownPlans.UnknownActionException;
 import nl.actionledger.command.timeframe.UnparseableTimeframeException;
+import jakarta.servlet.http.HttpServletRequest;
 import nl.actionledger.support.web.LedgerProblemHandling;
+import nl.actionledger.support.web.LogSafe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import nl.actionledger.support.web.ProblemWriter;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -16,13 +20,21 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 class CommandProblemHandling extends LedgerProblemHandling {
 
+    private static final Logger log = LoggerFactory.getLogger(CommandProblemHandling.class);
+
     @ExceptionHandler(ActionChangeRejectedException.class)
-    ResponseEntity<Object> onRejected(ActionChangeRejectedException ex) {
+    ResponseEntity<Object> onRejected(ActionChangeRejectedException ex, HttpServletRequest request) {
         HttpStatus status = switch (ex.reason()) {
             case NO_CHANGE -> HttpStatus.UNPROCESSABLE_CONTENT;
             case VERSION_MISMATCH -> HttpStatus.PRECONDITION_FAILED;
             case INVALID_REASON -> HttpStatus.BAD_REQUEST;
+            case NOT_PERMITTED -> HttpStatus.FORBIDDEN;
         };
+        if (ex.reason() == ActionChangeRejectedException.Reason.NOT_PERMITTED) {
+            // A refusal is not a domain event, but it is worth a line for whoever watches the logs.
+            log.warn("Refused {} {} by {}: {}", request.getMethod(), LogSafe.of(request.getRequestURI()),
+                    LogSafe.of(request.getRemoteUser()), ex.getMessage());
+        }
         return respond(ProblemWriter.problem(status, ex.errorCode(), ex.getMessage()));
     }
 
