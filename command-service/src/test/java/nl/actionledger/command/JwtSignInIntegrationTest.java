@@ -1,0 +1,155 @@
+package nl.actionledger.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The production sign-in: an OAuth2 resource server that trusts tokens signed by the configured issuer's key.
+ * The test is its own issuer: it signs tokens with a key pair whose public half the service is given.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class JwtSignInIntegrationTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final KeyPair ISSUER = rsaKeyPair();
+    private static final KeyPair STRANGER = rsaKeyPair();
+
+    @DynamicPropertySource
+    static void jwt(DynamicPropertyRegistry registry) throws IOException {
+        EmbeddedPostgresDatabase.register(registry);
+        Path publicKey = Files.createTempFile("issuer", ".pem");
+        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(ISSUER.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        registry.add("actionledger.security.mode", () -> "jwt");
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + publicKey);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theActorAndOrganisationComeFromTheToken() {
+        assertThat(status(post("/api/plans/eu-wap-nl/actions/20/assignment", token(ISSUER, "root", List.of("ADMIN"), null, 300),
+                "{\"organisation\":\"RVO\",\"reason\":\"CITES bureau\"}"))).isEqualTo(200);
+
+        HttpResponse<String> change = post("/api/plans/eu-wap-nl/actions/20/status",
+                token(ISSUER, "r.devries", List.of("COORDINATOR"), "RVO", 300),
+                "{\"status\":\"IN_PROGRESS\",\"reason\":\"meetings planned\"}");
+
+        assertThat(change.statusCode()).as(change.body()).isEqualTo(200);
+        String actor = jdbc.sql("""
+                        SELECT convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' FROM event_store.domain_event_entry
+                        WHERE aggregate_identifier = 'eu-wap-nl/20' AND sequence_number = 2""").query(String.class).single();
+        assertThat(actor).isEqualTo("r.devries");
+    }
+
+    @Test
+    void aCoordinatorOfAnotherOrganisationIsRefused() {
+        assertThat(status(post("/api/plans/eu-wap-nl/actions/21/assignment", token(ISSUER, "root", List.of("ADMIN"), null, 300),
+                "{\"organisation\":\"RVO\",\"reason\":\"CITES bureau\"}"))).isEqualTo(200);
+
+        HttpResponse<String> refused = post("/api/plans/eu-wap-nl/actions/21/status",
+                token(ISSUER, "k.bakker", List.of("COORDINATOR"), "Politie", 300),
+                "{\"status\":\"IN_PROGRESS\",\"reason\":\"not ours\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("NOT_PERMITTED");
+    }
+
+    @Test
+    void refusesTokensItCannotTrustAndBasicCredentials() {
+        String body = "{\"status\":\"IN_PROGRESS\",\"reason\":\"x\"}";
+        String path = "/api/plans/eu-wap-nl/actions/23/status";
+        assertThat(status(post(path, token(STRANGER, "mallory", List.of("ADMIN"), null, 300), body))).isEqualTo(401);
+        assertThat(status(post(path, token(ISSUER, "late", List.of("ADMIN"), null, -60), body))).isEqualTo(401);
+        assertThat(status(post(path, "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes()), body)))
+                .isEqualTo(401);
+        assertThat(status(post(path, null, body))).isEqualTo(401);
+        assertThat(status(post(path, token(ISSUER, "eve", List.of("EVALUATOR"), null, 300), body))).isEqualTo(403);
+        assertThat(status(post(path, token(ISSUER, "nobody", List.of("SUPERUSER"), null, 300), body))).isEqualTo(403);
+    }
+
+    private static String token(KeyPair key, String user, List<String> roles, String organisation, long validSeconds) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .subject("sub-" + user)
+                .claim("preferred_username", user)
+                .claim("roles", roles)
+                .issueTime(Date.from(Instant.now().minusSeconds(120)))
+                .expirationTime(Date.from(Instant.now().plusSeconds(validSeconds)));
+        if (organisation != null) {
+            claims.claim("organisation", organisation);
+        }
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
+            jwt.sign(new RSASSASigner((RSAPrivateKey) key.getPrivate()));
+            return "Bearer " + jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> post(String path, String authorization, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int status(HttpResponse<String> response) {
+        return response.statusCode();
+    }
+
+    private static KeyPair rsaKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
