@@ -221,6 +221,112 @@ class CommandApiIntegrationTest {
         assertThat(send(HttpRequest.newBuilder(uri(port, "/v3/api-docs")).build()).statusCode()).isEqualTo(200);
     }
 
+    // --- hostile input: every request gets a 4xx problem and stores nothing ---------------------------------
+
+    static java.util.stream.Stream<String> hostileBodies() {
+        String nested = "[".repeat(3000) + "]".repeat(3000);
+        return java.util.stream.Stream.of(
+                "", "null", "[]", "\"status\"", "123", "not json", "{\"status\":", "{\"status\":\"IN_PROGRESS\",}",
+                "{\"status\":\"IN_PROGRESS\",\"reason\":\"r\",\"x\":" + nested + "}",
+                "{\"status\":\"IN_PROGRESS\",\"reason\":\"" + "x".repeat(20_000) + "\"}",
+                "{\"status\":\"IN_PROGRESS\",\"reason\":\"" + "y".repeat(2001) + "\"}",
+                "{\"status\":\"IN_PROGRESS\",\"reason\":\"nul\\u0000byte\"}",
+                "{\"status\":\"IN_PROGRESS\",\"reason\":\"escape \\u001b[31m red\"}",
+                "{\"organisation\":\"NVWA\\r\\nINFO forged log line\",\"reason\":\"r\"}",
+                "{\"timeframe\":\"2024\\n2025\",\"reason\":\"r\"}",
+                "{\"status\":\"IN_PROGRESS' OR '1'='1\",\"reason\":\"r\"}",
+                "{\"timeframe\":\"2024'); DROP TABLE event_store.domain_event_entry; --\",\"reason\":\"r\"}",
+                "{\"status\":[\"IN_PROGRESS\"],\"reason\":\"r\"}",
+                "{\"status\":\"IN_PROGRESS\",\"reason\":{\"text\":\"r\"}}",
+                "{\"status\":\"in_progress\",\"reason\":\"r\"}",
+                "{\"status\":\"IN_PROGRESS\",\"reason\":\"r\",\"actor\":\"minister\"}",
+                "{\"status\":\"IN_PROGRESS\",\"reason\":\"r\",\"timestamp\":\"2020-01-01T00:00:00Z\"}",
+                "{\"status\":\"IN_PROGRESS\",\"reason\":\"r\",\"version\":0}",
+                "{\"status\":\"IN_PROGRESS\",\"reason\":\"r\",\"metaData\":{\"actor\":\"minister\"}}",
+                "{\"organisation\":\"LVVN\",\"reason\":\"r\",\"correlationId\":\"forged\"}");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("hostileBodies")
+    void hostileBodiesGetAProblemAndStoreNothing(String body) {
+        assignToTheCoordinatorsOrganisation("18");
+        long before = allEvents();
+        for (String command : List.of("status", "assignment", "timeframe")) {
+            HttpResponse<String> response = post(port, "coordinator", "/api/plans/eu-wap-nl/actions/18/" + command,
+                    body, Map.of());
+            assertThat(response.statusCode()).as(command + " " + abbreviated(body) + " -> " + response.body())
+                    .isBetween(400, 499);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(response.body()).doesNotContain("Exception").doesNotContain("at nl.actionledger");
+        }
+        assertThat(allEvents()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "a-correlation-id-that-is-far-too-long-to-be-one-a-correlation-id-that-is-far-too-long-to-be-one-abcdefg",
+            "has space", "ümlaut", "semi;colon"})
+    void hostileCorrelationIdsAreRefused(String correlationId) {
+        assertProblem(post(port, "admin", "/api/plans/eu-wap-nl/actions/19/status",
+                "{\"status\":\"ON_HOLD\",\"reason\":\"r\"}", Map.of("X-Correlation-Id", correlationId)),
+                400, "INVALID_CORRELATION_ID");
+    }
+
+    private static String abbreviated(String body) {
+        return body.length() > 80 ? body.substring(0, 80) + "..." : body;
+    }
+
+    // --- who may call what: every cell of the README's table for command-service ---------------------------
+
+    @ParameterizedTest(name = "{0} {1} as {2} -> {3}")
+    @CsvSource(delimiter = '|', value = {
+            "POST | /api/plans/eu-wap-nl/actions/22/status     | anonymous   | 401",
+            "POST | /api/plans/eu-wap-nl/actions/22/status     | coordinator | allowed",
+            "POST | /api/plans/eu-wap-nl/actions/22/status     | evaluator   | 403",
+            "POST | /api/plans/eu-wap-nl/actions/22/status     | auditor     | 403",
+            "POST | /api/plans/eu-wap-nl/actions/22/status     | admin       | allowed",
+            "POST | /api/plans/eu-wap-nl/actions/22/assignment | anonymous   | 401",
+            "POST | /api/plans/eu-wap-nl/actions/22/assignment | coordinator | allowed",
+            "POST | /api/plans/eu-wap-nl/actions/22/assignment | evaluator   | 403",
+            "POST | /api/plans/eu-wap-nl/actions/22/assignment | auditor     | 403",
+            "POST | /api/plans/eu-wap-nl/actions/22/assignment | admin       | allowed",
+            "POST | /api/plans/eu-wap-nl/actions/22/timeframe  | anonymous   | 401",
+            "POST | /api/plans/eu-wap-nl/actions/22/timeframe  | coordinator | allowed",
+            "POST | /api/plans/eu-wap-nl/actions/22/timeframe  | evaluator   | 403",
+            "POST | /api/plans/eu-wap-nl/actions/22/timeframe  | auditor     | 403",
+            "POST | /api/plans/eu-wap-nl/actions/22/timeframe  | admin       | allowed",
+            "POST | /api/admin/checkpoints                     | anonymous   | 401",
+            "POST | /api/admin/checkpoints                     | coordinator | 403",
+            "POST | /api/admin/checkpoints                     | evaluator   | 403",
+            "POST | /api/admin/checkpoints                     | auditor     | 403",
+            "POST | /api/admin/checkpoints                     | admin       | allowed",
+            "GET  | /actuator/info                             | anonymous   | 401",
+            "GET  | /actuator/info                             | coordinator | 403",
+            "GET  | /actuator/info                             | evaluator   | 403",
+            "GET  | /actuator/info                             | auditor     | 403",
+            "GET  | /actuator/info                             | admin       | allowed",
+            "GET  | /actuator/health                           | anonymous   | allowed",
+            "GET  | /actuator/health                           | evaluator   | allowed",
+            "GET  | /v3/api-docs                               | anonymous   | allowed",
+            "GET  | /api/plans/eu-wap-nl/actions/22            | admin       | 403",
+    })
+    void accessFollowsTheRoleTable(String method, String path, String user, String expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(port, path));
+        if (!"anonymous".equals(user)) {
+            request.header("Authorization", basic(user, user));
+        }
+        // An empty body: whoever is let through gets 400, so nothing is changed by this test.
+        request = "POST".equals(method) ? request.header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")) : request.GET();
+        HttpResponse<String> response = send(request.build());
+
+        if ("allowed".equals(expected)) {
+            assertThat(response.statusCode()).as(response.body()).isNotIn(401, 403);
+        } else {
+            assertProblem(response, Integer.parseInt(expected), "401".equals(expected) ? "UNAUTHENTICATED" : "FORBIDDEN");
+        }
+    }
+
     // --- registration -------------------------------------------------------------------------------------
 
     @Test

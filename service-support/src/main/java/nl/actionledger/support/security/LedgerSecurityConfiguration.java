@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import nl.actionledger.support.web.ProblemWriter;
 
 /**
@@ -87,6 +88,13 @@ public class LedgerSecurityConfiguration {
                     requests.anyRequest().denyAll();
                 });
         return http.build();
+    }
+
+    /** URLs the firewall refuses (encoded semicolons, slashes, ...) answer with a problem too. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
+                "REQUEST_REJECTED", "The request was rejected: its address contains characters that are not allowed.");
     }
 
     /** The user name and roles from the configured claims; unknown role names are ignored. */
