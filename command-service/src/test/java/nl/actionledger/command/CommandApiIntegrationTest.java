@@ -243,7 +243,9 @@ class CommandApiIntegrationTest {
                 "{\"status\":\"IN_PROGRESS\",\"reason\":\"r\",\"timestamp\":\"2020-01-01T00:00:00Z\"}",
                 "{\"status\":\"IN_PROGRESS\",\"reason\":\"r\",\"version\":0}",
                 "{\"status\":\"IN_PROGRESS\",\"reason\":\"r\",\"metaData\":{\"actor\":\"minister\"}}",
-                "{\"organisation\":\"LVVN\",\"reason\":\"r\",\"correlationId\":\"forged\"}");
+                "{\"organisation\":\"LVVN\",\"reason\":\"r\",\"correlationId\":\"forged\"}",
+                "{\"status\":\"IN_PROGRESS\",\"status\":\"COMPLETED\",\"reason\":\"r\"}",
+                "{\"organisation\":\"LVVN\",\"organisation\":\"NVWA\",\"reason\":\"r\"}");
     }
 
     @ParameterizedTest
