@@ -67,6 +67,16 @@ class AccessIntegrationTest extends QueryServiceIntegrationTestBase {
             "/api/audit?from=2025-01-01",
             "/api/audit/export?size=-1",
             "/api/audit?actor=" + "x" + "%0A%0D",
+            "/api/audit?actor=x%00y",
+            "/api/audit?planId=%00",
+            "/api/audit/export?actor=%00",
+            "/api/plans/eu-wap-nl/actions?organisation=LVVN%00",
+            "/api/audit?from=-999999999-01-01T00:00:00Z",
+            "/api/audit?to=%2B999999999-12-31T23:59:59Z",
+            "/api/audit/export?from=-999999999-01-01T00:00:00Z",
+            "/api/audit/export?to=%2B999999999-12-31T23:59:59Z",
+            "/api/plans/eu-wap-nl/as-of?at=-999999-01-01T00:00:00Z",
+            "/api/plans/eu-wap-nl/changes?from=-999999-01-01T00:00:00Z&to=2025-01-01",
     })
     void hostileParametersGetAProblemNotAServerError(String path) {
         HttpResponse<String> response = call("GET", path, "admin");

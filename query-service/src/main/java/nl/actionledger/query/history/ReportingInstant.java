@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import nl.actionledger.query.web.BadQueryException;
+import nl.actionledger.query.web.PlausibleInstants;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +33,9 @@ class ReportingInstant {
             throw new BadQueryException("MISSING_INSTANT", "'" + parameter + "' is required (an ISO-8601 instant or date).");
         }
         Instant instant = read(parameter, text.strip());
+        if (!PlausibleInstants.plausible(instant)) {
+            throw new BadQueryException("INVALID_INSTANT", "'" + parameter + "' must lie " + PlausibleInstants.range() + ".");
+        }
         if (instant.isAfter(clock.instant())) {
             throw new BadQueryException("INSTANT_IN_FUTURE", "'" + parameter + "' (" + instant
                     + ") lies in the future; history can only be asked of the past.");

@@ -21,6 +21,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import nl.actionledger.support.web.ProblemWriter;
 
 /**
@@ -88,6 +90,18 @@ public class LedgerSecurityConfiguration {
                     requests.anyRequest().denyAll();
                 });
         return http.build();
+    }
+
+    /**
+     * Besides Spring Security's default checks of the address and headers, refuse control characters in query
+     * parameter values: a NUL cannot even be sent to PostgreSQL, and a line break has no place in a name or a
+     * date. Refused parameters answer 400 REQUEST_REJECTED.
+     */
+    @Bean
+    WebSecurityCustomizer strictParameterValues() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedParameterValues(value -> value.codePoints().noneMatch(Character::isISOControl));
+        return web -> web.httpFirewall(firewall);
     }
 
     /** URLs the firewall refuses (encoded semicolons, slashes, ...) answer with a problem too. */

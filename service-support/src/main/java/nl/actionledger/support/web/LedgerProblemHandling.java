@@ -12,6 +12,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -170,6 +171,13 @@ public abstract class LedgerProblemHandling extends ResponseEntityExceptionHandl
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> onAccessDenied(AccessDeniedException ex) {
         return respond(ProblemWriter.problem(HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role does not allow this request."));
+    }
+
+    /** Spring Security's firewall checks parameter values only when the controller reads them, so here. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> onRequestRejected(RequestRejectedException ex) {
+        return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED",
+                "The request was rejected: a parameter contains characters that are not allowed."));
     }
 
     /** The last resort: log the cause for operators, tell the client nothing about the internals. */
