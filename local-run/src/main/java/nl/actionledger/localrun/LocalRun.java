@@ -55,6 +55,11 @@ public final class LocalRun implements AutoCloseable {
                     .setDataDirectory(settings.dataDir().resolve("postgres"))
                     .setCleanDataDirectory(false)
                     .setPort(settings.databasePort())
+                    // zonky turns durability off for speed in tests; the local run keeps data across restarts,
+                    // so an acknowledged change must survive a crash of the machine here as well.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             createRuntimeRole(postgres);
         }
