@@ -9,11 +9,11 @@ import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.ActionTimeframeRevisedEvent;
 import nl.actionledger.events.EventMetadataKeys;
 import nl.actionledger.query.EventNames;
+import nl.actionledger.query.EventPositions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,41 +27,43 @@ class AuditTrailProjection {
     static final String NAME = "audit-trail";
 
     private final AuditEntryRepository entries;
+    private final EventPositions positions;
 
-    AuditTrailProjection(AuditEntryRepository entries) {
+    AuditTrailProjection(AuditEntryRepository entries, EventPositions positions) {
         this.entries = entries;
+        this.positions = positions;
     }
 
     @EventHandler
-    void on(ActionRegisteredEvent event, DomainEventMessage<?> message, TrackingToken token) {
-        record(message, token, event.action(), "Registered from " + event.source(), AuditChanges.of(event));
+    void on(ActionRegisteredEvent event, DomainEventMessage<?> message) {
+        record(message, event.action(), "Registered from " + event.source(), AuditChanges.of(event));
     }
 
     @EventHandler
-    void on(ActionStatusChangedEvent event, DomainEventMessage<?> message, TrackingToken token) {
-        record(message, token, event.action(), event.reason(), AuditChanges.of(event));
+    void on(ActionStatusChangedEvent event, DomainEventMessage<?> message) {
+        record(message, event.action(), event.reason(), AuditChanges.of(event));
     }
 
     @EventHandler
-    void on(ActionReopenedEvent event, DomainEventMessage<?> message, TrackingToken token) {
-        record(message, token, event.action(), event.reason(), AuditChanges.of(event));
+    void on(ActionReopenedEvent event, DomainEventMessage<?> message) {
+        record(message, event.action(), event.reason(), AuditChanges.of(event));
     }
 
     @EventHandler
-    void on(ActionReassignedEvent event, DomainEventMessage<?> message, TrackingToken token) {
-        record(message, token, event.action(), event.reason(), AuditChanges.of(event));
+    void on(ActionReassignedEvent event, DomainEventMessage<?> message) {
+        record(message, event.action(), event.reason(), AuditChanges.of(event));
     }
 
     @EventHandler
-    void on(ActionTimeframeRevisedEvent event, DomainEventMessage<?> message, TrackingToken token) {
-        record(message, token, event.action(), event.reason(), AuditChanges.of(event));
+    void on(ActionTimeframeRevisedEvent event, DomainEventMessage<?> message) {
+        record(message, event.action(), event.reason(), AuditChanges.of(event));
     }
 
     @EventHandler
-    void onUnknown(Object event, DomainEventMessage<?> message, TrackingToken token) {
+    void onUnknown(Object event, DomainEventMessage<?> message) {
         String[] parts = message.getAggregateIdentifier().split("/", 2);
         ActionRef action = ActionRef.of(parts[0], parts.length > 1 ? parts[1] : "");
-        record(message, token, action, null, List.of());
+        record(message, action, null, List.of());
     }
 
     @ResetHandler
@@ -69,12 +71,12 @@ class AuditTrailProjection {
         entries.deleteAllInBatch();
     }
 
-    private void record(DomainEventMessage<?> message, TrackingToken token, ActionRef action, String reason,
+    private void record(DomainEventMessage<?> message, ActionRef action, String reason,
                         List<FieldChange> changes) {
         if (entries.existsById(message.getIdentifier())) {
             return;
         }
-        entries.save(new AuditEntry(message.getIdentifier(), token.position().orElseThrow(),
+        entries.save(new AuditEntry(message.getIdentifier(), positions.globalIndexOf(message),
                 message.getAggregateIdentifier(), action.planId(), action.actionId(), message.getSequenceNumber(),
                 EventNames.of(message), message.getTimestamp(), metadata(message, EventMetadataKeys.ACTOR), reason,
                 metadata(message, EventMetadataKeys.CORRELATION_ID), changes));

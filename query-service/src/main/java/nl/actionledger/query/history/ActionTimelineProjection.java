@@ -9,12 +9,12 @@ import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.ActionTimeframeRevisedEvent;
 import nl.actionledger.events.EventMetadataKeys;
 import nl.actionledger.query.EventNames;
+import nl.actionledger.query.EventPositions;
 import nl.actionledger.query.history.ActionState.EventFacts;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 
@@ -30,13 +30,15 @@ class ActionTimelineProjection {
     static final String NAME = "action-timeline";
 
     private final ActionTimeline timeline;
+    private final EventPositions positions;
 
-    ActionTimelineProjection(ActionTimeline timeline) {
+    ActionTimelineProjection(ActionTimeline timeline, EventPositions positions) {
         this.timeline = timeline;
+        this.positions = positions;
     }
 
     @EventHandler
-    void on(ActionRegisteredEvent event, DomainEventMessage<?> message, TrackingToken token,
+    void on(ActionRegisteredEvent event, DomainEventMessage<?> message,
             @MetaDataValue(EventMetadataKeys.ACTOR) String actor) {
         if (timeline.hasState(message.getAggregateIdentifier(), message.getSequenceNumber())) {
             return;
@@ -44,29 +46,29 @@ class ActionTimelineProjection {
         timeline.insertBaseline(event);
         timeline.insert(new ActionState(message.getAggregateIdentifier(), message.getSequenceNumber(),
                 event.action().planId(), event.action().actionId(), message.getTimestamp(), null,
-                token.position().orElseThrow(), EventNames.of(message), actor, null, event.status(), null, null,
+                positions.globalIndexOf(message), EventNames.of(message), actor, null, event.status(), null, null,
                 event.timeframe()));
     }
 
     @EventHandler
-    void on(ActionStatusChangedEvent event, DomainEventMessage<?> message, TrackingToken token) {
-        advance(message, token, event.reason(), state -> state.withStatus(event.newStatus()));
+    void on(ActionStatusChangedEvent event, DomainEventMessage<?> message) {
+        advance(message, event.reason(), state -> state.withStatus(event.newStatus()));
     }
 
     @EventHandler
-    void on(ActionReopenedEvent event, DomainEventMessage<?> message, TrackingToken token) {
-        advance(message, token, event.reason(), state -> state.withStatus(event.newStatus()));
+    void on(ActionReopenedEvent event, DomainEventMessage<?> message) {
+        advance(message, event.reason(), state -> state.withStatus(event.newStatus()));
     }
 
     @EventHandler
-    void on(ActionReassignedEvent event, DomainEventMessage<?> message, TrackingToken token) {
-        advance(message, token, event.reason(), state -> state.withAssignment(
+    void on(ActionReassignedEvent event, DomainEventMessage<?> message) {
+        advance(message, event.reason(), state -> state.withAssignment(
                 event.newAssignment().organisation(), event.newAssignment().contact()));
     }
 
     @EventHandler
-    void on(ActionTimeframeRevisedEvent event, DomainEventMessage<?> message, TrackingToken token) {
-        advance(message, token, event.reason(), state -> state.withTimeframe(event.newTimeframe()));
+    void on(ActionTimeframeRevisedEvent event, DomainEventMessage<?> message) {
+        advance(message, event.reason(), state -> state.withTimeframe(event.newTimeframe()));
     }
 
     @ResetHandler
@@ -74,7 +76,7 @@ class ActionTimelineProjection {
         timeline.clear();
     }
 
-    private void advance(DomainEventMessage<?> message, TrackingToken token, String reason,
+    private void advance(DomainEventMessage<?> message, String reason,
                          UnaryOperator<ActionState> change) {
         String aggregateId = message.getAggregateIdentifier();
         if (timeline.hasState(aggregateId, message.getSequenceNumber())) {
@@ -84,7 +86,7 @@ class ActionTimelineProjection {
                 "Event " + message.getSequenceNumber() + " of " + aggregateId + " arrived before its registration"));
         Instant at = message.getTimestamp();
         Object actor = message.getMetaData().get(EventMetadataKeys.ACTOR);
-        EventFacts facts = new EventFacts(message.getSequenceNumber(), at, token.position().orElseThrow(),
+        EventFacts facts = new EventFacts(message.getSequenceNumber(), at, positions.globalIndexOf(message),
                 EventNames.of(message), actor == null ? null : actor.toString(), reason);
         timeline.end(current, at);
         timeline.insert(change.apply(current.next(facts)));

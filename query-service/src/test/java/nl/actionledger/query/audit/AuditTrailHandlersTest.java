@@ -14,6 +14,7 @@ import static org.mockito.Mockito.when;
 
 import java.time.Instant;
 import nl.actionledger.events.ActionReassignedEvent;
+import nl.actionledger.query.EventPositions;
 import nl.actionledger.events.ActionRegisteredEvent;
 import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.ActionTimeframeRevisedEvent;
@@ -23,8 +24,6 @@ import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.events.Timeframe;
 import nl.actionledger.events.TimeframeType;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -34,7 +33,8 @@ class AuditTrailHandlersTest {
     private static final Instant AT = Instant.parse("2026-04-01T08:30:00Z");
 
     private final AuditEntryRepository repository = mock(AuditEntryRepository.class);
-    private final AuditTrailProjection projection = new AuditTrailProjection(repository);
+    private final EventPositions positions = mock(EventPositions.class);
+    private final AuditTrailProjection projection = new AuditTrailProjection(repository, positions);
 
     private AuditEntry saved() {
         ArgumentCaptor<AuditEntry> entry = ArgumentCaptor.forClass(AuditEntry.class);
@@ -48,7 +48,9 @@ class AuditTrailHandlersTest {
                 ImplementationStatus.IN_PROGRESS, "Kick-off held");
         DomainEventMessage<?> message = message(action("28"), 3, event, "coordinator", "req-1", AT);
 
-        projection.on(event, message, new GlobalSequenceTrackingToken(41));
+        when(positions.globalIndexOf(message)).thenReturn(41L);
+
+        projection.on(event, message);
 
         AuditEntry entry = saved();
         assertThat(entry.eventId()).isEqualTo(message.getIdentifier());
@@ -65,12 +67,13 @@ class AuditTrailHandlersTest {
     }
 
     @Test
-    void takesThePositionFromAGapAwareToken() {
+    void recordsARegistrationWithEveryFieldAsAChange() {
         ActionRegisteredEvent event = registered("28", 9, 3, ImplementationStatus.CONTINUOUS, CONTINUOUS,
                 CommitmentLevel.NATIONAL);
+        DomainEventMessage<?> message = message(action("28"), 0, event, "system", "reg", AT);
+        when(positions.globalIndexOf(message)).thenReturn(17L);
 
-        projection.on(event, message(action("28"), 0, event, "system", "reg", AT),
-                GapAwareTrackingToken.newInstance(17, java.util.List.of(15L)));
+        projection.on(event, message);
 
         AuditEntry entry = saved();
         assertThat(entry.globalIndex()).isEqualTo(17);
@@ -87,7 +90,7 @@ class AuditTrailHandlersTest {
         DomainEventMessage<?> message = message(action("28"), 1, event, "coordinator", "req-2", AT);
         when(repository.existsById(message.getIdentifier())).thenReturn(true);
 
-        projection.on(event, message, new GlobalSequenceTrackingToken(5));
+        projection.on(event, message);
 
         verify(repository, never()).save(any());
     }
@@ -99,7 +102,7 @@ class AuditTrailHandlersTest {
         DomainEventMessage<?> message = message(action("unnumbered-livelihoods"), 1, new ActionRenumberedEvent("5"),
                 "admin", "req-3", AT);
 
-        projection.onUnknown(message.getPayload(), message, new GlobalSequenceTrackingToken(99));
+        projection.onUnknown(message.getPayload(), message);
 
         AuditEntry entry = saved();
         assertThat(entry.actionId()).isEqualTo("unnumbered-livelihoods");

@@ -1,0 +1,70 @@
+package nl.actionledger.query;
+
+import static nl.actionledger.query.TestEvents.RANGE_2024_2025;
+import static nl.actionledger.query.TestEvents.action;
+import static nl.actionledger.query.TestEvents.registered;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import nl.actionledger.events.CommitmentLevel;
+import nl.actionledger.events.ImplementationStatus;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two commands commit out of order: the first takes global index n but commits after the second took n + 1.
+ * The processors see a gap that the late event fills, and its tracking token then stands at n + 1. Every projection
+ * must still record the late event at its own index n: the audit trail once refused it as a duplicate of n + 1 and
+ * stopped there. (The events carry the current time: Axon keeps a gap open only for events younger than its gap
+ * timeout, so a late commit among old events would be passed over, as it would in production after a minute.)
+ */
+class LateCommitIntegrationTest extends QueryServiceIntegrationTestBase {
+
+    @Test
+    void anEventThatCommitsLateKeepsItsOwnGlobalIndex() throws Exception {
+        DomainEventMessage<?> late = TestEvents.message(action("501"), 0, registered("501", 1, 1,
+                ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL), "system", "late",
+                Instant.now());
+        DomainEventMessage<?> early = TestEvents.message(action("502"), 0, registered("502", 1, 1,
+                ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL), "system", "early",
+                Instant.now());
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+        CompletableFuture<Void> slowCommit = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
+            eventStore.publish(late);
+            appended.countDown();
+            await(mayCommit);
+        }));
+        assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+        transactions.executeWithoutResult(tx -> eventStore.publish(early));
+        awaitJson("auditor", "/api/plans/eu-wap-nl/actions/502/history", history -> history.size() == 1);
+
+        mayCommit.countDown();
+        slowCommit.get(10, TimeUnit.SECONDS);
+
+        JsonNode lateEntry = awaitJson("auditor", "/api/plans/eu-wap-nl/actions/501/history", h -> h.size() == 1).get(0);
+        JsonNode earlyEntry = getJson("auditor", "/api/plans/eu-wap-nl/actions/502/history").get(0);
+        assertThat(lateEntry.get("position").asLong()).isEqualTo(globalIndexOf(late)).isLessThan(globalIndexOf(early));
+        assertThat(earlyEntry.get("position").asLong()).isEqualTo(globalIndexOf(early));
+        assertThat(org.awaitility.Awaitility.await().atMost(VISIBLE_WITHIN).until(() -> jdbc.sql(
+                        "SELECT position FROM query_model.action_state WHERE aggregate_id = 'eu-wap-nl/501'")
+                .query(Long.class).optional(), java.util.Optional::isPresent)).contains(globalIndexOf(late));
+    }
+
+    private long globalIndexOf(DomainEventMessage<?> event) {
+        return jdbc.sql("SELECT global_index FROM event_store.domain_event_entry WHERE event_identifier = ?")
+                .param(event.getIdentifier()).query(Long.class).single();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
