@@ -495,6 +495,35 @@ class CommandApiIntegrationTest {
         assertThat(eventsOf("eu-wap-nl/17")).isEqualTo(3);
     }
 
+    /**
+     * An action with a long history is loaded from a snapshot, and everything it decides with still holds: its
+     * assignment (the coordinator may change it), its status (a no-op is refused) and its version (If-Match).
+     */
+    @Test
+    void aLongHistoryIsLoadedFromASnapshotThatDecidesAsTheEventsWould() {
+        assignToTheCoordinatorsOrganisation("40");
+        String path = "/api/plans/eu-wap-nl/actions/40/status";
+        String[] statuses = {"IN_PROGRESS", "ON_HOLD"};
+        for (int i = 0; i < 105; i++) {
+            HttpResponse<String> response = post(port, "coordinator", path,
+                    "{\"status\":\"" + statuses[i % 2] + "\",\"reason\":\"step " + i + "\"}", Map.of());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM event_store.snapshot_event_entry WHERE aggregate_identifier = 'eu-wap-nl/40'")
+                .query(Long.class).single() > 0);
+        long version = eventsOf("eu-wap-nl/40") - 1;
+
+        assertProblem(post(port, "coordinator", path, "{\"status\":\"IN_PROGRESS\",\"reason\":\"same\"}", Map.of()),
+                422, "NO_CHANGE");
+        assertProblem(post(port, "coordinator", path, "{\"status\":\"ON_HOLD\",\"reason\":\"stale\"}",
+                Map.of("If-Match", "\"" + (version - 1) + "\"")), 412, "VERSION_MISMATCH");
+        HttpResponse<String> current = post(port, "coordinator", path,
+                "{\"status\":\"ON_HOLD\",\"reason\":\"current\"}", Map.of("If-Match", "\"" + version + "\""));
+        assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
+        assertThat(current.headers().firstValue("ETag")).contains("\"" + (version + 1) + "\"");
+    }
+
     /** Only an admin can assign an unassigned action; afterwards the coordinator (of LVVN) may change it. */
     private void assignToTheCoordinatorsOrganisation(String actionId) {
         HttpResponse<String> response = post(port, "admin", "/api/plans/eu-wap-nl/actions/" + actionId + "/assignment",

@@ -3,6 +3,9 @@ package nl.actionledger.command.config;
 import java.util.concurrent.Executors;
 import nl.actionledger.events.EventMetadataKeys;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
@@ -36,6 +39,18 @@ class AxonCommandConfiguration {
      * fails with a ConcurrencyException. Retrying re-reads the action and decides again (an If-Match
      * then fails with 412, a no-op with 422), so no update is lost. Nothing else is retried.
      */
+    /**
+     * Loading an action replays all its events on every command; a snapshot every {@value #SNAPSHOT_EVERY} events
+     * keeps that cost flat however long its history grows. Snapshots are a cache: they live in their own table, can
+     * be deleted at any time, and the events stay the record.
+     */
+    @Bean
+    SnapshotTriggerDefinition actionSnapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
+    }
+
+    static final int SNAPSHOT_EVERY = 100;
+
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
         ExponentialBackOffIntervalRetryScheduler.Builder retries = ExponentialBackOffIntervalRetryScheduler.builder()
