@@ -1,0 +1,289 @@
+package nl.actionledger.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measures Action Ledger as it runs in production (both services in their own JVMs, JWT sign-in, one durable
+ * PostgreSQL 17) against what that PostgreSQL does on the same machine, and prints and writes every figure.
+ * See BENCHMARKS.md for what each figure means.
+ */
+public final class Benchmark {
+
+    private static final Duration PROJECTIONS_TIMEOUT = Duration.ofMinutes(60);
+
+    private final BenchmarkSettings settings;
+    private final Figures figures = new Figures();
+
+    private Benchmark(BenchmarkSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkSettings settings = BenchmarkSettings.parse(args);
+        Figures figures = new Benchmark(settings).run();
+        System.out.println(figures.table());
+        System.out.println("Every figure: " + settings.output());
+    }
+
+    /** Runs every measurement and returns the figures (also written to the settings' output file). */
+    static Figures run(BenchmarkSettings settings) throws Exception {
+        return new Benchmark(settings).run();
+    }
+
+    private Figures run() throws Exception {
+        System.out.printf("Action Ledger benchmark, %s mode: %,d events, %d writers for %ss%n", settings.mode(),
+                settings.events(), settings.writers(), settings.writeDuration().toSeconds());
+        figures.put("date", Instant.now().toString());
+        figures.put("machine", Figures.machine());
+        figures.put("settings", settings.asFigures());
+        try (BenchmarkDatabase database = BenchmarkDatabase.start(settings.workDir().resolve("postgres"))) {
+            figures.put("postgresql", database.describe());
+            TokenIssuer issuer = TokenIssuer.create(settings.workDir());
+            Map<String, String> environment = new HashMap<>(database.serviceEnvironment());
+            environment.putAll(issuer.serviceEnvironment());
+            int commandPort = freePort();
+            int queryPort = freePort();
+            environment.put("COMMAND_PORT", Integer.toString(commandPort));
+            environment.put("QUERY_PORT", Integer.toString(queryPort));
+            System.out.println("Starting command-service and query-service (heap " + settings.heap() + ") ...");
+            try (ServiceUnderTest command = ServiceUnderTest.start("command-service", settings.commandJar(), commandPort,
+                    settings.heap(), environment, settings.workDir().resolve("logs"));
+                 ServiceUnderTest query = ServiceUnderTest.start("query-service", settings.queryJar(), queryPort,
+                         settings.heap(), environment, settings.workDir().resolve("logs"))) {
+                measure(database, issuer, new LedgerClient(command.baseUrl(), query.baseUrl()), command, query);
+            }
+        }
+        figures.write(settings.output());
+        return figures;
+    }
+
+    private void measure(BenchmarkDatabase database, TokenIssuer issuer, LedgerClient client,
+                         ServiceUnderTest command, ServiceUnderTest query) throws Exception {
+        String admin = issuer.admin("bench-admin");
+        Projections projections = new Projections(client, admin);
+        projections.awaitCaughtUp(Duration.ofMinutes(2));
+
+        PlanActions plan = PlanActions.assign(client, issuer, admin, settings.writers());
+        projections.awaitCaughtUp(Duration.ofMinutes(2));
+        SerializationCheck.verify(database, BenchAction.PLAN + "/" + plan.probe().actionId);
+        figures.put("serializationCheck", "passed: events the generator writes are byte for byte those command-service writes");
+        System.out.println("Serialization check passed: the generator writes events exactly as command-service does.");
+
+        System.out.println("Raw INSERT + COMMIT limit ...");
+        EventRows.Row sample = sampleRow();
+        RawLimits.InsertResult rawInsert = RawLimits.insertAndCommit(database, settings.writers(),
+                settings.writeDuration(), sample);
+        System.out.printf("  %,.0f inserts/s over %d connections (%s)%n", rawInsert.perSecond(), rawInsert.connections(),
+                rawInsert.latency());
+
+        LagProbe probe = new LagProbe(client, plan.probe(), database);
+        CpuUsage cpu = new CpuUsage(command, query);
+        System.out.println("Projection lag at rest ...");
+        Latencies lagAtRest = probe.measure(settings.lagSamples(), Duration.ofMillis(50), Long.MAX_VALUE);
+        System.out.println("  " + lagAtRest.summary());
+
+        WriteLoad load = new WriteLoad(client, plan.writerActions());
+        System.out.println("Warming up the services' JIT for " + settings.warmUp().toSeconds() + " s (not measured) ...");
+        load.run(settings.warmUp(), 0);
+        System.out.println("Write throughput, " + settings.writers() + " coordinators as fast as they can ...");
+        CpuUsage.Snapshot beforeWrites = cpu.now();
+        Latencies lagAtFullLoad = new Latencies();
+        Thread fullLoadProbe = probe.measureInBackground(settings.lagSamples(), Duration.ofMillis(100),
+                System.nanoTime() + settings.writeDuration().toNanos(), lagAtFullLoad);
+        WriteLoad.Result throughput = load.run(settings.writeDuration(), 0);
+        Map<String, Object> cpuDuringWrites = cpu.now().coresSince(beforeWrites);
+        fullLoadProbe.join();
+        System.out.printf("  %,.0f accepted changes/s, %d failed (%s); lag meanwhile %s%n  CPU in cores: %s%n",
+                throughput.acceptedPerSecond(), throughput.failed(), throughput.latency(), lagAtFullLoad.summary(),
+                cpuDuringWrites);
+
+        double halfRate = throughput.acceptedPerSecond() / 2;
+        System.out.printf("Projection lag at half the maximum write load (%,.0f changes/s) ...%n", halfRate);
+        Latencies lagAtHalfLoad = new Latencies();
+        Thread halfLoadProbe = probe.measureInBackground(settings.lagSamples(), Duration.ofMillis(100),
+                System.nanoTime() + settings.writeDuration().toNanos(), lagAtHalfLoad);
+        WriteLoad.Result halfLoad = load.run(settings.writeDuration(), halfRate);
+        halfLoadProbe.join();
+        System.out.printf("  offered %,.0f/s, accepted %,.0f/s; lag %s%n", halfRate, halfLoad.acceptedPerSecond(),
+                lagAtHalfLoad.summary());
+
+        System.out.println("Contention: " + settings.contenders() + " writers on one action with If-Match ...");
+        Contention.Result contention = Contention.run(client, database, plan.contended().actionId, plan.contended().token,
+                settings.contenders(), settings.contentionAttempts());
+        System.out.printf("  %d accepted, %d refused with 412, %d other; version %d -> %d: %s%n", contention.accepted(),
+                contention.preconditionFailed(), contention.otherAnswers(), contention.startVersion(),
+                contention.finalVersion(), contention.noLostUpdate() ? "no update lost" : "UPDATES LOST");
+
+        System.out.printf("Generating a history of %,d events ...%n", settings.events());
+        HistoryGenerator.GeneratedHistory history = new HistoryGenerator(settings.events(), settings.seed())
+                .appendTo(database);
+        System.out.printf("  %,d events in %.0f s; busiest action %s (%,d events)%n", history.events(),
+                history.seconds(), history.busiestAction(), history.busiestActionEvents());
+        System.out.println("Raw sequential read of the event table ...");
+        RawLimits.ReadResult rawRead = RawLimits.sequentialRead(database);
+        System.out.printf("  %,d rows in %.1f s: %,.0f rows/s%n", rawRead.rows(), rawRead.seconds(), rawRead.rowsPerSecond());
+
+        // The replay is the projections' first complete build of this history: the processors that were running
+        // while it was written are reset to the first event, so the history is processed once, not twice.
+        System.out.println("Replay of every projection ...");
+        CpuUsage.Snapshot beforeReplay = cpu.now();
+        Projections.ReplayResult replay = projections.replayAll(PROJECTIONS_TIMEOUT);
+        Map<String, Object> cpuDuringReplay = cpu.now().coresSince(beforeReplay);
+        System.out.printf("  %,d events in %.1f s: %,.0f events/s %s%n  CPU in cores: %s%n", replay.events(),
+                replay.seconds(), replay.eventsPerSecond(), replay.secondsPerProjection(), cpuDuringReplay);
+
+        figures.put("projectionsAfterReplay", ProjectionCheck.verify(database, "after the replay"));
+        System.out.println("Reads at " + String.format("%,d", replay.events()) + " events ...");
+        Map<String, String> questions = Reads.questions(history);
+        Map<String, Latencies.Summary> reads = Reads.measure(client, issuer.auditor("bench-auditor"), questions,
+                settings.readSamples());
+        reads.forEach((name, summary) -> System.out.println("  " + name + ": " + summary));
+
+        figures.put("cpuDuringWriteThroughput", cpuDuringWrites);
+        figures.put("cpuDuringReplay", cpuDuringReplay);
+        record(rawInsert, rawRead, throughput, halfLoad, halfRate, lagAtRest, lagAtHalfLoad, lagAtFullLoad, contention,
+                history, replay, questions, reads, command, query);
+    }
+
+    private EventRows.Row sampleRow() {
+        return new EventRows().row("00000000-0000-4000-8000-000000000000", "eu-wap-nl/1", 1,
+                new nl.actionledger.events.ActionStatusChangedEvent(nl.actionledger.events.ActionRef.of("eu-wap-nl", "1"),
+                        nl.actionledger.events.ImplementationStatus.NOT_STARTED,
+                        nl.actionledger.events.ImplementationStatus.IN_PROGRESS, "Benchmark change 1"),
+                Map.of("actor", "bench-writer-1", "correlationId", "00000000-0000-4000-8000-000000000001",
+                        "commandId", "00000000-0000-4000-8000-000000000002",
+                        "traceId", "00000000-0000-4000-8000-000000000002"), Instant.now());
+    }
+
+    private void record(RawLimits.InsertResult rawInsert, RawLimits.ReadResult rawRead, WriteLoad.Result throughput,
+                        WriteLoad.Result halfLoad, double halfRate, Latencies lagAtRest, Latencies lagAtHalfLoad,
+                        Latencies lagAtFullLoad, Contention.Result contention, HistoryGenerator.GeneratedHistory history,
+                        Projections.ReplayResult replay, Map<String, String> questions,
+                        Map<String, Latencies.Summary> reads, ServiceUnderTest command, ServiceUnderTest query)
+            throws IOException {
+        Map<String, Object> limits = new LinkedHashMap<>();
+        limits.put("insertCommitPerSecond", Figures.round(rawInsert.perSecond()));
+        limits.put("insertConnections", rawInsert.connections());
+        limits.put("insertLatency", rawInsert.latency().asFigures());
+        limits.put("sequentialReadRowsPerSecond", Figures.round(rawRead.rowsPerSecond()));
+        limits.put("sequentialReadRows", rawRead.rows());
+        limits.put("sequentialReadMiB", Figures.round(rawRead.bytes() / 1024.0 / 1024.0));
+        limits.put("sequentialReadSeconds", Figures.round(rawRead.seconds()));
+        figures.put("postgresqlLimits", limits);
+
+        double writeRatio = throughput.acceptedPerSecond() / rawInsert.perSecond();
+        Map<String, Object> writes = new LinkedHashMap<>();
+        writes.put("acceptedPerSecond", Figures.round(throughput.acceptedPerSecond()));
+        writes.put("accepted", throughput.accepted());
+        writes.put("failuresByStatus", throughput.failuresByStatus());
+        writes.put("latency", throughput.latency().asFigures());
+        writes.put("ratioToRawInsertCommit", Figures.round(writeRatio));
+        figures.put("writeThroughput", writes);
+
+        Map<String, Object> contended = new LinkedHashMap<>();
+        contended.put("contenders", settings.contenders());
+        contended.put("attempts", contention.attempts());
+        contended.put("accepted", contention.accepted());
+        contended.put("refusedWith412", contention.preconditionFailed());
+        contended.put("otherAnswers", contention.otherAnswers());
+        contended.put("startVersion", contention.startVersion());
+        contended.put("finalVersion", contention.finalVersion());
+        contended.put("noLostUpdate", contention.noLostUpdate());
+        contended.put("latency", contention.latency().asFigures());
+        figures.put("contention", contended);
+
+        Map<String, Object> lag = new LinkedHashMap<>();
+        lag.put("atRest", lagAtRest.summary().asFigures());
+        Map<String, Object> half = new LinkedHashMap<>(lagAtHalfLoad.summary().asFigures());
+        half.put("offeredChangesPerSecond", Figures.round(halfRate));
+        half.put("acceptedChangesPerSecond", Figures.round(halfLoad.acceptedPerSecond()));
+        half.put("writeLatency", halfLoad.latency().asFigures());
+        lag.put("atHalfMaximumWriteLoad", half);
+        lag.put("atMaximumWriteLoad", lagAtFullLoad.summary().asFigures());
+        figures.put("projectionLag", lag);
+
+        Map<String, Object> generated = new LinkedHashMap<>();
+        generated.put("events", history.events());
+        generated.put("plans", history.plans());
+        generated.put("actions", history.actions());
+        generated.put("busiestAction", history.busiestAction().toString());
+        generated.put("busiestActionEvents", history.busiestActionEvents());
+        generated.put("busiestActor", history.busiestActor());
+        generated.put("busiestActorEvents", history.busiestActorEvents());
+        generated.put("generationSeconds", Figures.round(history.seconds()));
+        generated.put("generationEventsPerSecond", Figures.round(history.events() / history.seconds()));
+        figures.put("history", generated);
+
+        double replayRatio = replay.eventsPerSecond() / rawRead.rowsPerSecond();
+        Map<String, Object> replayed = new LinkedHashMap<>();
+        replayed.put("events", replay.events());
+        replayed.put("seconds", Figures.round(replay.seconds()));
+        replayed.put("eventsPerSecond", Figures.round(replay.eventsPerSecond()));
+        replayed.put("secondsPerProjection", replay.secondsPerProjection());
+        replayed.put("ratioToRawSequentialRead", Figures.round(replayRatio));
+        figures.put("replay", replayed);
+
+        Map<String, Object> readFigures = new LinkedHashMap<>();
+        reads.forEach((name, summary) -> {
+            Map<String, Object> figure = new LinkedHashMap<>(summary.asFigures());
+            figure.put("request", questions.get(name));
+            readFigures.put(name, figure);
+        });
+        figures.put("reads", readFigures);
+
+        Map<String, Object> memory = new LinkedHashMap<>();
+        for (ServiceUnderTest service : List.of(command, query)) {
+            Map<String, Object> figure = new LinkedHashMap<>();
+            figure.put("heapLimit", settings.heap());
+            figure.put("peakResidentMiB", Figures.round(service.peakResidentMiB()));
+            figure.put("residentAtEndMiB", Figures.round(service.residentMiB()));
+            figure.put("ranOutOfMemory", service.ranOutOfMemory());
+            figure.put("aliveAtEnd", service.alive());
+            memory.put(service.name(), figure);
+        }
+        figures.put("memory", memory);
+
+        figures.target("Write throughput >= 0.5 x raw INSERT+COMMIT (" + settings.writers() + " conns)",
+                String.format("%,.0f/s vs %,.0f/s = %.2f", throughput.acceptedPerSecond(), rawInsert.perSecond(),
+                        writeRatio), writeRatio >= 0.5);
+        figures.target("No lost update under contention (final version = start + accepted)",
+                contention.startVersion() + " + " + contention.accepted() + " = " + contention.finalVersion(),
+                contention.noLostUpdate());
+        figures.target("Projection lag p99 < 200 ms at rest", lagAtRest.summary().p99() + " ms",
+                lagAtRest.summary().p99() < 200);
+        figures.target("Projection lag p99 < 200 ms at half the maximum write load",
+                lagAtHalfLoad.summary().p99() + " ms", lagAtHalfLoad.summary().p99() < 200);
+        figures.target("Replay >= 20,000 events/s", String.format("%,.0f events/s", replay.eventsPerSecond()),
+                replay.eventsPerSecond() >= 20_000);
+        targetP95(reads, "currentList", "Current list of a plan p95 < 20 ms", 20);
+        targetP95(reads, "busyActionHistory", "History of one busy action p95 < 20 ms", 20);
+        targetP95(reads, "planAsOf", "A whole plan as of a date p95 < 100 ms", 100);
+        targetP95(reads, "monitoringReport", "Monitoring report p95 < 500 ms", 500);
+        for (ServiceUnderTest service : List.of(command, query)) {
+            figures.target(service.name() + " runs in a " + settings.heap() + " heap",
+                    String.format("peak RSS %.0f MiB, out of memory: %s", service.peakResidentMiB(),
+                            service.ranOutOfMemory() ? "yes" : "no"),
+                    service.alive() && !service.ranOutOfMemory());
+        }
+    }
+
+    private void targetP95(Map<String, Latencies.Summary> reads, String name, String target, double limitMs) {
+        double p95 = reads.get(name).p95();
+        figures.target(target, p95 + " ms", p95 < limitMs);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

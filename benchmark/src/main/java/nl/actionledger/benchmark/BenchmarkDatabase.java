@@ -1,0 +1,131 @@
+package nl.actionledger.benchmark;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A fresh embedded PostgreSQL 17 for one run, configured as a production server would be in the ways that matter
+ * to the figures: durable commits (zonky turns fsync and synchronous commit off by default) and enough shared
+ * buffers for a history of a million events.
+ */
+final class BenchmarkDatabase implements AutoCloseable {
+
+    static final String RUNTIME_ROLE = "ledger_app";
+    private static final Map<String, String> SERVER_SETTINGS = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "full_page_writes", "on",
+            "shared_buffers", "1GB",
+            "max_connections", "200");
+
+    private final EmbeddedPostgres postgres;
+
+    private BenchmarkDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static BenchmarkDatabase start(Path directory) throws IOException {
+        deleteRecursively(directory);
+        Files.createDirectories(directory);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(true);
+        SERVER_SETTINGS.forEach(builder::setServerConfig);
+        BenchmarkDatabase database = new BenchmarkDatabase(builder.start());
+        database.execute("CREATE ROLE " + RUNTIME_ROLE + " LOGIN PASSWORD '" + RUNTIME_ROLE + "'");
+        return database;
+    }
+
+    /** The superuser's connection: for the generator, the raw limits and the checks. */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl() + "?reWriteBatchedInserts=true", "postgres", "postgres");
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    }
+
+    /** The services connect as a role that cannot rewrite history, as in production; the owner migrates. */
+    Map<String, String> serviceEnvironment() {
+        return Map.of(
+                "DATABASE_JDBC_URL", jdbcUrl(),
+                "DATABASE_USER", RUNTIME_ROLE,
+                "DATABASE_PASSWORD", RUNTIME_ROLE,
+                "DATABASE_MIGRATION_USER", "postgres",
+                "DATABASE_MIGRATION_PASSWORD", "postgres");
+    }
+
+    void execute(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not run: " + sql, e);
+        }
+    }
+
+    long queryLong(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not run: " + sql, e);
+        }
+    }
+
+    String queryText(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not run: " + sql, e);
+        }
+    }
+
+    Map<String, Object> describe() {
+        Map<String, Object> description = new LinkedHashMap<>();
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            try (ResultSet result = statement.executeQuery("SELECT version()")) {
+                result.next();
+                description.put("version", result.getString(1));
+            }
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes", "shared_buffers",
+                    "max_connections", "wal_level", "checkpoint_timeout", "max_wal_size")) {
+                try (ResultSet result = statement.executeQuery("SHOW " + setting)) {
+                    result.next();
+                    description.put(setting, result.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not describe the database", e);
+        }
+        return description;
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package nl.actionledger.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one run does. {@code quick} is a smoke check of a few minutes; {@code full} is the run whose figures go into
+ * BENCHMARKS.md. Every value can be overridden with {@code --name=value}.
+ *
+ * @param events             the size of the generated history, registrations included
+ * @param writers            concurrent coordinators in the write test, and connections in the raw INSERT test
+ * @param writeDuration      how long the write test (and the raw INSERT test) runs
+ * @param warmUp             writes before the write test that are not measured, so the services' JIT has compiled
+ *                           the paths it measures
+ * @param contenders         writers on one action in the contention test
+ * @param contentionAttempts changes each contender tries
+ * @param lagSamples         changes timed from command to visibility, at rest and under each load
+ * @param readSamples        timed requests per read (after as many warm-up requests, at most 20)
+ * @param heap               the maximum heap of each service
+ */
+record BenchmarkSettings(String mode, long events, int writers, Duration writeDuration, Duration warmUp, int contenders,
+                         int contentionAttempts, int lagSamples, int readSamples, long seed, String heap,
+                         Path home, Path workDir, Path output) {
+
+    static BenchmarkSettings parse(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("Unknown argument '" + arg + "'; options look like --events=1000000");
+            }
+            String[] parts = arg.substring(2).split("=", 2);
+            options.put(parts[0], parts.length == 2 ? parts[1] : "true");
+        }
+        String mode = options.getOrDefault("mode", options.containsKey("full") ? "full" : "quick");
+        BenchmarkSettings defaults = switch (mode) {
+            case "quick" -> new BenchmarkSettings("quick", 20_000, 8, Duration.ofSeconds(8), Duration.ofSeconds(8), 16, 5, 30, 30,
+                    42, "512m", null, null, null);
+            case "full" -> new BenchmarkSettings("full", 1_000_000, 8, Duration.ofSeconds(60), Duration.ofSeconds(60), 16, 40, 200, 200,
+                    42, "512m", null, null, null);
+            case "smoke" -> new BenchmarkSettings("smoke", 5_000, 4, Duration.ofSeconds(3), Duration.ofSeconds(2), 4, 4, 5, 5,
+                    42, "512m", null, null, null);
+            default -> throw new IllegalArgumentException("--mode is quick, full or smoke, not '" + mode + "'");
+        };
+        Path home = Path.of(options.getOrDefault("home", ".")).toAbsolutePath().normalize();
+        Path workDir = Path.of(options.getOrDefault("work-dir", home.resolve("benchmark/target/run").toString()))
+                .toAbsolutePath();
+        return new BenchmarkSettings(mode,
+                Long.parseLong(options.getOrDefault("events", Long.toString(defaults.events()))),
+                Integer.parseInt(options.getOrDefault("writers", Integer.toString(defaults.writers()))),
+                Duration.parse(options.getOrDefault("duration", defaults.writeDuration().toString())),
+                Duration.parse(options.getOrDefault("warm-up", defaults.warmUp().toString())),
+                Integer.parseInt(options.getOrDefault("contenders", Integer.toString(defaults.contenders()))),
+                Integer.parseInt(options.getOrDefault("contention-attempts",
+                        Integer.toString(defaults.contentionAttempts()))),
+                Integer.parseInt(options.getOrDefault("lag-samples", Integer.toString(defaults.lagSamples()))),
+                Integer.parseInt(options.getOrDefault("read-samples", Integer.toString(defaults.readSamples()))),
+                Long.parseLong(options.getOrDefault("seed", Long.toString(defaults.seed()))),
+                options.getOrDefault("heap", defaults.heap()),
+                home, workDir,
+                Path.of(options.getOrDefault("output", home.resolve("benchmark/target/benchmark-results.json").toString()))
+                        .toAbsolutePath());
+    }
+
+    Path commandJar() {
+        return home.resolve("command-service/target/command-service.jar");
+    }
+
+    Path queryJar() {
+        return home.resolve("query-service/target/query-service.jar");
+    }
+
+    Map<String, Object> asFigures() {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("mode", mode);
+        figures.put("events", events);
+        figures.put("writers", writers);
+        figures.put("writeDurationSeconds", writeDuration.toSeconds());
+        figures.put("warmUpSeconds", warmUp.toSeconds());
+        figures.put("contenders", contenders);
+        figures.put("contentionAttemptsPerContender", contentionAttempts);
+        figures.put("lagSamples", lagSamples);
+        figures.put("readSamples", readSamples);
+        figures.put("seed", seed);
+        figures.put("serviceHeap", heap);
+        figures.put("authentication", "JWT bearer tokens (RS256), signed by the benchmark; no password hashing");
+        return figures;
+    }
+}

@@ -1,0 +1,43 @@
+package nl.actionledger.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The real plan's actions, handed out for the write tests through the API as an admin would: one to the lag probe,
+ * one to the contenders, the rest spread over the writers, each writer a coordinator of its own organisation.
+ */
+record PlanActions(BenchAction probe, BenchAction contended, List<List<BenchAction>> writerActions) {
+
+    static PlanActions assign(LedgerClient client, TokenIssuer issuer, String adminToken, int writers) {
+        JsonNode actions = client.query(adminToken, "/api/plans/" + BenchAction.PLAN + "/actions")
+                .requireOk("The plan's actions").json();
+        if (actions.size() < writers + 2) {
+            throw new IllegalStateException("The plan has " + actions.size() + " actions; " + writers
+                    + " writers need at least " + (writers + 2));
+        }
+        BenchAction probe = assign(client, issuer, adminToken, actions.get(0), "Bench probe");
+        BenchAction contended = assign(client, issuer, adminToken, actions.get(1), "Bench contention");
+        List<List<BenchAction>> perWriter = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            perWriter.add(new ArrayList<>());
+        }
+        for (int i = 2; i < actions.size(); i++) {
+            int writer = (i - 2) % writers;
+            perWriter.get(writer).add(assign(client, issuer, adminToken, actions.get(i), "Bench writer " + (writer + 1)));
+        }
+        return new PlanActions(probe, contended, perWriter);
+    }
+
+    private static BenchAction assign(LedgerClient client, TokenIssuer issuer, String adminToken, JsonNode action,
+                                      String organisation) {
+        String actionId = action.get("actionId").asText();
+        client.change(adminToken, BenchAction.PLAN, actionId, "assignment", "{\"organisation\":\"" + organisation
+                        + "\",\"contact\":\"Bench contact A\",\"reason\":\"Benchmark set-up\"}", null)
+                .requireOk("Assigning action " + actionId);
+        String coordinator = "bench-" + organisation.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        return new BenchAction(actionId, organisation, issuer.coordinator(coordinator, organisation),
+                "IN_PROGRESS".equals(action.get("status").asText()));
+    }
+}

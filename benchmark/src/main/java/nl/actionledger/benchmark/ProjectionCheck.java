@@ -1,0 +1,34 @@
+package nl.actionledger.benchmark;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Counts what each projection holds against the event table, so no figure is reported over a projection that
+ * missed events: the audit trail and the timeline keep one row per event, and the current views one row per action
+ * whose version is its last sequence number.
+ */
+final class ProjectionCheck {
+
+    private ProjectionCheck() {
+    }
+
+    static Map<String, Long> verify(BenchmarkDatabase database, String when) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("events", database.queryLong("SELECT count(*) FROM event_store.domain_event_entry"));
+        counts.put("auditEntries", database.queryLong("SELECT count(*) FROM query_model.audit_entry"));
+        counts.put("timelineStates", database.queryLong("SELECT count(*) FROM query_model.action_state"));
+        counts.put("eventsCoveredByViews", database.queryLong("SELECT coalesce(sum(version + 1), 0) FROM query_model.action_view"));
+        long events = counts.get("events");
+        if (counts.values().stream().anyMatch(count -> count != events)) {
+            String missing = database.queryText("""
+                    SELECT coalesce(string_agg(aggregate_identifier || '#' || sequence_number, ', '), '')
+                    FROM (SELECT e.aggregate_identifier, e.sequence_number FROM event_store.domain_event_entry e
+                          WHERE NOT EXISTS (SELECT 1 FROM query_model.audit_entry a WHERE a.event_id = e.event_identifier)
+                          ORDER BY e.global_index LIMIT 10) m""");
+            throw new IllegalStateException("The projections do not match the event table " + when + ": " + counts
+                    + "; first events missing from the audit trail: " + missing);
+        }
+        return counts;
+    }
+}

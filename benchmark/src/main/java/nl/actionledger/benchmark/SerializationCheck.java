@@ -1,0 +1,79 @@
+package nl.actionledger.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.serialization.SimpleSerializedObject;
+
+/**
+ * Proves that the generator writes what command-service writes: events the service stored are read back with the
+ * generator's serializer and serialized again, and must come out byte for byte the same, with the same type,
+ * revision, timestamp format and metadata keys. The run stops if not: figures over a history the real system
+ * would never have made are worth nothing.
+ */
+final class SerializationCheck {
+
+    static final Set<String> METADATA_KEYS = Set.of("actor", "correlationId", "commandId", "traceId");
+
+    private SerializationCheck() {
+    }
+
+    /** Checks the registration and the latest event of one action that command-service wrote. */
+    static void verify(BenchmarkDatabase database, String aggregateId) throws SQLException, IOException {
+        EventRows rows = new EventRows();
+        try (Connection connection = database.connect();
+             PreparedStatement select = connection.prepareStatement("""
+                     SELECT sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data
+                     FROM event_store.domain_event_entry WHERE aggregate_identifier = ?
+                     AND sequence_number IN (0, (SELECT max(sequence_number) FROM event_store.domain_event_entry
+                                                  WHERE aggregate_identifier = ?))""")) {
+            select.setString(1, aggregateId);
+            select.setString(2, aggregateId);
+            int checked = 0;
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    checkRow(rows, aggregateId + "#" + result.getLong(1), result);
+                    checked++;
+                }
+            }
+            if (checked < 2) {
+                throw new IllegalStateException("Expected a registration and a change of " + aggregateId);
+            }
+        }
+    }
+
+    private static void checkRow(EventRows rows, String event, ResultSet result) throws SQLException, IOException {
+        String type = result.getString("payload_type");
+        String revision = result.getString("payload_revision");
+        byte[] stored = result.getBytes("payload");
+        Object payload = rows.serializer().deserialize(new SimpleSerializedObject<>(stored, byte[].class, type, revision));
+        EventRows.Row regenerated = rows.row("check", "check", 0, payload, java.util.Map.of(),
+                DateTimeUtils.parseInstant(result.getString("time_stamp")));
+        require(Arrays.equals(stored, regenerated.payload()), event, "payload differs:\n  service:   "
+                + new String(stored) + "\n  generator: " + new String(regenerated.payload()));
+        require(type.equals(regenerated.payloadType()), event, "payload type " + type + " vs " + regenerated.payloadType());
+        require(String.valueOf(revision).equals(String.valueOf(regenerated.payloadRevision())), event,
+                "revision " + revision + " vs " + regenerated.payloadRevision());
+        require(EventRows.AGGREGATE_TYPE.equals(result.getString("type")), event, "aggregate type " + result.getString("type"));
+        require(result.getString("time_stamp").equals(regenerated.timestamp()), event,
+                "timestamp format " + result.getString("time_stamp") + " vs " + regenerated.timestamp());
+        JsonNode metadata = LedgerClient.JSON.readTree(result.getBytes("meta_data"));
+        Set<String> keys = new TreeSet<>();
+        metadata.fieldNames().forEachRemaining(keys::add);
+        require(keys.equals(new TreeSet<>(METADATA_KEYS)), event, "metadata keys " + keys + " vs " + METADATA_KEYS);
+    }
+
+    private static void require(boolean condition, String event, String problem) {
+        if (!condition) {
+            throw new IllegalStateException("The generator does not write events as command-service does ("
+                    + event + "): " + problem);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package nl.actionledger.benchmark;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Coordinators changing their own actions of the real plan through command-service, each on its own thread with
+ * one request in flight: as fast as they can, or at a fixed total rate (an open schedule, so a slow answer does not
+ * lower the offered load).
+ */
+final class WriteLoad {
+
+    private final LedgerClient client;
+    private final List<List<BenchAction>> actionsPerWriter;
+
+    WriteLoad(LedgerClient client, List<List<BenchAction>> actionsPerWriter) {
+        this.client = client;
+        this.actionsPerWriter = actionsPerWriter;
+    }
+
+    /** @param totalRatePerSecond 0 for as fast as possible */
+    Result run(Duration duration, double totalRatePerSecond) throws InterruptedException {
+        Latencies latencies = new Latencies();
+        AtomicLong accepted = new AtomicLong();
+        Map<Integer, Long> failures = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (List<BenchAction> actions : actionsPerWriter) {
+            long interval = totalRatePerSecond <= 0 ? 0 : (long) (1e9 * actionsPerWriter.size() / totalRatePerSecond);
+            Thread thread = new Thread(() -> {
+                long next = System.nanoTime();
+                for (int i = 0; System.nanoTime() < end; i++) {
+                    if (interval > 0) {
+                        long wait = next - System.nanoTime();
+                        if (wait > 0) {
+                            sleepNanos(wait);
+                        }
+                        next += interval;
+                        if (System.nanoTime() >= end) {
+                            break;
+                        }
+                    }
+                    BenchAction action = actions.get(i % actions.size());
+                    BenchAction.Change change = action.next();
+                    LedgerClient.Response response = client.change(action.token, BenchAction.PLAN, action.actionId,
+                            change.kind(), change.body(), null);
+                    latencies.add(response.nanos());
+                    if (response.ok()) {
+                        action.accepted();
+                        accepted.incrementAndGet();
+                    } else {
+                        failures.merge(response.status(), 1L, Long::sum);
+                    }
+                }
+            }, "writer-" + threads.size());
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(accepted.get(), Map.copyOf(failures), seconds, latencies.summary());
+    }
+
+    private static void sleepNanos(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    record Result(long accepted, Map<Integer, Long> failuresByStatus, double seconds, Latencies.Summary latency) {
+
+        double acceptedPerSecond() {
+            return accepted / seconds;
+        }
+
+        long failed() {
+            return failuresByStatus.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package nl.actionledger.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole benchmark at toy size, so that it keeps working: both services, every measurement, the checks that make
+ * its figures trustworthy (the generator writes what command-service writes, no update is lost, the rebuilt
+ * projections match the event table) and the JSON file. No figure is asserted: speed is for the real run.
+ */
+class BenchmarkSmokeTest {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void runsEveryMeasurementAndWritesEveryFigure() throws Exception {
+        Path home = Path.of("").toAbsolutePath().getParent();
+        Path output = workDir.resolve("results.json");
+        BenchmarkSettings settings = BenchmarkSettings.parse(new String[] {"--mode=smoke", "--home=" + home,
+                "--work-dir=" + workDir.resolve("run"), "--output=" + output});
+
+        Figures figures = Benchmark.run(settings);
+
+        assertThat((String) figures.get("serializationCheck")).startsWith("passed");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> contention = (Map<String, Object>) figures.get("contention");
+        assertThat(contention.get("noLostUpdate")).isEqualTo(true);
+        assertThat((long) contention.get("accepted")).isPositive();
+        assertThat(figures.targets()).hasSize(11);
+
+        JsonNode written = LedgerClient.JSON.readTree(output.toFile());
+        for (String section : new String[] {"machine", "postgresql", "settings", "postgresqlLimits", "writeThroughput",
+                "contention", "projectionLag", "history", "replay", "reads", "memory", "targets",
+                "cpuDuringWriteThroughput", "cpuDuringReplay", "projectionsAfterReplay"}) {
+            assertThat(written.has(section)).as(section).isTrue();
+        }
+        assertThat(written.get("history").get("events").asLong()).isEqualTo(5_000);
+        assertThat(written.get("replay").get("events").asLong()).isGreaterThan(5_000);
+        assertThat(written.get("reads")).hasSize(5);
+        assertThat(written.get("postgresql").get("fsync").asText()).isEqualTo("on");
+        assertThat(written.get("memory").get("command-service").get("aliveAtEnd").asBoolean()).isTrue();
+    }
+}
