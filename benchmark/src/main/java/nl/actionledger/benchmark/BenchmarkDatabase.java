@@ -74,23 +74,25 @@ final class BenchmarkDatabase implements AutoCloseable {
     }
 
     long queryLong(String sql) {
+        return single(sql, result -> result.getLong(1));
+    }
+
+    String queryText(String sql) {
+        return single(sql, result -> result.getString(1));
+    }
+
+    private <T> T single(String sql, Column<T> column) {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
             result.next();
-            return result.getLong(1);
+            return column.read(result);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not run: " + sql, e);
         }
     }
 
-    String queryText(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not run: " + sql, e);
-        }
+    private interface Column<T> {
+        T read(ResultSet result) throws SQLException;
     }
 
     Map<String, Object> describe() {
