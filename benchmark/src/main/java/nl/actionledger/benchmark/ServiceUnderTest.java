@@ -42,7 +42,9 @@ final class ServiceUnderTest implements AutoCloseable {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
+        // A service that runs out of heap leaves a dump next to its log, for finding out why.
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx" + heap, "-XX:+HeapDumpOnOutOfMemoryError",
+                "-XX:HeapDumpPath=" + logDir.resolve(name + ".hprof"), "-XX:+ExitOnOutOfMemoryError",
                 "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
