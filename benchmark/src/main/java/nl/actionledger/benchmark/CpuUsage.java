@@ -59,8 +59,16 @@ final class CpuUsage {
     }
 
     private static double ownCpuSeconds() {
+        return cpuSecondsOf(ProcessHandle.current().pid());
+    }
+
+    /**
+     * CPU time a process has used so far (user + system), from {@code /proc/<pid>/stat}; -1 where unavailable.
+     * Assumes the usual 100 clock ticks per second.
+     */
+    static double cpuSecondsOf(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
         } catch (IOException | RuntimeException e) {

@@ -115,18 +115,9 @@ final class ServiceUnderTest implements AutoCloseable {
         return -1;
     }
 
-    /**
-     * CPU time the process has used so far (user + system), from {@code /proc/<pid>/stat}; -1 where unavailable.
-     * Assumes the usual 100 clock ticks per second.
-     */
+    /** CPU seconds the service has used so far; -1 where the OS does not say. */
     double cpuSeconds() {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        return CpuUsage.cpuSecondsOf(process.pid());
     }
 
     /** Whether the service's log reports running out of heap at any point. */
