@@ -1,14 +1,17 @@
 package nl.actionledger.query;
 
-import org.axonframework.eventhandling.EventMessage;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The global index of an event, read from the event table. The tracking token a handler receives does not give it:
+ * The global indexes of events, read from the event table. The tracking token a handler receives does not give them:
  * when concurrent commits leave a gap and a later event fills it, that event's token still stands at the highest
- * index seen so far, so two events would share one "position". One indexed lookup per event is the price of an
- * audit trail whose positions match the event table's.
+ * index seen so far, so two events would share one "position". One indexed lookup per batch of events is the price
+ * of an audit trail whose positions match the event table's.
  */
 @Component
 public class EventPositions {
@@ -19,10 +22,25 @@ public class EventPositions {
         this.jdbc = jdbc;
     }
 
-    public long globalIndexOf(EventMessage<?> event) {
-        return jdbc.sql("SELECT global_index FROM event_store.domain_event_entry WHERE event_identifier = ?")
-                .param(event.getIdentifier())
-                .query(Long.class)
-                .single();
+    /**
+     * @return the global index of each event, by event identifier
+     * @throws IllegalStateException when one of them is not in the event table
+     */
+    public Map<String, Long> globalIndexesOf(Collection<String> eventIdentifiers) {
+        Set<String> wanted = Set.copyOf(eventIdentifiers);
+        Map<String, Long> positions = new HashMap<>();
+        if (wanted.isEmpty()) {
+            return positions;
+        }
+        jdbc.sql("SELECT event_identifier, global_index FROM event_store.domain_event_entry WHERE event_identifier = ANY(?)")
+                .param(wanted.toArray(String[]::new))
+                .query(rs -> {
+                    positions.put(rs.getString(1), rs.getLong(2));
+                });
+        if (positions.size() < wanted.size()) {
+            throw new IllegalStateException("Events handed to a projection are missing from the event table: "
+                    + wanted.stream().filter(id -> !positions.containsKey(id)).limit(5).toList());
+        }
+        return positions;
     }
 }

@@ -16,7 +16,10 @@ import nl.actionledger.events.Timeframe;
 import nl.actionledger.events.TimeframeType;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /** Events as command-service writes them: aggregate id {@code plan/action}, actor and correlation id in the metadata. */
 public final class TestEvents {
@@ -52,5 +55,15 @@ public final class TestEvents {
                                                 String correlationId, Instant at) {
         return new GenericDomainEventMessage<>("Action", action.toString(), sequenceNumber, payload,
                 MetaData.with("actor", actor).and("correlationId", correlationId), UUID.randomUUID().toString(), at);
+    }
+
+    /**
+     * Hands events to a projection's handlers the way a streaming processor hands it a batch: in one unit of work,
+     * whose commit writes what the handlers collected.
+     */
+    public static void inOneBatch(Runnable handlers) {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        handlers.run();
+        batch.commit();
     }
 }

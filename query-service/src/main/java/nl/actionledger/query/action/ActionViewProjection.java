@@ -1,6 +1,7 @@
 package nl.actionledger.query.action;
 
 import java.time.Instant;
+import java.util.function.Consumer;
 import nl.actionledger.events.ActionReassignedEvent;
 import nl.actionledger.events.ActionRef;
 import nl.actionledger.events.ActionRegisteredEvent;
@@ -8,6 +9,7 @@ import nl.actionledger.events.ActionReopenedEvent;
 import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.ActionTimeframeRevisedEvent;
 import nl.actionledger.events.EventMetadataKeys;
+import nl.actionledger.query.EventBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -17,8 +19,9 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code action_view} at the state of each action's last event. Idempotent: an event whose sequence
- * number the row already reflects is skipped, so redelivery after a crash changes nothing.
+ * Keeps {@code action_view} at the state of each action's last event, a batch of events at a time (see
+ * {@link EventBatch}). Idempotent: an event whose sequence number the row already reflects is skipped, so
+ * redelivery after a crash changes nothing.
  */
 @Component
 @ProcessingGroup(ActionViewProjection.NAME)
@@ -26,28 +29,23 @@ class ActionViewProjection {
 
     static final String NAME = "action-views";
 
-    private final CurrentActionRepository actions;
+    private final ActionViewWriter writer;
 
-    ActionViewProjection(CurrentActionRepository actions) {
-        this.actions = actions;
+    ActionViewProjection(ActionViewWriter writer) {
+        this.writer = writer;
     }
 
     @EventHandler
     void on(ActionRegisteredEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at,
             @MetaDataValue(EventMetadataKeys.ACTOR) String actor) {
-        ActionRef ref = event.action();
-        if (actions.existsById(ref.toString())) {
-            return;
-        }
-        CurrentAction action = new CurrentAction(ref.toString(), ref.planId(), ref.actionId());
-        action.setBaseline(event.euActionNumber(), event.description(), event.objective().number(),
-                event.objective().text(), event.objective().inferred(), event.priority().number(),
-                event.priority().title());
-        action.setCommitment(event.commitment());
-        action.setTimeframe(event.timeframe());
-        action.setStatus(event.status());
-        action.recordChange(sequenceNumber, at, actor);
-        actions.save(action);
+        record(new RowChange(event.action(), sequenceNumber, at, actor, true, action -> {
+            action.setBaseline(event.euActionNumber(), event.description(), event.objective().number(),
+                    event.objective().text(), event.objective().inferred(), event.priority().number(),
+                    event.priority().title());
+            action.setCommitment(event.commitment());
+            action.setTimeframe(event.timeframe());
+            action.setStatus(event.status());
+        }));
     }
 
     @EventHandler
@@ -77,17 +75,14 @@ class ActionViewProjection {
 
     @ResetHandler
     void reset() {
-        actions.deleteAllInBatch();
+        writer.clear();
     }
 
-    private void update(ActionRef ref, long sequenceNumber, Instant at, String actor,
-                        java.util.function.Consumer<CurrentAction> change) {
-        CurrentAction action = actions.findById(ref.toString()).orElseThrow(() -> new IllegalStateException(
-                "Event " + sequenceNumber + " of " + ref + " arrived before its registration"));
-        if (action.alreadyReflects(sequenceNumber)) {
-            return;
-        }
-        change.accept(action);
-        action.recordChange(sequenceNumber, at, actor);
+    private void update(ActionRef ref, long sequenceNumber, Instant at, String actor, Consumer<CurrentAction> change) {
+        record(new RowChange(ref, sequenceNumber, at, actor, false, change));
+    }
+
+    private void record(RowChange change) {
+        EventBatch.<RowChange>current(NAME, writer::write).add(change);
     }
 }

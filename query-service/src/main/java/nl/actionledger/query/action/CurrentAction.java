@@ -125,6 +125,7 @@ class CurrentAction {
         return levels;
     }
 
+    String aggregateId() { return aggregateId; }
     String planId() { return planId; }
     String actionId() { return actionId; }
     Integer euActionNumber() { return euActionNumber; }

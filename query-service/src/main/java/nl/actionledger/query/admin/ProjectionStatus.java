@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * Where one projection stands.
  *
- * @param position             the lowest position its segments have reached here (null before the first event)
+ * @param position             the lowest position of its segments, here or in the token table (null before the first event)
  * @param head                 the highest global index in the event table
  * @param lag                  events between position and head
  * @param segments             how many segments the projection has; {@code segmentsHere} are claimed by this instance

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.actionledger.query.Replays;
@@ -14,12 +16,13 @@ import nl.actionledger.query.web.NotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The projections of this service: how far each has come, and rebuilding one from the first event. */
 @Service
@@ -28,17 +31,15 @@ class Projections {
     private static final Logger log = LoggerFactory.getLogger(Projections.class);
 
     private final EventProcessingConfiguration processing;
-    private final TokenStore tokenStore;
-    private final TransactionTemplate transactions;
+    private final Serializer serializer;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<String, Instant> replaysStarted = new ConcurrentHashMap<>();
 
-    Projections(EventProcessingConfiguration processing, TokenStore tokenStore, TransactionTemplate transactions,
-                JdbcClient jdbc, Clock clock) {
+    /** @param serializer the one Axon's token store writes tokens with */
+    Projections(EventProcessingConfiguration processing, Serializer serializer, JdbcClient jdbc, Clock clock) {
         this.processing = processing;
-        this.tokenStore = tokenStore;
-        this.transactions = transactions;
+        this.serializer = serializer;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -82,10 +83,15 @@ class Projections {
     private ProjectionStatus status(String name, long head) {
         StreamingEventProcessor processor = processor(name);
         Map<Integer, EventTrackerStatus> here = processor.processingStatus();
-        int segments = transactions.execute(tx -> tokenStore.fetchSegments(name).length);
-        Long position = here.values().stream().map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).min(Long::compare).orElse(null);
-        boolean replaying = here.values().stream().anyMatch(Replays::stillReplaying);
+        // The segments claimed here are as far as they have processed; the others as far as their stored token says.
+        Map<Integer, Optional<TrackingToken>> tokens = storedTokens(name);
+        here.forEach((segment, status) -> tokens.put(segment, Optional.ofNullable(status.getTrackingToken())));
+        List<OptionalLong> positions = tokens.values().stream()
+                .map(token -> token.map(TrackingToken::position).orElse(OptionalLong.empty())).toList();
+        Long position = positions.isEmpty() || positions.stream().anyMatch(OptionalLong::isEmpty) ? null
+                : positions.stream().mapToLong(OptionalLong::getAsLong).min().getAsLong();
+        int segments = tokens.size();
+        boolean replaying = tokens.values().stream().flatMap(Optional::stream).anyMatch(Replays::stillReplaying);
         Long lag = lag(position, head);
         Instant started = replaying ? replaysStarted.get(name) : null;
         Double rate = null;
@@ -105,6 +111,23 @@ class Projections {
             return Math.max(0, head - position);
         }
         return head == 0 ? 0L : null;
+    }
+
+    /**
+     * Every segment's token as it stands in the token table, by segment, whoever claims it: a segment that no
+     * instance processes (stopped, failing, or its owner gone) must show as behind, not be left out.
+     */
+    private Map<Integer, Optional<TrackingToken>> storedTokens(String name) {
+        Map<Integer, Optional<TrackingToken>> tokens = new HashMap<>();
+        jdbc.sql("SELECT segment, token, token_type FROM query_model.token_entry WHERE processor_name = ?")
+                .param(name)
+                .query(rs -> {
+                    byte[] token = rs.getBytes("token");
+                    tokens.put(rs.getInt("segment"), token == null ? Optional.empty()
+                            : Optional.of(serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class,
+                                    rs.getString("token_type"), null))));
+                });
+        return tokens;
     }
 
     private StreamingEventProcessor processor(String name) {

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.BatchSize;
 
-/** One entry of the audit trail: exactly one per event in the event table, never updated. */
+/** One entry of the audit trail: exactly one per event in the event table, never updated ({@link AuditTrailWriter} writes it). */
 @Entity
 @Table(name = "audit_entry")
 class AuditEntry {
@@ -41,23 +41,6 @@ class AuditEntry {
 
     protected AuditEntry() {
         // for JPA
-    }
-
-    AuditEntry(String eventId, long globalIndex, String aggregateId, String planId, String actionId,
-               long sequenceNumber, String eventType, Instant occurredAt, String actor, String reason,
-               String correlationId, List<FieldChange> changes) {
-        this.eventId = eventId;
-        this.globalIndex = globalIndex;
-        this.aggregateId = aggregateId;
-        this.planId = planId;
-        this.actionId = actionId;
-        this.sequenceNumber = sequenceNumber;
-        this.eventType = eventType;
-        this.occurredAt = occurredAt;
-        this.actor = actor;
-        this.reason = reason;
-        this.correlationId = correlationId;
-        this.changes = new ArrayList<>(changes);
     }
 
     String eventId() { return eventId; }

@@ -8,8 +8,8 @@ import nl.actionledger.events.ActionReopenedEvent;
 import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.ActionTimeframeRevisedEvent;
 import nl.actionledger.events.EventMetadataKeys;
+import nl.actionledger.query.EventBatch;
 import nl.actionledger.query.EventNames;
-import nl.actionledger.query.EventPositions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -17,7 +17,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends one {@code audit_entry} per event. Idempotent by event id, so a redelivered batch adds nothing.
+ * Appends one {@code audit_entry} per event, a batch of events at a time (see {@link EventBatch}). Idempotent by
+ * event id, so a redelivered batch adds nothing.
  * The fallback handler gives events of types added later an entry too, so the trail never has holes.
  */
 @Component
@@ -26,12 +27,10 @@ class AuditTrailProjection {
 
     static final String NAME = "audit-trail";
 
-    private final AuditEntryRepository entries;
-    private final EventPositions positions;
+    private final AuditTrailWriter writer;
 
-    AuditTrailProjection(AuditEntryRepository entries, EventPositions positions) {
-        this.entries = entries;
-        this.positions = positions;
+    AuditTrailProjection(AuditTrailWriter writer) {
+        this.writer = writer;
     }
 
     @EventHandler
@@ -68,18 +67,15 @@ class AuditTrailProjection {
 
     @ResetHandler
     void reset() {
-        entries.deleteAllInBatch();
+        writer.clear();
     }
 
     private void record(DomainEventMessage<?> message, ActionRef action, String reason,
                         List<FieldChange> changes) {
-        if (entries.existsById(message.getIdentifier())) {
-            return;
-        }
-        entries.save(new AuditEntry(message.getIdentifier(), positions.globalIndexOf(message),
+        EventBatch.<PendingEntry>current(NAME, writer::write).add(new PendingEntry(message.getIdentifier(),
                 message.getAggregateIdentifier(), action.planId(), action.actionId(), message.getSequenceNumber(),
                 EventNames.of(message), message.getTimestamp(), metadata(message, EventMetadataKeys.ACTOR), reason,
-                metadata(message, EventMetadataKeys.CORRELATION_ID), changes));
+                metadata(message, EventMetadataKeys.CORRELATION_ID), List.copyOf(changes)));
     }
 
     private static String metadata(DomainEventMessage<?> message, String key) {

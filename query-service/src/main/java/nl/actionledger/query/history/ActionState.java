@@ -1,6 +1,7 @@
 package nl.actionledger.query.history;
 
 import java.time.Instant;
+import nl.actionledger.events.ActionRegisteredEvent;
 import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.events.Timeframe;
 
@@ -25,6 +26,19 @@ record ActionState(
         String organisation,
         String contact,
         Timeframe timeframe) {
+
+    /** The state a registration begins: as registered, with no assignment yet. */
+    static ActionState registered(String aggregateId, ActionRegisteredEvent event, EventFacts facts) {
+        return new ActionState(aggregateId, facts.sequenceNumber(), event.action().planId(), event.action().actionId(),
+                facts.at(), null, facts.position(), facts.type(), facts.actor(), facts.reason(), event.status(), null,
+                null, event.timeframe());
+    }
+
+    /** This state, ended when the next event began another. */
+    ActionState endedAt(Instant end) {
+        return new ActionState(aggregateId, sequenceNumber, planId, actionId, validFrom, end, position, eventType,
+                actor, reason, status, organisation, contact, timeframe);
+    }
 
     /** The state the next event begins: the same values, the new event's who, when and why. */
     ActionState next(EventFacts event) {

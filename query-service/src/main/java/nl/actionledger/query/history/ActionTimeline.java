@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.actionledger.events.ActionRegisteredEvent;
@@ -14,6 +17,7 @@ import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.events.Timeframe;
 import nl.actionledger.events.TimeframeType;
 import nl.actionledger.query.action.ActionView;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,62 +40,65 @@ class ActionTimeline {
     private static final String IN_FORCE_AT = " s.valid_from <= :at AND (s.valid_to IS NULL OR s.valid_to > :at)";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    ActionTimeline(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ActionTimeline(JdbcTemplate jdbcTemplate) {
+        this.jdbc = JdbcClient.create(jdbcTemplate);
+        this.batches = jdbcTemplate;
     }
 
     // --- writing (the projection) -------------------------------------------------------------------------
 
-    boolean hasState(String aggregateId, long sequenceNumber) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM query_model.action_state WHERE aggregate_id = ? AND sequence_number = ?)")
-                .params(aggregateId, sequenceNumber).query(Boolean.class).single();
+    /** The current (open) state of each of the actions that has one, by aggregate id. */
+    Map<String, ActionState> currentStates(Collection<String> aggregateIds) {
+        Map<String, ActionState> states = new HashMap<>();
+        jdbc.sql("SELECT " + STATE_COLUMNS + " FROM query_model.action_state s "
+                        + "WHERE s.aggregate_id = ANY(?) AND s.valid_to IS NULL")
+                .param(aggregateIds.stream().distinct().toArray(String[]::new))
+                .query(ActionTimeline::state)
+                .list().forEach(state -> states.put(state.aggregateId(), state));
+        return states;
     }
 
-    void insertBaseline(ActionRegisteredEvent event) {
-        Set<CommitmentLevel> levels = event.commitment().levels();
-        jdbc.sql("""
+    /** Ends the stored states first: an action may have only one open state, and the new states include its next. */
+    void write(TimelineWrites writes) {
+        batches.batchUpdate("""
                         INSERT INTO query_model.action_baseline (aggregate_id, plan_id, action_id, eu_action_number,
                             description, objective_number, objective_text, objective_inferred, priority_number,
                             priority_title, commitment_national, commitment_eu, commitment_international, commitment_remark)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (aggregate_id) DO NOTHING""")
-                .params(event.action().toString(), event.action().planId(), event.action().actionId(),
-                        event.euActionNumber(), event.description(), event.objective().number(), event.objective().text(),
-                        event.objective().inferred(), event.priority().number(), event.priority().title(),
-                        levels.contains(CommitmentLevel.NATIONAL), levels.contains(CommitmentLevel.EU),
-                        levels.contains(CommitmentLevel.INTERNATIONAL), event.commitment().remark())
-                .update();
-    }
-
-    Optional<ActionState> currentState(String aggregateId) {
-        return jdbc.sql("SELECT " + STATE_COLUMNS + " FROM query_model.action_state s "
-                        + "WHERE s.aggregate_id = ? AND s.valid_to IS NULL")
-                .param(aggregateId).query(ActionTimeline::state).optional();
-    }
-
-    /** Ends the current state at the time the next event begins a new one. */
-    void end(ActionState state, Instant at) {
-        jdbc.sql("UPDATE query_model.action_state SET valid_to = ? WHERE aggregate_id = ? AND sequence_number = ?")
-                .params(Timestamp.from(at), state.aggregateId(), state.sequenceNumber()).update();
-    }
-
-    void insert(ActionState state) {
-        jdbc.sql("""
+                        ON CONFLICT (aggregate_id) DO NOTHING""",
+                writes.baselines().stream().map(ActionTimeline::baselineRow).toList());
+        batches.batchUpdate("UPDATE query_model.action_state SET valid_to = ? WHERE aggregate_id = ? AND sequence_number = ?",
+                writes.ended().stream().map(state -> new Object[] {Timestamp.from(state.validTo()), state.aggregateId(),
+                        state.sequenceNumber()}).toList());
+        batches.batchUpdate("""
                         INSERT INTO query_model.action_state (aggregate_id, sequence_number, plan_id, action_id, valid_from,
                             valid_to, position, event_type, actor, reason, status, organisation, contact, timeframe_raw,
                             timeframe_type, timeframe_from, timeframe_to)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(state.aggregateId(), state.sequenceNumber(), state.planId(), state.actionId(),
-                        Timestamp.from(state.validFrom()), state.validTo() == null ? null : Timestamp.from(state.validTo()),
-                        state.position(), state.eventType(), state.actor(), state.reason(), state.status().name(),
-                        state.organisation(), state.contact(), state.timeframe().raw(), state.timeframe().type().name(),
-                        state.timeframe().fromYear(), state.timeframe().toYear())
-                .update();
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                writes.begun().stream().map(ActionTimeline::stateRow).toList());
     }
 
     void clear() {
         jdbc.sql("TRUNCATE query_model.action_state, query_model.action_baseline").update();
+    }
+
+    private static Object[] baselineRow(ActionRegisteredEvent event) {
+        Set<CommitmentLevel> levels = event.commitment().levels();
+        return new Object[] {event.action().toString(), event.action().planId(), event.action().actionId(),
+                event.euActionNumber(), event.description(), event.objective().number(), event.objective().text(),
+                event.objective().inferred(), event.priority().number(), event.priority().title(),
+                levels.contains(CommitmentLevel.NATIONAL), levels.contains(CommitmentLevel.EU),
+                levels.contains(CommitmentLevel.INTERNATIONAL), event.commitment().remark()};
+    }
+
+    private static Object[] stateRow(ActionState state) {
+        return new Object[] {state.aggregateId(), state.sequenceNumber(), state.planId(), state.actionId(),
+                Timestamp.from(state.validFrom()), state.validTo() == null ? null : Timestamp.from(state.validTo()),
+                state.position(), state.eventType(), state.actor(), state.reason(), state.status().name(),
+                state.organisation(), state.contact(), state.timeframe().raw(), state.timeframe().type().name(),
+                state.timeframe().fromYear(), state.timeframe().toYear()};
     }
 
     // --- reading --------------------------------------------------------------------------------------------

@@ -2,16 +2,18 @@ package nl.actionledger.query.action;
 
 import static nl.actionledger.query.TestEvents.RANGE_2024_2025;
 import static nl.actionledger.query.TestEvents.action;
+import static nl.actionledger.query.TestEvents.inOneBatch;
 import static nl.actionledger.query.TestEvents.registered;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import nl.actionledger.events.ActionReassignedEvent;
 import nl.actionledger.events.ActionReopenedEvent;
 import nl.actionledger.events.ActionStatusChangedEvent;
@@ -24,23 +26,43 @@ import nl.actionledger.events.TimeframeType;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
-/** The current-status view's handlers on their own: what each event does to the row, and redelivery doing nothing. */
+/**
+ * The current-status view's handlers and the batch they write, without a database: what each event does to the row,
+ * several events of one action in one batch, and redelivery doing nothing.
+ */
 class CurrentActionProjectionTest {
 
     private static final Instant REGISTERED_AT = Instant.parse("2026-01-05T09:00:00Z");
     private static final Instant CHANGED_AT = Instant.parse("2026-03-01T10:15:00Z");
 
-    private final CurrentActionRepository repository = mock(CurrentActionRepository.class);
-    private final ActionViewProjection projection = new ActionViewProjection(repository);
+    private final ActionViewWriter writer = mock(ActionViewWriter.class);
+    private final ActionViewProjection projection = new ActionViewProjection(writer);
+    /** The table, as far as these tests are concerned. */
+    private final Map<String, CurrentAction> rows = new HashMap<>();
 
-    private CurrentAction registeredRow() {
-        ArgumentCaptor<CurrentAction> saved = ArgumentCaptor.forClass(CurrentAction.class);
+    /** Hands the events to the projection in one batch and applies what it writes to {@link #rows}. */
+    @SuppressWarnings("unchecked")
+    private List<CurrentAction> batch(Runnable events) {
+        clearInvocations(writer);
+        inOneBatch(events);
+        ArgumentCaptor<List<RowChange>> written = ArgumentCaptor.forClass(List.class);
+        verify(writer).write(written.capture());
+        return ActionViewWriter.apply(written.getValue(), rows);
+    }
+
+    private void register() {
         projection.on(registered("28", 9, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
                 CommitmentLevel.NATIONAL, CommitmentLevel.EU), 0, REGISTERED_AT, "system");
-        verify(repository).save(saved.capture());
-        CurrentAction row = saved.getValue();
-        when(repository.findById("eu-wap-nl/28")).thenReturn(Optional.of(row));
-        return row;
+    }
+
+    private CurrentAction registeredRow() {
+        assertThat(batch(this::register)).hasSize(1);
+        return rows.get("eu-wap-nl/28");
+    }
+
+    private void changeStatus(ImplementationStatus from, ImplementationStatus to, long sequenceNumber, Instant at,
+                              String actor) {
+        projection.on(new ActionStatusChangedEvent(action("28"), from, to, "reason"), sequenceNumber, at, actor);
     }
 
     @Test
@@ -63,21 +85,23 @@ class CurrentActionProjectionTest {
     }
 
     @Test
-    void aRegistrationSeenTwiceIsSavedOnce() {
-        when(repository.existsById("eu-wap-nl/28")).thenReturn(true);
+    void aRegistrationSeenTwiceCreatesNoSecondRow() {
+        CurrentAction row = registeredRow();
+        batch(() -> changeStatus(ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, 1, CHANGED_AT, "c"));
 
-        projection.on(registered("28", 9, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
-                CommitmentLevel.NATIONAL), 0, REGISTERED_AT, "system");
+        assertThat(batch(this::register)).isEmpty();
 
-        verify(repository, never()).save(any());
+        assertThat(rows).containsOnlyKeys("eu-wap-nl/28");
+        assertThat(row.status()).isEqualTo(ImplementationStatus.IN_PROGRESS);
+        assertThat(row.version()).isEqualTo(1);
     }
 
     @Test
     void statusChangeSetsStatusVersionAndWhoWhen() {
         CurrentAction row = registeredRow();
 
-        projection.on(new ActionStatusChangedEvent(action("28"), ImplementationStatus.NOT_STARTED,
-                ImplementationStatus.IN_PROGRESS, "started"), 1, CHANGED_AT, "coordinator");
+        batch(() -> changeStatus(ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, 1, CHANGED_AT,
+                "coordinator"));
 
         assertThat(row.status()).isEqualTo(ImplementationStatus.IN_PROGRESS);
         assertThat(row.version()).isEqualTo(1);
@@ -89,8 +113,8 @@ class CurrentActionProjectionTest {
     void reopeningSetsTheNewStatus() {
         CurrentAction row = registeredRow();
 
-        projection.on(new ActionReopenedEvent(action("28"), ImplementationStatus.COMPLETED,
-                ImplementationStatus.ON_HOLD, "reopened"), 1, CHANGED_AT, "admin");
+        batch(() -> projection.on(new ActionReopenedEvent(action("28"), ImplementationStatus.COMPLETED,
+                ImplementationStatus.ON_HOLD, "reopened"), 1, CHANGED_AT, "admin"));
 
         assertThat(row.status()).isEqualTo(ImplementationStatus.ON_HOLD);
         assertThat(row.lastChangedBy()).isEqualTo("admin");
@@ -100,8 +124,8 @@ class CurrentActionProjectionTest {
     void reassignmentSetsOrganisationAndContact() {
         CurrentAction row = registeredRow();
 
-        projection.on(new ActionReassignedEvent(action("28"), null, new Assignment("NVWA", "J. Jansen"), "lead"),
-                1, CHANGED_AT, "coordinator");
+        batch(() -> projection.on(new ActionReassignedEvent(action("28"), null, new Assignment("NVWA", "J. Jansen"),
+                "lead"), 1, CHANGED_AT, "coordinator"));
 
         assertThat(row.organisation()).isEqualTo("NVWA");
         assertThat(row.contact()).isEqualTo("J. Jansen");
@@ -111,8 +135,8 @@ class CurrentActionProjectionTest {
     void timeframeRevisionSetsRawAndTypedTimeframe() {
         CurrentAction row = registeredRow();
 
-        projection.on(new ActionTimeframeRevisedEvent(action("28"), RANGE_2024_2025,
-                new Timeframe(TimeframeType.FROM, "Vanaf 2026", 2026, null), "delayed"), 1, CHANGED_AT, "coordinator");
+        batch(() -> projection.on(new ActionTimeframeRevisedEvent(action("28"), RANGE_2024_2025,
+                new Timeframe(TimeframeType.FROM, "Vanaf 2026", 2026, null), "delayed"), 1, CHANGED_AT, "coordinator"));
 
         assertThat(row.timeframeRaw()).isEqualTo("Vanaf 2026");
         assertThat(row.timeframeType()).isEqualTo(TimeframeType.FROM);
@@ -121,15 +145,35 @@ class CurrentActionProjectionTest {
     }
 
     @Test
+    void aWholeLifeInOneBatchEndsAtItsLastEvent() {
+        List<CurrentAction> created = batch(() -> {
+            register();
+            changeStatus(ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, 1, CHANGED_AT, "first");
+            projection.on(new ActionReassignedEvent(action("28"), null, new Assignment("NVWA", "J. Jansen"), "lead"),
+                    2, CHANGED_AT.plusSeconds(60), "second");
+            changeStatus(ImplementationStatus.IN_PROGRESS, ImplementationStatus.COMPLETED, 3, CHANGED_AT.plusSeconds(120),
+                    "third");
+        });
+
+        assertThat(created).singleElement().satisfies(row -> {
+            assertThat(row.status()).isEqualTo(ImplementationStatus.COMPLETED);
+            assertThat(row.organisation()).isEqualTo("NVWA");
+            assertThat(row.version()).isEqualTo(3);
+            assertThat(row.lastChangedBy()).isEqualTo("third");
+        });
+    }
+
+    @Test
     void aRedeliveredEventChangesNothing() {
         CurrentAction row = registeredRow();
-        projection.on(new ActionStatusChangedEvent(action("28"), ImplementationStatus.NOT_STARTED,
-                ImplementationStatus.IN_PROGRESS, "started"), 1, CHANGED_AT, "coordinator");
-        projection.on(new ActionStatusChangedEvent(action("28"), ImplementationStatus.IN_PROGRESS,
-                ImplementationStatus.ON_HOLD, "paused"), 2, CHANGED_AT.plusSeconds(60), "coordinator");
+        batch(() -> {
+            changeStatus(ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, 1, CHANGED_AT, "coordinator");
+            changeStatus(ImplementationStatus.IN_PROGRESS, ImplementationStatus.ON_HOLD, 2, CHANGED_AT.plusSeconds(60),
+                    "coordinator");
+        });
 
-        projection.on(new ActionStatusChangedEvent(action("28"), ImplementationStatus.NOT_STARTED,
-                ImplementationStatus.IN_PROGRESS, "started"), 1, CHANGED_AT, "someone-replaying");
+        batch(() -> changeStatus(ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, 1, CHANGED_AT,
+                "someone-replaying"));
 
         assertThat(row.status()).isEqualTo(ImplementationStatus.ON_HOLD);
         assertThat(row.version()).isEqualTo(2);
@@ -137,9 +181,16 @@ class CurrentActionProjectionTest {
     }
 
     @Test
+    void aChangeToAnActionNeverRegisteredIsRefused() {
+        assertThatThrownBy(() -> batch(() -> changeStatus(ImplementationStatus.NOT_STARTED,
+                ImplementationStatus.IN_PROGRESS, 1, CHANGED_AT, "coordinator")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("before its registration");
+    }
+
+    @Test
     void resetClearsTheView() {
         projection.reset();
 
-        verify(repository).deleteAllInBatch();
+        verify(writer).clear();
     }
 }

@@ -3,18 +3,16 @@ package nl.actionledger.query.audit;
 import static nl.actionledger.query.TestEvents.CONTINUOUS;
 import static nl.actionledger.query.TestEvents.RANGE_2024_2025;
 import static nl.actionledger.query.TestEvents.action;
+import static nl.actionledger.query.TestEvents.inOneBatch;
 import static nl.actionledger.query.TestEvents.message;
 import static nl.actionledger.query.TestEvents.registered;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import java.time.Instant;
+import java.util.List;
 import nl.actionledger.events.ActionReassignedEvent;
-import nl.actionledger.query.EventPositions;
 import nl.actionledger.events.ActionRegisteredEvent;
 import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.ActionTimeframeRevisedEvent;
@@ -32,14 +30,16 @@ class AuditTrailHandlersTest {
 
     private static final Instant AT = Instant.parse("2026-04-01T08:30:00Z");
 
-    private final AuditEntryRepository repository = mock(AuditEntryRepository.class);
-    private final EventPositions positions = mock(EventPositions.class);
-    private final AuditTrailProjection projection = new AuditTrailProjection(repository, positions);
+    private final AuditTrailWriter writer = mock(AuditTrailWriter.class);
+    private final AuditTrailProjection projection = new AuditTrailProjection(writer);
 
-    private AuditEntry saved() {
-        ArgumentCaptor<AuditEntry> entry = ArgumentCaptor.forClass(AuditEntry.class);
-        verify(repository).save(entry.capture());
-        return entry.getValue();
+    /** Hands the events to the projection in one batch and returns the entries it writes. */
+    @SuppressWarnings("unchecked")
+    private List<PendingEntry> written(Runnable events) {
+        inOneBatch(events);
+        ArgumentCaptor<List<PendingEntry>> entries = ArgumentCaptor.forClass(List.class);
+        verify(writer).write(entries.capture());
+        return entries.getValue();
     }
 
     @Test
@@ -48,13 +48,10 @@ class AuditTrailHandlersTest {
                 ImplementationStatus.IN_PROGRESS, "Kick-off held");
         DomainEventMessage<?> message = message(action("28"), 3, event, "coordinator", "req-1", AT);
 
-        when(positions.globalIndexOf(message)).thenReturn(41L);
+        PendingEntry entry = written(() -> projection.on(event, message)).get(0);
 
-        projection.on(event, message);
-
-        AuditEntry entry = saved();
         assertThat(entry.eventId()).isEqualTo(message.getIdentifier());
-        assertThat(entry.globalIndex()).isEqualTo(41);
+        assertThat(entry.aggregateId()).isEqualTo("eu-wap-nl/28");
         assertThat(entry.planId()).isEqualTo("eu-wap-nl");
         assertThat(entry.actionId()).isEqualTo("28");
         assertThat(entry.sequenceNumber()).isEqualTo(3);
@@ -71,12 +68,9 @@ class AuditTrailHandlersTest {
         ActionRegisteredEvent event = registered("28", 9, 3, ImplementationStatus.CONTINUOUS, CONTINUOUS,
                 CommitmentLevel.NATIONAL);
         DomainEventMessage<?> message = message(action("28"), 0, event, "system", "reg", AT);
-        when(positions.globalIndexOf(message)).thenReturn(17L);
 
-        projection.on(event, message);
+        PendingEntry entry = written(() -> projection.on(event, message)).get(0);
 
-        AuditEntry entry = saved();
-        assertThat(entry.globalIndex()).isEqualTo(17);
         assertThat(entry.eventType()).isEqualTo("ActionRegistered");
         assertThat(entry.reason()).isEqualTo("Registered from nl-eu-wildlife-trafficking-action-plan.tsv");
         assertThat(entry.changes()).extracting(FieldChange::field)
@@ -84,15 +78,20 @@ class AuditTrailHandlersTest {
     }
 
     @Test
-    void aRedeliveredEventIsNotRecordedTwice() {
-        ActionStatusChangedEvent event = new ActionStatusChangedEvent(action("28"), ImplementationStatus.NOT_STARTED,
-                ImplementationStatus.IN_PROGRESS, "again");
-        DomainEventMessage<?> message = message(action("28"), 1, event, "coordinator", "req-2", AT);
-        when(repository.existsById(message.getIdentifier())).thenReturn(true);
+    void aBatchWritesItsEntriesTogetherInEventOrder() {
+        ActionStatusChangedEvent started = new ActionStatusChangedEvent(action("28"), ImplementationStatus.NOT_STARTED,
+                ImplementationStatus.IN_PROGRESS, "started");
+        ActionStatusChangedEvent done = new ActionStatusChangedEvent(action("28"), ImplementationStatus.IN_PROGRESS,
+                ImplementationStatus.COMPLETED, "done");
+        DomainEventMessage<?> first = message(action("28"), 1, started, "coordinator", "req-1", AT);
+        DomainEventMessage<?> second = message(action("28"), 2, done, "coordinator", "req-2", AT.plusSeconds(5));
 
-        projection.on(event, message);
+        List<PendingEntry> entries = written(() -> {
+            projection.on(started, first);
+            projection.on(done, second);
+        });
 
-        verify(repository, never()).save(any());
+        assertThat(entries).extracting(PendingEntry::eventId).containsExactly(first.getIdentifier(), second.getIdentifier());
     }
 
     @Test
@@ -102,9 +101,8 @@ class AuditTrailHandlersTest {
         DomainEventMessage<?> message = message(action("unnumbered-livelihoods"), 1, new ActionRenumberedEvent("5"),
                 "admin", "req-3", AT);
 
-        projection.onUnknown(message.getPayload(), message);
+        PendingEntry entry = written(() -> projection.onUnknown(message.getPayload(), message)).get(0);
 
-        AuditEntry entry = saved();
         assertThat(entry.actionId()).isEqualTo("unnumbered-livelihoods");
         assertThat(entry.eventType()).isEqualTo("ActionRenumbered");
         assertThat(entry.actor()).isEqualTo("admin");
@@ -135,6 +133,6 @@ class AuditTrailHandlersTest {
     void resetClearsTheTrail() {
         projection.reset();
 
-        verify(repository).deleteAllInBatch();
+        verify(writer).clear();
     }
 }

@@ -293,6 +293,32 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
         });
     }
 
+    @Test
+    void aProjectionNoInstanceProcessesShowsHowFarBehindItIs() {
+        awaitCaughtUp();
+        long head = getJson("admin", "/api/admin/projections/action-views").get("head").asLong();
+        StreamingEventProcessor views = processing.eventProcessor("action-views", StreamingEventProcessor.class)
+                .orElseThrow();
+
+        views.shutDown();
+        try {
+            new History(ActionRef.of("nl-unprocessed", "1")).then(TestEvents.registered(ActionRef.of("nl-unprocessed", "1"),
+                    1, 1, ImplementationStatus.NOT_STARTED, TBD, CommitmentLevel.NATIONAL), "system", "reg", JAN_10);
+
+            JsonNode status = getJson("admin", "/api/admin/projections/action-views");
+            assertThat(status.get("segmentsHere").asInt()).isZero();
+            assertThat(status.get("segments").asInt()).isEqualTo(2);
+            // Its stored tokens may stand a little before the head it had reached: a segment stores its token
+            // after a batch it handled, not after every event it passes over.
+            assertThat(status.get("head").asLong()).isEqualTo(head + 1);
+            assertThat(status.get("position").asLong()).isBetween(1L, head);
+            assertThat(status.get("lag").asLong()).isEqualTo(head + 1 - status.get("position").asLong());
+        } finally {
+            views.start();
+        }
+        awaitCaughtUp();
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------
 
     private static String reportPath() {

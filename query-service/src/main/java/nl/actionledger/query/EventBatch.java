@@ -1,0 +1,44 @@
+package nl.actionledger.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * What a projection's handlers made of the events of one batch, written in a few set-based statements just before
+ * the batch's transaction commits, together with the processor's token. A streaming processor hands its handlers up
+ * to a batch of events in one unit of work; writing each event on its own would cost several round trips per event,
+ * which is what made a replay of a large history take hours.
+ *
+ * @param <T> what the projection keeps per event until the batch is written
+ */
+public final class EventBatch<T> {
+
+    private final List<T> items = new ArrayList<>();
+
+    private EventBatch() {
+    }
+
+    /**
+     * The batch of the unit of work handling the current event, begun with its first event.
+     *
+     * @param projection names the batch, so that projections sharing a unit of work keep theirs apart
+     * @param writer     writes the whole batch, in order, inside the batch's transaction
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> EventBatch<T> current(String projection, Consumer<List<T>> writer) {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        return (EventBatch<T>) unitOfWork.root().getOrComputeResource(EventBatch.class.getName() + "/" + projection,
+                key -> {
+                    EventBatch<T> batch = new EventBatch<>();
+                    unitOfWork.root().onPrepareCommit(committing -> writer.accept(List.copyOf(batch.items)));
+                    return batch;
+                });
+    }
+
+    public void add(T item) {
+        items.add(item);
+    }
+}
