@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Bean;
 class EventStoreConfiguration {
 
     /** Events read per query: Axon's default of 100 makes a replay of a long history mostly round trips. */
-    private static final int FETCH_SIZE = 500;
+    private static final int FETCH_SIZE = 1000;
 
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
