@@ -28,15 +28,16 @@ class AuditQueryController {
     static final int MAX_PAGE_SIZE = 200;
 
     private final AuditEntryRepository entries;
+    private final ActionHistories histories;
 
-    AuditQueryController(AuditEntryRepository entries) {
+    AuditQueryController(AuditEntryRepository entries, ActionHistories histories) {
         this.entries = entries;
+        this.histories = histories;
     }
 
     @GetMapping(path = "/api/plans/{planId}/actions/{actionId}/history", produces = MediaType.APPLICATION_JSON_VALUE)
     List<AuditEntryView> history(@PathVariable String planId, @PathVariable String actionId) {
-        List<AuditEntryView> history = entries.findByAggregateIdOrderBySequenceNumberAsc(planId + "/" + actionId)
-                .stream().map(AuditEntryView::of).toList();
+        List<AuditEntryView> history = histories.of(planId + "/" + actionId);
         if (history.isEmpty()) {
             throw entries.existsByPlanId(planId)
                     ? new NotFoundException("ACTION_NOT_FOUND", "Plan '" + planId + "' has no action '" + actionId + "'.")
