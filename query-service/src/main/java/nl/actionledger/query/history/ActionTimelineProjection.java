@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Builds the temporal projection: each event ends the action's current state and begins a new one, a batch of events
  * at a time (see {@link EventBatch} and {@link TimelineWrites}). Idempotent: an event whose state is already recorded
- * is skipped. Added after the first release: on its first start it finds
- * no token and builds itself from the first event.
+ * is skipped. Added after the first release: on its first start it finds no token and builds itself from the first
+ * event.
  */
 @Component
 @ProcessingGroup(ActionTimelineProjection.NAME)

@@ -18,6 +18,8 @@ class TimelineWritesTest {
 
     private static final String ACTION = "eu-wap-nl/28";
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+    /** Global indexes out of order on purpose: a state's position is its event's, whatever the order. */
+    private static final Map<String, Long> POSITIONS = Map.of("e0", 10L, "e1", 11L, "e2", 15L, "e3", 12L);
 
     private static TimelineEvent registration() {
         return new TimelineEvent("e0", ACTION, 0, T0, "ActionRegistered", "system", null,
@@ -28,8 +30,6 @@ class TimelineWritesTest {
         return new TimelineEvent("e" + sequenceNumber, ACTION, sequenceNumber, T0.plusSeconds(60 * sequenceNumber),
                 "ActionStatusChanged", "coordinator", "reason " + sequenceNumber, null, state -> state.withStatus(status));
     }
-
-    private static final Map<String, Long> POSITIONS = Map.of("e0", 10L, "e1", 11L, "e2", 15L, "e3", 12L);
 
     @Test
     void aWholeLifeInOneBatchIsInsertedWithItsIntervalsClosedAndNothingUpdated() {

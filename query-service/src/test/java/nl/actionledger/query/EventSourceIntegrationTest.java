@@ -1,0 +1,21 @@
+package nl.actionledger.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.util.ReflectionTestUtils;
+
+/** How the projections read the event table. */
+class EventSourceIntegrationTest extends QueryServiceIntegrationTestBase {
+
+    /**
+     * Axon's shared cache of recent events keeps every event it fetched reachable while a processor lags behind it;
+     * the benchmark ran query-service out of heap that way while a large history was written (AxonFramework#2954).
+     */
+    @Test
+    void eachProcessorReadsTheTableItselfRatherThanThroughTheSharedCache() {
+        assertThat(eventStore).isInstanceOf(EmbeddedEventStore.class);
+        assertThat(ReflectionTestUtils.getField(eventStore, "optimizeEventConsumption")).isEqualTo(false);
+    }
+}
