@@ -45,6 +45,7 @@ class JwtSignInIntegrationTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final KeyPair ISSUER = rsaKeyPair();
     private static final KeyPair STRANGER = rsaKeyPair();
+    private static final String AUDIENCE = "action-ledger";
 
     @DynamicPropertySource
     static void jwt(DynamicPropertyRegistry registry) throws IOException {
@@ -54,6 +55,7 @@ class JwtSignInIntegrationTest {
                 + Base64.getMimeEncoder().encodeToString(ISSUER.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
         registry.add("actionledger.security.mode", () -> "jwt");
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + publicKey);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
     }
 
     @LocalServerPort
@@ -96,6 +98,11 @@ class JwtSignInIntegrationTest {
         String path = "/api/plans/eu-wap-nl/actions/23/status";
         assertThat(status(post(path, token(STRANGER, "mallory", List.of("ADMIN"), null, 300), body))).isEqualTo(401);
         assertThat(status(post(path, token(ISSUER, "late", List.of("ADMIN"), null, -60), body))).isEqualTo(401);
+        // signed by the right issuer, but meant for another application (or for none in particular)
+        assertThat(status(post(path, token(ISSUER, "other-app", List.of("ADMIN"), null, 300, "payroll"), body)))
+                .isEqualTo(401);
+        assertThat(status(post(path, token(ISSUER, "no-audience", List.of("ADMIN"), null, 300, null), body)))
+                .isEqualTo(401);
         assertThat(status(post(path, "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes()), body)))
                 .isEqualTo(401);
         assertThat(status(post(path, null, body))).isEqualTo(401);
@@ -104,7 +111,13 @@ class JwtSignInIntegrationTest {
     }
 
     private static String token(KeyPair key, String user, List<String> roles, String organisation, long validSeconds) {
+        return token(key, user, roles, organisation, validSeconds, AUDIENCE);
+    }
+
+    private static String token(KeyPair key, String user, List<String> roles, String organisation, long validSeconds,
+                                String audience) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .audience(audience)
                 .subject("sub-" + user)
                 .claim("preferred_username", user)
                 .claim("roles", roles)

@@ -1,9 +1,13 @@
 package nl.actionledger.support.security;
 
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -36,6 +40,8 @@ import nl.actionledger.support.web.ProblemWriter;
 @EnableConfigurationProperties(LedgerSecurityProperties.class)
 public class LedgerSecurityConfiguration {
 
+    private static final String AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -57,7 +63,8 @@ public class LedgerSecurityConfiguration {
     @Bean
     SecurityFilterChain ledgerSecurityFilterChain(HttpSecurity http, EndpointAccessRules rules, ProblemWriter problems,
                                                   LedgerSecurityProperties properties,
-                                                  ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+                                                  ObjectProvider<JwtDecoder> jwtDecoder,
+                                                  Environment environment) throws Exception {
         String credentials = properties.mode() == LedgerSecurityProperties.Mode.BASIC ? "HTTP Basic" : "a bearer token";
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.write(request, response,
                 HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Valid credentials are required (" + credentials + ").");
@@ -67,6 +74,12 @@ public class LedgerSecurityConfiguration {
             if (jwtDecoder.getIfAvailable() == null) {
                 throw new IllegalStateException("actionledger.security.mode is JWT, but no token issuer is configured: "
                         + "set spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri)");
+            }
+            // Without an audience, a token the same issuer made for any other application would be accepted here.
+            // Spring Boot's decoder checks the aud claim against these once they are set.
+            if (Binder.get(environment).bind(AUDIENCES, Bindable.listOf(String.class)).orElse(List.of()).isEmpty()) {
+                throw new IllegalStateException("actionledger.security.mode is JWT, but no audience is configured: set "
+                        + AUDIENCES + " to the aud value the issuer puts in tokens meant for Action Ledger");
             }
             http.oauth2ResourceServer(server -> server
                     .authenticationEntryPoint(unauthenticated)
