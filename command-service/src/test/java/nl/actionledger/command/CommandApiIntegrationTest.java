@@ -17,6 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -194,7 +197,8 @@ class CommandApiIntegrationTest {
     }
 
     @Test
-    void staleIfMatchIsAPreconditionFailureAndStoresNothing() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void staleIfMatchIsAPreconditionFailureAndStoresNothing(CapturedOutput output) {
         String path = "/api/plans/eu-wap-nl/actions/15/status";
         HttpResponse<String> first = post(port, "admin", path, "{\"status\":\"ON_HOLD\",\"reason\":\"a\"}",
                 Map.of("If-Match", "\"0\""));
@@ -204,6 +208,8 @@ class CommandApiIntegrationTest {
         HttpResponse<String> stale = post(port, "admin", path, "{\"status\":\"IN_PROGRESS\",\"reason\":\"b\"}",
                 Map.of("If-Match", "\"0\""));
         assertProblem(stale, 412, "VERSION_MISMATCH");
+        assertThat(output.getAll()).as("an expected refusal is an answer, not a warning in the log")
+                .doesNotContain("ActionChangeRejectedException");
         assertProblem(post(port, "admin", path, "{\"status\":\"IN_PROGRESS\",\"reason\":\"b\"}",
                 Map.of("If-Match", "\"banana\"")), 400, "INVALID_IF_MATCH");
         assertThat(eventsOf("eu-wap-nl/15")).isEqualTo(2);
