@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
@@ -159,7 +160,7 @@ final class HistoryGenerator {
         action.timeframe = timeframeOtherThan(null);
         action.version = 0;
         ActionRegisteredEvent event = new ActionRegisteredEvent(action.ref, number,
-                "Action " + number + " of the " + action.country.toUpperCase() + " plan against wildlife trafficking",
+                "Action " + number + " of the " + action.country.toUpperCase(Locale.ROOT) + " plan against wildlife trafficking",
                 new Objective(objective, "Objective " + objective, false),
                 new Priority((objective - 1) / 3 + 1, "Priority " + ((objective - 1) / 3 + 1)),
                 new Commitment(levels, random.nextInt(10) == 0 ? "Shared with the EU Enforcement Group" : null),
@@ -212,7 +213,7 @@ final class HistoryGenerator {
     }
 
     private String organisation(GeneratedAction action) {
-        return action.country.toUpperCase() + " " + ORGANISATIONS.get(random.nextInt(ORGANISATIONS.size()));
+        return action.country.toUpperCase(Locale.ROOT) + " " + ORGANISATIONS.get(random.nextInt(ORGANISATIONS.size()));
     }
 
     private Timeframe timeframeOtherThan(Timeframe current) {

@@ -212,6 +212,9 @@ class CommandApiIntegrationTest {
                 .doesNotContain("ActionChangeRejectedException");
         assertProblem(post(port, "admin", path, "{\"status\":\"IN_PROGRESS\",\"reason\":\"b\"}",
                 Map.of("If-Match", "\"banana\"")), 400, "INVALID_IF_MATCH");
+        // the current version, but weak: If-Match compares strongly, so it never matches
+        assertProblem(post(port, "admin", path, "{\"status\":\"IN_PROGRESS\",\"reason\":\"b\"}",
+                Map.of("If-Match", "W/\"1\"")), 412, "VERSION_MISMATCH");
         assertThat(eventsOf("eu-wap-nl/15")).isEqualTo(2);
 
         HttpResponse<String> current = post(port, "admin", path, "{\"status\":\"IN_PROGRESS\",\"reason\":\"b\"}",

@@ -3,6 +3,7 @@ package nl.actionledger.query.action;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
 import org.springframework.data.jpa.domain.Specification;
@@ -29,7 +30,7 @@ public record ActionFilter(ImplementationStatus status, String organisation, Int
                 predicates.add(cb.equal(root.get("status"), status));
             }
             if (organisation != null && !organisation.isBlank()) {
-                predicates.add(cb.equal(cb.lower(root.get("organisation")), organisation.strip().toLowerCase()));
+                predicates.add(cb.equal(cb.lower(root.get("organisation")), organisation.strip().toLowerCase(Locale.ROOT)));
             }
             if (objective != null) {
                 predicates.add(cb.equal(root.get("objectiveNumber"), objective));

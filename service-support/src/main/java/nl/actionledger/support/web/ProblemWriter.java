@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,7 +31,7 @@ public class ProblemWriter {
 
     public static ProblemDetail problem(HttpStatus status, String errorCode, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + errorCode.toLowerCase().replace('_', '-')));
+        problem.setType(URI.create(TYPE_BASE + errorCode.toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setProperty(ERROR_CODE, errorCode);
         return problem;
     }

@@ -59,6 +59,11 @@ class CommandProblemHandling extends LedgerProblemHandling {
         return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "INVALID_IF_MATCH", ex.getMessage()));
     }
 
+    @ExceptionHandler(IfMatch.WeakIfMatchException.class)
+    ResponseEntity<Object> onWeakIfMatch(IfMatch.WeakIfMatchException ex) {
+        return respond(ProblemWriter.problem(HttpStatus.PRECONDITION_FAILED, "VERSION_MISMATCH", ex.getMessage()));
+    }
+
     @ExceptionHandler(CorrelationId.InvalidCorrelationIdException.class)
     ResponseEntity<Object> onInvalidCorrelationId(CorrelationId.InvalidCorrelationIdException ex) {
         return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "INVALID_CORRELATION_ID", ex.getMessage()));

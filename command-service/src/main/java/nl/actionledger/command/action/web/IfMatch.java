@@ -6,21 +6,32 @@ import java.util.regex.Pattern;
 /** Reads the version a client expects from {@code If-Match: "3"}; {@code *} or no header expects none. */
 final class IfMatch {
 
-    private static final Pattern VERSION_TAG = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
+    /** {@code "3"}, or a bare {@code 3} from clients that drop the quotes; never one quote without the other. */
+    private static final Pattern VERSION_TAG = Pattern.compile("\"(\\d{1,18})\"|(\\d{1,18})");
+    private static final Pattern WEAK_TAG = Pattern.compile("W/\".*\"");
 
     private IfMatch() {
     }
 
-    /** @return the expected version, or {@code null} when any version will do */
+    /**
+     * @return the expected version, or {@code null} when any version will do
+     * @throws InvalidIfMatchException when the header is not one of this service's entity tags
+     * @throws WeakIfMatchException    for a weak tag: If-Match compares strongly, so it can never match (RFC 9110,
+     *                                 13.1.1), and this service gives out only strong tags
+     */
     static Long expectedVersion(String header) {
         if (header == null || header.isBlank() || header.strip().equals("*")) {
             return null;
         }
-        Matcher matcher = VERSION_TAG.matcher(header.strip());
-        if (!matcher.matches()) {
-            throw new InvalidIfMatchException(header);
+        String tag = header.strip();
+        if (WEAK_TAG.matcher(tag).matches()) {
+            throw new WeakIfMatchException();
         }
-        return Long.parseLong(matcher.group(1));
+        Matcher matcher = VERSION_TAG.matcher(tag);
+        if (!matcher.matches()) {
+            throw new InvalidIfMatchException();
+        }
+        return Long.parseLong(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
     }
 
     static String etag(long version) {
@@ -28,8 +39,14 @@ final class IfMatch {
     }
 
     static final class InvalidIfMatchException extends RuntimeException {
-        InvalidIfMatchException(String header) {
+        InvalidIfMatchException() {
             super("If-Match must be a version this service gave out as ETag, such as \"3\"");
+        }
+    }
+
+    static final class WeakIfMatchException extends RuntimeException {
+        WeakIfMatchException() {
+            super("A weak entity tag never matches If-Match; send the ETag as this service gave it out, such as \"3\"");
         }
     }
 }

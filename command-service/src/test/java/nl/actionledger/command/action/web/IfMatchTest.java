@@ -12,8 +12,13 @@ class IfMatchTest {
     @Test
     void readsTheVersionFromAQuotedEtag() {
         assertThat(IfMatch.expectedVersion("\"3\"")).isEqualTo(3L);
-        assertThat(IfMatch.expectedVersion("W/\"12\"")).isEqualTo(12L);
+        assertThat(IfMatch.expectedVersion(" \"12\" ")).isEqualTo(12L);
         assertThat(IfMatch.expectedVersion("7")).isEqualTo(7L);
+    }
+
+    @Test
+    void aWeakTagNeverMatches() {
+        assertThatThrownBy(() -> IfMatch.expectedVersion("W/\"12\"")).isInstanceOf(IfMatch.WeakIfMatchException.class);
     }
 
     @Test
@@ -23,7 +28,7 @@ class IfMatchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"abc\"", "\"-1\"", "\"1\", \"2\"", "99999999999999999999"})
+    @ValueSource(strings = {"\"abc\"", "\"-1\"", "\"1\", \"2\"", "99999999999999999999", "\"3", "3\"", "w/\"3\""})
     void rejectsWhatIsNotOneOfItsEtags(String header) {
         assertThatThrownBy(() -> IfMatch.expectedVersion(header)).isInstanceOf(IfMatch.InvalidIfMatchException.class);
     }
