@@ -185,6 +185,8 @@ class CommandApiIntegrationTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"IN_PROGRESS\",\"reason\":\"r\"}")).build());
         assertProblem(wrongPassword, 401, "UNAUTHENTICATED");
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).contains("Basic realm=\"action-ledger\"");
+        assertThat(wrongPassword.headers().firstValue("WWW-Authenticate")).contains("Basic realm=\"action-ledger\"");
     }
 
     @Test

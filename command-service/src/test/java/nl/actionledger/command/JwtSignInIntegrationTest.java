@@ -106,6 +106,10 @@ class JwtSignInIntegrationTest {
         assertThat(status(post(path, "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes()), body)))
                 .isEqualTo(401);
         assertThat(status(post(path, null, body))).isEqualTo(401);
+        // the challenge names the scheme this mode accepts, and says why a token was refused
+        assertThat(post(path, null, body).headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"action-ledger\"");
+        assertThat(post(path, token(STRANGER, "mallory", List.of("ADMIN"), null, 300), body).headers()
+                .firstValue("WWW-Authenticate")).contains("Bearer realm=\"action-ledger\", error=\"invalid_token\"");
         assertThat(status(post(path, token(ISSUER, "eve", List.of("EVALUATOR"), null, 300), body))).isEqualTo(403);
         assertThat(status(post(path, token(ISSUER, "nobody", List.of("SUPERUSER"), null, 300), body))).isEqualTo(403);
     }

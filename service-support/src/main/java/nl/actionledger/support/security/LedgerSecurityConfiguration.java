@@ -20,6 +20,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.provisioning.UserDetailsManager;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -41,6 +42,7 @@ import nl.actionledger.support.web.ProblemWriter;
 public class LedgerSecurityConfiguration {
 
     private static final String AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
+    private static final String REALM = "action-ledger";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -65,9 +67,16 @@ public class LedgerSecurityConfiguration {
                                                   LedgerSecurityProperties properties,
                                                   ObjectProvider<JwtDecoder> jwtDecoder,
                                                   Environment environment) throws Exception {
-        String credentials = properties.mode() == LedgerSecurityProperties.Mode.BASIC ? "HTTP Basic" : "a bearer token";
-        AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.write(request, response,
-                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Valid credentials are required (" + credentials + ").");
+        boolean basicMode = properties.mode() == LedgerSecurityProperties.Mode.BASIC;
+        String credentials = basicMode ? "HTTP Basic" : "a bearer token";
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            // The challenge names the scheme this service accepts (RFC 9110 11.6.1, RFC 6750 3).
+            response.setHeader("WWW-Authenticate", basicMode ? "Basic realm=\"" + REALM + "\""
+                    : e instanceof OAuth2AuthenticationException ? "Bearer realm=\"" + REALM + "\", error=\"invalid_token\""
+                    : "Bearer realm=\"" + REALM + "\"");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                    "Valid credentials are required (" + credentials + ").");
+        };
         if (properties.mode() == LedgerSecurityProperties.Mode.BASIC) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
         } else {

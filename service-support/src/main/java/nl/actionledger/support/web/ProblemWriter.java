@@ -48,9 +48,6 @@ public class ProblemWriter {
         body.put(ERROR_CODE, errorCode);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"action-ledger\"");
-        }
         jsonMapper.writeValue(response.getOutputStream(), body);
     }
 }
