@@ -141,6 +141,9 @@ public final class Benchmark {
         Map<String, Latencies.Summary> reads = Reads.measure(client, issuer.auditor("bench-auditor"), questions,
                 settings.readSamples());
         reads.forEach((name, summary) -> System.out.println("  " + name + ": " + summary));
+        System.out.println("Auditors' whole-table checks at " + String.format("%,d", replay.events()) + " events ...");
+        figures.put("integrityChecks", IntegrityChecks.measure(client, issuer.auditor("bench-auditor")));
+
         // Last, with the projections caught up and idle: the limit is what PostgreSQL reads with the machine to itself.
         System.out.println("Raw sequential read of the event table ...");
         RawLimits.ReadResult rawRead = RawLimits.sequentialRead(database);

@@ -36,13 +36,15 @@ class BenchmarkSmokeTest {
 
         JsonNode written = LedgerClient.JSON.readTree(output.toFile());
         for (String section : new String[] {"machine", "postgresql", "settings", "postgresqlLimits", "writeThroughput",
-                "contention", "projectionLag", "history", "replay", "reads", "memory", "targets",
+                "contention", "projectionLag", "history", "replay", "reads", "integrityChecks", "memory", "targets",
                 "cpuDuringWriteThroughput", "cpuDuringReplay", "projectionsAfterReplay"}) {
             assertThat(written.has(section)).as(section).isTrue();
         }
         assertThat(written.get("history").get("events").asLong()).isEqualTo(5_000);
         assertThat(written.get("replay").get("events").asLong()).isGreaterThan(5_000);
         assertThat(written.get("reads")).hasSize(5);
+        assertThat(written.get("integrityChecks").get("verifyChains").get("status").asText()).isEqualTo("OK");
+        assertThat(written.get("integrityChecks").get("exportAMonth").has("failed")).isFalse();
         assertThat(written.get("postgresql").get("fsync").asText()).isEqualTo("on");
         assertThat(written.get("memory").get("command-service").get("aliveAtEnd").asBoolean()).isTrue();
     }
