@@ -10,7 +10,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * What a projection's handlers made of the events of one batch, written in a few set-based statements just before
  * the batch's transaction commits, together with the processor's token. A streaming processor hands its handlers up
  * to a batch of events in one unit of work; writing each event on its own would cost several round trips per event,
- * which is what made a replay of a large history take hours.
+ * which made a replay of a million events take over half an hour.
  *
  * @param <T> what the projection keeps per event until the batch is written
  */
