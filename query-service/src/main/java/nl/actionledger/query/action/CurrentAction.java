@@ -16,8 +16,9 @@ import nl.actionledger.events.Timeframe;
 import nl.actionledger.events.TimeframeType;
 
 /**
- * One row of the current-status view: an action as it stands after its last event. Only
- * {@link ActionViewProjection} writes it. The commitment levels are three columns so that filters stay plain SQL.
+ * One row of the current-status view: an action as it stands after its last event. Only the projection changes it
+ * (in memory, then written by {@link ActionViewWriter}'s upsert, which lists the same columns). The commitment levels
+ * are three columns so that filters stay plain SQL.
  */
 @Entity
 @Table(name = "action_view")
