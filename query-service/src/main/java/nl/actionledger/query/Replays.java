@@ -4,6 +4,7 @@ import java.util.OptionalLong;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 
 /**
  * Whether a segment is still catching up on a replay. Axon keeps calling a segment "replaying" after it has
@@ -15,19 +16,15 @@ public final class Replays {
     private Replays() {
     }
 
+    /** For a segment this instance processes. */
     public static boolean stillReplaying(EventTrackerStatus segment) {
-        if (!segment.isReplaying()) {
-            return false;
-        }
-        if (segment.getResetPosition().isEmpty() || segment.getCurrentPosition().isEmpty()) {
-            return true;
-        }
-        return segment.getCurrentPosition().getAsLong() < segment.getResetPosition().getAsLong();
+        return stillReplaying(segment.getTrackingToken());
     }
 
-    /** The same for a segment's token as stored, whichever instance holds the segment. */
+    /** For a segment's token, also as stored, whichever instance holds the segment. */
     public static boolean stillReplaying(TrackingToken token) {
-        if (!(token instanceof ReplayToken replay)) {
+        ReplayToken replay = token == null ? null : WrappedToken.unwrap(token, ReplayToken.class).orElse(null);
+        if (replay == null) {
             return false;
         }
         OptionalLong position = replay.position();
