@@ -458,6 +458,38 @@ class CommandApiIntegrationTest {
         }
     }
 
+    /**
+     * Each instance keeps the actions it decided on in memory. A change made through the other instance makes that
+     * copy stale, and a decision must still be the one the stored history gives: an If-Match naming the newer version
+     * is accepted, a coordinator of the organisation the other instance assigned may make changes, a change is
+     * appended after the other instance's rather than over it, and no "no change" is decided on an old status.
+     */
+    @Test
+    void anInstanceDecidesOnTheStoredHistoryAfterTheOtherInstanceChangedTheAction() {
+        try (ConfigurableApplicationContext second = startSecondInstance()) {
+            int secondPort = second.getEnvironment().getProperty("local.server.port", Integer.class);
+            String action = "/api/plans/eu-wap-nl/actions/35/";
+            assertVersion(post(port, "admin", action + "assignment",
+                    "{\"organisation\":\"NVWA\",\"reason\":\"first owner\"}", Map.of()), 1);
+            assertVersion(post(secondPort, "admin", action + "assignment",
+                    "{\"organisation\":\"LVVN\",\"reason\":\"handed over\"}", Map.of("If-Match", "\"1\"")), 2);
+
+            assertVersion(post(port, "coordinator", action + "status",
+                    "{\"status\":\"IN_PROGRESS\",\"reason\":\"started\"}", Map.of("If-Match", "\"2\"")), 3);
+            assertVersion(post(secondPort, "coordinator", action + "status",
+                    "{\"status\":\"ON_HOLD\",\"reason\":\"paused\"}", Map.of()), 4);
+            assertVersion(post(port, "coordinator", action + "status",
+                    "{\"status\":\"IN_PROGRESS\",\"reason\":\"resumed\"}", Map.of()), 5);
+
+            assertThat(eventsOf("eu-wap-nl/35")).isEqualTo(6);
+        }
+    }
+
+    private static void assertVersion(HttpResponse<String> response, long version) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("ETag")).contains("\"" + version + "\"");
+    }
+
     @Test
     void concurrentWritersWithTheSameIfMatchLetExactlyOneThrough() throws Exception {
         List<Callable<HttpResponse<String>>> calls = new ArrayList<>();

@@ -14,7 +14,12 @@ public class ActionChangeRejectedException extends RuntimeException {
         /** A change without a usable reason. */
         INVALID_REASON,
         /** The requester's organisation is not the one the action is assigned to. */
-        NOT_PERMITTED
+        NOT_PERMITTED;
+
+        /** Whether the refusal was decided on the action's state, which another instance may have changed since. */
+        public boolean dependsOnState() {
+            return this != INVALID_REASON;
+        }
     }
 
     private final Reason reason;

@@ -13,6 +13,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -54,6 +55,15 @@ public class LedgerSecurityConfiguration {
         return new InMemoryUserDetailsManager(ConfiguredUsers.from(properties));
     }
 
+    /**
+     * No observation per security filter: wrapping each of the chain's filters in its own observation cost a fifth of
+     * command-service's CPU per request under load. The HTTP server observation of each request stays.
+     */
+    @Bean
+    static SecurityObservationSettings noSecurityFilterObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.withDefaultRolePrefix()
@@ -92,7 +102,8 @@ public class LedgerSecurityConfiguration {
             }
             http.oauth2ResourceServer(server -> server
                     .authenticationEntryPoint(unauthenticated)
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(tokenConverter(properties.jwt()))));
+                    .jwt(jwt -> jwt.decoder(VerifiedTokens.of(jwtDecoder.getObject()))
+                            .jwtAuthenticationConverter(tokenConverter(properties.jwt()))));
         }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

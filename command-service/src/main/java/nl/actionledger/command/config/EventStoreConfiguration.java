@@ -1,0 +1,92 @@
+package nl.actionledger.command.config;
+
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The event store as command-service writes it: Axon's JDBC storage engine on the tables of {@code db/migration}.
+ * Plain JDBC rather than JPA: an append is one INSERT, with no entity, persistence context or Hibernate session
+ * around it. Declared here because Axon's JDBC and transaction auto-configurations wait for Spring Boot 3's class
+ * names and do not apply under Boot 4.
+ */
+@Configuration
+class EventStoreConfiguration {
+
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          DataSource dataSource, TransactionManager transactionManager,
+                                          org.axonframework.config.Configuration configuration) {
+        return JdbcEventStorageEngine.builder()
+                .schema(eventSchema())
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
+                        new SpringDataSourceConnectionProvider(dataSource)))
+                .transactionManager(transactionManager)
+                .persistenceExceptionResolver(EventStoreConfiguration::isConcurrentAppend)
+                .snapshotSerializer(defaultSerializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .build();
+    }
+
+    /** The unique index that keeps two instances from appending the same version of an action (V1). */
+    static final String AGGREGATE_SEQUENCE_KEY = "domain_event_entry_aggregate_sequence_key";
+
+    private static EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("event_store.domain_event_entry")
+                .snapshotTable("event_store.snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    /**
+     * Whether a failed append means "someone else appended this version first", so that Axon raises a
+     * ConcurrencyException (retried, see {@link CommandRetries}). Axon's own JDBC resolver looks for
+     * {@code SQLIntegrityConstraintViolationException}, which the PostgreSQL driver never throws; any other
+     * constraint violation is a defect, not a race, and is left as it is.
+     */
+    static boolean isConcurrentAppend(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PSQLException postgres && postgres.getServerErrorMessage() != null
+                    && PSQLState.UNIQUE_VIOLATION.getState().equals(postgres.getSQLState())
+                    && AGGREGATE_SEQUENCE_KEY.equals(postgres.getServerErrorMessage().getConstraint())) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getNextException() != null
+                    && isConcurrentAppend(sql.getNextException())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
