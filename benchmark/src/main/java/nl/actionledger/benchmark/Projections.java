@@ -33,18 +33,16 @@ final class Projections {
     }
 
     /**
-     * Rebuilds every projection through the admin API, all at once as an operator would after a fix, and times
-     * each until it is back at the head.
+     * Rebuilds every projection through the admin API in one pass, as an operator would after a fix, and times each
+     * until it is back at the head.
      */
     ReplayResult replayAll(Duration timeout) throws InterruptedException {
         List<String> names = all().stream().map(status -> status.get("name").asText()).toList();
         long head = all().get(0).get("head").asLong();
         long start = System.nanoTime();
-        for (String name : names) {
-            LedgerClient.Response response = client.queryPost(adminToken, "/api/admin/projections/" + name + "/replay");
-            if (response.status() != 202) {
-                throw new IllegalStateException("Replay of " + name + " answered " + response.status() + ": " + response.body());
-            }
+        LedgerClient.Response response = client.queryPost(adminToken, "/api/admin/projections/replay");
+        if (response.status() != 202) {
+            throw new IllegalStateException("The replay answered " + response.status() + ": " + response.body());
         }
         Map<String, Double> secondsPerProjection = new LinkedHashMap<>();
         while (secondsPerProjection.size() < names.size()) {

@@ -5,11 +5,11 @@ import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import nl.actionledger.support.persistence.EventTable;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -26,6 +26,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration
 class EventStoreConfiguration {
 
+    /** The unique index that keeps two instances from appending the same version of an action (V1). */
+    static final String AGGREGATE_SEQUENCE_KEY = "domain_event_entry_aggregate_sequence_key";
+
     @Bean
     TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
         return new SpringTransactionManager(transactionManager);
@@ -37,7 +40,7 @@ class EventStoreConfiguration {
                                           DataSource dataSource, TransactionManager transactionManager,
                                           org.axonframework.config.Configuration configuration) {
         return JdbcEventStorageEngine.builder()
-                .schema(eventSchema())
+                .schema(EventTable.schema())
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(transactionManager)
@@ -46,26 +49,6 @@ class EventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
-                .build();
-    }
-
-    /** The unique index that keeps two instances from appending the same version of an action (V1). */
-    static final String AGGREGATE_SEQUENCE_KEY = "domain_event_entry_aggregate_sequence_key";
-
-    private static EventSchema eventSchema() {
-        return EventSchema.builder()
-                .eventTable("event_store.domain_event_entry")
-                .snapshotTable("event_store.snapshot_event_entry")
-                .globalIndexColumn("global_index")
-                .timestampColumn("time_stamp")
-                .eventIdentifierColumn("event_identifier")
-                .aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number")
-                .typeColumn("type")
-                .payloadTypeColumn("payload_type")
-                .payloadRevisionColumn("payload_revision")
-                .payloadColumn("payload")
-                .metaDataColumn("meta_data")
                 .build();
     }
 

@@ -10,6 +10,8 @@ import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.ActionTimeframeRevisedEvent;
 import nl.actionledger.events.EventMetadataKeys;
 import nl.actionledger.query.EventBatch;
+import nl.actionledger.query.Projection;
+import nl.actionledger.query.Rebuild;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -24,10 +26,8 @@ import org.springframework.stereotype.Component;
  * redelivery after a crash changes nothing.
  */
 @Component
-@ProcessingGroup(ActionViewProjection.NAME)
+@ProcessingGroup(Projection.PROCESSOR)
 class ActionViewProjection {
-
-    static final String NAME = "action-views";
 
     private final ActionViewWriter writer;
 
@@ -74,8 +74,10 @@ class ActionViewProjection {
     }
 
     @ResetHandler
-    void reset() {
-        writer.clear();
+    void reset(Rebuild rebuild) {
+        if (rebuild.includes(Projection.ACTION_VIEWS)) {
+            writer.clear();
+        }
     }
 
     private void update(ActionRef ref, long sequenceNumber, Instant at, String actor, Consumer<CurrentAction> change) {
@@ -83,6 +85,6 @@ class ActionViewProjection {
     }
 
     private void record(RowChange change) {
-        EventBatch.<RowChange>current(NAME, writer::write).add(change);
+        EventBatch.<RowChange>current(Projection.ACTION_VIEWS, writer::write).add(change);
     }
 }

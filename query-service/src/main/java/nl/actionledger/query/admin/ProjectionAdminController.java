@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** For operators: the projections' progress, and replaying one. */
+/** For operators: the projections' progress, and replaying one or all of them. */
 @RestController
 @RequestMapping(path = "/api/admin/projections", produces = MediaType.APPLICATION_JSON_VALUE)
 class ProjectionAdminController {
@@ -29,6 +29,13 @@ class ProjectionAdminController {
     @GetMapping("/{name}")
     ProjectionStatus one(@PathVariable String name) {
         return projections.status(name);
+    }
+
+    /** 202: every projection was cleared and they rebuild in one pass in the background; follow them at the Location. */
+    @PostMapping("/replay")
+    ResponseEntity<List<ProjectionStatus>> replayAll() {
+        List<ProjectionStatus> statuses = projections.replayAll();
+        return ResponseEntity.accepted().location(URI.create("/api/admin/projections")).body(statuses);
     }
 
     /** 202: the projection was cleared and rebuilds in the background; follow it at the Location. */

@@ -3,18 +3,20 @@ package nl.actionledger.query.admin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.actionledger.query.Projection;
+import nl.actionledger.query.Rebuild;
 import nl.actionledger.query.Replays;
 import nl.actionledger.query.web.ConflictException;
 import nl.actionledger.query.web.NotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
@@ -24,7 +26,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The projections of this service: how far each has come, and rebuilding one from the first event. */
+/**
+ * The projections of this service: how far each has come, and rebuilding one or all of them from the first event.
+ * They share one processor ({@link Projection#PROCESSOR}), so they stand at the same position; a projection is
+ * "replaying" while a rebuild that names it runs.
+ */
 @Service
 class Projections {
 
@@ -34,7 +40,7 @@ class Projections {
     private final Serializer serializer;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Map<String, Instant> replaysStarted = new ConcurrentHashMap<>();
+    private final Map<Projection, Instant> replaysStarted = new ConcurrentHashMap<>();
 
     /** @param serializer the one Axon's token store writes tokens with */
     Projections(EventProcessingConfiguration processing, Serializer serializer, JdbcClient jdbc, Clock clock) {
@@ -45,55 +51,59 @@ class Projections {
     }
 
     List<ProjectionStatus> all() {
-        long head = head();
-        return processing.eventProcessors().keySet().stream().sorted(Comparator.naturalOrder())
-                .map(name -> status(name, head)).toList();
+        Progress progress = progress();
+        return Arrays.stream(Projection.values()).map(projection -> status(projection, progress)).toList();
     }
 
     ProjectionStatus status(String name) {
-        return status(name, head());
+        return status(projection(name), progress());
     }
 
     /**
-     * Stops the projection, clears it through its reset handler and rewinds its tokens to the first event, then
-     * starts it again: it rebuilds in the background while the service keeps answering.
+     * Clears one projection and rebuilds it from the first event in the background while the service keeps answering;
+     * the others skip the replayed events.
      *
-     * @throws ConflictException when another instance holds some of its segments
+     * @throws ConflictException when a replay runs already, or another instance holds some of the processor's segments
      */
     ProjectionStatus replay(String name) {
-        StreamingEventProcessor processor = processor(name);
+        Projection projection = projection(name);
+        rebuild(Rebuild.of(projection));
+        return status(projection, progress());
+    }
+
+    /** Clears every projection and rebuilds them all in one pass over the events. */
+    List<ProjectionStatus> replayAll() {
+        rebuild(Rebuild.all());
+        return all();
+    }
+
+    private void rebuild(Rebuild rebuild) {
+        StreamingEventProcessor processor = processor();
         if (processor.processingStatus().values().stream().anyMatch(Replays::stillReplaying)) {
-            throw new ConflictException("REPLAY_REFUSED", "Projection '" + name + "' is already replaying.");
+            throw new ConflictException("REPLAY_REFUSED", "A replay is running already; start another once it is done.");
         }
         processor.shutDown();
         try {
-            processor.resetTokens();
+            processor.resetTokens(rebuild);
         } catch (RuntimeException e) {
-            log.warn("Replay of {} refused: {}", name, e.getMessage());
+            log.warn("Replay of {} refused: {}", rebuild.projections(), e.getMessage());
             processor.start();
-            throw new ConflictException("REPLAY_REFUSED", "Projection '" + name + "' could not be reset here: every instance of "
-                    + "query-service must release it first (" + e.getMessage() + ").");
+            throw new ConflictException("REPLAY_REFUSED", "The projections could not be reset here: every instance of "
+                    + "query-service must release them first (" + e.getMessage() + ").");
         }
-        replaysStarted.put(name, clock.instant());
+        Instant now = clock.instant();
+        rebuild.projections().forEach(projection -> replaysStarted.put(projection, now));
         processor.start();
-        log.info("Replay of {} started", name);
-        return status(name);
+        log.info("Replay of {} started", rebuild.projections());
     }
 
-    private ProjectionStatus status(String name, long head) {
-        StreamingEventProcessor processor = processor(name);
-        Map<Integer, EventTrackerStatus> here = processor.processingStatus();
-        // The segments claimed here are as far as they have processed; the others as far as their stored token says.
-        Map<Integer, Optional<TrackingToken>> tokens = storedTokens(name);
-        here.forEach((segment, status) -> tokens.put(segment, Optional.ofNullable(status.getTrackingToken())));
-        List<OptionalLong> positions = tokens.values().stream()
-                .map(token -> token.map(TrackingToken::position).orElse(OptionalLong.empty())).toList();
-        Long position = positions.isEmpty() || positions.stream().anyMatch(OptionalLong::isEmpty) ? null
-                : positions.stream().mapToLong(OptionalLong::getAsLong).min().getAsLong();
-        int segments = tokens.size();
-        boolean replaying = tokens.values().stream().flatMap(Optional::stream).anyMatch(Replays::stillReplaying);
-        Long lag = lag(position, head);
-        Instant started = replaying ? replaysStarted.get(name) : null;
+    private ProjectionStatus status(Projection projection, Progress progress) {
+        boolean replaying = progress.tokens().values().stream().flatMap(Optional::stream)
+                .anyMatch(token -> Replays.stillReplaying(token) && ReplayToken.replayContext(token, Rebuild.class)
+                        .map(rebuild -> rebuild.includes(projection)).orElse(true));
+        Long position = progress.position();
+        Long lag = lag(position, progress.head());
+        Instant started = replaying ? replaysStarted.get(projection) : null;
         Double rate = null;
         Long secondsLeft = null;
         if (started != null && position != null) {
@@ -101,8 +111,26 @@ class Projections {
             rate = position / seconds;
             secondsLeft = rate > 0 ? Math.round(lag / rate) : null;
         }
-        return new ProjectionStatus(name, position, head, lag, replaying, segments, here.size(), started, rate,
-                secondsLeft);
+        return new ProjectionStatus(projection.id(), position, progress.head(), lag, replaying, progress.tokens().size(),
+                progress.segmentsHere(), started, rate, secondsLeft);
+    }
+
+    /**
+     * How far the processor has come: every segment's token, claimed here (as far as it has processed) or not (as far
+     * as its stored token says: a segment that no instance processes must show as behind, not be left out).
+     */
+    private Progress progress() {
+        Map<Integer, Optional<TrackingToken>> tokens = storedTokens();
+        var here = processor().processingStatus();
+        here.forEach((segment, status) -> tokens.put(segment, Optional.ofNullable(status.getTrackingToken())));
+        List<OptionalLong> positions = tokens.values().stream()
+                .map(token -> token.map(TrackingToken::position).orElse(OptionalLong.empty())).toList();
+        Long position = positions.isEmpty() || positions.stream().anyMatch(OptionalLong::isEmpty) ? null
+                : positions.stream().mapToLong(OptionalLong::getAsLong).min().getAsLong();
+        return new Progress(tokens, here.size(), position, head());
+    }
+
+    private record Progress(Map<Integer, Optional<TrackingToken>> tokens, int segmentsHere, Long position, long head) {
     }
 
     /** Unknown while a projection has no position yet, unless there is nothing to process at all. */
@@ -113,14 +141,10 @@ class Projections {
         return head == 0 ? 0L : null;
     }
 
-    /**
-     * Every segment's token as it stands in the token table, by segment, whoever claims it: a segment that no
-     * instance processes (stopped, failing, or its owner gone) must show as behind, not be left out.
-     */
-    private Map<Integer, Optional<TrackingToken>> storedTokens(String name) {
+    private Map<Integer, Optional<TrackingToken>> storedTokens() {
         Map<Integer, Optional<TrackingToken>> tokens = new HashMap<>();
         jdbc.sql("SELECT segment, token, token_type FROM query_model.token_entry WHERE processor_name = ?")
-                .param(name)
+                .param(Projection.PROCESSOR)
                 .query(rs -> {
                     byte[] token = rs.getBytes("token");
                     tokens.put(rs.getInt("segment"), token == null ? Optional.empty()
@@ -130,14 +154,17 @@ class Projections {
         return tokens;
     }
 
-    private StreamingEventProcessor processor(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow(() ->
+    private static Projection projection(String name) {
+        return Projection.named(name).orElseThrow(() ->
                 new NotFoundException("PROJECTION_NOT_FOUND", "There is no projection '" + name + "'."));
+    }
+
+    private StreamingEventProcessor processor() {
+        return processing.eventProcessor(Projection.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
     }
 
     private long head() {
         return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM event_store.domain_event_entry")
                 .query(Long.class).single();
     }
-
 }

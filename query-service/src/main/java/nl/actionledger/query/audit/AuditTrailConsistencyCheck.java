@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import nl.actionledger.query.Projection;
 import nl.actionledger.query.Replays;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -66,17 +67,17 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
 
     private AuditTrailConsistency compare() {
         StreamingEventProcessor processor = processing
-                .eventProcessor(AuditTrailProjection.NAME, StreamingEventProcessor.class).orElse(null);
+                .eventProcessor(Projection.PROCESSOR, StreamingEventProcessor.class).orElse(null);
         if (processor == null || !processor.isRunning()) {
-            return AuditTrailConsistency.notChecked("the audit-trail processor is not running here");
+            return AuditTrailConsistency.notChecked("the projections processor is not running here");
         }
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        int segments = transactions.execute(tx -> tokenStore.fetchSegments(AuditTrailProjection.NAME).length);
+        int segments = transactions.execute(tx -> tokenStore.fetchSegments(Projection.PROCESSOR).length);
         if (status.size() < segments) {
-            return AuditTrailConsistency.notChecked("another instance holds some of the audit-trail segments");
+            return AuditTrailConsistency.notChecked("another instance holds some of the projections segments");
         }
         if (status.values().stream().anyMatch(Replays::stillReplaying)) {
-            return AuditTrailConsistency.notChecked("the audit trail is being replayed");
+            return AuditTrailConsistency.notChecked("the projections are being replayed");
         }
         long horizon = Long.MAX_VALUE;
         Set<Long> pending = new HashSet<>();

@@ -9,6 +9,8 @@ import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.ActionTimeframeRevisedEvent;
 import nl.actionledger.events.EventMetadataKeys;
 import nl.actionledger.query.EventBatch;
+import nl.actionledger.query.Projection;
+import nl.actionledger.query.Rebuild;
 import nl.actionledger.query.EventNames;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -22,10 +24,8 @@ import org.springframework.stereotype.Component;
  * The fallback handler gives events of types added later an entry too, so the trail never has holes.
  */
 @Component
-@ProcessingGroup(AuditTrailProjection.NAME)
+@ProcessingGroup(Projection.PROCESSOR)
 class AuditTrailProjection {
-
-    static final String NAME = "audit-trail";
 
     private final AuditTrailWriter writer;
 
@@ -66,13 +66,15 @@ class AuditTrailProjection {
     }
 
     @ResetHandler
-    void reset() {
-        writer.clear();
+    void reset(Rebuild rebuild) {
+        if (rebuild.includes(Projection.AUDIT_TRAIL)) {
+            writer.clear();
+        }
     }
 
     private void record(DomainEventMessage<?> message, ActionRef action, String reason,
                         List<FieldChange> changes) {
-        EventBatch.<PendingEntry>current(NAME, writer::write).add(new PendingEntry(message.getIdentifier(),
+        EventBatch.<PendingEntry>current(Projection.AUDIT_TRAIL, writer::write).add(new PendingEntry(message.getIdentifier(),
                 message.getAggregateIdentifier(), action.planId(), action.actionId(), message.getSequenceNumber(),
                 EventNames.of(message), message.getTimestamp(), metadata(message, EventMetadataKeys.ACTOR), reason,
                 metadata(message, EventMetadataKeys.CORRELATION_ID), List.copyOf(changes)));

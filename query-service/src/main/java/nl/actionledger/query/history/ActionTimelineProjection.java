@@ -10,6 +10,8 @@ import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.ActionTimeframeRevisedEvent;
 import nl.actionledger.events.EventMetadataKeys;
 import nl.actionledger.query.EventBatch;
+import nl.actionledger.query.Projection;
+import nl.actionledger.query.Rebuild;
 import nl.actionledger.query.EventNames;
 import nl.actionledger.query.EventPositions;
 import org.axonframework.config.ProcessingGroup;
@@ -25,10 +27,8 @@ import org.springframework.stereotype.Component;
  * event.
  */
 @Component
-@ProcessingGroup(ActionTimelineProjection.NAME)
+@ProcessingGroup(Projection.PROCESSOR)
 class ActionTimelineProjection {
-
-    static final String NAME = "action-timeline";
 
     private final ActionTimeline timeline;
     private final EventPositions positions;
@@ -65,14 +65,16 @@ class ActionTimelineProjection {
     }
 
     @ResetHandler
-    void reset() {
-        timeline.clear();
+    void reset(Rebuild rebuild) {
+        if (rebuild.includes(Projection.ACTION_TIMELINE)) {
+            timeline.clear();
+        }
     }
 
     private void record(DomainEventMessage<?> message, String reason, ActionRegisteredEvent registration,
                         UnaryOperator<ActionState> change) {
         Object actor = message.getMetaData().get(EventMetadataKeys.ACTOR);
-        EventBatch.<TimelineEvent>current(NAME, this::write).add(new TimelineEvent(message.getIdentifier(),
+        EventBatch.<TimelineEvent>current(Projection.ACTION_TIMELINE, this::write).add(new TimelineEvent(message.getIdentifier(),
                 message.getAggregateIdentifier(), message.getSequenceNumber(), message.getTimestamp(),
                 EventNames.of(message), actor == null ? null : actor.toString(), reason, registration, change));
     }

@@ -17,6 +17,7 @@ import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.events.Timeframe;
 import nl.actionledger.events.TimeframeType;
+import nl.actionledger.query.Projection;
 import nl.actionledger.query.QueryServiceIntegrationTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,7 @@ class ActionViewsIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(tokenType).isEqualTo("bytea");
         List<String> processors = jdbc.sql("SELECT DISTINCT processor_name FROM query_model.token_entry ORDER BY 1")
                 .query(String.class).list();
-        assertThat(processors).containsExactly("action-timeline", "action-views", "audit-trail");
+        assertThat(processors).containsExactly(Projection.PROCESSOR);
     }
 
     private List<String> ids(String query) {

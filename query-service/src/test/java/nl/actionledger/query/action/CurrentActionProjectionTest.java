@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import java.time.Instant;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.actionledger.events.ActionReassignedEvent;
+import nl.actionledger.query.Projection;
+import nl.actionledger.query.Rebuild;
 import nl.actionledger.events.ActionReopenedEvent;
 import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.ActionTimeframeRevisedEvent;
@@ -189,9 +192,16 @@ class CurrentActionProjectionTest {
     }
 
     @Test
-    void resetClearsTheView() {
-        projection.reset();
+    void aRebuildOfTheViewClearsIt() {
+        projection.reset(Rebuild.of(Projection.ACTION_VIEWS));
 
         verify(writer).clear();
+    }
+
+    @Test
+    void aRebuildOfAnotherProjectionLeavesTheViewAsItIs() {
+        projection.reset(Rebuild.of(Projection.AUDIT_TRAIL));
+
+        verify(writer, never()).clear();
     }
 }

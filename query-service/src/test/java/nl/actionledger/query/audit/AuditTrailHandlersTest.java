@@ -8,11 +8,14 @@ import static nl.actionledger.query.TestEvents.message;
 import static nl.actionledger.query.TestEvents.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import java.time.Instant;
 import java.util.List;
 import nl.actionledger.events.ActionReassignedEvent;
+import nl.actionledger.query.Projection;
+import nl.actionledger.query.Rebuild;
 import nl.actionledger.events.ActionRegisteredEvent;
 import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.ActionTimeframeRevisedEvent;
@@ -130,9 +133,16 @@ class AuditTrailHandlersTest {
     }
 
     @Test
-    void resetClearsTheTrail() {
-        projection.reset();
+    void aRebuildOfTheTrailClearsIt() {
+        projection.reset(Rebuild.all());
 
         verify(writer).clear();
+    }
+
+    @Test
+    void aRebuildOfAnotherProjectionLeavesTheTrailAsItIs() {
+        projection.reset(Rebuild.of(Projection.ACTION_TIMELINE));
+
+        verify(writer, never()).clear();
     }
 }
