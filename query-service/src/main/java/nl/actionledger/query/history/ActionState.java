@@ -6,8 +6,8 @@ import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.events.Timeframe;
 
 /**
- * One state an action was in: what the event at {@code sequenceNumber} made of it, valid from that event's time
- * until the next event's ({@code validTo}, {@code null} while it is the current state).
+ * One state an action was in: what the event at {@code sequenceNumber} made of it, in force from that event's time
+ * until the action's next state begins.
  *
  * @param position the event's global index in the event table
  */
@@ -17,7 +17,6 @@ record ActionState(
         String planId,
         String actionId,
         Instant validFrom,
-        Instant validTo,
         long position,
         String eventType,
         String actor,
@@ -30,34 +29,28 @@ record ActionState(
     /** The state a registration begins: as registered, with no assignment yet. */
     static ActionState registered(String aggregateId, ActionRegisteredEvent event, EventFacts facts) {
         return new ActionState(aggregateId, facts.sequenceNumber(), event.action().planId(), event.action().actionId(),
-                facts.at(), null, facts.position(), facts.type(), facts.actor(), facts.reason(), event.status(), null,
+                facts.at(), facts.position(), facts.type(), facts.actor(), facts.reason(), event.status(), null,
                 null, event.timeframe());
-    }
-
-    /** This state, ended when the next event began another. */
-    ActionState endedAt(Instant end) {
-        return new ActionState(aggregateId, sequenceNumber, planId, actionId, validFrom, end, position, eventType,
-                actor, reason, status, organisation, contact, timeframe);
     }
 
     /** The state the next event begins: the same values, the new event's who, when and why. */
     ActionState next(EventFacts event) {
-        return new ActionState(aggregateId, event.sequenceNumber(), planId, actionId, event.at(), null,
+        return new ActionState(aggregateId, event.sequenceNumber(), planId, actionId, event.at(),
                 event.position(), event.type(), event.actor(), event.reason(), status, organisation, contact, timeframe);
     }
 
     ActionState withStatus(ImplementationStatus newStatus) {
-        return new ActionState(aggregateId, sequenceNumber, planId, actionId, validFrom, validTo, position, eventType,
+        return new ActionState(aggregateId, sequenceNumber, planId, actionId, validFrom, position, eventType,
                 actor, reason, newStatus, organisation, contact, timeframe);
     }
 
     ActionState withAssignment(String newOrganisation, String newContact) {
-        return new ActionState(aggregateId, sequenceNumber, planId, actionId, validFrom, validTo, position, eventType,
+        return new ActionState(aggregateId, sequenceNumber, planId, actionId, validFrom, position, eventType,
                 actor, reason, status, newOrganisation, newContact, timeframe);
     }
 
     ActionState withTimeframe(Timeframe newTimeframe) {
-        return new ActionState(aggregateId, sequenceNumber, planId, actionId, validFrom, validTo, position, eventType,
+        return new ActionState(aggregateId, sequenceNumber, planId, actionId, validFrom, position, eventType,
                 actor, reason, status, organisation, contact, newTimeframe);
     }
 

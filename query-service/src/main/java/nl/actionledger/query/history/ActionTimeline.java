@@ -29,15 +29,23 @@ import org.springframework.stereotype.Repository;
 class ActionTimeline {
 
     private static final String STATE_COLUMNS = """
-            s.aggregate_id, s.sequence_number, s.plan_id, s.action_id, s.valid_from, s.valid_to, s.position,
+            s.aggregate_id, s.sequence_number, s.plan_id, s.action_id, s.valid_from, s.position,
             s.event_type, s.actor, s.reason, s.status, s.organisation, s.contact,
             s.timeframe_raw, s.timeframe_type, s.timeframe_from, s.timeframe_to""";
     private static final String BASELINE_COLUMNS = """
             b.aggregate_id AS b_aggregate_id, b.plan_id AS b_plan_id, b.action_id AS b_action_id, b.eu_action_number,
             b.description, b.objective_number, b.objective_text, b.objective_inferred, b.priority_number,
             b.priority_title, b.commitment_national, b.commitment_eu, b.commitment_international, b.commitment_remark""";
-    /** The state in force at :at: begun at or before it, not yet ended by it. */
-    private static final String IN_FORCE_AT = " s.valid_from <= :at AND (s.valid_to IS NULL OR s.valid_to > :at)";
+    /**
+     * The state of each action of plan :plan in force at :at: its latest state begun at or before then (the next one
+     * ends it), one index probe per action (action_state_in_force_idx).
+     */
+    private static final String IN_FORCE_AT = """
+             FROM query_model.action_baseline b
+             CROSS JOIN LATERAL (SELECT * FROM query_model.action_state s
+                                  WHERE s.aggregate_id = b.aggregate_id AND s.valid_from <= :at
+                                  ORDER BY s.valid_from DESC, s.sequence_number DESC LIMIT 1) s
+            WHERE b.plan_id = :plan""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -49,18 +57,18 @@ class ActionTimeline {
 
     // --- writing (the projection) -------------------------------------------------------------------------
 
-    /** The current (open) state of each of the actions that has one, by aggregate id. */
+    /** The current (latest) state of each of the actions that has one, by aggregate id. */
     Map<String, ActionState> currentStates(Collection<String> aggregateIds) {
         Map<String, ActionState> states = new HashMap<>();
-        jdbc.sql("SELECT " + STATE_COLUMNS + " FROM query_model.action_state s "
-                        + "WHERE s.aggregate_id = ANY(?) AND s.valid_to IS NULL")
+        jdbc.sql("SELECT " + STATE_COLUMNS + " FROM unnest(?::text[]) AS wanted(aggregate_id) CROSS JOIN LATERAL "
+                        + "(SELECT * FROM query_model.action_state s WHERE s.aggregate_id = wanted.aggregate_id "
+                        + "ORDER BY s.sequence_number DESC LIMIT 1) s")
                 .param(aggregateIds.stream().distinct().toArray(String[]::new))
                 .query(ActionTimeline::state)
                 .list().forEach(state -> states.put(state.aggregateId(), state));
         return states;
     }
 
-    /** Ends the stored states first: an action may have only one open state, and the new states include its next. */
     void write(TimelineWrites writes) {
         batches.batchUpdate("""
                         INSERT INTO query_model.action_baseline (aggregate_id, plan_id, action_id, eu_action_number,
@@ -69,14 +77,11 @@ class ActionTimeline {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (aggregate_id) DO NOTHING""",
                 writes.baselines().stream().map(ActionTimeline::baselineRow).toList());
-        batches.batchUpdate("UPDATE query_model.action_state SET valid_to = ? WHERE aggregate_id = ? AND sequence_number = ?",
-                writes.ended().stream().map(state -> new Object[] {Timestamp.from(state.validTo()), state.aggregateId(),
-                        state.sequenceNumber()}).toList());
         batches.batchUpdate("""
                         INSERT INTO query_model.action_state (aggregate_id, sequence_number, plan_id, action_id, valid_from,
-                            valid_to, position, event_type, actor, reason, status, organisation, contact, timeframe_raw,
+                            position, event_type, actor, reason, status, organisation, contact, timeframe_raw,
                             timeframe_type, timeframe_from, timeframe_to)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 writes.begun().stream().map(ActionTimeline::stateRow).toList());
     }
 
@@ -95,27 +100,23 @@ class ActionTimeline {
 
     private static Object[] stateRow(ActionState state) {
         return new Object[] {state.aggregateId(), state.sequenceNumber(), state.planId(), state.actionId(),
-                Timestamp.from(state.validFrom()), state.validTo() == null ? null : Timestamp.from(state.validTo()),
-                state.position(), state.eventType(), state.actor(), state.reason(), state.status().name(),
-                state.organisation(), state.contact(), state.timeframe().raw(), state.timeframe().type().name(),
-                state.timeframe().fromYear(), state.timeframe().toYear()};
+                Timestamp.from(state.validFrom()), state.position(), state.eventType(), state.actor(), state.reason(),
+                state.status().name(), state.organisation(), state.contact(), state.timeframe().raw(),
+                state.timeframe().type().name(), state.timeframe().fromYear(), state.timeframe().toYear()};
     }
 
     // --- reading --------------------------------------------------------------------------------------------
 
     /** Every action of the plan as it stood at the instant, in the shape of the current view. */
     List<ActionView> planAt(String planId, Instant at) {
-        return jdbc.sql("SELECT " + STATE_COLUMNS + ", " + BASELINE_COLUMNS + """
-                         FROM query_model.action_state s JOIN query_model.action_baseline b USING (aggregate_id)
-                        WHERE s.plan_id = :plan AND """ + IN_FORCE_AT)
+        return jdbc.sql("SELECT " + STATE_COLUMNS + ", " + BASELINE_COLUMNS + IN_FORCE_AT)
                 .param("plan", planId).param("at", Timestamp.from(at))
                 .query((rs, row) -> baseline(rs).viewIn(state(rs, row))).list();
     }
 
     /** The states the plan's actions were in at the instant (no baseline). */
     List<ActionState> statesAt(String planId, Instant at) {
-        return jdbc.sql("SELECT " + STATE_COLUMNS + " FROM query_model.action_state s WHERE s.plan_id = :plan AND "
-                        + IN_FORCE_AT)
+        return jdbc.sql("SELECT " + STATE_COLUMNS + IN_FORCE_AT)
                 .param("plan", planId).param("at", Timestamp.from(at)).query(ActionTimeline::state).list();
     }
 
@@ -149,10 +150,8 @@ class ActionTimeline {
     }
 
     private static ActionState state(ResultSet rs, int row) throws SQLException {
-        Timestamp validTo = rs.getTimestamp("valid_to");
         return new ActionState(rs.getString("aggregate_id"), rs.getLong("sequence_number"), rs.getString("plan_id"),
-                rs.getString("action_id"), rs.getTimestamp("valid_from").toInstant(),
-                validTo == null ? null : validTo.toInstant(), rs.getLong("position"), rs.getString("event_type"),
+                rs.getString("action_id"), rs.getTimestamp("valid_from").toInstant(), rs.getLong("position"), rs.getString("event_type"),
                 rs.getString("actor"), rs.getString("reason"), ImplementationStatus.valueOf(rs.getString("status")),
                 rs.getString("organisation"), rs.getString("contact"),
                 new Timeframe(TimeframeType.valueOf(rs.getString("timeframe_type")), rs.getString("timeframe_raw"),

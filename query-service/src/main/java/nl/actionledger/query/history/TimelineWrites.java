@@ -7,28 +7,24 @@ import java.util.Map;
 import nl.actionledger.events.ActionRegisteredEvent;
 
 /**
- * What a batch of events does to the timeline, worked out in memory from the actions' current states: the baselines
- * it registers, the stored states it ends and the states it begins. A state begun and ended within the batch is
- * inserted already ended, so each row is written once.
+ * What a batch of events adds to the timeline, worked out in memory from the actions' current states: the baselines
+ * it registers and the states it begins. Nothing stored changes: the timeline is append-only.
  *
- * @param ended stored states that the batch ends, with their new {@code validTo}
- * @param begun new states, in event order; only the last of each action is still open
+ * @param begun new states, in event order
  */
-record TimelineWrites(List<ActionRegisteredEvent> baselines, List<ActionState> ended, List<ActionState> begun) {
+record TimelineWrites(List<ActionRegisteredEvent> baselines, List<ActionState> begun) {
 
     /**
      * Idempotent: a registration of an action that has states, or an event at or before an action's current state,
      * is skipped, so a redelivered batch writes nothing.
      *
-     * @param current   each action's current (open) state as stored, by aggregate id
+     * @param current   each action's current (latest) state as stored, by aggregate id
      * @param positions each event's global index, by event identifier
      */
     static TimelineWrites of(List<TimelineEvent> events, Map<String, ActionState> current, Map<String, Long> positions) {
         List<ActionRegisteredEvent> baselines = new ArrayList<>();
-        List<ActionState> ended = new ArrayList<>();
         List<ActionState> begun = new ArrayList<>();
         Map<String, ActionState> latest = new HashMap<>(current);
-        Map<String, Integer> begunHere = new HashMap<>();
         for (TimelineEvent event : events) {
             ActionState previous = latest.get(event.aggregateId());
             ActionState.EventFacts facts = event.facts(positions.get(event.eventId()));
@@ -47,19 +43,11 @@ record TimelineWrites(List<ActionRegisteredEvent> baselines, List<ActionState> e
                 if (event.sequenceNumber() <= previous.sequenceNumber()) {
                     continue;
                 }
-                ActionState endedState = previous.endedAt(event.at());
-                Integer index = begunHere.get(event.aggregateId());
-                if (index == null) {
-                    ended.add(endedState);
-                } else {
-                    begun.set(index, endedState);
-                }
                 next = event.change().apply(previous.next(facts));
             }
             latest.put(event.aggregateId(), next);
-            begunHere.put(event.aggregateId(), begun.size());
             begun.add(next);
         }
-        return new TimelineWrites(baselines, ended, begun);
+        return new TimelineWrites(baselines, begun);
     }
 }

@@ -32,40 +32,34 @@ class TimelineWritesTest {
     }
 
     @Test
-    void aWholeLifeInOneBatchIsInsertedWithItsIntervalsClosedAndNothingUpdated() {
+    void aWholeLifeInOneBatchBeginsAStatePerEvent() {
         TimelineWrites writes = TimelineWrites.of(List.of(registration(),
                 statusChange(1, ImplementationStatus.IN_PROGRESS), statusChange(2, ImplementationStatus.COMPLETED)),
                 Map.of(), POSITIONS);
 
         assertThat(writes.baselines()).hasSize(1);
-        assertThat(writes.ended()).isEmpty();
         assertThat(writes.begun()).extracting(ActionState::sequenceNumber, ActionState::status, ActionState::validFrom,
-                        ActionState::validTo, ActionState::position)
+                        ActionState::position)
                 .containsExactly(
-                        tuple(0L, ImplementationStatus.NOT_STARTED, T0, T0.plusSeconds(60), 10L),
-                        tuple(1L, ImplementationStatus.IN_PROGRESS, T0.plusSeconds(60),
-                                T0.plusSeconds(120), 11L),
-                        tuple(2L, ImplementationStatus.COMPLETED, T0.plusSeconds(120), null, 15L));
+                        tuple(0L, ImplementationStatus.NOT_STARTED, T0, 10L),
+                        tuple(1L, ImplementationStatus.IN_PROGRESS, T0.plusSeconds(60), 11L),
+                        tuple(2L, ImplementationStatus.COMPLETED, T0.plusSeconds(120), 15L));
         assertThat(writes.begun().get(2).reason()).isEqualTo("reason 2");
     }
 
     @Test
-    void theStoredCurrentStateIsEndedWhereTheBatchBegins() {
+    void theNextStateContinuesFromTheStoredCurrentState() {
         ActionState stored = TimelineWrites.of(List.of(registration()), Map.of(), POSITIONS).begun().get(0);
 
         TimelineWrites writes = TimelineWrites.of(List.of(statusChange(1, ImplementationStatus.IN_PROGRESS)),
                 Map.of(ACTION, stored), POSITIONS);
 
         assertThat(writes.baselines()).isEmpty();
-        assertThat(writes.ended()).singleElement().satisfies(ended -> {
-            assertThat(ended.sequenceNumber()).isZero();
-            assertThat(ended.validTo()).isEqualTo(T0.plusSeconds(60));
-        });
         assertThat(writes.begun()).singleElement().satisfies(begun -> {
             assertThat(begun.sequenceNumber()).isEqualTo(1);
             assertThat(begun.status()).isEqualTo(ImplementationStatus.IN_PROGRESS);
             assertThat(begun.timeframe()).isEqualTo(RANGE_2024_2025);
-            assertThat(begun.validTo()).isNull();
+            assertThat(begun.validFrom()).isEqualTo(T0.plusSeconds(60));
         });
     }
 
@@ -77,7 +71,6 @@ class TimelineWritesTest {
         TimelineWrites again = TimelineWrites.of(batch, Map.of(ACTION, current), POSITIONS);
 
         assertThat(again.baselines()).isEmpty();
-        assertThat(again.ended()).isEmpty();
         assertThat(again.begun()).isEmpty();
     }
 
