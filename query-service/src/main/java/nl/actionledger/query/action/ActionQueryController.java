@@ -5,7 +5,6 @@ import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.query.web.NotFoundException;
 import org.springframework.http.MediaType;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,12 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** The current-status view of a plan's actions. */
 @RestController
 @RequestMapping(path = "/api/plans/{planId}/actions", produces = MediaType.APPLICATION_JSON_VALUE)
-@Transactional(readOnly = true)
 class ActionQueryController {
 
-    private final CurrentActionRepository actions;
+    private final CurrentActions actions;
 
-    ActionQueryController(CurrentActionRepository actions) {
+    ActionQueryController(CurrentActions actions) {
         this.actions = actions;
     }
 
@@ -33,19 +31,19 @@ class ActionQueryController {
                           @RequestParam(required = false) CommitmentLevel commitment) {
         requirePlan(planId);
         ActionFilter filter = new ActionFilter(status, organisation, objective, priority, commitment);
-        return actions.findAll(filter.forPlan(planId)).stream().map(ActionView::of).sorted(ActionView.PLAN_ORDER).toList();
+        return actions.ofPlan(planId, filter).stream().map(ActionView::of).sorted(ActionView.PLAN_ORDER).toList();
     }
 
     @GetMapping("/{actionId}")
     ActionView one(@PathVariable String planId, @PathVariable String actionId) {
         requirePlan(planId);
-        return actions.findById(planId + "/" + actionId).map(ActionView::of)
+        return actions.find(planId + "/" + actionId).map(ActionView::of)
                 .orElseThrow(() -> new NotFoundException("ACTION_NOT_FOUND",
                         "Plan '" + planId + "' has no action '" + actionId + "'."));
     }
 
     private void requirePlan(String planId) {
-        if (!actions.existsByPlanId(planId)) {
+        if (!actions.planExists(planId)) {
             throw new NotFoundException("PLAN_NOT_FOUND", "There is no plan '" + planId + "'.");
         }
     }

@@ -1,11 +1,8 @@
 package nl.actionledger.query.action;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -16,40 +13,30 @@ import nl.actionledger.events.Timeframe;
 import nl.actionledger.events.TimeframeType;
 
 /**
- * One row of the current-status view: an action as it stands after its last event. Only the projection changes it
- * (in memory, then written by {@link ActionViewWriter}'s upsert, which lists the same columns). The commitment levels
- * are three columns so that filters stay plain SQL.
+ * One row of {@code action_view}, the current-status view: an action as it stands after its last event. Only the
+ * projection changes it (in memory, then written by {@link CurrentActions#upsert}). The commitment levels are three
+ * columns so that filters stay plain SQL.
  */
-@Entity
-@Table(name = "action_view")
-class CurrentAction {
+final class CurrentAction {
 
-    @Id
-    @Column(name = "aggregate_id")
-    private String aggregateId;
-    private String planId;
-    private String actionId;
+    private final String aggregateId;
+    private final String planId;
+    private final String actionId;
     private Integer euActionNumber;
-    @Column(length = 8000)
     private String description;
     private int objectiveNumber;
-    @Column(length = 1000)
     private String objectiveText;
     private boolean objectiveInferred;
     private int priorityNumber;
-    @Column(length = 1000)
     private String priorityTitle;
     private boolean commitmentNational;
     private boolean commitmentEu;
     private boolean commitmentInternational;
-    @Column(length = 1000)
     private String commitmentRemark;
     private String timeframeRaw;
-    @Enumerated(EnumType.STRING)
     private TimeframeType timeframeType;
     private Integer timeframeFrom;
     private Integer timeframeTo;
-    @Enumerated(EnumType.STRING)
     private ImplementationStatus status;
     private String organisation;
     private String contact;
@@ -57,14 +44,40 @@ class CurrentAction {
     private Instant lastChangedAt;
     private String lastChangedBy;
 
-    protected CurrentAction() {
-        // for JPA
-    }
-
     CurrentAction(String aggregateId, String planId, String actionId) {
         this.aggregateId = aggregateId;
         this.planId = planId;
         this.actionId = actionId;
+    }
+
+    /** The row as stored ({@code SELECT *} of {@code action_view}). */
+    static CurrentAction read(ResultSet rs, int rowNumber) throws SQLException {
+        CurrentAction row = new CurrentAction(rs.getString("aggregate_id"), rs.getString("plan_id"), rs.getString("action_id"));
+        row.euActionNumber = (Integer) rs.getObject("eu_action_number");
+        row.description = rs.getString("description");
+        row.objectiveNumber = rs.getInt("objective_number");
+        row.objectiveText = rs.getString("objective_text");
+        row.objectiveInferred = rs.getBoolean("objective_inferred");
+        row.priorityNumber = rs.getInt("priority_number");
+        row.priorityTitle = rs.getString("priority_title");
+        row.commitmentNational = rs.getBoolean("commitment_national");
+        row.commitmentEu = rs.getBoolean("commitment_eu");
+        row.commitmentInternational = rs.getBoolean("commitment_international");
+        row.commitmentRemark = rs.getString("commitment_remark");
+        row.timeframeRaw = rs.getString("timeframe_raw");
+        String timeframeType = rs.getString("timeframe_type");
+        row.timeframeType = timeframeType == null ? null : TimeframeType.valueOf(timeframeType);
+        row.timeframeFrom = (Integer) rs.getObject("timeframe_from");
+        row.timeframeTo = (Integer) rs.getObject("timeframe_to");
+        String status = rs.getString("status");
+        row.status = status == null ? null : ImplementationStatus.valueOf(status);
+        row.organisation = rs.getString("organisation");
+        row.contact = rs.getString("contact");
+        row.version = rs.getLong("version");
+        Timestamp lastChangedAt = rs.getTimestamp("last_changed_at");
+        row.lastChangedAt = lastChangedAt == null ? null : lastChangedAt.toInstant();
+        row.lastChangedBy = rs.getString("last_changed_by");
+        return row;
     }
 
     /** True when the event at this sequence number is already reflected (events can be redelivered). */
