@@ -191,8 +191,9 @@ public final class Benchmark {
     }
 
     private void record(RawLimits.InsertResult rawInsert, RawLimits.ReadResult rawRead, WriteLoad.Result throughput,
-                        CpuUsage.Usage cpuUsedByWrites, CrudBaseline.Result baseline, WriteLoad.Result halfLoad, double halfRate, Latencies lagAtRest, Latencies lagAtHalfLoad,
-                        Latencies lagAtFullLoad, Contention.Result contention, HistoryGenerator.GeneratedHistory history,
+                        CpuUsage.Usage cpuUsedByWrites, CrudBaseline.Result baseline, WriteLoad.Result halfLoad,
+                        double halfRate, Latencies lagAtRest, Latencies lagAtHalfLoad, Latencies lagAtFullLoad,
+                        Contention.Result contention, HistoryGenerator.GeneratedHistory history,
                         Projections.ReplayResult replay, Map<String, String> questions,
                         Map<String, Latencies.Summary> reads, ServiceUnderTest command, ServiceUnderTest query)
             throws IOException {
