@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Measures Action Ledger as it runs in production (both services in their own JVMs, JWT sign-in, one durable
- * PostgreSQL 17) against what that PostgreSQL does on the same machine, and prints and writes every figure.
+ * PostgreSQL 17) against what that PostgreSQL does on the same machine and what a plain CRUD service with an audit
+ * table does under the same write load ({@link CrudBaseline}), and prints and writes every figure.
  * See BENCHMARKS.md for what each figure means.
  */
 public final class Benchmark {
@@ -46,6 +47,7 @@ public final class Benchmark {
         try (BenchmarkDatabase database = BenchmarkDatabase.start(settings.workDir().resolve("postgres"))) {
             figures.put("postgresql", database.describe());
             TokenIssuer issuer = TokenIssuer.create(settings.workDir());
+            CrudBaseline.Result baseline = measureCrudBaseline(database, issuer);
             Map<String, String> environment = new HashMap<>(database.serviceEnvironment());
             environment.putAll(issuer.serviceEnvironment());
             int commandPort = freePort();
@@ -57,15 +59,35 @@ public final class Benchmark {
                     settings.heap(), environment, settings.workDir().resolve("logs"));
                  ServiceUnderTest query = ServiceUnderTest.start("query-service", settings.queryJar(), queryPort,
                          settings.heap(), environment, settings.workDir().resolve("logs"))) {
-                measure(database, issuer, new LedgerClient(command.baseUrl(), query.baseUrl()), command, query);
+                measure(database, issuer, new LedgerClient(command.baseUrl(), query.baseUrl()), command, query,
+                        baseline);
             }
         }
         figures.write(settings.output());
         return figures;
     }
 
+    /**
+     * First, before Action Ledger's services start: the CRUD baseline under the same write load, so that its figures
+     * and Action Ledger's come from the same machine in the same state, and never two systems are under load at once.
+     */
+    private CrudBaseline.Result measureCrudBaseline(BenchmarkDatabase database, TokenIssuer issuer) throws Exception {
+        System.out.println("CRUD baseline (Spring MVC, Hibernate, Envers audit table; heap " + settings.heap()
+                + "): warm-up " + settings.warmUp().toSeconds() + " s, then " + settings.writers()
+                + " coordinators as fast as they can ...");
+        CrudBaseline.Result baseline = CrudBaseline.measure(settings, database, issuer);
+        System.out.printf("  %,.0f accepted changes/s, %d failed (%s)%n  CPU in cores: %s%n"
+                        + "  CPU per accepted change in ms: %s%n  Audit trail check %s%n",
+                baseline.writes().acceptedPerSecond(), baseline.writes().failed(), baseline.writes().latency(),
+                baseline.cpu().cores(), baseline.cpu().millisecondsPer(baseline.writes().accepted()),
+                baseline.auditTrailCheck());
+        figures.put("crudBaseline", baseline.asFigures());
+        return baseline;
+    }
+
     private void measure(BenchmarkDatabase database, TokenIssuer issuer, LedgerClient client,
-                         ServiceUnderTest command, ServiceUnderTest query) throws Exception {
+                         ServiceUnderTest command, ServiceUnderTest query, CrudBaseline.Result baseline)
+            throws Exception {
         String admin = issuer.admin("bench-admin");
         Projections projections = new Projections(client, admin);
         projections.awaitCaughtUp(Duration.ofMinutes(2));
@@ -98,11 +120,14 @@ public final class Benchmark {
         Thread fullLoadProbe = probe.measureInBackground(settings.lagSamples(), Duration.ofMillis(100),
                 System.nanoTime() + settings.writeDuration().toNanos(), lagAtFullLoad);
         WriteLoad.Result throughput = load.run(settings.writeDuration(), 0);
-        Map<String, Object> cpuDuringWrites = cpu.now().coresSince(beforeWrites);
+        CpuUsage.Usage cpuUsedByWrites = cpu.now().since(beforeWrites);
+        Map<String, Object> cpuDuringWrites = cpuUsedByWrites.cores();
         fullLoadProbe.join();
-        System.out.printf("  %,.0f accepted changes/s, %d failed (%s); lag meanwhile %s%n  CPU in cores: %s%n",
+        System.out.printf("  %,.0f accepted changes/s, %d failed (%s); lag meanwhile %s%n  CPU in cores: %s%n"
+                        + "  CPU per accepted change in ms: %s%n  %.2f x the CRUD baseline's accepted changes/s%n",
                 throughput.acceptedPerSecond(), throughput.failed(), throughput.latency(), lagAtFullLoad.summary(),
-                cpuDuringWrites);
+                cpuDuringWrites, cpuUsedByWrites.millisecondsPer(throughput.accepted()),
+                throughput.acceptedPerSecond() / baseline.writes().acceptedPerSecond());
 
         double halfRate = throughput.acceptedPerSecond() / 2;
         System.out.printf("Projection lag at half the maximum write load (%,.0f changes/s) ...%n", halfRate);
@@ -151,8 +176,8 @@ public final class Benchmark {
 
         figures.put("cpuDuringWriteThroughput", cpuDuringWrites);
         figures.put("cpuDuringReplay", cpuDuringReplay);
-        record(rawInsert, rawRead, throughput, halfLoad, halfRate, lagAtRest, lagAtHalfLoad, lagAtFullLoad, contention,
-                history, replay, questions, reads, command, query);
+        record(rawInsert, rawRead, throughput, cpuUsedByWrites, baseline, halfLoad, halfRate, lagAtRest, lagAtHalfLoad,
+                lagAtFullLoad, contention, history, replay, questions, reads, command, query);
     }
 
     private EventRows.Row sampleRow() {
@@ -166,8 +191,9 @@ public final class Benchmark {
     }
 
     private void record(RawLimits.InsertResult rawInsert, RawLimits.ReadResult rawRead, WriteLoad.Result throughput,
-                        WriteLoad.Result halfLoad, double halfRate, Latencies lagAtRest, Latencies lagAtHalfLoad,
-                        Latencies lagAtFullLoad, Contention.Result contention, HistoryGenerator.GeneratedHistory history,
+                        CpuUsage.Usage cpuUsedByWrites, CrudBaseline.Result baseline, WriteLoad.Result halfLoad,
+                        double halfRate, Latencies lagAtRest, Latencies lagAtHalfLoad, Latencies lagAtFullLoad,
+                        Contention.Result contention, HistoryGenerator.GeneratedHistory history,
                         Projections.ReplayResult replay, Map<String, String> questions,
                         Map<String, Latencies.Summary> reads, ServiceUnderTest command, ServiceUnderTest query)
             throws IOException {
@@ -188,7 +214,13 @@ public final class Benchmark {
         writes.put("failuresByStatus", throughput.failuresByStatus());
         writes.put("latency", throughput.latency().asFigures());
         writes.put("ratioToRawInsertCommit", Figures.round(writeRatio));
+        writes.put("cpuPerAcceptedChangeMs", cpuUsedByWrites.millisecondsPer(throughput.accepted()));
+        double baselineRatio = throughput.acceptedPerSecond() / baseline.writes().acceptedPerSecond();
+        double cpuPerChange = cpuUsedByWrites.totalMillisecondsPer(throughput.accepted());
+        writes.put("ratioToCrudBaseline", Figures.round(baselineRatio));
+        writes.put("cpuPerChangeRatioToCrudBaseline", Figures.round(cpuPerChange / baseline.cpuMillisecondsPerChange()));
         figures.put("writeThroughput", writes);
+        figures.section(WriteComparison.table(settings, throughput, cpuUsedByWrites, baseline));
 
         Map<String, Object> contended = new LinkedHashMap<>();
         contended.put("contenders", settings.contenders());
@@ -256,6 +288,12 @@ public final class Benchmark {
         figures.target("Write throughput >= 0.5 x raw INSERT+COMMIT (" + settings.writers() + " conns)",
                 String.format("%,.0f/s vs %,.0f/s = %.2f", throughput.acceptedPerSecond(), rawInsert.perSecond(),
                         writeRatio), writeRatio >= 0.5);
+        figures.target("Write throughput >= the CRUD baseline's (same load, same run)",
+                String.format("%,.0f/s vs %,.0f/s = %.2f", throughput.acceptedPerSecond(),
+                        baseline.writes().acceptedPerSecond(), baselineRatio), baselineRatio >= 1);
+        figures.target("Machine CPU per accepted change < 1 ms",
+                String.format("%.2f ms (CRUD baseline %.2f ms)", cpuPerChange, baseline.cpuMillisecondsPerChange()),
+                cpuPerChange < 1);
         figures.target("No lost update under contention (final version = start + accepted)",
                 contention.startVersion() + " + " + contention.accepted() + " = " + contention.finalVersion(),
                 contention.noLostUpdate());
@@ -286,7 +324,7 @@ public final class Benchmark {
         return String.format("%.1f ms", value);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

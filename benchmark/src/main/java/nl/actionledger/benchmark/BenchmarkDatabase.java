@@ -51,8 +51,35 @@ final class BenchmarkDatabase implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl() + "?reWriteBatchedInserts=true", "postgres", "postgres");
     }
 
+    Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), "postgres", "postgres");
+    }
+
     String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+        return jdbcUrl("postgres");
+    }
+
+    private String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+    }
+
+    /**
+     * A database of its own on this server, owned by a role of the same name that both migrates and runs, as a
+     * team would set up a plain service: for the CRUD baseline. Returns the service's database environment.
+     */
+    Map<String, String> createOwnDatabase(String name) {
+        execute("CREATE ROLE " + name + " LOGIN PASSWORD '" + name + "'");
+        execute("CREATE DATABASE " + name + " OWNER " + name);
+        return Map.of("DATABASE_JDBC_URL", jdbcUrl(name), "DATABASE_USER", name, "DATABASE_PASSWORD", name);
+    }
+
+    /**
+     * Drops a database and writes every page it dirtied now, so that neither its autovacuum nor a checkpoint of its
+     * writes lands in a later measurement.
+     */
+    void dropDatabase(String name) {
+        execute("DROP DATABASE " + name + " WITH (FORCE)");
+        execute("CHECKPOINT");
     }
 
     /** The services connect as a role that cannot rewrite history, as in production; the owner migrates. */

@@ -71,6 +71,10 @@ record BenchmarkSettings(String mode, long events, int writers, Duration writeDu
         return home.resolve("query-service/target/query-service.jar");
     }
 
+    Path baselineJar() {
+        return home.resolve("crud-baseline/target/crud-baseline.jar");
+    }
+
     Map<String, Object> asFigures() {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("mode", mode);

@@ -10,11 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every figure of a run, in the order measured; printed as a table at the end and written as JSON. */
+/** Every figure of a run, in the order measured; printed as tables at the end and written as JSON. */
 final class Figures {
 
     private final Map<String, Object> figures = new LinkedHashMap<>();
     private final List<Target> targets = new ArrayList<>();
+    private final List<String> sections = new ArrayList<>();
 
     void put(String name, Object value) {
         figures.put(name, value);
@@ -30,6 +31,11 @@ final class Figures {
 
     void target(String target, String measured, boolean met) {
         targets.add(new Target(target, measured, met));
+    }
+
+    /** Text printed after the targets, such as a comparison; not written to the JSON, which holds its figures. */
+    void section(String text) {
+        sections.add(text);
     }
 
     static double round(double value) {
@@ -92,6 +98,7 @@ final class Figures {
         for (Target target : targets) {
             table.append(String.format("%-68s %-44s %s%n", target.target(), target.measured(), target.met() ? "yes" : "NO"));
         }
+        sections.forEach(table::append);
         return table.toString();
     }
 

@@ -10,7 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The benchmark's HTTP client for both services; every call is timed. */
+/**
+ * The benchmark's HTTP client for both services (or for the CRUD baseline, which answers both kinds of request);
+ * every call is timed.
+ */
 final class LedgerClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -37,6 +40,15 @@ final class LedgerClient {
             request.header("If-Match", "\"" + ifMatch + "\"");
         }
         return send(request.build());
+    }
+
+    /** A PUT to the service that takes changes: the CRUD baseline's admin set-up. */
+    Response put(String token, String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(commandUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     Response query(String token, String pathAndQuery) {

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole benchmark at toy size, so that it keeps working: both services, every measurement, the checks that make
- * its figures trustworthy (the generator writes what command-service writes, no update is lost, the rebuilt
- * projections match the event table) and the JSON file. No figure is asserted: speed is for the real run.
+ * The whole benchmark at toy size, so that it keeps working: both services and the CRUD baseline, every measurement,
+ * the checks that make its figures trustworthy (the generator writes what command-service writes, no update is lost,
+ * the rebuilt projections match the event table, the baseline audited every change it accepted) and the JSON file. No figure is asserted: speed is for the real run.
  */
 class BenchmarkSmokeTest {
 
@@ -32,14 +32,15 @@ class BenchmarkSmokeTest {
         Map<String, Object> contention = (Map<String, Object>) figures.get("contention");
         assertThat(contention.get("noLostUpdate")).isEqualTo(true);
         assertThat((long) contention.get("accepted")).isPositive();
-        assertThat(figures.targets()).hasSize(11);
+        assertThat(figures.targets()).hasSize(13);
 
         JsonNode written = LedgerClient.JSON.readTree(output.toFile());
         for (String section : new String[] {"machine", "postgresql", "settings", "postgresqlLimits", "writeThroughput",
                 "contention", "projectionLag", "history", "replay", "reads", "integrityChecks", "memory", "targets",
-                "cpuDuringWriteThroughput", "cpuDuringReplay", "projectionsAfterReplay"}) {
+                "cpuDuringWriteThroughput", "cpuDuringReplay", "projectionsAfterReplay", "crudBaseline"}) {
             assertThat(written.has(section)).as(section).isTrue();
         }
+        assertTheCrudBaselineWasMeasured(written.get("crudBaseline"));
         assertThat(written.get("history").get("events").asLong()).isEqualTo(5_000);
         assertThat(written.get("replay").get("events").asLong()).isGreaterThan(5_000);
         assertThat(written.get("reads")).hasSize(5);
@@ -47,5 +48,17 @@ class BenchmarkSmokeTest {
         assertThat(written.get("integrityChecks").get("exportAMonth").has("failed")).isFalse();
         assertThat(written.get("postgresql").get("fsync").asText()).isEqualTo("on");
         assertThat(written.get("memory").get("command-service").get("aliveAtEnd").asBoolean()).isTrue();
+        assertThat(written.get("writeThroughput").get("cpuPerAcceptedChangeMs").has("total")).isTrue();
+        assertThat(written.get("writeThroughput").has("ratioToCrudBaseline")).isTrue();
+    }
+
+    /** The baseline ran the same load as Action Ledger, with its whole plan, and audited every change it accepted. */
+    private static void assertTheCrudBaselineWasMeasured(JsonNode baseline) {
+        assertThat(baseline.get("actions").asInt()).isEqualTo(53);
+        assertThat(baseline.get("accepted").asLong()).isPositive();
+        assertThat(baseline.get("failuresByStatus")).isEmpty();
+        assertThat(baseline.get("auditTrailCheck").asText()).startsWith("passed");
+        assertThat(baseline.get("cpuPerAcceptedChangeMs").has("crudBaseline")).isTrue();
+        assertThat(baseline.get("healthyAtEnd").asBoolean()).isTrue();
     }
 }

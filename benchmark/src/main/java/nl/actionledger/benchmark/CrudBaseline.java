@@ -1,0 +1,158 @@
+package nl.actionledger.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The yardstick: the CRUD baseline ({@code crud-baseline}), the plain service with an Envers audit table that a team
+ * would otherwise build on this stack, under the same write load as Action Ledger, in the same run, on the same
+ * PostgreSQL server (in a database of its own). It runs before Action Ledger's services start and is stopped before
+ * they do, so two systems are never under load at once. It holds the real plan's actions, assigned by
+ * {@link PlanActions} exactly as in Action Ledger, so the same writers send the same changes.
+ */
+final class CrudBaseline {
+
+    static final String SERVICE = "crud-baseline";
+    private static final String DATABASE = "crud_baseline";
+    private static final String CATALOGUE = "BOOT-INF/classes/catalogue/" + BenchAction.PLAN + ".json";
+
+    private CrudBaseline() {
+    }
+
+    static Result measure(BenchmarkSettings settings, BenchmarkDatabase database, TokenIssuer issuer) throws Exception {
+        Map<String, String> environment = new HashMap<>(database.createOwnDatabase(DATABASE));
+        environment.putAll(issuer.serviceEnvironment());
+        int port = Benchmark.freePort();
+        environment.put("CRUD_BASELINE_PORT", Integer.toString(port));
+        Result result;
+        try (ServiceUnderTest baseline = ServiceUnderTest.start(SERVICE, settings.baselineJar(), port, settings.heap(),
+                environment, settings.workDir().resolve("logs"))) {
+            LedgerClient client = new LedgerClient(baseline.baseUrl(), baseline.baseUrl());
+            String admin = issuer.admin("bench-admin");
+            int actions = registerPlan(client, admin, settings.commandJar());
+            PlanActions plan = PlanActions.assign(client, issuer, admin, settings.writers());
+            WriteLoad load = new WriteLoad(client, plan.writerActions());
+            CpuUsage cpu = new CpuUsage(baseline);
+            WriteLoad.Result warmUp = load.run(settings.warmUp(), 0);
+            CpuUsage.Snapshot beforeWrites = cpu.now();
+            WriteLoad.Result writes = load.run(settings.writeDuration(), 0);
+            CpuUsage.Usage usage = cpu.now().since(beforeWrites);
+            // each action was registered and assigned once before the writers started
+            String auditTrail = checkAuditTrail(database, 2L * actions + warmUp.accepted() + writes.accepted());
+            result = new Result(actions, writes, usage, auditTrail, baseline.peakResidentMiB(),
+                    baseline.alive() && !baseline.ranOutOfMemory());
+        }
+        database.dropDatabase(DATABASE);
+        return result;
+    }
+
+    /**
+     * Adds the real plan's actions with the status and timeframe command-service registers them with. They are
+     * read from the catalogue inside command-service's jar, so the two systems hold the same plan without the
+     * benchmark keeping a copy of it.
+     */
+    private static int registerPlan(LedgerClient client, String admin, Path commandJar) throws IOException {
+        JsonNode actions = catalogueActions(commandJar);
+        for (JsonNode action : actions) {
+            String actionId = action.get("id").asText();
+            ObjectNode body = LedgerClient.JSON.createObjectNode()
+                    .put("status", initialStatus(action.get("timeframe").get("type").asText()))
+                    .put("timeframe", action.get("timeframe").get("raw").asText())
+                    .put("reason", "Registered from the plan's catalogue");
+            LedgerClient.Response registered = client.put(admin, "/api/admin/plans/" + BenchAction.PLAN + "/actions/"
+                    + actionId, body.toString());
+            if (registered.status() != 201) {
+                throw new IllegalStateException("Registering action " + actionId + " in the CRUD baseline answered "
+                        + registered.status() + ": " + registered.body());
+            }
+        }
+        return actions.size();
+    }
+
+    private static JsonNode catalogueActions(Path commandJar) throws IOException {
+        try (ZipFile jar = new ZipFile(commandJar.toFile())) {
+            ZipEntry catalogue = jar.getEntry(CATALOGUE);
+            if (catalogue == null) {
+                throw new IllegalStateException(commandJar + " holds no " + CATALOGUE);
+            }
+            try (InputStream in = jar.getInputStream(catalogue)) {
+                return LedgerClient.JSON.readTree(in).get("actions");
+            }
+        }
+    }
+
+    /** As command-service registers a plan: done is COMPLETED, ongoing is CONTINUOUS, anything else NOT_STARTED. */
+    private static String initialStatus(String timeframeType) {
+        return switch (timeframeType) {
+            case "ALREADY_DONE" -> "COMPLETED";
+            case "CONTINUOUS" -> "CONTINUOUS";
+            default -> "NOT_STARTED";
+        };
+    }
+
+    /**
+     * The baseline did the audit work it is credited with: one audit row, and one revision with the actor and the
+     * reason, for every change it accepted. Without this, a faster baseline could be one that skipped its audit.
+     */
+    private static String checkAuditTrail(BenchmarkDatabase database, long acceptedChanges) throws SQLException {
+        try (Connection connection = database.connect(DATABASE); Statement statement = connection.createStatement()) {
+            long auditRows = count(statement, "SELECT count(*) FROM action_aud");
+            long revisions = count(statement, "SELECT count(*) FROM change_revision "
+                    + "WHERE actor IS NOT NULL AND actor <> '' AND reason IS NOT NULL AND reason <> ''");
+            if (auditRows != acceptedChanges || revisions != acceptedChanges) {
+                throw new IllegalStateException("The CRUD baseline accepted " + acceptedChanges + " changes but wrote "
+                        + auditRows + " audit rows and " + revisions + " revisions with actor and reason");
+            }
+            return "passed: " + acceptedChanges + " accepted changes (set-up included), as many audit rows and "
+                    + "revisions with actor and reason";
+        }
+    }
+
+    private static long count(Statement statement, String sql) throws SQLException {
+        try (ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /**
+     * @param actions     the plan's actions it held
+     * @param healthyAtEnd alive and never out of heap through the run
+     */
+    record Result(int actions, WriteLoad.Result writes, CpuUsage.Usage cpu, String auditTrailCheck,
+                  double peakResidentMiB, boolean healthyAtEnd) {
+
+        double cpuMillisecondsPerChange() {
+            return cpu.totalMillisecondsPer(writes.accepted());
+        }
+
+        Map<String, Object> asFigures() {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("stack", "Spring MVC, Spring Security OAuth2 resource server (the same JWTs), Spring Data JPA "
+                    + "with Hibernate, an Envers audit row and revision (actor, reason) per change, Flyway; no Axon");
+            figures.put("actions", actions);
+            figures.put("acceptedPerSecond", Figures.round(writes.acceptedPerSecond()));
+            figures.put("accepted", writes.accepted());
+            figures.put("failuresByStatus", writes.failuresByStatus());
+            figures.put("latency", writes.latency().asFigures());
+            figures.put("cpuCores", cpu.cores());
+            figures.put("cpuPerAcceptedChangeMs", cpu.millisecondsPer(writes.accepted()));
+            figures.put("auditTrailCheck", auditTrailCheck);
+            figures.put("peakResidentMiB", Figures.round(peakResidentMiB));
+            figures.put("healthyAtEnd", healthyAtEnd);
+            return figures;
+        }
+    }
+}
