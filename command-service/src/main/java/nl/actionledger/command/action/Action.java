@@ -25,7 +25,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * Its version is the sequence number of its last event (0 right after registration), which clients
  * see as the ETag and send back as {@code If-Match}.
  */
-@Aggregate(snapshotTriggerDefinition = "actionSnapshotTrigger", cache = "actionCache")
+@Aggregate(snapshotTriggerDefinition = "actionSnapshotTrigger", cache = "actionCache",
+        commandTargetResolver = "actionCommandTargets")
 // Snapshots are this state as JSON: its fields, not its methods.
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

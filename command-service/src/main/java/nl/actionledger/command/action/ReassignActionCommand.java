@@ -2,16 +2,15 @@ package nl.actionledger.command.action;
 
 import nl.actionledger.events.ActionRef;
 import nl.actionledger.events.Assignment;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * @param expectedVersion the version the client last saw ({@code If-Match}), or {@code null} to accept any
  * @param requester       who asks: only the organisation the action is assigned to, or an admin, may change it
  */
 public record ReassignActionCommand(
-        @TargetAggregateIdentifier ActionRef action,
+        ActionRef action,
         Assignment assignment,
         String reason,
         Long expectedVersion,
-        Requester requester) {
+        Requester requester) implements ActionCommand {
 }

@@ -47,6 +47,7 @@ class ActionTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Action.class);
+        fixture.registerCommandTargetResolver(new ActionCommandTargets());
     }
 
     private static ActionRegisteredEvent registered(ImplementationStatus status, Timeframe timeframe) {
