@@ -106,7 +106,7 @@ public final class Benchmark {
                 rawInsert.latency());
 
         LagProbe probe = new LagProbe(client, plan.probe(), database);
-        CpuUsage cpu = new CpuUsage(command, query);
+        CpuUsage cpu = new CpuUsage(database, command, query);
         System.out.println("Projection lag at rest ...");
         Latencies lagAtRest = probe.measure(settings.lagSamples(), Duration.ofMillis(50), Long.MAX_VALUE);
         System.out.println("  " + lagAtRest.summary());

@@ -31,9 +31,11 @@ final class BenchmarkDatabase implements AutoCloseable {
             "max_connections", "200");
 
     private final EmbeddedPostgres postgres;
+    private final Path directory;
 
-    private BenchmarkDatabase(EmbeddedPostgres postgres) {
+    private BenchmarkDatabase(EmbeddedPostgres postgres, Path directory) {
         this.postgres = postgres;
+        this.directory = directory;
     }
 
     static BenchmarkDatabase start(Path directory) throws IOException {
@@ -41,9 +43,18 @@ final class BenchmarkDatabase implements AutoCloseable {
         Files.createDirectories(directory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(true);
         SERVER_SETTINGS.forEach(builder::setServerConfig);
-        BenchmarkDatabase database = new BenchmarkDatabase(builder.start());
+        BenchmarkDatabase database = new BenchmarkDatabase(builder.start(), directory);
         database.execute("CREATE ROLE " + RUNTIME_ROLE + " LOGIN PASSWORD '" + RUNTIME_ROLE + "'");
         return database;
+    }
+
+    /** The process id of the server's postmaster, from the first line of its {@code postmaster.pid}. */
+    long serverPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).strip());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** The superuser's connection: for the generator, the raw limits and the checks. */

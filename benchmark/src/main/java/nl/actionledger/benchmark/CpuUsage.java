@@ -6,16 +6,21 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * Where the machine's CPU went during a phase: each service, the benchmark's own JVM (the load generator) and the
- * rest, which on this machine is PostgreSQL. Read from {@code /proc}, so Linux only (elsewhere every figure is -1).
+ * Where the machine's CPU went during a phase: each service, the benchmark's own JVM (the load generator), the
+ * PostgreSQL server (its postmaster and every backend, including those that ended during the phase) and whatever
+ * else ran on the machine. Each part is read per process from {@code /proc}, so another process busy on the same
+ * machine shows as {@code otherProcesses} instead of inflating PostgreSQL's share. Linux only (elsewhere -1).
  */
 final class CpuUsage {
 
+    private final BenchmarkDatabase database;
     private final List<ServiceUnderTest> services;
 
-    CpuUsage(ServiceUnderTest... services) {
+    CpuUsage(BenchmarkDatabase database, ServiceUnderTest... services) {
+        this.database = database;
         this.services = List.of(services);
     }
 
@@ -24,7 +29,8 @@ final class CpuUsage {
         for (ServiceUnderTest service : services) {
             perService.put(figureName(service.name()), service.cpuSeconds());
         }
-        return new Snapshot(System.nanoTime(), machineBusySeconds(), perService, ownCpuSeconds());
+        return new Snapshot(System.nanoTime(), machineBusySeconds(), perService, ownCpuSeconds(),
+                serverCpuSeconds(database.serverPid()));
     }
 
     /** {@code command-service} is reported as {@code commandService}, as every other JSON key. */
@@ -42,7 +48,7 @@ final class CpuUsage {
         return name.toString();
     }
 
-    record Snapshot(long nanos, double machine, Map<String, Double> services, double benchmark) {
+    record Snapshot(long nanos, double machine, Map<String, Double> services, double benchmark, double postgresql) {
 
         /** In cores: 1.0 is one core busy for the whole phase. */
         Map<String, Object> coresSince(Snapshot start) {
@@ -58,18 +64,22 @@ final class CpuUsage {
                 known += used;
             }
             double benchmarkSeconds = benchmark - start.benchmark;
+            double postgresqlSeconds = postgresql - start.postgresql;
             double machineSeconds = machine - start.machine;
             seconds.put("loadGenerator", benchmarkSeconds);
-            seconds.put("postgresqlAndRest", machineSeconds - known - benchmarkSeconds);
-            return new Usage((nanos - start.nanos) / 1e9, seconds, machineSeconds);
+            seconds.put("postgresql", postgresqlSeconds);
+            double measured = known + benchmarkSeconds + postgresqlSeconds;
+            seconds.put("otherProcesses", Math.max(0, machineSeconds - measured));
+            return new Usage((nanos - start.nanos) / 1e9, seconds, measured, machineSeconds);
         }
     }
 
     /**
      * CPU seconds used in a phase of {@code seconds}: per component (each service, {@code loadGenerator},
-     * {@code postgresqlAndRest}) and by the whole machine.
+     * {@code postgresql}, {@code otherProcesses}), by the system under test (services, load generator and PostgreSQL
+     * together) and by the whole machine.
      */
-    record Usage(double seconds, Map<String, Double> cpuSeconds, double machineCpuSeconds) {
+    record Usage(double seconds, Map<String, Double> cpuSeconds, double systemCpuSeconds, double machineCpuSeconds) {
 
         Map<String, Object> cores() {
             Map<String, Object> cores = new LinkedHashMap<>();
@@ -79,16 +89,20 @@ final class CpuUsage {
             return cores;
         }
 
-        /** Milliseconds of CPU per accepted change, per component and in total (the whole machine). */
+        /**
+         * Milliseconds of CPU per accepted change, per component; {@code total} is the system under test's (on a
+         * machine that runs nothing else, the whole machine's), {@code machine} the whole machine's.
+         */
         Map<String, Object> millisecondsPer(long acceptedChanges) {
             Map<String, Object> perChange = new LinkedHashMap<>();
             cpuSeconds.forEach((component, used) -> perChange.put(component, Figures.round(1000 * used / acceptedChanges)));
             perChange.put("total", Figures.round(totalMillisecondsPer(acceptedChanges)));
+            perChange.put("machine", Figures.round(1000 * machineCpuSeconds / acceptedChanges));
             return perChange;
         }
 
         double totalMillisecondsPer(long acceptedChanges) {
-            return 1000 * machineCpuSeconds / acceptedChanges;
+            return 1000 * systemCpuSeconds / acceptedChanges;
         }
     }
 
@@ -105,6 +119,31 @@ final class CpuUsage {
         }
     }
 
+    /**
+     * The PostgreSQL server's CPU time: the postmaster's own and that of the backends it has reaped (its children's
+     * time), plus that of every backend still running.
+     */
+    private static double serverCpuSeconds(long postmasterPid) {
+        double seconds = cpuSecondsOf(postmasterPid, true);
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .toList()) {
+                long pid = Long.parseLong(process.getFileName().toString());
+                if (parentOf(pid) == postmasterPid) {
+                    seconds += Math.max(0, cpuSecondsOf(pid));
+                }
+            }
+            return seconds;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long parentOf(long pid) {
+        String[] fields = statFields(pid);
+        return fields == null ? -1 : Long.parseLong(fields[1]);
+    }
+
     private static double ownCpuSeconds() {
         return cpuSecondsOf(ProcessHandle.current().pid());
     }
@@ -114,12 +153,29 @@ final class CpuUsage {
      * Assumes the usual 100 clock ticks per second.
      */
     static double cpuSecondsOf(long pid) {
+        return cpuSecondsOf(pid, false);
+    }
+
+    /** @param withReapedChildren also the CPU time of its children that have ended ({@code cutime}, {@code cstime}) */
+    private static double cpuSecondsOf(long pid, boolean withReapedChildren) {
+        String[] fields = statFields(pid);
+        if (fields == null) {
+            return -1;
+        }
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        if (withReapedChildren) {
+            ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        }
+        return ticks / 100.0;
+    }
+
+    /** The fields of {@code /proc/<pid>/stat} after the command name (state first), or null when it is gone. */
+    private static String[] statFields(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return null;
         }
     }
 }

@@ -44,7 +44,7 @@ final class CrudBaseline {
             int actions = registerPlan(client, admin, settings.commandJar());
             PlanActions plan = PlanActions.assign(client, issuer, admin, settings.writers());
             WriteLoad load = new WriteLoad(client, plan.writerActions());
-            CpuUsage cpu = new CpuUsage(baseline);
+            CpuUsage cpu = new CpuUsage(database, baseline);
             WriteLoad.Result warmUp = load.run(settings.warmUp(), 0);
             CpuUsage.Snapshot beforeWrites = cpu.now();
             WriteLoad.Result writes = load.run(settings.writeDuration(), 0);

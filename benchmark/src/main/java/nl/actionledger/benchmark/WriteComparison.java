@@ -38,7 +38,7 @@ final class WriteComparison {
                 number(writes.latency().p50()), number(writes.latency().p99()), writes.failed(),
                 perChange(serviceSeconds, accepted), perChange(querySeconds, accepted),
                 perChange(cpu.cpuSeconds().get("loadGenerator"), accepted),
-                perChange(cpu.cpuSeconds().get("postgresqlAndRest"), accepted),
+                perChange(cpu.cpuSeconds().get("postgresql"), accepted),
                 number(cpu.totalMillisecondsPer(accepted)));
     }
 
