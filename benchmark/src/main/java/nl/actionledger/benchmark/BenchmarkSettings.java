@@ -37,7 +37,7 @@ record BenchmarkSettings(String mode, long events, int writers, Duration writeDu
         BenchmarkSettings defaults = switch (mode) {
             case "quick" -> new BenchmarkSettings("quick", 20_000, 8, Duration.ofSeconds(8), Duration.ofSeconds(8), 16, 5, 30, 30,
                     42, "512m", null, null, null);
-            case "full" -> new BenchmarkSettings("full", 1_000_000, 8, Duration.ofSeconds(60), Duration.ofSeconds(60), 16, 40, 200, 200,
+            case "full" -> new BenchmarkSettings("full", 1_000_000, 8, Duration.ofSeconds(60), Duration.ofSeconds(120), 16, 40, 200, 200,
                     42, "512m", null, null, null);
             case "smoke" -> new BenchmarkSettings("smoke", 5_000, 4, Duration.ofSeconds(3), Duration.ofSeconds(2), 4, 4, 5, 5,
                     42, "512m", null, null, null);
