@@ -32,6 +32,7 @@ class AccessIntegrationTest extends QueryServiceIntegrationTestBase {
             "GET  | /api/audit                                        | anonymous | auditor admin",
             "GET  | /api/audit/verify                                 | anonymous | auditor admin",
             "GET  | /api/audit/export?size=1                          | anonymous | auditor admin",
+            "POST | /api/audit/verify                                 | anonymous | auditor admin",
             "GET  | /api/admin/projections                            | anonymous | admin",
             "POST | /api/admin/projections/no-such-projection/replay  | anonymous | admin",
             "GET  | /actuator/info                                    | anonymous | admin",

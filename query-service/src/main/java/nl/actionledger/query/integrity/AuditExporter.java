@@ -13,11 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 class AuditExporter {
 
     private final JdbcClient jdbc;
-    private final ChainVerifier verifier;
+    private final Checkpoints checkpoints;
 
-    AuditExporter(JdbcClient jdbc, ChainVerifier verifier) {
+    AuditExporter(JdbcClient jdbc, Checkpoints checkpoints) {
         this.jdbc = jdbc;
-        this.verifier = verifier;
+        this.checkpoints = checkpoints;
     }
 
     /** @param from inclusive; {@code to} exclusive; any of the filters may be absent */
@@ -50,6 +50,6 @@ class AuditExporter {
                         EventHashes.hex(rs.getBytes("previous_hash")), EventHashes.hex(rs.getBytes("event_hash")),
                         rs.getTimestamp("recorded_at").toInstant()))
                 .list();
-        return new AuditExport(AuditExport.ALGORITHM, verifier.lastCheckpoint().orElse(null), page, size, events);
+        return new AuditExport(AuditExport.ALGORITHM, checkpoints.last().orElse(null), page, size, events);
     }
 }

@@ -3,10 +3,13 @@ package nl.actionledger.query.integrity;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.time.Instant;
 import nl.actionledger.query.web.BadQueryException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,20 +17,30 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class IntegrityController {
 
-    private final ChainVerifier verifier;
+    private static final String VERIFY = "/api/audit/verify";
+    private static final String EXPORT = "/api/audit/export";
+
+    private final ChainVerifications verifications;
     private final AuditExporter exporter;
 
-    IntegrityController(ChainVerifier verifier, AuditExporter exporter) {
-        this.verifier = verifier;
+    IntegrityController(ChainVerifications verifications, AuditExporter exporter) {
+        this.verifications = verifications;
         this.exporter = exporter;
     }
 
-    @GetMapping(path = "/api/audit/verify", produces = MediaType.APPLICATION_JSON_VALUE)
+    /** The last result of the background verification, at once: it is never computed on the request. */
+    @GetMapping(path = VERIFY, produces = MediaType.APPLICATION_JSON_VALUE)
     ChainVerification verify() {
-        return verifier.verify();
+        return verifications.latest();
     }
 
-    @GetMapping(path = "/api/audit/export", produces = MediaType.APPLICATION_JSON_VALUE)
+    /** 202: a full pass will run (or was already waiting to); follow it at the Location. */
+    @PostMapping(path = VERIFY, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ChainVerification.Request> verifyEverything() {
+        return ResponseEntity.accepted().location(URI.create(VERIFY)).body(verifications.requestFull());
+    }
+
+    @GetMapping(path = EXPORT, produces = MediaType.APPLICATION_JSON_VALUE)
     AuditExport export(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                        @RequestParam(required = false) @Size(max = 255) String actor,
                        @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
