@@ -1,13 +1,16 @@
 package nl.actionledger.query.integrity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -222,9 +225,60 @@ class IntegrityIntegrationTest extends QueryServiceIntegrationTestBase {
             assertThat(HexFormat.of().formatHex(sha256.digest())).isEqualTo(event.get("eventHash").asString());
             assertThat(previous).isNotEmpty();
         }
+        assertThat(export.get("order").asString()).isEqualTo("POSITION");
+        assertThat(export.get("next").isNull()).isTrue();
         assertProblem(get("evaluator", "/api/audit/export"), 403, "FORBIDDEN");
         assertProblem(get("coordinator", "/api/audit/verify"), 403, "FORBIDDEN");
         assertProblem(get("auditor", "/api/audit/export?size=10001"), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void theExportIsPagedByPositionWithALinkToTheNextPage() {
+        List<Long> byActor = exportAll("/api/audit/export?actor=tamper-test-user&size=5");
+        assertThat(byActor).hasSize(18).isSorted().doesNotHaveDuplicates();
+
+        String period = "from=" + T0 + "&to=" + T0.plusSeconds(3 * 3600);
+        List<Long> expected = jdbc.sql("""
+                        SELECT global_index FROM event_store.domain_event_entry
+                        WHERE time_stamp::timestamptz >= ? AND time_stamp::timestamptz < ? ORDER BY global_index""")
+                .param(java.sql.Timestamp.from(T0)).param(java.sql.Timestamp.from(T0.plusSeconds(3 * 3600)))
+                .query(Long.class).list();
+        // The period is found through the audit trail, which follows the event table within moments.
+        await().atMost(VISIBLE_WITHIN).untilAsserted(() -> assertThat(exportAll("/api/audit/export?" + period + "&size=4"))
+                .containsExactlyInAnyOrderElementsOf(expected).hasSizeGreaterThanOrEqualTo(18));
+        assertThat(getJson("auditor", "/api/audit/export?" + period + "&size=1").get("order").asString())
+                .isEqualTo("RECORDED_AT");
+
+        JsonNode firstPage = getJson("auditor", "/api/audit/export?size=3");
+        long third = firstPage.get("events").get(2).get("position").asLong();
+        assertThat(firstPage.get("nextAfter").asLong()).isEqualTo(third);
+        JsonNode secondPage = getJson("auditor", "/api/audit/export?size=3&after=" + third);
+        assertThat(secondPage.get("events").get(0).get("position").asLong()).isGreaterThan(third);
+        assertThat(secondPage.get("after").asLong()).isEqualTo(third);
+
+        assertProblem(get("auditor", "/api/audit/export?page=1"), 400, "PAGE_NOT_SUPPORTED");
+        assertProblem(get("auditor", "/api/audit/export?after=-1"), 400, "VALIDATION_FAILED");
+        assertProblem(get("auditor", "/api/audit/export?after=x"), 400, "INVALID_PARAMETER");
+        assertProblem(get("auditor", "/api/audit/export?" + period + "&after=999999999"), 400, "UNKNOWN_POSITION");
+    }
+
+    /** Follows the next links from the first page to the last, checking the Link header on the way. */
+    private List<Long> exportAll(String firstPage) {
+        List<Long> positions = new ArrayList<>();
+        String next = firstPage;
+        int pages = 0;
+        while (next != null) {
+            HttpResponse<String> response = get("auditor", next);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode page = json(response.body());
+            page.get("events").forEach(event -> positions.add(event.get("position").asLong()));
+            next = page.get("next").isNull() ? null : page.get("next").asString();
+            assertThat(response.headers().firstValue("Link")).isEqualTo(
+                    next == null ? java.util.Optional.empty() : java.util.Optional.of("<" + next + ">; rel=\"next\""));
+            assertThat(++pages).isLessThan(100);
+        }
+        assertThat(pages).isGreaterThan(1);
+        return positions;
     }
 
     @Test
