@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.List;
 import nl.actionledger.query.integrity.AuditExport.Order;
 import nl.actionledger.query.web.BadQueryException;
+import nl.actionledger.query.web.ConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,20 +53,28 @@ class AuditExporter {
 
     private final JdbcClient jdbc;
     private final Checkpoints checkpoints;
+    private final AuditTrailReplays replays;
 
-    AuditExporter(JdbcClient jdbc, Checkpoints checkpoints) {
+    AuditExporter(JdbcClient jdbc, Checkpoints checkpoints, AuditTrailReplays replays) {
         this.jdbc = jdbc;
         this.checkpoints = checkpoints;
+        this.replays = replays;
     }
 
     /**
      * @param after the position of the last event of the previous page (0 for the first page)
      * @param from  inclusive; {@code to} exclusive; any of the filters may be absent
      * @return the page and, when there are more events, the position to continue after
+     * @throws ConflictException with a filter, while the audit trail that finds the events is being rebuilt
      */
     @Transactional(readOnly = true)
     Page export(long after, Instant from, Instant to, String actor, int size) {
         boolean period = from != null || to != null;
+        if ((period || actor != null) && replays.running()) {
+            throw new ConflictException("AUDIT_TRAIL_REPLAYING", "The audit trail, through which a period or an actor "
+                    + "is found, is being rebuilt and does not list every event yet. Export without 'from', 'to' and "
+                    + "'actor', or again once /api/admin/projections/audit-trail no longer says replaying.");
+        }
         JdbcClient.StatementSpec query;
         if (period) {
             // The lower bound is one row comparison: next to a separate occurred_at >= :from, PostgreSQL would start the

@@ -20,6 +20,8 @@ import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.query.QueryServiceIntegrationTestBase;
 import nl.actionledger.query.TestEvents;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -40,6 +42,8 @@ class IntegrityIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @Autowired
     ChainVerifications verifications;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @BeforeAll
     void historyAndCheckpoint() {
@@ -260,6 +264,24 @@ class IntegrityIntegrationTest extends QueryServiceIntegrationTestBase {
         assertProblem(get("auditor", "/api/audit/export?after=-1"), 400, "VALIDATION_FAILED");
         assertProblem(get("auditor", "/api/audit/export?after=x"), 400, "INVALID_PARAMETER");
         assertProblem(get("auditor", "/api/audit/export?" + period + "&after=999999999"), 400, "UNKNOWN_POSITION");
+    }
+
+    @Test
+    void aFilteredExportIsRefusedWhileTheAuditTrailIsRebuilt() {
+        StreamingEventProcessor auditTrail = processing.eventProcessor("audit-trail", StreamingEventProcessor.class)
+                .orElseThrow();
+        auditTrail.shutDown();
+        try {
+            auditTrail.resetTokens();
+
+            assertProblem(get("auditor", "/api/audit/export?actor=tamper-test-user"), 409, "AUDIT_TRAIL_REPLAYING");
+            assertProblem(get("auditor", "/api/audit/export?from=" + T0), 409, "AUDIT_TRAIL_REPLAYING");
+            assertThat(getJson("auditor", "/api/audit/export?size=1").get("events")).hasSize(1);
+        } finally {
+            auditTrail.start();
+        }
+        await().atMost(VISIBLE_WITHIN).untilAsserted(() -> assertThat(
+                getJson("auditor", "/api/audit/export?actor=tamper-test-user").get("events")).hasSize(18));
     }
 
     /** Follows the next links from the first page to the last, checking the Link header on the way. */
