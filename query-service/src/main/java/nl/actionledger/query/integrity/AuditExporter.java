@@ -22,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * With a period, pages follow the index on (occurred_at, global_index): in the order events were recorded, continuing
  * after the last event of the previous page. In global-index order a period late in the history could only be found by
- * passing every earlier event, or by sorting the whole period for every page. Both orders agree unless two
- * transactions committed in the opposite order of their events' times.
+ * passing every earlier event, or by sorting the whole period for every page. The two orders differ only for events
+ * appended within moments of each other (a global index is handed out when the event is inserted, its time is taken
+ * when the command is handled).
  */
 @Service
 class AuditExporter {
