@@ -1,28 +1,76 @@
 package nl.actionledger.benchmark;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The auditors' two whole-table questions at the history's size: verifying every hash chain, and exporting a month of
- * events with their hashes. The issue sets them no target; they are measured so that their cost is known, with few
- * samples because each may read the whole event table. A failure (a timeout, an error) is recorded, not fatal.
+ * The auditors' questions of the whole history at its size: the answer of {@code GET /api/audit/verify} (the last
+ * background verification), how long a full verification takes in the background, and a page of 1,000 events of the
+ * export for a month early and a month late in the history. A failure (a timeout, an error) is recorded, not fatal.
  */
 final class IntegrityChecks {
 
-    /** Timed requests per check, after one that warms up. */
-    private static final int SAMPLES = 3;
     static final String VERIFY = "/api/audit/verify";
-    static final String EXPORT_A_MONTH = "/api/audit/export?from=2024-03-01T00:00:00Z&to=2024-04-01T00:00:00Z&page=0&size=1000";
+    static final String EXPORT_EARLY_MONTH = "/api/audit/export?from=2021-03-01T00:00:00Z&to=2021-04-01T00:00:00Z&size=1000";
+    static final String EXPORT_LATE_MONTH = "/api/audit/export?from=2026-09-01T00:00:00Z&to=2026-10-01T00:00:00Z&size=1000";
+    private static final Duration FULL_PASS_TIMEOUT = Duration.ofMinutes(10);
 
     private IntegrityChecks() {
     }
 
-    static Map<String, Object> measure(LedgerClient client, String auditorToken) {
+    static Map<String, Object> measure(LedgerClient client, String auditorToken, int samples) {
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("verifyChains", timed(client, auditorToken, VERIFY, SAMPLES));
-        figures.put("exportAMonth", timed(client, auditorToken, EXPORT_A_MONTH, SAMPLES));
+        // First a full pass, so that the answers timed next come from a verification of the whole history.
+        figures.put("fullVerification", fullVerification(client, auditorToken));
+        figures.put("verifyChains", timed(client, auditorToken, VERIFY, samples));
+        figures.put("exportEarlyMonth", timed(client, auditorToken, EXPORT_EARLY_MONTH, samples));
+        figures.put("exportLateMonth", timed(client, auditorToken, EXPORT_LATE_MONTH, samples));
         return figures;
+    }
+
+    /** Starts a full pass ({@code POST /api/audit/verify}) and waits for its result. */
+    private static Map<String, Object> fullVerification(LedgerClient client, String token) {
+        Map<String, Object> figure = new LinkedHashMap<>();
+        try {
+            long started = System.nanoTime();
+            long pass = client.queryPost(token, VERIFY).requireStatus(202, VERIFY).json().get("pass").asLong();
+            JsonNode result = client.query(token, VERIFY).requireOk(VERIFY).json();
+            while (!finished(result.get("lastFullPass"), pass) && !finished(result.get("lastFailure"), pass)) {
+                if (System.nanoTime() - started > FULL_PASS_TIMEOUT.toNanos()) {
+                    throw new IllegalStateException("no result after " + FULL_PASS_TIMEOUT);
+                }
+                Thread.sleep(100);
+                result = client.query(token, VERIFY).requireOk(VERIFY).json();
+            }
+            if (finished(result.get("lastFailure"), pass)) {
+                throw new IllegalStateException("the full pass failed (see query-service's log)");
+            }
+            JsonNode full = result.get("lastFullPass");
+            double seconds = Duration.between(Instant.parse(full.get("startedAt").asText()),
+                    Instant.parse(full.get("finishedAt").asText())).toMillis() / 1000.0;
+            figure.put("status", result.get("status").asText());
+            figure.put("events", full.get("eventsRead").asLong());
+            figure.put("chains", result.get("chains").asLong());
+            figure.put("seconds", Figures.round(seconds));
+            figure.put("eventsPerSecond", Figures.round(full.get("eventsRead").asLong() / Math.max(seconds, 0.001)));
+            figure.put("secondsUntilSeen", Figures.round((System.nanoTime() - started) / 1e9));
+            System.out.printf("  full verification in the background: %,d events in %.1f s, %s%n",
+                    full.get("eventsRead").asLong(), seconds, result.get("status").asText());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            figure.put("failed", "interrupted");
+        } catch (RuntimeException e) {
+            figure.put("failed", e.getMessage());
+            System.out.println("  full verification: FAILED " + e.getMessage());
+        }
+        return figure;
+    }
+
+    private static boolean finished(JsonNode pass, long number) {
+        return pass != null && !pass.isNull() && pass.get("pass").asLong() >= number;
     }
 
     private static Map<String, Object> timed(LedgerClient client, String token, String path, int samples) {
@@ -34,6 +82,11 @@ final class IntegrityChecks {
             figure.put("answerBytes", warmUp.body().length());
             if (path.equals(VERIFY)) {
                 figure.put("status", warmUp.json().get("status").asText());
+            } else {
+                figure.put("events", warmUp.json().get("events").size());
+            }
+            for (int i = 0; i < Math.min(20, samples); i++) {
+                client.query(token, path).requireOk(path);
             }
             for (int i = 0; i < samples; i++) {
                 latencies.add(client.query(token, path).requireOk(path).nanos());

@@ -94,7 +94,11 @@ final class LedgerClient {
         }
 
         Response requireOk(String what) {
-            if (!ok()) {
+            return requireStatus(200, what);
+        }
+
+        Response requireStatus(int expected, String what) {
+            if (status != expected) {
                 throw new IllegalStateException(what + " answered " + status + ": " + body);
             }
             return this;

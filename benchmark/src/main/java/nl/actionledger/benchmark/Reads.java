@@ -13,8 +13,11 @@ final class Reads {
         Map<String, String> questions = new LinkedHashMap<>();
         String plan = "/api/plans/" + history.readPlan();
         questions.put("currentList", plan + "/actions");
-        questions.put("busyActionHistory", "/api/plans/" + history.busiestAction().planId() + "/actions/"
-                + history.busiestAction().actionId() + "/history");
+        String busyHistory = "/api/plans/" + history.busiestAction().planId() + "/actions/"
+                + history.busiestAction().actionId() + "/history";
+        // A page of 100 entries, newest first; the late page is the oldest one, as far into the history as paging goes.
+        questions.put("busyActionHistory", busyHistory);
+        questions.put("busyActionHistoryLatePage", busyHistory + "?before=" + Math.min(100, history.busiestActionEvents()));
         questions.put("auditByActorForAMonth", "/api/audit?actor=" + history.busiestActor()
                 + "&from=2024-03-01T00:00:00Z&to=2024-04-01T00:00:00Z");
         questions.put("planAsOf", plan + "/as-of?at=2024-06-30");

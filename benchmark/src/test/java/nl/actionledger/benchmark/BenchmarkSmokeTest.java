@@ -32,7 +32,7 @@ class BenchmarkSmokeTest {
         Map<String, Object> contention = (Map<String, Object>) figures.get("contention");
         assertThat(contention.get("noLostUpdate")).isEqualTo(true);
         assertThat((long) contention.get("accepted")).isPositive();
-        assertThat(figures.targets()).hasSize(13);
+        assertThat(figures.targets()).hasSize(17);
 
         JsonNode written = LedgerClient.JSON.readTree(output.toFile());
         for (String section : new String[] {"machine", "postgresql", "settings", "postgresqlLimits", "writeThroughput",
@@ -43,9 +43,13 @@ class BenchmarkSmokeTest {
         assertTheCrudBaselineWasMeasured(written.get("crudBaseline"));
         assertThat(written.get("history").get("events").asLong()).isEqualTo(5_000);
         assertThat(written.get("replay").get("events").asLong()).isGreaterThan(5_000);
-        assertThat(written.get("reads")).hasSize(5);
-        assertThat(written.get("integrityChecks").get("verifyChains").get("status").asText()).isEqualTo("OK");
-        assertThat(written.get("integrityChecks").get("exportAMonth").has("failed")).isFalse();
+        assertThat(written.get("reads")).hasSize(6);
+        JsonNode integrity = written.get("integrityChecks");
+        assertThat(integrity.get("fullVerification").get("status").asText()).isEqualTo("OK");
+        assertThat(integrity.get("fullVerification").get("events").asLong()).isGreaterThan(5_000);
+        assertThat(integrity.get("verifyChains").get("status").asText()).isEqualTo("OK");
+        assertThat(integrity.get("exportEarlyMonth").get("events").asInt()).isPositive();
+        assertThat(integrity.get("exportLateMonth").get("events").asInt()).isPositive();
         assertThat(written.get("postgresql").get("fsync").asText()).isEqualTo("on");
         assertThat(written.get("memory").get("command-service").get("aliveAtEnd").asBoolean()).isTrue();
         assertThat(written.get("writeThroughput").get("cpuPerAcceptedChangeMs").has("total")).isTrue();

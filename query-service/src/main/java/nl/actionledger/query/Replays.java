@@ -21,6 +21,15 @@ public final class Replays {
         return stillReplaying(segment.getTrackingToken());
     }
 
+    /**
+     * Whether the segment is still catching up on a replay that rebuilds the projection (a replay without a
+     * {@link Rebuild}, a processor's very first start, rebuilds every projection).
+     */
+    public static boolean rebuilding(TrackingToken token, Projection projection) {
+        return stillReplaying(token) && ReplayToken.replayContext(token, Rebuild.class)
+                .map(rebuild -> rebuild.includes(projection)).orElse(true);
+    }
+
     /** For a segment's token, also as stored, whichever instance holds the segment. */
     public static boolean stillReplaying(TrackingToken token) {
         ReplayToken replay = token == null ? null : WrappedToken.unwrap(token, ReplayToken.class).orElse(null);

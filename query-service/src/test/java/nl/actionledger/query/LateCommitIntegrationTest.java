@@ -41,13 +41,14 @@ class LateCommitIntegrationTest extends QueryServiceIntegrationTestBase {
         }));
         assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
         transactions.executeWithoutResult(tx -> eventStore.publish(early));
-        awaitJson("auditor", "/api/plans/eu-wap-nl/actions/502/history", history -> history.size() == 1);
+        awaitJson("auditor", "/api/plans/eu-wap-nl/actions/502/history", history -> history.get("entries").size() == 1);
 
         mayCommit.countDown();
         slowCommit.get(10, TimeUnit.SECONDS);
 
-        JsonNode lateEntry = awaitJson("auditor", "/api/plans/eu-wap-nl/actions/501/history", h -> h.size() == 1).get(0);
-        JsonNode earlyEntry = getJson("auditor", "/api/plans/eu-wap-nl/actions/502/history").get(0);
+        JsonNode lateEntry = awaitJson("auditor", "/api/plans/eu-wap-nl/actions/501/history", h -> h.get("entries").size() == 1)
+                .get("entries").get(0);
+        JsonNode earlyEntry = getJson("auditor", "/api/plans/eu-wap-nl/actions/502/history").get("entries").get(0);
         assertThat(lateEntry.get("position").asLong()).isEqualTo(globalIndexOf(late)).isLessThan(globalIndexOf(early));
         assertThat(earlyEntry.get("position").asLong()).isEqualTo(globalIndexOf(early));
         assertThat(org.awaitility.Awaitility.await().atMost(VISIBLE_WITHIN).until(() -> jdbc.sql(

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,14 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import nl.actionledger.query.Projection;
 import nl.actionledger.query.Rebuild;
 import nl.actionledger.query.Replays;
+import nl.actionledger.query.StoredTokens;
 import nl.actionledger.query.web.ConflictException;
 import nl.actionledger.query.web.NotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,15 +34,14 @@ class Projections {
     private static final Logger log = LoggerFactory.getLogger(Projections.class);
 
     private final EventProcessingConfiguration processing;
-    private final Serializer serializer;
+    private final StoredTokens storedTokens;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<Projection, Instant> replaysStarted = new ConcurrentHashMap<>();
 
-    /** @param serializer the one Axon's token store writes tokens with */
-    Projections(EventProcessingConfiguration processing, Serializer serializer, JdbcClient jdbc, Clock clock) {
+    Projections(EventProcessingConfiguration processing, StoredTokens storedTokens, JdbcClient jdbc, Clock clock) {
         this.processing = processing;
-        this.serializer = serializer;
+        this.storedTokens = storedTokens;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -99,8 +95,7 @@ class Projections {
 
     private ProjectionStatus status(Projection projection, Progress progress) {
         boolean replaying = progress.tokens().values().stream().flatMap(Optional::stream)
-                .anyMatch(token -> Replays.stillReplaying(token) && ReplayToken.replayContext(token, Rebuild.class)
-                        .map(rebuild -> rebuild.includes(projection)).orElse(true));
+                .anyMatch(token -> Replays.rebuilding(token, projection));
         Long position = progress.position();
         Long lag = lag(position, progress.head());
         Instant started = replaying ? replaysStarted.get(projection) : null;
@@ -120,7 +115,7 @@ class Projections {
      * as its stored token says: a segment that no instance processes must show as behind, not be left out).
      */
     private Progress progress() {
-        Map<Integer, Optional<TrackingToken>> tokens = storedTokens();
+        Map<Integer, Optional<TrackingToken>> tokens = storedTokens.bySegment();
         var here = processor().processingStatus();
         here.forEach((segment, status) -> tokens.put(segment, Optional.ofNullable(status.getTrackingToken())));
         List<OptionalLong> positions = tokens.values().stream()
@@ -139,19 +134,6 @@ class Projections {
             return Math.max(0, head - position);
         }
         return head == 0 ? 0L : null;
-    }
-
-    private Map<Integer, Optional<TrackingToken>> storedTokens() {
-        Map<Integer, Optional<TrackingToken>> tokens = new HashMap<>();
-        jdbc.sql("SELECT segment, token, token_type FROM query_model.token_entry WHERE processor_name = ?")
-                .param(Projection.PROCESSOR)
-                .query(rs -> {
-                    byte[] token = rs.getBytes("token");
-                    tokens.put(rs.getInt("segment"), token == null ? Optional.empty()
-                            : Optional.of(serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class,
-                                    rs.getString("token_type"), null))));
-                });
-        return tokens;
     }
 
     private static Projection projection(String name) {

@@ -13,12 +13,15 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Who changed what, when and why: per action, and across the plan. */
 @RestController
@@ -26,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditQueryController {
 
     static final int MAX_PAGE_SIZE = 200;
+    static final int DEFAULT_HISTORY_PAGE_SIZE = 100;
+    static final int MAX_HISTORY_PAGE_SIZE = 500;
 
     private final AuditEntryRepository entries;
     private final ActionHistories histories;
@@ -35,15 +40,35 @@ class AuditQueryController {
         this.histories = histories;
     }
 
+    /**
+     * One action's audit trail, newest first, a page at a time: {@code before} is the version the previous page ended
+     * at (a keyset, so a late page costs what the first does), and the answer links to the next page.
+     */
     @GetMapping(path = "/api/plans/{planId}/actions/{actionId}/history", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<AuditEntryView> history(@PathVariable String planId, @PathVariable String actionId) {
-        List<AuditEntryView> history = histories.of(planId + "/" + actionId);
-        if (history.isEmpty()) {
+    ResponseEntity<ActionHistoryPage> history(@PathVariable String planId, @PathVariable String actionId,
+                                              @RequestParam(required = false) @Min(0) Long before,
+                                              @RequestParam(defaultValue = "" + DEFAULT_HISTORY_PAGE_SIZE) @Min(1)
+                                              @Max(MAX_HISTORY_PAGE_SIZE) int size) {
+        String aggregateId = planId + "/" + actionId;
+        ActionHistories.Slice slice = histories.page(aggregateId, before, size);
+        if (slice.entries().isEmpty() && !histories.exists(aggregateId)) {
             throw entries.existsByPlanId(planId)
                     ? new NotFoundException("ACTION_NOT_FOUND", "Plan '" + planId + "' has no action '" + actionId + "'.")
                     : new NotFoundException("PLAN_NOT_FOUND", "There is no plan '" + planId + "'.");
         }
-        return history;
+        String next = null;
+        if (slice.more()) {
+            long oldest = slice.entries().get(slice.entries().size() - 1).version();
+            // A path without scheme and host: the client resolves it against the address it asked (RFC 8288).
+            next = UriComponentsBuilder.fromPath("/api/plans/{planId}/actions/{actionId}/history")
+                    .queryParam("before", oldest).queryParam("size", size)
+                    .buildAndExpand(planId, actionId).encode().toUriString();
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (next != null) {
+            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return response.body(new ActionHistoryPage(planId, actionId, size, slice.entries(), next));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.actionledger.events.Timeframe;
+import nl.actionledger.query.audit.FieldChange;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,9 +73,6 @@ class PlanChanges {
     /** @param events how many events the action had in the period */
     record ActionChange(String actionId, int events, List<String> actors, NetChange netChange,
                         List<FieldChange> changes) {
-    }
-
-    record FieldChange(String field, String from, String to) {
     }
 
     enum NetChange { NONE, CHANGED }

@@ -8,12 +8,22 @@ import nl.actionledger.query.integrity.ChainVerification.CheckpointSummary;
  * Events as stored, with their hashes, for an auditor to check outside the system: for each event,
  * {@code eventHash} must equal the SHA-256 of its canonical content chained to {@code previousHash}
  * (see {@link #ALGORITHM}), and {@code previousHash} must be the {@code eventHash} of the event before it.
+ *
+ * @param order     {@code POSITION} (global index) without a period, {@code RECORDED_AT} (time, then position) with one
+ * @param after     the position this page continues after (0 for the first page)
+ * @param nextAfter the position of this page's last event, to pass as {@code after} for the next page; {@code null} on
+ *                  the last page
+ * @param next      the address of the next page (also sent as {@code Link: <...>; rel="next"}); {@code null} on the
+ *                  last page
  */
-public record AuditExport(String algorithm, CheckpointSummary checkpoint, int page, int size, List<Event> events) {
+public record AuditExport(String algorithm, CheckpointSummary checkpoint, Order order, long after, int size,
+                          List<Event> events, Long nextAfter, String next) {
 
     public static final String ALGORITHM = "eventHash = sha256(utf8(previousHash-hex + \"\\n\" + type + \"\\n\" + "
             + "aggregateId + \"\\n\" + sequenceNumber + \"\\n\" + timeStamp + \"\\n\" + payloadType + \"\\n\" + actor + "
             + "\"\\n\") + base64-decoded payload); an absent previousHash, type or actor counts as \"\"";
+
+    public enum Order { POSITION, RECORDED_AT }
 
     /** @param payload the stored payload bytes, base64 */
     public record Event(long position, String eventId, String aggregateId, long sequenceNumber, String type,

@@ -3,38 +3,94 @@ package nl.actionledger.query.integrity;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import nl.actionledger.query.web.BadQueryException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** For auditors: does the history verify, and the events with their hashes to check it themselves. */
 @RestController
 class IntegrityController {
 
-    private final ChainVerifier verifier;
+    private static final String VERIFY = "/api/audit/verify";
+    private static final String EXPORT = "/api/audit/export";
+
+    private final ChainVerifications verifications;
     private final AuditExporter exporter;
 
-    IntegrityController(ChainVerifier verifier, AuditExporter exporter) {
-        this.verifier = verifier;
+    IntegrityController(ChainVerifications verifications, AuditExporter exporter) {
+        this.verifications = verifications;
         this.exporter = exporter;
     }
 
-    @GetMapping(path = "/api/audit/verify", produces = MediaType.APPLICATION_JSON_VALUE)
+    /** The last result of the background verification, at once: it is never computed on the request. */
+    @GetMapping(path = VERIFY, produces = MediaType.APPLICATION_JSON_VALUE)
     ChainVerification verify() {
-        return verifier.verify();
+        return verifications.latest();
     }
 
-    @GetMapping(path = "/api/audit/export", produces = MediaType.APPLICATION_JSON_VALUE)
-    AuditExport export(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-                       @RequestParam(required = false) @Size(max = 255) String actor,
-                       @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
-                       @RequestParam(defaultValue = "1000") @Min(1) @Max(10_000) int size) {
+    /** 202: a full pass will run (or was already waiting to); follow it at the Location. */
+    @PostMapping(path = VERIFY, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ChainVerification.Request> verifyEverything() {
+        return ResponseEntity.accepted().location(URI.create(VERIFY)).body(verifications.requestFull());
+    }
+
+    /**
+     * @param after the position of the last event of the previous page ({@code nextAfter}); 0 for the first page
+     * @param page  no longer supported: offsets made late pages read every earlier event
+     */
+    @GetMapping(path = EXPORT, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<AuditExport> export(@RequestParam(required = false) Instant from,
+                                       @RequestParam(required = false) Instant to,
+                                       @RequestParam(required = false) @Size(max = 255) String actor,
+                                       @RequestParam(defaultValue = "0") @Min(0) long after,
+                                       @RequestParam(defaultValue = "1000") @Min(1) @Max(10_000) int size,
+                                       @RequestParam(required = false) String page) {
+        if (page != null) {
+            throw new BadQueryException("PAGE_NOT_SUPPORTED", "The export is paged by position: pass 'after' (the "
+                    + "nextAfter of the previous page, or follow its 'next' link) instead of 'page'.");
+        }
         if (from != null && to != null && !from.isBefore(to)) {
             throw new BadQueryException("INVALID_PERIOD", "'from' must lie before 'to'.");
         }
-        return exporter.export(from, to, actor == null || actor.isBlank() ? null : actor, page, size);
+        String actorFilter = actor == null || actor.isBlank() ? null : actor;
+        AuditExporter.Page result = exporter.export(after, from, to, actorFilter, size);
+        String next = null;
+        if (result.nextAfter() != null) {
+            // Values as URI variables, so that encode() escapes every reserved character in them ('+', '&').
+            UriComponentsBuilder link = UriComponentsBuilder.fromPath(EXPORT);
+            Map<String, Object> values = new HashMap<>();
+            if (from != null) {
+                link.queryParam("from", "{from}");
+                values.put("from", from);
+            }
+            if (to != null) {
+                link.queryParam("to", "{to}");
+                values.put("to", to);
+            }
+            if (actorFilter != null) {
+                link.queryParam("actor", "{actor}");
+                values.put("actor", actorFilter);
+            }
+            values.put("after", result.nextAfter());
+            values.put("size", size);
+            next = link.queryParam("after", "{after}").queryParam("size", "{size}").encode().buildAndExpand(values)
+                    .toUriString();
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (next != null) {
+            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return response.body(new AuditExport(AuditExport.ALGORITHM, result.checkpoint(), result.order(), after, size,
+                result.events(), result.nextAfter(), next));
     }
 }

@@ -6,6 +6,7 @@ import static nl.actionledger.query.TestEvents.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,13 +54,13 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
     }
 
     @Test
-    void historyListsEveryEventOfAnActionOldestFirst() {
-        JsonNode history = getJson("auditor", "/api/plans/eu-wap-nl/actions/301/history");
+    void historyListsEveryEventOfAnActionNewestFirst() {
+        JsonNode history = getJson("auditor", "/api/plans/eu-wap-nl/actions/301/history").get("entries");
 
         assertThat(history).hasSize(4);
-        assertThat(types(history)).containsExactly("ActionRegistered", "ActionReopened", "ActionReassigned",
-                "ActionStatusChanged");
-        JsonNode reopened = history.get(1);
+        assertThat(types(history)).containsExactly("ActionStatusChanged", "ActionReassigned", "ActionReopened",
+                "ActionRegistered");
+        JsonNode reopened = history.get(2);
         assertThat(reopened.get("eventId").asString()).isEqualTo(history301.event(1).getIdentifier());
         assertThat(reopened.get("actor").asString()).isEqualTo("alice");
         assertThat(reopened.get("reason").asString()).isEqualTo("New cases found");
@@ -69,10 +70,33 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(reopened.get("changes").get(0).get("field").asString()).isEqualTo("status");
         assertThat(reopened.get("changes").get(0).get("before").asString()).isEqualTo("COMPLETED");
         assertThat(reopened.get("changes").get(0).get("after").asString()).isEqualTo("IN_PROGRESS");
-        JsonNode reassigned = history.get(2);
+        JsonNode reassigned = history.get(1);
         assertThat(reassigned.get("changes")).hasSize(2);
         assertThat(reassigned.get("changes").get(0).get("after").asString()).isEqualTo("Politie");
-        assertThat(history.get(0).get("position").asLong()).isLessThan(history.get(3).get("position").asLong());
+        assertThat(history.get(0).get("position").asLong()).isGreaterThan(history.get(3).get("position").asLong());
+    }
+
+    @Test
+    void historyIsPagedByVersionWithALinkToTheNextPage() {
+        HttpResponse<String> first = get("auditor", "/api/plans/eu-wap-nl/actions/301/history?size=3");
+        assertThat(first.statusCode()).isEqualTo(200);
+        JsonNode firstPage = json(first.body());
+        assertThat(versions(firstPage.get("entries"))).containsExactly(3L, 2L, 1L);
+        String next = "/api/plans/eu-wap-nl/actions/301/history?before=1&size=3";
+        assertThat(firstPage.get("next").asString()).isEqualTo(next);
+        assertThat(first.headers().firstValue("Link")).contains("<" + next + ">; rel=\"next\"");
+
+        HttpResponse<String> last = get("auditor", next);
+        assertThat(versions(json(last.body()).get("entries"))).containsExactly(0L);
+        assertThat(json(last.body()).get("next").isNull()).isTrue();
+        assertThat(last.headers().firstValue("Link")).isEmpty();
+
+        // A page that ends exactly at the first event has no next page either.
+        JsonNode exact = getJson("auditor", "/api/plans/eu-wap-nl/actions/301/history?before=2&size=2");
+        assertThat(versions(exact.get("entries"))).containsExactly(1L, 0L);
+        assertThat(exact.get("next").isNull()).isTrue();
+        assertThat(getJson("auditor", "/api/plans/eu-wap-nl/actions/301/history?before=0").get("entries")).isEmpty();
+        assertThat(getJson("auditor", "/api/plans/eu-wap-nl/actions/301/history").get("size").asInt()).isEqualTo(100);
     }
 
     @Test
@@ -104,6 +128,13 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
         assertProblem(get("evaluator", "/api/plans/eu-wap-nl/actions/301/history"), 403, "FORBIDDEN");
         assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/999/history"), 404, "ACTION_NOT_FOUND");
         assertProblem(get("auditor", "/api/plans/eu-wap-be/actions/301/history"), 404, "PLAN_NOT_FOUND");
+        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/999/history?before=5"), 404, "ACTION_NOT_FOUND");
+        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/301/history?size=0"), 400, "VALIDATION_FAILED");
+        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/301/history?size=501"), 400, "VALIDATION_FAILED");
+        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/301/history?before=-1"), 400, "VALIDATION_FAILED");
+        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/301/history?before=two"), 400, "INVALID_PARAMETER");
+        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/301/history?before=99999999999999999999"), 400,
+                "INVALID_PARAMETER");
         assertProblem(get("auditor", "/api/audit?size=201"), 400, "VALIDATION_FAILED");
         assertProblem(get("auditor", "/api/audit?page=-1"), 400, "VALIDATION_FAILED");
         assertProblem(get("auditor", "/api/audit?from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z"), 400, "INVALID_PERIOD");
@@ -163,6 +194,12 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
         List<String> types = new ArrayList<>();
         entries.forEach(entry -> types.add(entry.get("type").asString()));
         return types;
+    }
+
+    private static List<Long> versions(JsonNode entries) {
+        List<Long> versions = new ArrayList<>();
+        entries.forEach(entry -> versions.add(entry.get("version").asLong()));
+        return versions;
     }
 
     private static List<String> reasons(JsonNode entries) {

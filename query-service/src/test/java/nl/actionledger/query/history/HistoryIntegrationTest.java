@@ -385,7 +385,7 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
     private static String fieldChange(JsonNode action, String field) {
         for (JsonNode change : action.get("changes")) {
             if (change.get("field").asString().equals(field)) {
-                return text(change, "from") + " -> " + text(change, "to");
+                return text(change, "before") + " -> " + text(change, "after");
             }
         }
         return "no change of " + field;

@@ -1,0 +1,12 @@
+package nl.actionledger.query.audit;
+
+import java.util.List;
+
+/**
+ * A page of one action's audit trail, newest first.
+ *
+ * @param next the address of the next (older) page, also sent as {@code Link: <...>; rel="next"}; {@code null} on the
+ *             last page
+ */
+public record ActionHistoryPage(String planId, String actionId, int size, List<AuditEntryView> entries, String next) {
+}

@@ -1,0 +1,153 @@
+package nl.actionledger.query.integrity;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.actionledger.query.integrity.ChainVerification.Kind;
+import nl.actionledger.query.integrity.ChainVerification.Pass;
+import nl.actionledger.query.integrity.ChainVerification.Request;
+import nl.actionledger.query.integrity.ChainVerification.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Verifies the hash chains in the background, so that {@code GET /api/audit/verify} answers at once from the last
+ * result: an incremental pass every {@code interval} (the events appended since the previous pass), a full pass every
+ * {@code full-interval} and whenever one is asked for. Passes run one at a time on their own thread; at most one
+ * full pass waits to start. The result lives in this instance's memory: after a restart the first pass is a full one.
+ */
+@Service
+class ChainVerifications {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainVerifications.class);
+
+    private final ChainVerifier verifier;
+    private final Clock clock;
+    private final Duration fullInterval;
+    private final ExecutorService passes = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "chain-verification");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicLong numbers = new AtomicLong();
+    /** Only the pass thread reads and changes the walk. */
+    private ChainWalk walk;
+    private Request waitingFull;
+    private Request waitingIncremental;
+    private volatile ChainVerification latest;
+    private Pass lastPass;
+    private volatile Pass lastFullPass;
+    private Pass running;
+    private Pass lastFailure;
+
+    ChainVerifications(ChainVerifier verifier, Clock clock,
+                       @Value("${actionledger.chain-verification.full-interval:P1D}") Duration fullInterval) {
+        this.verifier = verifier;
+        this.clock = clock;
+        this.fullInterval = fullInterval;
+        publish();
+    }
+
+    /** The result of the last pass; never waits for one. */
+    ChainVerification latest() {
+        return latest;
+    }
+
+    @Scheduled(initialDelayString = "${actionledger.chain-verification.initial-delay:PT30S}",
+            fixedDelayString = "${actionledger.chain-verification.interval:PT1M}")
+    void onSchedule() {
+        Pass full = lastFullPass;
+        if (full == null || full.finishedAt().plus(fullInterval).isBefore(clock.instant())) {
+            requestFull();
+        } else {
+            requestIncremental();
+        }
+    }
+
+    /** Asks for a full pass; if one is already waiting to start, that one. */
+    synchronized Request requestFull() {
+        if (waitingFull == null) {
+            Request request = new Request(numbers.incrementAndGet(), Kind.FULL, clock.instant());
+            waitingFull = request;
+            passes.execute(() -> run(request));
+        }
+        return waitingFull;
+    }
+
+    /** Asks for an incremental pass; if a pass is already waiting to start (it will cover the same events), that one. */
+    synchronized Request requestIncremental() {
+        if (waitingFull != null) {
+            return waitingFull;
+        }
+        if (waitingIncremental == null) {
+            Request request = new Request(numbers.incrementAndGet(), Kind.INCREMENTAL, clock.instant());
+            waitingIncremental = request;
+            passes.execute(() -> run(request));
+        }
+        return waitingIncremental;
+    }
+
+    private void run(Request request) {
+        synchronized (this) {
+            if (request.kind() == Kind.FULL) {
+                waitingFull = null;
+            } else {
+                waitingIncremental = null;
+            }
+        }
+        // Without a full pass to continue from, an incremental pass would know no chain: it becomes a full one.
+        Kind kind = walk == null ? Kind.FULL : request.kind();
+        Instant started = clock.instant();
+        long eventsBefore = walk == null || kind == Kind.FULL ? 0 : walk.events();
+        running = new Pass(request.pass(), kind, started, null, 0, null);
+        publish();
+        try {
+            if (kind == Kind.FULL) {
+                walk = verifier.full();
+            } else {
+                verifier.continueWith(walk);
+            }
+            lastPass = new Pass(request.pass(), kind, started, clock.instant(), walk.events() - eventsBefore,
+                    walk.position());
+            if (kind == Kind.FULL) {
+                lastFullPass = lastPass;
+            }
+            log.info("Chain verification pass {} ({}) read {} events up to position {} in {} ms: {}", request.pass(), kind,
+                    lastPass.eventsRead(), walk.position(), Duration.between(started, lastPass.finishedAt()).toMillis(),
+                    walk.broken().isEmpty() ? "OK" : walk.broken());
+            if (!walk.broken().isEmpty()) {
+                log.error("Hash chains do not verify: {}", walk.broken());
+            }
+        } catch (RuntimeException e) {
+            log.error("Chain verification pass {} ({}) failed", request.pass(), kind, e);
+            lastFailure = new Pass(request.pass(), kind, started, clock.instant(), 0, null);
+        } finally {
+            running = null;
+            publish();
+        }
+    }
+
+    private void publish() {
+        if (walk == null || lastFullPass == null) {
+            latest = new ChainVerification(Status.NOT_YET_VERIFIED, 0, 0, null, null, List.of(), lastPass, lastFullPass,
+                    running, lastFailure);
+            return;
+        }
+        List<ChainVerification.BrokenChain> broken = walk.broken();
+        latest = new ChainVerification(broken.isEmpty() ? Status.OK : Status.BROKEN, walk.chains(), walk.events(),
+                walk.position(), walk.checkpoint(), broken, lastPass, lastFullPass, running, lastFailure);
+    }
+
+    @PreDestroy
+    void stop() {
+        passes.shutdownNow();
+    }
+}
