@@ -16,10 +16,4 @@ public record AuditEntryView(
         String reason,
         String correlationId,
         List<FieldChange> changes) {
-
-    static AuditEntryView of(AuditEntry entry) {
-        return new AuditEntryView(entry.eventId(), entry.globalIndex(), entry.planId(), entry.actionId(),
-                entry.sequenceNumber(), entry.eventType(), entry.occurredAt(), entry.actor(), entry.reason(),
-                entry.correlationId(), entry.changes());
-    }
 }

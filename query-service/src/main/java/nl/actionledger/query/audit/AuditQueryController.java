@@ -3,20 +3,12 @@ package nl.actionledger.query.audit;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import nl.actionledger.query.web.BadQueryException;
 import nl.actionledger.query.web.NotFoundException;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,19 +17,16 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** Who changed what, when and why: per action, and across the plan. */
 @RestController
-@Transactional(readOnly = true)
 class AuditQueryController {
 
     static final int MAX_PAGE_SIZE = 200;
     static final int DEFAULT_HISTORY_PAGE_SIZE = 100;
     static final int MAX_HISTORY_PAGE_SIZE = 500;
 
-    private final AuditEntryRepository entries;
-    private final ActionHistories histories;
+    private final AuditEntries entries;
 
-    AuditQueryController(AuditEntryRepository entries, ActionHistories histories) {
+    AuditQueryController(AuditEntries entries) {
         this.entries = entries;
-        this.histories = histories;
     }
 
     /**
@@ -50,9 +39,9 @@ class AuditQueryController {
                                               @RequestParam(defaultValue = "" + DEFAULT_HISTORY_PAGE_SIZE) @Min(1)
                                               @Max(MAX_HISTORY_PAGE_SIZE) int size) {
         String aggregateId = planId + "/" + actionId;
-        ActionHistories.Slice slice = histories.page(aggregateId, before, size);
-        if (slice.entries().isEmpty() && !histories.exists(aggregateId)) {
-            throw entries.existsByPlanId(planId)
+        AuditEntries.Slice slice = entries.page(aggregateId, before, size);
+        if (slice.entries().isEmpty() && !entries.actionExists(aggregateId)) {
+            throw entries.planExists(planId)
                     ? new NotFoundException("ACTION_NOT_FOUND", "Plan '" + planId + "' has no action '" + actionId + "'.")
                     : new NotFoundException("PLAN_NOT_FOUND", "There is no plan '" + planId + "'.");
         }
@@ -86,32 +75,6 @@ class AuditQueryController {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new BadQueryException("INVALID_PERIOD", "'from' must lie before 'to'.");
         }
-        Page<AuditEntry> result = entries.findAll(matching(actor, from, to, planId, actionId),
-                PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "globalIndex")));
-        return new AuditPage(result.map(AuditEntryView::of).getContent(), page, size, result.getTotalElements(),
-                result.getTotalPages());
-    }
-
-    private static Specification<AuditEntry> matching(String actor, Instant from, Instant to, String planId,
-                                                      String actionId) {
-        return (root, query, cb) -> {
-            List<Predicate> predicates = new ArrayList<>();
-            if (actor != null && !actor.isBlank()) {
-                predicates.add(cb.equal(root.get("actor"), actor));
-            }
-            if (from != null) {
-                predicates.add(cb.greaterThanOrEqualTo(root.get("occurredAt"), from));
-            }
-            if (to != null) {
-                predicates.add(cb.lessThan(root.get("occurredAt"), to));
-            }
-            if (planId != null && !planId.isBlank()) {
-                predicates.add(cb.equal(root.get("planId"), planId));
-            }
-            if (actionId != null && !actionId.isBlank()) {
-                predicates.add(cb.equal(root.get("actionId"), actionId));
-            }
-            return cb.and(predicates.toArray(Predicate[]::new));
-        };
+        return entries.search(new AuditEntries.Criteria(actor, from, to, planId, actionId), page, size);
     }
 }

@@ -1,0 +1,124 @@
+package nl.actionledger.query.audit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The audit trail as auditors read it: one action's entries a page at a time, and a search across the plan. Each page
+ * is one indexed range of {@code audit_entry} joined with its field changes.
+ */
+@Repository
+class AuditEntries {
+
+    private static final String ENTRY_WITH_CHANGES = """
+            SELECT e.event_id, e.global_index, e.plan_id, e.action_id, e.sequence_number, e.event_type,
+                   e.occurred_at, e.actor, e.reason, e.correlation_id, c.field, c.before_value, c.after_value
+            FROM (%s) e
+            LEFT JOIN query_model.audit_change c ON c.event_id = e.event_id
+            ORDER BY %s, c.position""";
+
+    private final JdbcClient jdbc;
+
+    AuditEntries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * One action's entries, newest first. A busy action has thousands of entries; a page is one range of the unique
+     * index on (aggregate_id, sequence_number), read backwards, so its cost does not grow with the action's history.
+     *
+     * @param before only entries with a lower version (exclusive keyset); {@code null} for the newest
+     * @return up to {@code size} entries, each with its field changes in order, and whether older ones exist
+     */
+    Slice page(String aggregateId, Long before, int size) {
+        // One more than asked, to know whether there is a next page without counting.
+        List<AuditEntryView> entries = withChanges("""
+                        SELECT * FROM query_model.audit_entry
+                        WHERE aggregate_id = :aggregateId AND sequence_number < :before
+                        ORDER BY sequence_number DESC LIMIT :limit""", "e.sequence_number DESC",
+                Map.of("aggregateId", aggregateId, "before", before == null ? Long.MAX_VALUE : before,
+                        "limit", size + 1));
+        boolean more = entries.size() > size;
+        return new Slice(more ? List.copyOf(entries.subList(0, size)) : entries, more);
+    }
+
+    /** The entries that match, newest (highest position) first, a page of {@code size} at a time. */
+    AuditPage search(Criteria criteria, int page, int size) {
+        List<String> conditions = new ArrayList<>(List.of("TRUE"));
+        Map<String, Object> params = new HashMap<>();
+        if (criteria.actor() != null && !criteria.actor().isBlank()) {
+            conditions.add("actor = :actor");
+            params.put("actor", criteria.actor());
+        }
+        if (criteria.from() != null) {
+            conditions.add("occurred_at >= :from");
+            params.put("from", Timestamp.from(criteria.from()));
+        }
+        if (criteria.to() != null) {
+            conditions.add("occurred_at < :to");
+            params.put("to", Timestamp.from(criteria.to()));
+        }
+        if (criteria.planId() != null && !criteria.planId().isBlank()) {
+            conditions.add("plan_id = :planId");
+            params.put("planId", criteria.planId());
+        }
+        if (criteria.actionId() != null && !criteria.actionId().isBlank()) {
+            conditions.add("action_id = :actionId");
+            params.put("actionId", criteria.actionId());
+        }
+        String where = String.join(" AND ", conditions);
+        long total = jdbc.sql("SELECT count(*) FROM query_model.audit_entry WHERE " + where).params(params)
+                .query(Long.class).single();
+        Map<String, Object> pageParams = new HashMap<>(params);
+        pageParams.put("limit", size);
+        pageParams.put("offset", (long) page * size);
+        List<AuditEntryView> entries = withChanges("SELECT * FROM query_model.audit_entry WHERE " + where
+                + " ORDER BY global_index DESC LIMIT :limit OFFSET :offset", "e.global_index DESC", pageParams);
+        return new AuditPage(entries, page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    boolean actionExists(String aggregateId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM query_model.audit_entry WHERE aggregate_id = ?)")
+                .param(aggregateId).query(Boolean.class).single();
+    }
+
+    boolean planExists(String planId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM query_model.audit_entry WHERE plan_id = ?)")
+                .param(planId).query(Boolean.class).single();
+    }
+
+    /** The entries {@code entriesQuery} selects, in {@code order}, each with its field changes in order. */
+    private List<AuditEntryView> withChanges(String entriesQuery, String order, Map<String, Object> params) {
+        List<AuditEntryView> entries = new ArrayList<>();
+        jdbc.sql(ENTRY_WITH_CHANGES.formatted(entriesQuery, order)).params(params).query(rs -> {
+            String eventId = rs.getString("event_id");
+            AuditEntryView last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+            if (last == null || !last.eventId().equals(eventId)) {
+                last = new AuditEntryView(eventId, rs.getLong("global_index"), rs.getString("plan_id"),
+                        rs.getString("action_id"), rs.getLong("sequence_number"), rs.getString("event_type"),
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("reason"),
+                        rs.getString("correlation_id"), new ArrayList<>());
+                entries.add(last);
+            }
+            if (rs.getString("field") != null) {
+                last.changes().add(new FieldChange(rs.getString("field"), rs.getString("before_value"),
+                        rs.getString("after_value")));
+            }
+        });
+        return List.copyOf(entries);
+    }
+
+    /** What an audit search filters on; a criterion left out matches every entry. */
+    record Criteria(String actor, Instant from, Instant to, String planId, String actionId) {
+    }
+
+    /** @param more whether entries older than the last of these exist */
+    record Slice(List<AuditEntryView> entries, boolean more) {
+    }
+}
