@@ -24,7 +24,7 @@ final class ProjectionCheck {
             String missing = database.queryText("""
                     SELECT coalesce(string_agg(aggregate_identifier || '#' || sequence_number, ', '), '')
                     FROM (SELECT e.aggregate_identifier, e.sequence_number FROM event_store.domain_event_entry e
-                          WHERE NOT EXISTS (SELECT 1 FROM query_model.audit_entry a WHERE a.event_id = e.event_identifier)
+                          WHERE NOT EXISTS (SELECT 1 FROM query_model.audit_entry a WHERE a.global_index = e.global_index)
                           ORDER BY e.global_index LIMIT 10) m""");
             throw new IllegalStateException("The projections do not match the event table " + when + ": " + counts
                     + "; first events missing from the audit trail: " + missing);

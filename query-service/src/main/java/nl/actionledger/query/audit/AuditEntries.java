@@ -20,7 +20,7 @@ class AuditEntries {
             SELECT e.event_id, e.global_index, e.plan_id, e.action_id, e.sequence_number, e.event_type,
                    e.occurred_at, e.actor, e.reason, e.correlation_id, c.field, c.before_value, c.after_value
             FROM (%s) e
-            LEFT JOIN query_model.audit_change c ON c.event_id = e.event_id
+            LEFT JOIN query_model.audit_change c ON c.global_index = e.global_index
             ORDER BY %s, c.position""";
 
     private final JdbcClient jdbc;

@@ -95,14 +95,15 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
         List<Long> missing = jdbc.sql("""
                         SELECT e.global_index FROM event_store.domain_event_entry e
                         WHERE e.global_index <= :horizon
-                          AND NOT EXISTS (SELECT 1 FROM query_model.audit_entry a WHERE a.event_id = e.event_identifier)
+                          AND NOT EXISTS (SELECT 1 FROM query_model.audit_entry a WHERE a.global_index = e.global_index)
                         ORDER BY e.global_index LIMIT :limit""")
                 .param("horizon", horizon).param("limit", MAX_REPORTED + pending.size())
                 .query(Long.class).list().stream()
                 .filter(index -> !pending.contains(index)).limit(MAX_REPORTED).toList();
         List<Long> orphaned = jdbc.sql("""
                         SELECT a.global_index FROM query_model.audit_entry a
-                        WHERE NOT EXISTS (SELECT 1 FROM event_store.domain_event_entry e WHERE e.event_identifier = a.event_id)
+                        WHERE NOT EXISTS (SELECT 1 FROM event_store.domain_event_entry e
+                                          WHERE e.global_index = a.global_index AND e.event_identifier = a.event_id)
                         ORDER BY a.global_index LIMIT :limit""")
                 .param("limit", MAX_REPORTED).query(Long.class).list();
         long events = jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry WHERE global_index <= :horizon")

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Appends one {@code audit_entry} per event, a batch of events at a time (see {@link EventBatch}). Idempotent by
- * event id, so a redelivered batch adds nothing.
+ * the event's position (global index), so a redelivered batch adds nothing.
  * The fallback handler gives events of types added later an entry too, so the trail never has holes.
  */
 @Component

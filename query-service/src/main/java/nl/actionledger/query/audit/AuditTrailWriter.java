@@ -34,18 +34,19 @@ class AuditTrailWriter {
             List<FieldChange> changes = entry.changes();
             for (int position = 0; position < changes.size(); position++) {
                 FieldChange change = changes.get(position);
-                changeRows.add(new Object[] {entry.eventId(), position, change.field(), change.before(), change.after()});
+                changeRows.add(new Object[] {globalIndexes.get(entry.eventId()), position, change.field(), change.before(),
+                        change.after()});
             }
         }
         jdbc.batchUpdate("""
                 INSERT INTO query_model.audit_entry (event_id, global_index, aggregate_id, plan_id, action_id,
                     sequence_number, event_type, occurred_at, actor, reason, correlation_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (event_id) DO NOTHING""", entryRows);
+                ON CONFLICT (global_index) DO NOTHING""", entryRows);
         jdbc.batchUpdate("""
-                INSERT INTO query_model.audit_change (event_id, position, field, before_value, after_value)
+                INSERT INTO query_model.audit_change (global_index, position, field, before_value, after_value)
                 VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (event_id, position) DO NOTHING""", changeRows);
+                ON CONFLICT (global_index, position) DO NOTHING""", changeRows);
     }
 
     void clear() {

@@ -175,8 +175,8 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
                     .param(globalIndex).update();
             jdbc.sql("""
                     CREATE TABLE query_model.set_aside_change AS SELECT c.* FROM query_model.audit_change c
-                    JOIN query_model.set_aside_entry e ON e.event_id = c.event_id""").update();
-            jdbc.sql("DELETE FROM query_model.audit_change WHERE event_id IN (SELECT event_id FROM query_model.set_aside_entry)")
+                    JOIN query_model.set_aside_entry e ON e.global_index = c.global_index""").update();
+            jdbc.sql("DELETE FROM query_model.audit_change WHERE global_index IN (SELECT global_index FROM query_model.set_aside_entry)")
                     .update();
             jdbc.sql("DELETE FROM query_model.audit_entry WHERE global_index = ?").param(globalIndex).update();
         });
