@@ -108,6 +108,12 @@ class ActionViewsIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(get(null, "/v3/api-docs").statusCode()).isEqualTo(200);
     }
 
+    /** Only what the events can rebuild is written here, token and rows in one transaction: no commit waits for the disk. */
+    @Test
+    void projectionCommitsDoNotWaitForTheDisk() {
+        assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("off");
+    }
+
     @Test
     void theTokensOfEveryProcessorLiveInByteaColumnsNextToTheProjections() {
         String tokenType = jdbc.sql("""
