@@ -2,9 +2,9 @@ package nl.actionledger.query;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.Message;
-import org.axonframework.eventhandling.EventMessage;
 
 /**
  * Which projections a replay rebuilds. It travels with the replay as the processor's reset context: each projection's
