@@ -2,8 +2,13 @@ package nl.actionledger.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /** How the projections read the event table. */
@@ -17,5 +22,17 @@ class EventSourceIntegrationTest extends QueryServiceIntegrationTestBase {
     void eachProcessorReadsTheTableItselfRatherThanThroughTheSharedCache() {
         assertThat(eventStore).isInstanceOf(EmbeddedEventStore.class);
         assertThat(ReflectionTestUtils.getField(eventStore, "optimizeEventConsumption")).isEqualTo(false);
+    }
+
+    @Autowired
+    private TransactionManager axonTransactions;
+    @Autowired
+    private TokenStore tokenStore;
+
+    /** A batch's rows and the token that covers them commit in one Spring transaction, next to the projections. */
+    @Test
+    void projectionsAndTheirTokenShareSpringsTransaction() {
+        assertThat(axonTransactions).isInstanceOf(SpringTransactionManager.class);
+        assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
     }
 }

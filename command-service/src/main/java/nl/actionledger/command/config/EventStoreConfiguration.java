@@ -1,27 +1,23 @@
 package nl.actionledger.command.config;
 
 import java.sql.SQLException;
-import javax.sql.DataSource;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import nl.actionledger.support.persistence.EventTable;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import nl.actionledger.support.persistence.EventTable;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The event store as command-service writes it: Axon's JDBC storage engine on the tables of {@code db/migration}.
  * Plain JDBC rather than JPA: an append is one INSERT, with no entity, persistence context or Hibernate session
- * around it. Declared here because Axon's JDBC and transaction auto-configurations wait for Spring Boot 3's class
- * names and do not apply under Boot 4.
+ * around it. Declared here because Axon's JDBC auto-configuration waits for Spring Boot 3's class names and does not
+ * apply under Boot 4 (see {@link nl.actionledger.support.persistence.AxonJdbcConfiguration}).
  */
 @Configuration
 class EventStoreConfiguration {
@@ -30,19 +26,13 @@ class EventStoreConfiguration {
     static final String AGGREGATE_SEQUENCE_KEY = "domain_event_entry_aggregate_sequence_key";
 
     @Bean
-    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
-        return new SpringTransactionManager(transactionManager);
-    }
-
-    @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          DataSource dataSource, TransactionManager transactionManager,
+                                          ConnectionProvider connections, TransactionManager transactionManager,
                                           org.axonframework.config.Configuration configuration) {
         return JdbcEventStorageEngine.builder()
                 .schema(EventTable.schema())
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
-                        new SpringDataSourceConnectionProvider(dataSource)))
+                .connectionProvider(connections)
                 .transactionManager(transactionManager)
                 .persistenceExceptionResolver(EventStoreConfiguration::isConcurrentAppend)
                 .snapshotSerializer(defaultSerializer)

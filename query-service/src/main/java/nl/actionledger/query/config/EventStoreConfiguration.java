@@ -1,10 +1,8 @@
 package nl.actionledger.query.config;
 
 import java.time.Duration;
-import javax.sql.DataSource;
 import nl.actionledger.support.persistence.EventTable;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -14,18 +12,16 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Reads the event table that command-service writes, with Axon's JDBC storage engine (no entity per event), and keeps
- * the processors' tokens in {@code query_model.token_entry}, in the transaction of the rows they cover. Declared
- * here rather than left to Axon's auto-configuration: its JDBC and transaction configurations wait for Spring Boot 3's
- * class names and do not apply under Boot 4, and the poll interval needs setting. Query-service learns of new events
+ * the processors' tokens in {@code query_model.token_entry}, in the transaction of the rows they cover (see
+ * {@link nl.actionledger.support.persistence.AxonJdbcConfiguration}). Declared here rather than left to Axon's
+ * auto-configuration: its JDBC configuration waits for Spring Boot 3's class names and does not apply under Boot 4,
+ * and the poll interval needs setting. Query-service learns of new events
  * only by polling, and Axon's default of one second is the largest part of the delay before a change shows in the
  * views. The processors read through {@link PromptEventSource}, which lets them notice new events at that interval.
  */
@@ -34,16 +30,6 @@ class EventStoreConfiguration {
 
     /** Events read per query: Axon's default of 100 makes a replay of a long history mostly round trips. */
     private static final int FETCH_SIZE = 1000;
-
-    @Bean
-    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
-        return new SpringTransactionManager(transactionManager);
-    }
-
-    @Bean
-    ConnectionProvider axonConnectionProvider(DataSource dataSource) {
-        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
-    }
 
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
