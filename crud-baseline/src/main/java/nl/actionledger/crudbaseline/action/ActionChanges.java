@@ -3,6 +3,7 @@ package nl.actionledger.crudbaseline.action;
 import java.util.List;
 import java.util.function.Predicate;
 import nl.actionledger.crudbaseline.audit.ChangeReason;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +30,12 @@ public class ActionChanges {
             throw ChangeRefusedException.actionExists(planId, actionId);
         }
         ChangeReason.record(reason);
-        return actions.saveAndFlush(new Action(planId, actionId, status, timeframe)).getVersion();
+        try {
+            return actions.saveAndFlush(new Action(planId, actionId, status, timeframe)).getVersion();
+        } catch (DataIntegrityViolationException e) {
+            // Registered meanwhile by a concurrent request: the unique key on (plan, action) let only one in.
+            throw ChangeRefusedException.actionExists(planId, actionId);
+        }
     }
 
     /** @return the action's new version */

@@ -45,7 +45,7 @@ class ChainVerifications {
     private volatile ChainVerification latest;
     private Pass lastPass;
     private volatile Pass lastFullPass;
-    private Pass running;
+    private volatile Pass running;
     private Pass lastFailure;
 
     ChainVerifications(ChainVerifier verifier, Clock clock,
@@ -65,7 +65,10 @@ class ChainVerifications {
             fixedDelayString = "${actionledger.chain-verification.interval:PT1M}")
     void onSchedule() {
         Pass full = lastFullPass;
-        if (full == null || full.finishedAt().plus(fullInterval).isBefore(clock.instant())) {
+        Pass current = running;
+        boolean fullRunning = current != null && current.kind() == Kind.FULL;
+        // A full pass that is still running is the one that is due: asking for another would read every event twice.
+        if (!fullRunning && (full == null || full.finishedAt().plus(fullInterval).isBefore(clock.instant()))) {
             requestFull();
         } else {
             requestIncremental();

@@ -81,8 +81,10 @@ final class ChainWalk {
         for (long missing = position + 1; missing < event.position() && gaps.size() < MAX_GAPS; missing++) {
             gaps.put(missing, now);
         }
-        position = Math.max(position, event.position());
+        // Accepted before the position moves past it: if reading its chain's earlier events fails, the next pass reads
+        // this event again instead of leaving it unchecked until the next full pass.
         accept(event, lookup);
+        position = Math.max(position, event.position());
     }
 
     /** An event found at a position that was a gap. */

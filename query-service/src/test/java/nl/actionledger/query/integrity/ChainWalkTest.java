@@ -72,6 +72,30 @@ class ChainWalkTest {
         assertThat(walk.gaps()).isEmpty();
     }
 
+    /** A pass that fails while reading an event's chain leaves the event for the next pass, not behind it. */
+    @Test
+    void anEventWhoseChainCouldNotBeReadIsReadAgain() {
+        StoredEvent a0 = event("a", 0, 1, null);
+        StoredEvent a1 = event("a", 1, 2, a0.hash());
+        StoredEvent b0 = event("b", 0, 3, null);
+        StoredEvent a2 = event("a", 2, 4, a1.hash());
+        walk.next(a0, NOTHING_MISSING, NOW);
+        walk.next(b0, NOTHING_MISSING, NOW);
+        try {
+            walk.next(a2, (chain, from, to) -> {
+                throw new IllegalStateException("connection lost");
+            }, NOW);
+        } catch (IllegalStateException expected) {
+            // the pass fails here; the next one starts after the position read so far
+        }
+        assertThat(walk.position()).isEqualTo(3);
+
+        walk.next(a2, (chain, from, to) -> chain.equals("a") && from == 1 && to == 2 ? List.of(a1) : List.of(), NOW);
+
+        assertThat(walk.broken()).isEmpty();
+        assertThat(walk.events()).isEqualTo(4);
+    }
+
     @Test
     void aGapFilledLaterIsVerifiedOnceAndForgottenAfterTheTimeout() {
         StoredEvent a0 = event("a", 0, 1, null);
