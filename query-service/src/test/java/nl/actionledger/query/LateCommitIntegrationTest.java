@@ -6,6 +6,7 @@ import static nl.actionledger.query.TestEvents.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,53 @@ class LateCommitIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(org.awaitility.Awaitility.await().atMost(VISIBLE_WITHIN).until(() -> jdbc.sql(
                         "SELECT position FROM query_model.action_state WHERE aggregate_id = 'eu-wap-nl/501'")
                 .query(Long.class).optional(), java.util.Optional::isPresent)).contains(globalIndexOf(late));
+    }
+
+    /**
+     * An auditor exporting by actor or by period while a transaction holds an earlier position: the export must not
+     * hand out the later event yet. A client continuing after it would otherwise never see the late one.
+     */
+    @Test
+    void anExportDoesNotPassAnEventThatIsStillCommitting() throws Exception {
+        Instant stamped = Instant.now();
+        DomainEventMessage<?> late = TestEvents.message(action("511"), 0, registered("511", 1, 1,
+                ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL), "late-exporter", "late",
+                stamped);
+        DomainEventMessage<?> early = TestEvents.message(action("512"), 0, registered("512", 1, 1,
+                ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL), "late-exporter", "early",
+                stamped.plusMillis(1));
+        String byActor = "/api/audit/export?actor=late-exporter";
+        String byPeriod = "/api/audit/export?from=" + stamped.minusSeconds(1) + "&to=" + stamped.plusSeconds(1);
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+        CompletableFuture<Void> slowCommit = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
+            eventStore.publish(late);
+            appended.countDown();
+            await(mayCommit);
+        }));
+        try {
+            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+            transactions.executeWithoutResult(tx -> eventStore.publish(early));
+            awaitJson("auditor", "/api/plans/eu-wap-nl/actions/512/history", history -> history.get("entries").size() == 1);
+
+            JsonNode actorPage = getJson("auditor", byActor);
+            assertThat(actorPage.get("events")).isEmpty();
+            assertThat(actorPage.get("coverage").get("position").asLong()).isLessThan(globalIndexOf(early));
+            JsonNode periodPage = getJson("auditor", byPeriod);
+            assertThat(periodPage.get("events")).isEmpty();
+            assertThat(periodPage.get("coverage").get("complete").asBoolean()).isFalse();
+            assertThat(getJson("auditor", "/api/audit/export?size=10000").get("events").findValuesAsString("eventId"))
+                    .doesNotContain(early.getIdentifier());
+        } finally {
+            mayCommit.countDown();
+            slowCommit.get(10, TimeUnit.SECONDS);
+        }
+
+        List<String> expected = List.of(late.getIdentifier(), early.getIdentifier());
+        assertThat(awaitJson("auditor", byActor, page -> page.get("events").size() == 2).get("events")
+                .findValuesAsString("eventId")).isEqualTo(expected);
+        JsonNode periodPage = awaitJson("auditor", byPeriod, page -> page.get("events").size() == 2);
+        assertThat(periodPage.get("events").findValuesAsString("eventId")).isEqualTo(expected);
     }
 
     private long globalIndexOf(DomainEventMessage<?> event) {

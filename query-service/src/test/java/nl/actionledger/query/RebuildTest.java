@@ -34,4 +34,16 @@ class RebuildTest {
         assertThat(Replays.rebuilding(firstStart, Projection.ACTION_VIEWS)).isTrue();
         assertThat(Replays.rebuilding(firstStart, Projection.AUDIT_TRAIL)).isTrue();
     }
+
+    /** An export may page up to below the first gap: a transaction holding that position may still commit. */
+    @Test
+    void aTokenCoversTheEventsBelowItsFirstGap() {
+        assertThat(StoredTokens.covered(GapAwareTrackingToken.newInstance(10, Set.of()))).isEqualTo(10);
+        assertThat(StoredTokens.covered(GapAwareTrackingToken.newInstance(10, Set.of(7L, 9L)))).isEqualTo(6);
+        TrackingToken replay = ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(10, Set.of(8L)),
+                GapAwareTrackingToken.newInstance(3, Set.of()), Rebuild.of(Projection.ACTION_VIEWS));
+        assertThat(StoredTokens.covered(replay)).isEqualTo(7);
+        assertThat(StoredTokens.covered(((ReplayToken) replay).advancedTo(GapAwareTrackingToken.newInstance(12, Set.of()))))
+                .isEqualTo(12);
+    }
 }

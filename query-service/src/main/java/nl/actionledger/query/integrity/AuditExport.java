@@ -15,15 +15,27 @@ import nl.actionledger.query.integrity.ChainVerification.CheckpointSummary;
  *                  the last page
  * @param next      the address of the next page (also sent as {@code Link: <...>; rel="next"}); {@code null} on the
  *                  last page
+ * @param coverage  how far the export reaches now: events still being recorded appear on a later request
  */
 public record AuditExport(String algorithm, CheckpointSummary checkpoint, Order order, long after, int size,
-                          List<Event> events, Long nextAfter, String next) {
+                          List<Event> events, Long nextAfter, String next, Coverage coverage) {
 
     public static final String ALGORITHM = "eventHash = sha256(utf8(previousHash-hex + \"\\n\" + type + \"\\n\" + "
             + "aggregateId + \"\\n\" + sequenceNumber + \"\\n\" + timeStamp + \"\\n\" + payloadType + \"\\n\" + actor + "
             + "\"\\n\") + base64-decoded payload); an absent previousHash, type or actor counts as \"\"";
 
     public enum Order { POSITION, RECORDED_AT }
+
+    /**
+     * How far the export reaches now. A request after the last page, continuing after its last position, finds what
+     * was recorded since.
+     *
+     * @param position       every matching event at or below this position is on this page or an earlier one
+     * @param recordedBefore with a period: every matching event recorded before this instant is
+     * @param complete       with a period that ends at or before {@code recordedBefore}: nothing can be added to it
+     */
+    public record Coverage(long position, Instant recordedBefore, boolean complete) {
+    }
 
     /** @param payload the stored payload bytes, base64 */
     public record Event(long position, String eventId, String aggregateId, long sequenceNumber, String type,

@@ -1,11 +1,14 @@
 package nl.actionledger.query.integrity;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import nl.actionledger.query.StoredTokens;
 import nl.actionledger.query.integrity.AuditExport.Order;
 import nl.actionledger.query.web.BadQueryException;
 import nl.actionledger.query.web.ConflictException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
  * passing every earlier event, or by sorting the whole period for every page. The two orders differ only for events
  * appended within moments of each other (a global index is handed out when the event is inserted, its time is taken
  * when the command is handled).
+ * <p>
+ * A page never reaches past what the projections have covered ({@link StoredTokens#coveredPosition()}): a transaction
+ * that took a position below it has committed, one above it may still be in flight. Without this cap, a client paging
+ * on would pass over an event that commits late below the position it continues after, and never see it. With a
+ * period, pages follow time, so the cap is a time: the earliest time stamp among the events above the covered position,
+ * and {@code settleTime} before now, the longest a command's event can take from being stamped to being committed.
  */
 @Service
 class AuditExporter {
@@ -42,24 +51,33 @@ class AuditExporter {
             ORDER BY %s""";
     private static final String ALL = """
             SELECT global_index FROM event_store.domain_event_entry
-            WHERE global_index > :after ORDER BY global_index LIMIT :limit""";
+            WHERE global_index > :after AND global_index <= :covered ORDER BY global_index LIMIT :limit""";
     private static final String BY_ACTOR = """
             SELECT global_index FROM query_model.audit_entry
-            WHERE actor = :actor AND global_index > :after ORDER BY global_index LIMIT :limit""";
+            WHERE actor = :actor AND global_index > :after AND global_index <= :covered
+            ORDER BY global_index LIMIT :limit""";
     private static final String IN_PERIOD = """
             SELECT global_index, occurred_at FROM query_model.audit_entry
             WHERE (occurred_at, global_index) > (CAST(:since AS timestamptz), :after) AND occurred_at < CAST(:to AS timestamptz)
             %s
             ORDER BY occurred_at, global_index LIMIT :limit""";
 
+    /** Events not yet covered whose time stamps a page over a period looks at; beyond, it waits for the projections. */
+    private static final int MAX_UNCOVERED = 10_000;
+
     private final JdbcClient jdbc;
     private final Checkpoints checkpoints;
     private final AuditTrailReplays replays;
+    private final StoredTokens tokens;
+    private final Duration settleTime;
 
-    AuditExporter(JdbcClient jdbc, Checkpoints checkpoints, AuditTrailReplays replays) {
+    AuditExporter(JdbcClient jdbc, Checkpoints checkpoints, AuditTrailReplays replays, StoredTokens tokens,
+                  @Value("${actionledger.audit-export.settle-time}") Duration settleTime) {
         this.jdbc = jdbc;
         this.checkpoints = checkpoints;
         this.replays = replays;
+        this.tokens = tokens;
+        this.settleTime = settleTime;
     }
 
     /**
@@ -76,6 +94,8 @@ class AuditExporter {
                     + "is found, is being rebuilt and does not list every event yet. Export without 'from', 'to' and "
                     + "'actor', or again once /api/admin/projections/audit-trail no longer says replaying.");
         }
+        long covered = tokens.coveredPosition();
+        Instant recordedBefore = period ? recordedBefore(covered) : null;
         JdbcClient.StatementSpec query;
         if (period) {
             // The lower bound is one row comparison: next to a separate occurred_at >= :from, PostgreSQL would start the
@@ -93,10 +113,11 @@ class AuditExporter {
                             "page.occurred_at, page.global_index"))
                     .param("since", since == null ? "-infinity" : since.toString())
                     .param("after", sinceAfter)
-                    .param("to", to == null ? "infinity" : to.toString());
+                    .param("to", (to == null || to.isAfter(recordedBefore) ? recordedBefore : to).toString());
         } else {
             query = jdbc.sql(EVENTS.formatted(actor == null ? ALL : BY_ACTOR, "page.global_index"))
-                    .param("after", after);
+                    .param("after", after)
+                    .param("covered", covered);
         }
         if (actor != null) {
             query = query.param("actor", actor);
@@ -112,8 +133,28 @@ class AuditExporter {
                 .list();
         boolean more = events.size() > size;
         List<AuditExport.Event> page = more ? List.copyOf(events.subList(0, size)) : events;
+        boolean complete = to != null && !to.isAfter(recordedBefore);
         return new Page(checkpoints.last().orElse(null), period ? Order.RECORDED_AT : Order.POSITION, page,
-                more ? page.get(page.size() - 1).position() : null);
+                more ? page.get(page.size() - 1).position() : null, new AuditExport.Coverage(covered, recordedBefore, complete));
+    }
+
+    /**
+     * The instant before which every event is in the audit trail: those not covered yet are in the event table, or in
+     * a transaction that stamped them less than the settle time ago (see the class comment).
+     */
+    private Instant recordedBefore(long covered) {
+        Instant settled = Instant.now().minus(settleTime);
+        List<Instant> uncovered = jdbc.sql("""
+                        SELECT time_stamp::timestamptz FROM event_store.domain_event_entry WHERE global_index > ?
+                        ORDER BY global_index LIMIT ?""")
+                .param(covered).param(MAX_UNCOVERED + 1)
+                .query((rs, row) -> rs.getTimestamp(1).toInstant()).list();
+        if (uncovered.size() > MAX_UNCOVERED) {
+            throw new ConflictException("AUDIT_TRAIL_CATCHING_UP", "The audit trail, through which a period is found, "
+                    + "is more than " + MAX_UNCOVERED + " events behind the event table. Export without 'from' and "
+                    + "'to', or again once /api/admin/projections shows it has caught up.");
+        }
+        return uncovered.stream().min(Instant::compareTo).filter(settled::isAfter).orElse(settled);
     }
 
     /** When the event at a position was recorded, as the audit trail holds it: where a page over a period continues. */
@@ -125,6 +166,6 @@ class AuditExporter {
     }
 
     record Page(ChainVerification.CheckpointSummary checkpoint, Order order, List<AuditExport.Event> events,
-                Long nextAfter) {
+                Long nextAfter, AuditExport.Coverage coverage) {
     }
 }

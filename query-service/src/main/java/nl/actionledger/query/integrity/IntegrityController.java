@@ -91,6 +91,6 @@ class IntegrityController {
             response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
         }
         return response.body(new AuditExport(AuditExport.ALGORITHM, result.checkpoint(), result.order(), after, size,
-                result.events(), result.nextAfter(), next));
+                result.events(), result.nextAfter(), next, result.coverage()));
     }
 }
