@@ -2,7 +2,6 @@ package nl.actionledger.command.action;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.Objects;
 import nl.actionledger.command.action.ActionChangeRejectedException.Reason;
 import nl.actionledger.events.ActionReassignedEvent;
@@ -25,11 +24,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * Its version is the sequence number of its last event (0 right after registration), which clients
  * see as the ETag and send back as {@code If-Match}.
  */
-@Aggregate(snapshotTriggerDefinition = "actionSnapshotTrigger", cache = "actionCache",
-        commandTargetResolver = "actionCommandTargets")
-// Snapshots are this state as JSON: its fields, not its methods.
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@Aggregate(cache = "actionCache", commandTargetResolver = "actionCommandTargets")
 class Action {
 
     static final int MAX_REASON_LENGTH = 2000;

@@ -5,9 +5,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import nl.actionledger.events.EventMetadataKeys;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -44,19 +41,6 @@ class AxonCommandConfiguration {
     Cache actionCache(@Value("${actionledger.commands.cached-actions}") long cachedActions) {
         return new BoundedCache(cachedActions);
     }
-
-    /**
-     * An action missing from the cache (after a start, an eviction or a conflict) is loaded from its latest
-     * snapshot and the events after it. With the cache that is rare, so a snapshot every {@value #SNAPSHOT_EVERY}
-     * events is enough to keep such a load short however long the action's history grows. Snapshots are a cache too:
-     * they live in their own table, can be deleted at any time, and the events stay the record.
-     */
-    @Bean
-    SnapshotTriggerDefinition actionSnapshotTrigger(Snapshotter snapshotter) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
-    }
-
-    static final int SNAPSHOT_EVERY = 100;
 
     /** Retries what a stale cached action or a race between two instances made fail; see {@link CommandRetries}. */
     @Bean

@@ -82,6 +82,74 @@ class AppendOnlyHistoryTest {
         }
     }
 
+    /** A runtime login cannot put an event into the past of a report; when and by whom it inserted one is recorded. */
+    @Test
+    void theDatabaseRecordsWhenAndByWhomAnEventWasInsertedAndRefusesABackDatedOne() throws SQLException {
+        try (Connection runtime = connect(RUNTIME_ROLE); Statement statement = runtime.createStatement()) {
+            assertThatThrownBy(() -> statement.execute(insert("agg-4", 0, "'2026-01-01T00:00:00Z'")))
+                    .hasMessageContaining("more than 10 seconds from the database's clock")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23514"));
+            assertThatThrownBy(() -> statement.execute(insert("agg-4", 0, "'2999-01-01T00:00:00Z'")))
+                    .hasMessageContaining("more than 10 seconds");
+
+            statement.execute(insert("agg-4", 0));
+            assertThat(stored(statement, "agg-4")).isEqualTo(
+                    Map.of("insertedBy", RUNTIME_ROLE, "insertedNow", true, "hashedWithInsertion", true));
+        }
+    }
+
+    /** History is imported as the owner, which no service connects as; the insertion says so. */
+    @Test
+    void theOwnerMayImportOlderEvents() throws SQLException {
+        try (Connection owner = DriverManager.getConnection(url, "postgres", "postgres");
+             Statement statement = owner.createStatement()) {
+            statement.execute(insert("agg-5", 0, "'2021-03-01T09:00:00Z'"));
+            assertThat(stored(statement, "agg-5")).containsEntry("insertedBy", "postgres");
+        }
+    }
+
+    @Test
+    void checkpointsCannotBeTruncatedEvenByTheOwner() throws SQLException {
+        try (Connection owner = DriverManager.getConnection(url, "postgres", "postgres");
+             Statement statement = owner.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("TRUNCATE event_store.chain_checkpoint_head"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> statement.execute("TRUNCATE event_store.chain_checkpoint CASCADE"))
+                    .hasMessageContaining("append-only");
+        }
+    }
+
+    /** No session can put its own sha256() or encode() in the way of the functions the triggers run. */
+    @Test
+    void everyFunctionOfTheEventStoreResolvesNamesInAFixedPlace() throws SQLException {
+        try (Connection owner = DriverManager.getConnection(url, "postgres", "postgres");
+             Statement statement = owner.createStatement()) {
+            var rows = statement.executeQuery("""
+                    SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM unnest(proconfig) setting
+                                                              WHERE setting LIKE 'search\\_path=%pg\\_temp')),
+                           count(*)
+                    FROM pg_proc WHERE pronamespace = 'event_store'::regnamespace""");
+            rows.next();
+            assertThat(rows.getLong(1)).as("functions without a fixed search_path").isZero();
+            assertThat(rows.getLong(2)).isGreaterThanOrEqualTo(6);
+        }
+    }
+
+    /** Actions are decided from their events alone: nobody writes snapshots. */
+    @Test
+    void nobodyCanWriteASnapshot() throws SQLException {
+        String snapshot = "INSERT INTO event_store.snapshot_event_entry (aggregate_identifier, sequence_number, type, "
+                + "event_identifier, time_stamp, payload_type, payload) VALUES ('agg-1', 0, 'Action', 'x', "
+                + "'2026-01-01T00:00:00Z', 'Action', '\\x7b7d')";
+        try (Connection runtime = connect(RUNTIME_ROLE); Statement statement = runtime.createStatement()) {
+            assertRefused(statement, snapshot);
+        }
+        try (Connection owner = DriverManager.getConnection(url, "postgres", "postgres");
+             Statement statement = owner.createStatement()) {
+            assertThatThrownBy(() -> statement.execute(snapshot)).hasMessageContaining("snapshots are not used");
+        }
+    }
+
     /** Refused by the grants, before the trigger is even asked. */
     private static void assertRefused(Statement statement, String sql) {
         assertThatThrownBy(() -> statement.execute(sql)).isInstanceOf(SQLException.class)
@@ -93,10 +161,27 @@ class AppendOnlyHistoryTest {
         return DriverManager.getConnection(url, role, "secret");
     }
 
+    /** An event stamped now, as command-service stamps them. */
     private static String insert(String aggregate, long sequence) {
+        return insert(aggregate, sequence, "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')");
+    }
+
+    private static String insert(String aggregate, long sequence, String timeStamp) {
         return "INSERT INTO event_store.domain_event_entry (global_index, event_identifier, aggregate_identifier, "
-                + "sequence_number, type, time_stamp, payload_type, payload) VALUES "
+                + "sequence_number, type, time_stamp, payload_type, payload, inserted_by) VALUES "
                 + "(nextval('event_store.domain_event_entry_global_index_seq'), gen_random_uuid()::text, '" + aggregate
-                + "', " + sequence + ", 'Action', '2026-01-01T00:00:00Z', 'test.Event', '\\x7b7d')";
+                + "', " + sequence + ", 'Action', " + timeStamp + ", 'test.Event', '\\x7b7d', 'someone else')";
+    }
+
+    private static Map<String, Object> stored(Statement statement, String aggregate) throws SQLException {
+        var rows = statement.executeQuery("""
+                SELECT inserted_by, abs(extract(EPOCH FROM inserted_at - now())) < 60 AS inserted_now,
+                       event_hash = event_store.event_hash(NULL, type, aggregate_identifier, sequence_number, time_stamp,
+                                                           payload_type, meta_data, payload, inserted_at, inserted_by)
+                           AS hashed_with_insertion
+                FROM event_store.domain_event_entry WHERE aggregate_identifier = '%s'""".formatted(aggregate));
+        assertThat(rows.next()).isTrue();
+        return Map.of("insertedBy", rows.getString(1), "insertedNow", rows.getBoolean(2),
+                "hashedWithInsertion", rows.getBoolean(3));
     }
 }

@@ -22,7 +22,9 @@ public record AuditExport(String algorithm, CheckpointSummary checkpoint, Order 
 
     public static final String ALGORITHM = "eventHash = sha256(utf8(previousHash-hex + \"\\n\" + type + \"\\n\" + "
             + "aggregateId + \"\\n\" + sequenceNumber + \"\\n\" + timeStamp + \"\\n\" + payloadType + \"\\n\" + actor + "
-            + "\"\\n\") + base64-decoded payload); an absent previousHash, type or actor counts as \"\"";
+            + "\"\\n\" + insertedAt + \"\\n\" + insertedBy + \"\\n\") + base64-decoded payload); an absent previousHash, "
+            + "type or actor counts as \"\"; an event without insertedAt (appended before it was recorded) has neither "
+            + "insertedAt nor insertedBy lines";
 
     public enum Order { POSITION, RECORDED_AT }
 
@@ -37,9 +39,15 @@ public record AuditExport(String algorithm, CheckpointSummary checkpoint, Order 
     public record Coverage(long position, Instant recordedBefore, boolean complete) {
     }
 
-    /** @param payload the stored payload bytes, base64 */
+    /**
+     * @param insertedAt when the database inserted the event (UTC, six decimals, as hashed); {@code null} for events
+     *                   appended before that was recorded
+     * @param insertedBy the database login that inserted it
+     * @param payload    the stored payload bytes, base64
+     */
     public record Event(long position, String eventId, String aggregateId, long sequenceNumber, String type,
-                        String timeStamp, String payloadType, String actor, String payload, String previousHash,
+                        String timeStamp, String payloadType, String actor, String insertedAt, String insertedBy,
+                        String payload, String previousHash,
                         String eventHash, Instant recordedAt) {
     }
 }

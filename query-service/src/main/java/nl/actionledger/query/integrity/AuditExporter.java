@@ -1,5 +1,6 @@
 package nl.actionledger.query.integrity;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -40,7 +41,7 @@ class AuditExporter {
 
     private static final String EVENTS = """
             SELECT e.global_index, e.event_identifier, e.aggregate_identifier, e.sequence_number, e.type, e.time_stamp,
-                   e.payload_type, e.payload, e.event_hash,
+                   e.payload_type, e.payload, e.event_hash, e.inserted_at, e.inserted_by,
                    coalesce(convert_from(e.meta_data, 'UTF8')::jsonb ->> 'actor', '') AS actor,
                    e.time_stamp::timestamptz AS recorded_at,
                    (SELECT p.event_hash FROM event_store.domain_event_entry p
@@ -127,6 +128,7 @@ class AuditExporter {
                 .query((rs, row) -> new AuditExport.Event(rs.getLong("global_index"), rs.getString("event_identifier"),
                         rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), rs.getString("type"),
                         rs.getString("time_stamp"), rs.getString("payload_type"), rs.getString("actor"),
+                        insertedAt(rs.getTimestamp("inserted_at")), rs.getString("inserted_by"),
                         Base64.getEncoder().encodeToString(rs.getBytes("payload")),
                         EventHashes.hex(rs.getBytes("previous_hash")), EventHashes.hex(rs.getBytes("event_hash")),
                         rs.getTimestamp("recorded_at").toInstant()))
@@ -155,6 +157,10 @@ class AuditExporter {
                     + "'to', or again once /api/admin/projections shows it has caught up.");
         }
         return uncovered.stream().min(Instant::compareTo).filter(settled::isAfter).orElse(settled);
+    }
+
+    private static String insertedAt(Timestamp insertedAt) {
+        return insertedAt == null ? null : EventHashes.insertedAt(insertedAt.toInstant());
     }
 
     /** When the event at a position was recorded, as the audit trail holds it: where a page over a period continues. */

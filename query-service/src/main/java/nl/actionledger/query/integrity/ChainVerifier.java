@@ -1,6 +1,8 @@
 package nl.actionledger.query.integrity;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import nl.actionledger.query.integrity.ChainVerification.CheckpointSummary;
@@ -20,10 +22,12 @@ class ChainVerifier {
     static final int CHUNK = 5_000;
     private static final String COLUMNS = """
             global_index, aggregate_identifier, sequence_number, type, time_stamp, payload_type,
-            coalesce(convert_from(meta_data, 'UTF8')::jsonb ->> 'actor', '') AS actor, payload, event_hash""";
+            coalesce(convert_from(meta_data, 'UTF8')::jsonb ->> 'actor', '') AS actor, inserted_at, inserted_by, payload,
+            event_hash""";
     private static final RowMapper<StoredEvent> EVENT = (rs, row) -> new StoredEvent(rs.getLong("global_index"),
             rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), rs.getString("type"),
-            rs.getString("time_stamp"), rs.getString("payload_type"), rs.getString("actor"), rs.getBytes("payload"),
+            rs.getString("time_stamp"), rs.getString("payload_type"), rs.getString("actor"),
+            instantOrNull(rs.getTimestamp("inserted_at")), rs.getString("inserted_by"), rs.getBytes("payload"),
             rs.getBytes("event_hash"));
 
     private final JdbcClient jdbc;
@@ -90,5 +94,9 @@ class ChainVerifier {
     private long head() {
         return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM event_store.domain_event_entry")
                 .query(Long.class).single();
+    }
+
+    private static Instant instantOrNull(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -35,7 +35,8 @@ final class ChainWalk {
 
     /** An event as stored, with the columns its hash covers. */
     record StoredEvent(long position, String aggregateId, long sequenceNumber, String type, String timeStamp,
-                       String payloadType, String actor, byte[] payload, byte[] hash) {
+                       String payloadType, String actor, Instant insertedAt, String insertedBy, byte[] payload,
+                       byte[] hash) {
     }
 
     /** Where a chain's events between two sequence numbers are read from, when one seems to be missing. */
@@ -130,7 +131,8 @@ final class ChainWalk {
         }
         ChainHead head = heads.get(chain);
         byte[] computed = EventHashes.hash(head == null ? null : head.hash(), event.type(), chain, sequence,
-                event.timeStamp(), event.payloadType(), event.actor(), event.payload());
+                event.timeStamp(), event.payloadType(), event.actor(), event.insertedAt(), event.insertedBy(),
+                event.payload());
         if (!Arrays.equals(computed, event.hash())) {
             fail(chain, sequence, event.position(),
                     "its stored hash does not match its content and the hash of the event before it");

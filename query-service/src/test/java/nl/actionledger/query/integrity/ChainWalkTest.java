@@ -46,6 +46,19 @@ class ChainWalkTest {
                 "its stored hash does not match its content and the hash of the event before it"));
     }
 
+    /** The insertion's time and login are inside the hash: an event claimed for another login is named. */
+    @Test
+    void namesAnEventWhoseInsertionWasEdited() {
+        List<StoredEvent> a = chain("a", 3, 1);
+        StoredEvent edited = insertedBy(a.get(1), "ledger_owner");
+
+        feed(a.get(0), edited, a.get(2));
+
+        assertThat(EventHashes.insertedAt(a.get(1).insertedAt())).isEqualTo("2026-06-01T12:00:02.001234Z");
+        assertThat(walk.broken()).containsExactly(new BrokenChain("a", 1, edited.position(),
+                "its stored hash does not match its content and the hash of the event before it"));
+    }
+
     @Test
     void namesAMissingEventOnlyWhenItIsReallyNotThere() {
         List<StoredEvent> a = chain("a", 3, 1);
@@ -157,16 +170,26 @@ class ChainWalkTest {
         return events;
     }
 
+    /** The first event of a chain as appended before insertions were recorded, the others with their insertion. */
     private static StoredEvent event(String id, long sequence, long position, byte[] previous) {
         byte[] payload = ("{\"change\":" + sequence + "}").getBytes(StandardCharsets.UTF_8);
         String timeStamp = NOW.plusSeconds(position).toString();
-        return new StoredEvent(position, id, sequence, "Action", timeStamp, "StatusChanged", "alice", payload,
-                EventHashes.hash(previous, "Action", id, sequence, timeStamp, "StatusChanged", "alice", payload));
+        Instant insertedAt = sequence == 0 ? null : NOW.plusSeconds(position).plusNanos(1_234_000);
+        String insertedBy = sequence == 0 ? null : "ledger_app";
+        return new StoredEvent(position, id, sequence, "Action", timeStamp, "StatusChanged", "alice", insertedAt,
+                insertedBy, payload, EventHashes.hash(previous, "Action", id, sequence, timeStamp, "StatusChanged",
+                "alice", insertedAt, insertedBy, payload));
     }
 
     private static StoredEvent withPayload(StoredEvent event, String payload) {
         return new StoredEvent(event.position(), event.aggregateId(), event.sequenceNumber(), event.type(),
-                event.timeStamp(), event.payloadType(), event.actor(), payload.getBytes(StandardCharsets.UTF_8),
+                event.timeStamp(), event.payloadType(), event.actor(), event.insertedAt(), event.insertedBy(),
+                payload.getBytes(StandardCharsets.UTF_8), event.hash());
+    }
+
+    private static StoredEvent insertedBy(StoredEvent event, String login) {
+        return new StoredEvent(event.position(), event.aggregateId(), event.sequenceNumber(), event.type(),
+                event.timeStamp(), event.payloadType(), event.actor(), event.insertedAt(), login, event.payload(),
                 event.hash());
     }
 }

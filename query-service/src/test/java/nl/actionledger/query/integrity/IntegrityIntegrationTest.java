@@ -224,7 +224,8 @@ class IntegrityIntegrationTest extends QueryServiceIntegrationTestBase {
             String previous = event.get("previousHash").isNull() ? "" : event.get("previousHash").asString();
             String header = previous + "\n" + event.get("type").asString() + "\n" + event.get("aggregateId").asString()
                     + "\n" + event.get("sequenceNumber").asLong() + "\n" + event.get("timeStamp").asString() + "\n"
-                    + event.get("payloadType").asString() + "\n" + event.get("actor").asString() + "\n";
+                    + event.get("payloadType").asString() + "\n" + event.get("actor").asString() + "\n"
+                    + event.get("insertedAt").asString() + "\n" + event.get("insertedBy").asString() + "\n";
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update(header.getBytes(StandardCharsets.UTF_8));
             sha256.update(Base64.getDecoder().decode(event.get("payload").asString()));
