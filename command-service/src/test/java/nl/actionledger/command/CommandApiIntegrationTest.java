@@ -507,10 +507,11 @@ class CommandApiIntegrationTest {
 
     private ConfigurableApplicationContext startSecondInstance() {
         // Command-line arguments, because default properties lose against application.yml.
+        List<String> arguments = new ArrayList<>(EmbeddedPostgresDatabase.serviceArguments(databaseUrl));
+        arguments.add("--server.port=0");
         return new SpringApplicationBuilder(CommandServiceApplication.class)
                 .profiles("test")
-                .run("--server.port=0", "--spring.datasource.url=" + databaseUrl,
-                        "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+                .run(arguments.toArray(String[]::new));
     }
 
     private static List<HttpResponse<String>> runAll(List<Callable<HttpResponse<String>>> calls) throws Exception {
