@@ -126,23 +126,24 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     /** What command-service needs: its migrations as the event store's owner, its work as the runtime login. */
     Map<String, String> commandServiceEnvironment() {
-        return Map.of(
-                "DATABASE_JDBC_URL", jdbcUrl(),
-                "DATABASE_USER", RUNTIME,
-                "DATABASE_PASSWORD", passwords.get(RUNTIME),
-                "DATABASE_MIGRATION_USER", OWNER,
-                "DATABASE_MIGRATION_PASSWORD", passwords.get(OWNER),
-                "DATABASE_READER_USER", READER);
+        Map<String, String> environment = environment(RUNTIME, OWNER);
+        environment.put("DATABASE_READER_USER", READER);
+        return environment;
     }
 
     /** What query-service needs: its migrations as the read side's owner, its work as the reader. */
     Map<String, String> queryServiceEnvironment() {
-        return Map.of(
-                "DATABASE_JDBC_URL", jdbcUrl(),
-                "DATABASE_USER", READER,
-                "DATABASE_PASSWORD", passwords.get(READER),
-                "DATABASE_MIGRATION_USER", QUERY_OWNER,
-                "DATABASE_MIGRATION_PASSWORD", passwords.get(QUERY_OWNER));
+        return environment(READER, QUERY_OWNER);
+    }
+
+    private Map<String, String> environment(String login, String migrationLogin) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("DATABASE_JDBC_URL", jdbcUrl());
+        environment.put("DATABASE_USER", login);
+        environment.put("DATABASE_PASSWORD", passwords.get(login));
+        environment.put("DATABASE_MIGRATION_USER", migrationLogin);
+        environment.put("DATABASE_MIGRATION_PASSWORD", passwords.get(migrationLogin));
+        return environment;
     }
 
     private String jdbcUrl() {
