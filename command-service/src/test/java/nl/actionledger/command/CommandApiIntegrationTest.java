@@ -411,6 +411,21 @@ class CommandApiIntegrationTest {
         assertThat(chained).isTrue();
     }
 
+    /** A browser sends remembered Basic credentials with requests other sites make: those are refused here too. */
+    @Test
+    void aCheckpointRequestThatAnotherSiteCouldHaveSentIsRefused() {
+        HttpRequest.Builder noBodyType = HttpRequest.newBuilder(uri(port, "/api/admin/checkpoints"))
+                .header("Authorization", basic("admin", "admin")).POST(HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder form = HttpRequest.newBuilder(uri(port, "/api/admin/checkpoints"))
+                .header("Authorization", basic("admin", "admin"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("a=b"));
+
+        assertProblem(send(noBodyType.build()), 403, "CROSS_SITE_REQUEST_REFUSED");
+        assertProblem(send(form.build()), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(send(noBodyType.header("X-Requested-With", "curl").build()).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void anAdminRecordsACheckpointOnDemand() {
         assertProblem(post(port, "coordinator", "/api/admin/checkpoints", "", Map.of()), 403, "FORBIDDEN");

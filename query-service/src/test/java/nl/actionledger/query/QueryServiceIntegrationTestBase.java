@@ -120,9 +120,16 @@ public abstract class QueryServiceIntegrationTestBase {
         return send(user, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", mediaType));
     }
 
+    /** A POST without a body, as a script would send it: with the header that tells it from a cross-site request. */
     protected HttpResponse<String> post(String user, String path) {
-        return send(user, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        return post(user, path, java.util.Map.of("X-Requested-With", "test"), HttpRequest.BodyPublishers.noBody());
+    }
+
+    protected HttpResponse<String> post(String user, String path, java.util.Map<String, String> headers,
+                                        HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).POST(body);
+        headers.forEach(request::header);
+        return send(user, request);
     }
 
     private HttpResponse<String> send(String user, HttpRequest.Builder request) {
