@@ -416,6 +416,21 @@ class CommandApiIntegrationTest {
         assertThat(chained).isTrue();
     }
 
+    /** A browser sends remembered Basic credentials with requests other sites make: those are refused here too. */
+    @Test
+    void aCheckpointRequestThatAnotherSiteCouldHaveSentIsRefused() {
+        HttpRequest.Builder noBodyType = HttpRequest.newBuilder(uri(port, "/api/admin/checkpoints"))
+                .header("Authorization", basic("admin", "admin")).POST(HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder form = HttpRequest.newBuilder(uri(port, "/api/admin/checkpoints"))
+                .header("Authorization", basic("admin", "admin"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("a=b"));
+
+        assertProblem(send(noBodyType.build()), 403, "CROSS_SITE_REQUEST_REFUSED");
+        assertProblem(send(form.build()), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(send(noBodyType.header("X-Requested-With", "curl").build()).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void anAdminRecordsACheckpointOnDemand() {
         assertProblem(post(port, "coordinator", "/api/admin/checkpoints", "", Map.of()), 403, "FORBIDDEN");
@@ -512,10 +527,11 @@ class CommandApiIntegrationTest {
 
     private ConfigurableApplicationContext startSecondInstance() {
         // Command-line arguments, because default properties lose against application.yml.
+        List<String> arguments = new ArrayList<>(EmbeddedPostgresDatabase.serviceArguments(databaseUrl));
+        arguments.add("--server.port=0");
         return new SpringApplicationBuilder(CommandServiceApplication.class)
                 .profiles("test")
-                .run("--server.port=0", "--spring.datasource.url=" + databaseUrl,
-                        "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+                .run(arguments.toArray(String[]::new));
     }
 
     private static List<HttpResponse<String>> runAll(List<Callable<HttpResponse<String>>> calls) throws Exception {

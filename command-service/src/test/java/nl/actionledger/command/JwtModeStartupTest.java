@@ -32,10 +32,9 @@ class JwtModeStartupTest {
 
     private static void start(List<String> jwtSettings) {
         // as command-line arguments, which outrank application.yml (builder properties would not)
-        List<String> arguments = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + EmbeddedPostgresDatabase.newDatabase(),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                "--server.port=0", "--actionledger.security.mode=jwt"));
+        List<String> arguments = new ArrayList<>(EmbeddedPostgresDatabase.serviceArguments(
+                EmbeddedPostgresDatabase.newDatabase()));
+        arguments.addAll(List.of("--server.port=0", "--actionledger.security.mode=jwt"));
         jwtSettings.forEach(setting -> arguments.add("--" + setting));
         new SpringApplicationBuilder(CommandServiceApplication.class)
                 .profiles("test")

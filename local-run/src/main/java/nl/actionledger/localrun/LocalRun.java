@@ -1,15 +1,12 @@
 package nl.actionledger.localrun;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * The whole system on one machine with only a JDK: an embedded PostgreSQL 17 (or the one {@code DATABASE_URL}
@@ -19,19 +16,20 @@ import java.util.Map;
 public final class LocalRun implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
-    /** The role both services connect as in the local run; the embedded server's superuser runs the migrations. */
-    static final String RUNTIME_ROLE = "ledger_app";
 
     private final LocalRunSettings settings;
-    private final Map<String, String> environment;
-    private final EmbeddedPostgres embeddedPostgres;
+    private final Map<String, String> commandEnvironment;
+    private final Map<String, String> queryEnvironment;
+    private final EmbeddedDatabase embeddedDatabase;
     private ServiceProcess commandService;
     private ServiceProcess queryService;
 
-    private LocalRun(LocalRunSettings settings, Map<String, String> environment, EmbeddedPostgres embeddedPostgres) {
+    private LocalRun(LocalRunSettings settings, Map<String, String> commandEnvironment,
+                     Map<String, String> queryEnvironment, EmbeddedDatabase embeddedDatabase) {
         this.settings = settings;
-        this.environment = environment;
-        this.embeddedPostgres = embeddedPostgres;
+        this.commandEnvironment = commandEnvironment;
+        this.queryEnvironment = queryEnvironment;
+        this.embeddedDatabase = embeddedDatabase;
     }
 
     public static void main(String[] args) throws Exception {
@@ -47,34 +45,35 @@ public final class LocalRun implements AutoCloseable {
 
     public static LocalRun start(LocalRunSettings settings) throws IOException, InterruptedException {
         Files.createDirectories(settings.dataDir());
-        EmbeddedPostgres postgres = null;
+        EmbeddedDatabase embedded = null;
         DatabaseSettings database = settings.database();
+        Map<String, String> commandEnvironment = new HashMap<>(DemoUsers.asEnvironment());
+        Map<String, String> queryEnvironment = new HashMap<>(DemoUsers.asEnvironment());
         if (database == null) {
             System.out.println("Starting embedded PostgreSQL (data in " + settings.dataDir().resolve("postgres") + ") ...");
-            postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(settings.dataDir().resolve("postgres"))
-                    .setCleanDataDirectory(false)
-                    .setPort(settings.databasePort())
-                    // zonky turns durability off for speed in tests; the local run keeps data across restarts,
-                    // so an acknowledged change must survive a crash of the machine here as well.
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .start();
-            createRuntimeRole(postgres);
+            embedded = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), settings.databasePort());
+            commandEnvironment.putAll(embedded.commandServiceEnvironment());
+            queryEnvironment.putAll(embedded.queryServiceEnvironment());
+        } else {
+            // Another PostgreSQL: both services connect as the given login, and refuse to if it could rewrite history.
+            Map<String, String> external = Map.of(
+                    "DATABASE_JDBC_URL", database.jdbcUrl(),
+                    "DATABASE_USER", database.user(),
+                    "DATABASE_PASSWORD", database.password());
+            commandEnvironment.putAll(external);
+            queryEnvironment.putAll(external);
         }
-        Map<String, String> environment = new HashMap<>(database == null ? embeddedDatabase(postgres) : Map.of(
-                "DATABASE_JDBC_URL", database.jdbcUrl(),
-                "DATABASE_USER", database.user(),
-                "DATABASE_PASSWORD", database.password()));
-        environment.putAll(DemoUsers.asEnvironment());
-        LocalRun run = new LocalRun(settings, environment, postgres);
+        commandEnvironment.put("SERVER_ADDRESS", settings.bindAddress());
+        queryEnvironment.put("SERVER_ADDRESS", settings.bindAddress());
+        commandEnvironment.put("COMMAND_PORT", Integer.toString(settings.commandPort()));
+        queryEnvironment.put("QUERY_PORT", Integer.toString(settings.queryPort()));
+        LocalRun run = new LocalRun(settings, commandEnvironment, queryEnvironment, embedded);
         try {
             // command-service owns the event table: query-service may only start once it has migrated.
             run.startCommandService();
             System.out.println("Starting query-service on port " + settings.queryPort() + " ...");
             run.queryService = ServiceProcess.start("query-service", settings.queryJar(), settings.queryPort(),
-                    with(environment, "QUERY_PORT", settings.queryPort()), run.logs());
+                    queryEnvironment, run.logs());
             run.queryService.awaitHealthy(START_TIMEOUT);
             return run;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -86,7 +85,7 @@ public final class LocalRun implements AutoCloseable {
     private void startCommandService() throws IOException, InterruptedException {
         System.out.println("Starting command-service on port " + settings.commandPort() + " ...");
         commandService = ServiceProcess.start("command-service", settings.commandJar(), settings.commandPort(),
-                with(environment, "COMMAND_PORT", settings.commandPort()), logs());
+                commandEnvironment, logs());
         commandService.awaitHealthy(START_TIMEOUT);
     }
 
@@ -94,30 +93,9 @@ public final class LocalRun implements AutoCloseable {
         return settings.dataDir().resolve("logs");
     }
 
-    /** The services work as a role that cannot rewrite history; only their migrations run as the owner. */
-    private static Map<String, String> embeddedDatabase(EmbeddedPostgres postgres) {
-        return Map.of(
-                "DATABASE_JDBC_URL", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
-                "DATABASE_USER", RUNTIME_ROLE,
-                "DATABASE_PASSWORD", RUNTIME_ROLE,
-                "DATABASE_MIGRATION_USER", "postgres",
-                "DATABASE_MIGRATION_PASSWORD", "postgres");
-    }
-
-    private static void createRuntimeRole(EmbeddedPostgres postgres) {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + RUNTIME_ROLE + "') "
-                    + "THEN CREATE ROLE " + RUNTIME_ROLE + " LOGIN PASSWORD '" + RUNTIME_ROLE + "'; END IF; END $$");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the runtime role in the embedded PostgreSQL", e);
-        }
-    }
-
-    private static Map<String, String> with(Map<String, String> environment, String key, int value) {
-        Map<String, String> copy = new HashMap<>(environment);
-        copy.put(key, Integer.toString(value));
-        return copy;
+    /** The embedded database's superuser, for the tests; {@code null} when the run uses another PostgreSQL. */
+    DataSource embeddedSuperuser() {
+        return embeddedDatabase == null ? null : embeddedDatabase.superuser();
     }
 
     public String commandUrl() {
@@ -156,9 +134,9 @@ public final class LocalRun implements AutoCloseable {
         if (commandService != null) {
             commandService.close();
         }
-        if (embeddedPostgres != null) {
+        if (embeddedDatabase != null) {
             try {
-                embeddedPostgres.close();
+                embeddedDatabase.close();
             } catch (IOException e) {
                 System.err.println("Could not stop the embedded PostgreSQL cleanly: " + e.getMessage());
             }

@@ -1,12 +1,20 @@
 package nl.actionledger.localrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +24,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +61,7 @@ class LocalRunEndToEndTest {
         databasePort = freePort();
         run = LocalRun.start(new LocalRunSettings(freePort(), freePort(), null, databasePort, dataDir,
                 home.resolve("command-service/target/command-service.jar"),
-                home.resolve("query-service/target/query-service.jar")));
+                home.resolve("query-service/target/query-service.jar"), LocalRunSettings.LOOPBACK));
     }
 
     @AfterAll
@@ -158,6 +167,64 @@ class LocalRunEndToEndTest {
         }
     }
 
+    /** Each service works as its own login, and the database lets nobody in without a password. */
+    @Test
+    @Order(7)
+    void eachServiceHasItsOwnLoginAndTheDatabaseAsksForPasswords() throws Exception {
+        try (Connection connection = database(); Statement statement = connection.createStatement()) {
+            List<String> logins = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery("SELECT DISTINCT usename FROM pg_stat_activity "
+                    + "WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() ORDER BY usename")) {
+                while (result.next()) {
+                    logins.add(result.getString(1));
+                }
+            }
+            assertThat(logins).containsExactly(EmbeddedDatabase.RUNTIME, EmbeddedDatabase.READER);
+            try (ResultSet result = statement.executeQuery("SHOW listen_addresses")) {
+                result.next();
+                assertThat(result.getString(1)).isEqualTo("127.0.0.1");
+            }
+            try (ResultSet result = statement.executeQuery("SELECT DISTINCT auth_method FROM pg_hba_file_rules")) {
+                result.next();
+                assertThat(result.getString(1)).isEqualTo("scram-sha-256");
+                assertThat(result.next()).isFalse();
+            }
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres";
+        assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "").close())
+                .isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> DriverManager.getConnection(url, EmbeddedDatabase.RUNTIME, EmbeddedDatabase.RUNTIME).close())
+                .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+    }
+
+    /** The services listen on the loopback address only: from another address of this machine they cannot be reached. */
+    @Test
+    @Order(8)
+    void theServicesListenOnThisMachineOnly() throws Exception {
+        InetAddress otherAddress = NetworkInterface.networkInterfaces()
+                .filter(network -> isUp(network))
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                .findFirst().orElse(null);
+        assumeTrue(otherAddress != null, "this machine has no address but the loopback one");
+        for (String url : List.of(run.commandUrl(), run.queryUrl())) {
+            int port = URI.create(url).getPort();
+            assertThatThrownBy(() -> {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(otherAddress, port), 2000);
+                }
+            }).as(url + " on " + otherAddress).isInstanceOf(IOException.class);
+        }
+    }
+
+    private static boolean isUp(NetworkInterface network) {
+        try {
+            return network.isUp();
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+
     private static long countEvents() throws Exception {
         try (Connection connection = database(); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT count(*) FROM event_store.domain_event_entry")) {
@@ -167,7 +234,7 @@ class LocalRunEndToEndTest {
     }
 
     private static Connection database() throws Exception {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + databasePort + "/postgres", "postgres", "");
+        return run.embeddedSuperuser().getConnection();
     }
 
     /** Not a timed assertion: prints how long changes take to show, for the README's figure. */

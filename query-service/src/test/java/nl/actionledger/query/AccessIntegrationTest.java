@@ -110,7 +110,8 @@ class AccessIntegrationTest extends QueryServiceIntegrationTestBase {
             request.header("Authorization", "Basic "
                     + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
         }
-        request = "POST".equals(method) ? request.POST(HttpRequest.BodyPublishers.noBody()) : request.GET();
+        request = "POST".equals(method)
+                ? request.header("X-Requested-With", "test").POST(HttpRequest.BodyPublishers.noBody()) : request.GET();
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {

@@ -8,11 +8,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import nl.actionledger.events.ActionRef;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
@@ -23,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,15 +46,39 @@ public abstract class QueryServiceIntegrationTestBase {
     protected static final Duration VISIBLE_WITHIN = Duration.ofSeconds(15);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static String databaseUrl;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = EmbeddedPostgresDatabase.register(registry);
-        Flyway.configure().dataSource(url, "postgres", "postgres")
+        databaseUrl = EmbeddedPostgresDatabase.register(registry);
+        migrateEventStore(databaseUrl);
+    }
+
+    /** The event table as command-service's own migration leaves it, owned by the owner login. */
+    public static void migrateEventStore(String url) {
+        Flyway.configure().dataSource(url, EmbeddedPostgresDatabase.OWNER, EmbeddedPostgresDatabase.PASSWORD)
                 .schemas("event_store").defaultSchema("event_store")
                 .locations("classpath:event-store-migration")
-                .placeholders(java.util.Map.of("runtime_role", "postgres", "reader_role", "postgres"))
+                .placeholders(java.util.Map.of("runtime_role", EmbeddedPostgresDatabase.RUNTIME,
+                        "reader_role", EmbeddedPostgresDatabase.READER))
                 .load().migrate();
+    }
+
+    /**
+     * As the owner of the tables, in one transaction: for tests that change what the service cannot: tamper with events, add a trigger. The
+     * service itself connects as the runtime login, because these tests append events through its event store as
+     * command-service would; that query-service runs as the reader is shown by {@code DatabaseLoginIntegrationTest}
+     * and by the local run's end-to-end test.
+     */
+    protected static void asOwner(Consumer<JdbcClient> work) {
+        try (Connection connection = EmbeddedPostgresDatabase.connect(databaseUrl, EmbeddedPostgresDatabase.OWNER)
+                .getConnection()) {
+            connection.setAutoCommit(false);
+            work.accept(JdbcClient.create(new SingleConnectionDataSource(connection, true)));
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @LocalServerPort
@@ -92,9 +120,16 @@ public abstract class QueryServiceIntegrationTestBase {
         return send(user, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", mediaType));
     }
 
+    /** A POST without a body, as a script would send it: with the header that tells it from a cross-site request. */
     protected HttpResponse<String> post(String user, String path) {
-        return send(user, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        return post(user, path, java.util.Map.of("X-Requested-With", "test"), HttpRequest.BodyPublishers.noBody());
+    }
+
+    protected HttpResponse<String> post(String user, String path, java.util.Map<String, String> headers,
+                                        HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).POST(body);
+        headers.forEach(request::header);
+        return send(user, request);
     }
 
     private HttpResponse<String> send(String user, HttpRequest.Builder request) {

@@ -16,22 +16,15 @@ import org.junit.jupiter.api.Test;
 /** The event table as the migrations leave it: the runtime role can append and read, nobody can rewrite. */
 class AppendOnlyHistoryTest {
 
-    private static final String RUNTIME_ROLE = "ledger_runtime_test";
-    private static final String READER_ROLE = "ledger_reader_test";
+    private static final String OWNER_ROLE = EmbeddedPostgresDatabase.OWNER;
+    private static final String RUNTIME_ROLE = EmbeddedPostgresDatabase.RUNTIME;
+    private static final String READER_ROLE = EmbeddedPostgresDatabase.READER;
     private static String url;
 
     @BeforeAll
     static void migrate() throws SQLException {
-        // without the ?user=postgres the embedded server's URL carries, which would win over the user we connect as
-        url = EmbeddedPostgresDatabase.newDatabase().replaceFirst("\\?.*$", "");
-        try (Connection owner = DriverManager.getConnection(url, "postgres", "postgres");
-             Statement statement = owner.createStatement()) {
-            for (String role : new String[] {RUNTIME_ROLE, READER_ROLE}) {
-                statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') "
-                        + "THEN CREATE ROLE " + role + " LOGIN PASSWORD 'secret'; END IF; END $$");
-            }
-        }
-        Flyway.configure().dataSource(url, "postgres", "postgres")
+        url = EmbeddedPostgresDatabase.newDatabase();
+        Flyway.configure().dataSource(url, OWNER_ROLE, EmbeddedPostgresDatabase.PASSWORD)
                 .schemas("event_store").defaultSchema("event_store")
                 .placeholders(Map.of("runtime_role", RUNTIME_ROLE, "reader_role", READER_ROLE))
                 .load().migrate();
@@ -70,8 +63,7 @@ class AppendOnlyHistoryTest {
 
     @Test
     void evenTheOwnerCannotRewriteHistory() throws SQLException {
-        try (Connection owner = DriverManager.getConnection(url, "postgres", "postgres");
-             Statement statement = owner.createStatement()) {
+        try (Connection owner = connect(OWNER_ROLE); Statement statement = owner.createStatement()) {
             assertThatThrownBy(() -> statement.execute(
                     "UPDATE event_store.domain_event_entry SET payload = 'x' WHERE aggregate_identifier = 'agg-1'"))
                     .hasMessageContaining("append-only");
@@ -158,7 +150,7 @@ class AppendOnlyHistoryTest {
     }
 
     private static Connection connect(String role) throws SQLException {
-        return DriverManager.getConnection(url, role, "secret");
+        return DriverManager.getConnection(url, role, EmbeddedPostgresDatabase.PASSWORD);
     }
 
     /** An event stamped now, as command-service stamps them. */

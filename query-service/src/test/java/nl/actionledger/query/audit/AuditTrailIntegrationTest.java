@@ -170,23 +170,23 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
 
     /** Removes an entry as a skipped event would leave it, keeping a copy so that the other tests see a whole trail. */
     private void setAside(long globalIndex) {
-        transactions.executeWithoutResult(tx -> {
-            jdbc.sql("CREATE TABLE query_model.set_aside_entry AS SELECT * FROM query_model.audit_entry WHERE global_index = ?")
+        asOwner(owner -> {
+            owner.sql("CREATE TABLE query_model.set_aside_entry AS SELECT * FROM query_model.audit_entry WHERE global_index = ?")
                     .param(globalIndex).update();
-            jdbc.sql("""
+            owner.sql("""
                     CREATE TABLE query_model.set_aside_change AS SELECT c.* FROM query_model.audit_change c
                     JOIN query_model.set_aside_entry e ON e.global_index = c.global_index""").update();
-            jdbc.sql("DELETE FROM query_model.audit_change WHERE global_index IN (SELECT global_index FROM query_model.set_aside_entry)")
+            owner.sql("DELETE FROM query_model.audit_change WHERE global_index IN (SELECT global_index FROM query_model.set_aside_entry)")
                     .update();
-            jdbc.sql("DELETE FROM query_model.audit_entry WHERE global_index = ?").param(globalIndex).update();
+            owner.sql("DELETE FROM query_model.audit_entry WHERE global_index = ?").param(globalIndex).update();
         });
     }
 
     private void putBack() {
-        transactions.executeWithoutResult(tx -> {
-            jdbc.sql("INSERT INTO query_model.audit_entry SELECT * FROM query_model.set_aside_entry").update();
-            jdbc.sql("INSERT INTO query_model.audit_change SELECT * FROM query_model.set_aside_change").update();
-            jdbc.sql("DROP TABLE query_model.set_aside_entry, query_model.set_aside_change").update();
+        asOwner(owner -> {
+            owner.sql("INSERT INTO query_model.audit_entry SELECT * FROM query_model.set_aside_entry").update();
+            owner.sql("INSERT INTO query_model.audit_change SELECT * FROM query_model.set_aside_change").update();
+            owner.sql("DROP TABLE query_model.set_aside_entry, query_model.set_aside_change").update();
         });
     }
 

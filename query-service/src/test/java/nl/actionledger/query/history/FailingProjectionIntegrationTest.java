@@ -35,14 +35,15 @@ class FailingProjectionIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @Test
     void aFailingEventIsRetriedUntilItSucceedsInsteadOfBeingSkipped() {
-        jdbc.sql("""
+        // Only the owner of the table may give it a trigger.
+        asOwner(owner -> owner.sql("""
                 CREATE FUNCTION query_model.refuse_action_401() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF NEW.action_id = '401' THEN RAISE EXCEPTION 'simulated projection failure'; END IF;
                     RETURN NEW;
-                END $$""").update();
-        jdbc.sql("CREATE TRIGGER refuse_action_401 BEFORE INSERT OR UPDATE ON query_model.action_state "
-                + "FOR EACH ROW EXECUTE FUNCTION query_model.refuse_action_401()").update();
+                END $$""").update());
+        asOwner(owner -> owner.sql("CREATE TRIGGER refuse_action_401 BEFORE INSERT OR UPDATE ON query_model.action_state "
+                + "FOR EACH ROW EXECUTE FUNCTION query_model.refuse_action_401()").update());
         try {
             new History(action("401")).then(registered("401", 1, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
                     CommitmentLevel.NATIONAL), "system", "reg-401", Instant.parse("2026-02-01T09:00:00Z"));
@@ -50,8 +51,10 @@ class FailingProjectionIntegrationTest extends QueryServiceIntegrationTestBase {
             org.awaitility.Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
                     get("evaluator", "/api/plans/eu-wap-nl/actions/401/as-of?at=2026-02-02").statusCode() == 404);
         } finally {
-            jdbc.sql("DROP TRIGGER refuse_action_401 ON query_model.action_state").update();
-            jdbc.sql("DROP FUNCTION query_model.refuse_action_401()").update();
+            asOwner(owner -> {
+                owner.sql("DROP TRIGGER refuse_action_401 ON query_model.action_state").update();
+                owner.sql("DROP FUNCTION query_model.refuse_action_401()").update();
+            });
         }
 
         // Once the cause is gone, the same event goes through: nothing was skipped.

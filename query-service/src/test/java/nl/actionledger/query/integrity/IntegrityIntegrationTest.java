@@ -314,26 +314,26 @@ class IntegrityIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(verifyEverything().get("status").asString()).isEqualTo("OK");
     }
 
-    /** As a superuser would: set the copy aside, switch off the append-only trigger, change the history. */
+    /** As the owner of the tables (or a superuser) would: set the copy aside, switch off the append-only trigger, change the history. */
     private void tamper(String sql, String aggregateId) {
-        transactions.executeWithoutResult(tx -> {
-            jdbc.sql("CREATE TABLE query_model.tamper_copy AS SELECT * FROM event_store.domain_event_entry "
+        asOwner(owner -> {
+            owner.sql("CREATE TABLE query_model.tamper_copy AS SELECT * FROM event_store.domain_event_entry "
                     + "WHERE aggregate_identifier = ?").param(aggregateId).update();
-            jdbc.sql("ALTER TABLE event_store.domain_event_entry DISABLE TRIGGER domain_event_entry_append_only").update();
-            jdbc.sql(sql).update();
-            jdbc.sql("ALTER TABLE event_store.domain_event_entry ENABLE TRIGGER domain_event_entry_append_only").update();
+            owner.sql("ALTER TABLE event_store.domain_event_entry DISABLE TRIGGER domain_event_entry_append_only").update();
+            owner.sql(sql).update();
+            owner.sql("ALTER TABLE event_store.domain_event_entry ENABLE TRIGGER domain_event_entry_append_only").update();
         });
     }
 
     /** Puts the original events back, exactly as they were, and checks that the history verifies again. */
     private void restore() {
-        transactions.executeWithoutResult(tx -> {
-            jdbc.sql("ALTER TABLE event_store.domain_event_entry DISABLE TRIGGER USER").update();
-            jdbc.sql("DELETE FROM event_store.domain_event_entry e USING query_model.tamper_copy c "
+        asOwner(owner -> {
+            owner.sql("ALTER TABLE event_store.domain_event_entry DISABLE TRIGGER USER").update();
+            owner.sql("DELETE FROM event_store.domain_event_entry e USING query_model.tamper_copy c "
                     + "WHERE e.aggregate_identifier = c.aggregate_identifier").update();
-            jdbc.sql("INSERT INTO event_store.domain_event_entry SELECT * FROM query_model.tamper_copy").update();
-            jdbc.sql("ALTER TABLE event_store.domain_event_entry ENABLE TRIGGER USER").update();
-            jdbc.sql("DROP TABLE query_model.tamper_copy").update();
+            owner.sql("INSERT INTO event_store.domain_event_entry SELECT * FROM query_model.tamper_copy").update();
+            owner.sql("ALTER TABLE event_store.domain_event_entry ENABLE TRIGGER USER").update();
+            owner.sql("DROP TABLE query_model.tamper_copy").update();
         });
         assertThat(verifyEverything().get("status").asString()).isEqualTo("OK");
     }

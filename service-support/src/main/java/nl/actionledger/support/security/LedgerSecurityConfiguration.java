@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -88,7 +89,9 @@ public class LedgerSecurityConfiguration {
                     "Valid credentials are required (" + credentials + ").");
         };
         if (properties.mode() == LedgerSecurityProperties.Mode.BASIC) {
-            http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
+            http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                    // after the checks of who may call what, so that 401 and 403 FORBIDDEN answer as before
+                    .addFilterAfter(new CrossSiteRequestGuard(problems), AuthorizationFilter.class);
         } else {
             if (jwtDecoder.getIfAvailable() == null) {
                 throw new IllegalStateException("actionledger.security.mode is JWT, but no token issuer is configured: "
