@@ -1,6 +1,7 @@
 package nl.actionledger.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +16,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import nl.actionledger.command.action.ChangeActionStatusCommand;
+import nl.actionledger.command.action.Requester;
+import nl.actionledger.command.eventstore.MissingActorException;
+import nl.actionledger.events.ActionRef;
+import nl.actionledger.events.EventMetadataKeys;
+import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -59,6 +68,8 @@ class CommandApiIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     List<ApplicationRunner> runners;
+    @Autowired
+    CommandGateway commandGateway;
 
     // --- accepted changes -------------------------------------------------------------------------------
 
@@ -122,6 +133,21 @@ class CommandApiIntegrationTest {
 
         assertProblem(response, 400, "UNKNOWN_FIELD");
         assertThat(eventsOf("eu-wap-nl/11")).isEqualTo(1);
+    }
+
+    /** Sign-in refuses a user without a name; behind it, the event store refuses an event without an actor. */
+    @Test
+    void noChangeIsAppendedWithoutAnActor() {
+        for (Map<String, String> metadata : List.of(Map.<String, String>of(), Map.of(EventMetadataKeys.ACTOR, ""),
+                Map.of(EventMetadataKeys.ACTOR, "  ", EventMetadataKeys.ACTOR_NAME, "r.devries"))) {
+            var command = GenericCommandMessage.asCommandMessage(new ChangeActionStatusCommand(
+                    ActionRef.of("eu-wap-nl", "12"), ImplementationStatus.ON_HOLD, "nobody asked", null,
+                    new Requester("", null, true))).andMetaData(metadata);
+
+            assertThatThrownBy(() -> commandGateway.sendAndWait(command)).as("metadata %s", metadata)
+                    .isInstanceOf(MissingActorException.class);
+        }
+        assertThat(eventsOf("eu-wap-nl/12")).isEqualTo(1);
     }
 
     // --- refused requests: a problem response, and nothing stored -------------------------------------
