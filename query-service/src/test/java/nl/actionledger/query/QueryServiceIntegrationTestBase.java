@@ -18,6 +18,7 @@ import nl.actionledger.events.ActionRef;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -73,7 +74,11 @@ public abstract class QueryServiceIntegrationTestBase {
         }
 
         public History then(Object payload, String actor, String correlationId, Instant at) {
-            DomainEventMessage<?> event = TestEvents.message(action, events.size(), payload, actor, correlationId, at);
+            return then(payload, MetaData.with("actor", actor).and("correlationId", correlationId), at);
+        }
+
+        public History then(Object payload, MetaData metaData, Instant at) {
+            DomainEventMessage<?> event = TestEvents.message(action, events.size(), payload, metaData, at);
             transactions.executeWithoutResult(tx -> eventStore.publish(event));
             events.add(event);
             return this;
