@@ -187,7 +187,8 @@ public final class Benchmark {
                 new nl.actionledger.events.ActionStatusChangedEvent(nl.actionledger.events.ActionRef.of("eu-wap-nl", "1"),
                         nl.actionledger.events.ImplementationStatus.NOT_STARTED,
                         nl.actionledger.events.ImplementationStatus.IN_PROGRESS, "Benchmark change 1"),
-                Map.of("actor", "bench-writer-1", "correlationId", "00000000-0000-4000-8000-000000000001",
+                Map.of("actor", "bench-writer-1", "actorName", "bench-writer-1",
+                        "correlationId", "00000000-0000-4000-8000-000000000001",
                         "commandId", "00000000-0000-4000-8000-000000000002",
                         "traceId", "00000000-0000-4000-8000-000000000002"), Instant.now());
     }

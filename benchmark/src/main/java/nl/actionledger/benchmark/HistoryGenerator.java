@@ -109,7 +109,7 @@ final class HistoryGenerator {
                 eventsByActor.merge(change.actor(), 1L, Long::sum);
                 action.changes++;
                 rows.row(uuid(), action.ref.toString(), ++action.version, change.event(),
-                        metadata(change.actor(), uuid()), FIRST_CHANGE.plus(step.multipliedBy(i))).addTo(insert);
+                        changeMetadata(change.actor(), uuid()), FIRST_CHANGE.plus(step.multipliedBy(i))).addTo(insert);
                 written = flushIfFull(connection, insert, written + 1, started);
             }
             insert.executeBatch();
@@ -245,6 +245,13 @@ final class HistoryGenerator {
         String commandId = uuid();
         return Map.of(EventMetadataKeys.ACTOR, actor, EventMetadataKeys.CORRELATION_ID, correlationId,
                 "commandId", commandId, "traceId", commandId);
+    }
+
+    /** A user's change also carries the display name; the benchmark's tokens give the user name for it. */
+    private Map<String, String> changeMetadata(String actor, String correlationId) {
+        Map<String, String> metadata = new HashMap<>(metadata(actor, correlationId));
+        metadata.put(EventMetadataKeys.ACTOR_NAME, actor);
+        return metadata;
     }
 
     /** A random (version 4) UUID drawn from the seeded generator, so that a run can be repeated exactly. */

@@ -29,6 +29,7 @@ import java.util.Map;
 final class TokenIssuer {
 
     private static final String AUDIENCE = "action-ledger";
+    private static final String ISSUER = "https://benchmark.invalid/issuer";
 
     private final KeyPair key;
     private final Path publicKeyFile;
@@ -60,7 +61,8 @@ final class TokenIssuer {
                 "ACTIONLEDGER_SECURITY_MODE", "jwt",
                 "SPRING_APPLICATION_JSON", "{\"spring.security.oauth2.resourceserver.jwt.public-key-location\":\"file:"
                         + publicKeyFile.toString().replace("\\", "/") + "\","
-                        + "\"spring.security.oauth2.resourceserver.jwt.audiences\":\"" + AUDIENCE + "\"}");
+                        + "\"spring.security.oauth2.resourceserver.jwt.audiences\":\"" + AUDIENCE + "\","
+                        + "\"actionledger.security.jwt.issuer\":\"" + ISSUER + "\"}");
     }
 
     String admin(String name) {
@@ -77,6 +79,7 @@ final class TokenIssuer {
 
     private String token(String user, String role, String organisation) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
                 .audience(AUDIENCE)
                 .subject(user)
                 .claim("preferred_username", user)

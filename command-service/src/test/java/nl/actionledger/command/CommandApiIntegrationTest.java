@@ -16,7 +16,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import nl.actionledger.command.action.ChangeActionStatusCommand;
+import nl.actionledger.command.action.Requester;
+import nl.actionledger.command.eventstore.MissingActorException;
+import nl.actionledger.events.ActionRef;
+import nl.actionledger.events.EventMetadataKeys;
+import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -63,6 +71,8 @@ class CommandApiIntegrationTest {
     List<ApplicationRunner> runners;
     @Autowired
     Cache actionCache;
+    @Autowired
+    CommandGateway commandGateway;
 
     // --- accepted changes -------------------------------------------------------------------------------
 
@@ -126,6 +136,21 @@ class CommandApiIntegrationTest {
 
         assertProblem(response, 400, "UNKNOWN_FIELD");
         assertThat(eventsOf("eu-wap-nl/11")).isEqualTo(1);
+    }
+
+    /** Sign-in refuses a user without a name; behind it, the event store refuses an event without an actor. */
+    @Test
+    void noChangeIsAppendedWithoutAnActor() {
+        for (Map<String, String> metadata : List.of(Map.<String, String>of(), Map.of(EventMetadataKeys.ACTOR, ""),
+                Map.of(EventMetadataKeys.ACTOR, "  ", EventMetadataKeys.ACTOR_NAME, "r.devries"))) {
+            var command = GenericCommandMessage.asCommandMessage(new ChangeActionStatusCommand(
+                    ActionRef.of("eu-wap-nl", "12"), ImplementationStatus.ON_HOLD, "nobody asked", null,
+                    new Requester("", null, true))).andMetaData(metadata);
+
+            assertThatThrownBy(() -> commandGateway.sendAndWait(command)).as("metadata %s", metadata)
+                    .isInstanceOf(MissingActorException.class);
+        }
+        assertThat(eventsOf("eu-wap-nl/12")).isEqualTo(1);
     }
 
     // --- refused requests: a problem response, and nothing stored -------------------------------------
@@ -582,13 +607,19 @@ class CommandApiIntegrationTest {
                 VALUES ('eu-wap-nl/41', ?, 'Action', gen_random_uuid()::text, ?, 'nl.actionledger.command.action.Action',
                         convert_to(?, 'UTF8'), convert_to('{}', 'UTF8'))""";
 
-        assertThatThrownBy(() -> jdbc.sql(insert).param(version).param(java.time.Instant.now().toString()).param(forged)
-                .update()).rootCause().hasMessageContaining("snapshots are not used");
-        jdbc.sql("ALTER TABLE event_store.snapshot_event_entry DISABLE TRIGGER snapshot_event_entry_refused").update();
+        String now = java.time.Instant.now().toString();
+        assertThatThrownBy(() -> jdbc.sql(insert).param(version).param(now).param(forged).update())
+                .rootCause().hasMessageContaining("permission denied");
+        JdbcClient owner = JdbcClient.create(EmbeddedPostgresDatabase.connect(databaseUrl, EmbeddedPostgresDatabase.OWNER));
+        assertThatThrownBy(() -> owner.sql(insert).param(version).param(now).param(forged).update())
+                .rootCause().hasMessageContaining("snapshots are not used");
+        JdbcClient superuser = JdbcClient.create(EmbeddedPostgresDatabase.superuser(databaseUrl));
+        superuser.sql("ALTER TABLE event_store.snapshot_event_entry DISABLE TRIGGER snapshot_event_entry_refused").update();
         try {
-            jdbc.sql(insert).param(version).param(java.time.Instant.now().toString()).param(forged).update();
+            superuser.sql(insert).param(version).param(now).param(forged).update();
         } finally {
-            jdbc.sql("ALTER TABLE event_store.snapshot_event_entry ENABLE TRIGGER snapshot_event_entry_refused").update();
+            superuser.sql("ALTER TABLE event_store.snapshot_event_entry ENABLE TRIGGER snapshot_event_entry_refused")
+                    .update();
         }
         actionCache.removeAll();
 

@@ -26,8 +26,33 @@ class JwtModeStartupTest {
     @Test
     void refusesToStartWithoutAnAudience() throws Exception {
         assertThatThrownBy(() -> start(List.of(
-                "spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKeyFile())))
+                "spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKeyFile(),
+                "actionledger.security.jwt.issuer=https://login.example.nl")))
                 .hasStackTraceContaining("no audience is configured");
+    }
+
+    /** Spring Boot checks the issuer only with issuer-uri; from a public key or a JWK set it would accept any. */
+    @Test
+    void refusesToStartWithAKeyButNoExpectedIssuer() throws Exception {
+        assertThatThrownBy(() -> start(List.of(
+                "spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKeyFile(),
+                "spring.security.oauth2.resourceserver.jwt.audiences=action-ledger")))
+                .hasStackTraceContaining("no expected token issuer is configured: set actionledger.security.jwt.issuer");
+        assertThatThrownBy(() -> start(List.of(
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks",
+                "spring.security.oauth2.resourceserver.jwt.audiences=action-ledger")))
+                .hasStackTraceContaining("no expected token issuer is configured: set actionledger.security.jwt.issuer");
+    }
+
+    /** The old setting named the claim recorded as the actor: ignoring it would change whom changes are recorded for. */
+    @Test
+    void refusesToStartWithTheRenamedUsernameClaimSetting() throws Exception {
+        assertThatThrownBy(() -> start(List.of(
+                "spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKeyFile(),
+                "spring.security.oauth2.resourceserver.jwt.audiences=action-ledger",
+                "actionledger.security.jwt.issuer=https://login.example.nl",
+                "actionledger.security.jwt.username-claim=preferred_username")))
+                .hasStackTraceContaining("actionledger.security.jwt.username-claim is no longer read");
     }
 
     private static void start(List<String> jwtSettings) {

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,7 @@ class JwtSignInIntegrationTest {
     private static final KeyPair ISSUER = rsaKeyPair();
     private static final KeyPair STRANGER = rsaKeyPair();
     private static final String AUDIENCE = "action-ledger";
+    private static final String ISSUER_ID = "https://login.example.nl/realms/ledger";
 
     @DynamicPropertySource
     static void jwt(DynamicPropertyRegistry registry) throws IOException {
@@ -56,6 +58,7 @@ class JwtSignInIntegrationTest {
         registry.add("actionledger.security.mode", () -> "jwt");
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + publicKey);
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
+        registry.add("actionledger.security.jwt.issuer", () -> ISSUER_ID);
     }
 
     @LocalServerPort
@@ -64,7 +67,7 @@ class JwtSignInIntegrationTest {
     JdbcClient jdbc;
 
     @Test
-    void theActorAndOrganisationComeFromTheToken() {
+    void theActorIsTheStableSubjectWithTheDisplayNameBesideIt() {
         assertThat(status(post("/api/plans/eu-wap-nl/actions/20/assignment", token(ISSUER, "root", List.of("ADMIN"), null, 300),
                 "{\"organisation\":\"RVO\",\"reason\":\"CITES bureau\"}"))).isEqualTo(200);
 
@@ -73,10 +76,67 @@ class JwtSignInIntegrationTest {
                 "{\"status\":\"IN_PROGRESS\",\"reason\":\"meetings planned\"}");
 
         assertThat(change.statusCode()).as(change.body()).isEqualTo(200);
-        String actor = jdbc.sql("""
-                        SELECT convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' FROM event_store.domain_event_entry
-                        WHERE aggregate_identifier = 'eu-wap-nl/20' AND sequence_number = 2""").query(String.class).single();
-        assertThat(actor).isEqualTo("r.devries");
+        Map<String, Object> metadata = jdbc.sql("""
+                        SELECT convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' AS actor,
+                               convert_from(meta_data, 'UTF8')::jsonb ->> 'actorName' AS actor_name
+                        FROM event_store.domain_event_entry
+                        WHERE aggregate_identifier = 'eu-wap-nl/20' AND sequence_number = 2""").query().singleRow();
+        assertThat(metadata).containsEntry("actor", "sub-r.devries").containsEntry("actor_name", "r.devries");
+    }
+
+    @Test
+    void aTokenOfAnotherIssuerIsRefusedThoughItsKeyIsTrusted() {
+        String path = "/api/plans/eu-wap-nl/actions/24/status";
+        JWTClaimsSet.Builder otherRealm = claims("root", List.of("ADMIN"), null, 300, AUDIENCE)
+                .issuer("https://login.example.nl/realms/other");
+
+        HttpResponse<String> refused = post(path, token(ISSUER, otherRealm), "{\"status\":\"ON_HOLD\",\"reason\":\"x\"}");
+        HttpResponse<String> noIssuer = post(path, token(ISSUER, claims("root", List.of("ADMIN"), null, 300, AUDIENCE)
+                .issuer(null)), "{\"status\":\"ON_HOLD\",\"reason\":\"x\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("UNAUTHENTICATED");
+        assertThat(noIssuer.statusCode()).isEqualTo(401);
+        assertThat(eventsOf("eu-wap-nl/24")).isEqualTo(1);
+    }
+
+    @Test
+    void aTokenThatNamesNoUserIsRefusedAndStoresNothing() {
+        String path = "/api/plans/eu-wap-nl/actions/27/status";
+        String body = "{\"status\":\"ON_HOLD\",\"reason\":\"x\"}";
+
+        for (String subject : new String[] {null, "", "   "}) {
+            HttpResponse<String> refused = post(path, token(ISSUER, claims("root", List.of("ADMIN"), null, 300, AUDIENCE)
+                    .subject(subject)), body);
+            assertThat(refused.statusCode()).as("sub %s", subject).isEqualTo(401);
+            assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
+            assertThat(refused.body()).contains("UNAUTHENTICATED");
+        }
+        assertThat(eventsOf("eu-wap-nl/27")).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM event_store.domain_event_entry
+                        WHERE coalesce(btrim(convert_from(meta_data, 'UTF8')::jsonb ->> 'actor'), '') = ''""")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void noTokenPassesAsThePlansOwnRegistration() {
+        String path = "/api/plans/eu-wap-nl/actions/26/status";
+        String body = "{\"status\":\"ON_HOLD\",\"reason\":\"x\"}";
+
+        HttpResponse<String> bySubject = post(path, token(ISSUER, claims("root", List.of("ADMIN"), null, 300, AUDIENCE)
+                .subject("System")), body);
+        HttpResponse<String> byName = post(path, token(ISSUER, claims("SYSTEM", List.of("ADMIN"), null, 300, AUDIENCE)),
+                body);
+
+        assertThat(bySubject.statusCode()).isEqualTo(401);
+        assertThat(byName.statusCode()).isEqualTo(401);
+        assertThat(eventsOf("eu-wap-nl/26")).isEqualTo(1);
+    }
+
+    private long eventsOf(String aggregate) {
+        return jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?")
+                .param(aggregate).query(Long.class).single();
     }
 
     @Test
@@ -120,7 +180,14 @@ class JwtSignInIntegrationTest {
 
     private static String token(KeyPair key, String user, List<String> roles, String organisation, long validSeconds,
                                 String audience) {
+        return token(key, claims(user, roles, organisation, validSeconds, audience));
+    }
+
+    /** What the issuer puts in a token: its id, the audience, a stable subject and the user name people read. */
+    private static JWTClaimsSet.Builder claims(String user, List<String> roles, String organisation, long validSeconds,
+                                               String audience) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER_ID)
                 .audience(audience)
                 .subject("sub-" + user)
                 .claim("preferred_username", user)
@@ -130,6 +197,10 @@ class JwtSignInIntegrationTest {
         if (organisation != null) {
             claims.claim("organisation", organisation);
         }
+        return claims;
+    }
+
+    private static String token(KeyPair key, JWTClaimsSet.Builder claims) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
             jwt.sign(new RSASSASigner((RSAPrivateKey) key.getPrivate()));

@@ -6,6 +6,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,9 +21,12 @@ class EventSourceIntegrationTest extends QueryServiceIntegrationTestBase {
      */
     @Test
     void eachProcessorReadsTheTableItselfRatherThanThroughTheSharedCache() {
-        assertThat(eventStore).isInstanceOf(EmbeddedEventStore.class);
-        assertThat(ReflectionTestUtils.getField(eventStore, "optimizeEventConsumption")).isEqualTo(false);
+        assertThat(serviceEventStore).isInstanceOf(EmbeddedEventStore.class);
+        assertThat(ReflectionTestUtils.getField(serviceEventStore, "optimizeEventConsumption")).isEqualTo(false);
     }
+
+    @Autowired
+    private EventStore serviceEventStore;
 
     @Autowired
     private TransactionManager axonTransactions;

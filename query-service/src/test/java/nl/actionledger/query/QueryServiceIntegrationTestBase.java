@@ -17,15 +17,25 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 import nl.actionledger.events.ActionRef;
+import nl.actionledger.support.persistence.EventTable;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -51,6 +61,8 @@ public abstract class QueryServiceIntegrationTestBase {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         databaseUrl = EmbeddedPostgresDatabase.register(registry);
+        // As in production: query-service reads the events and writes only its own tables.
+        registry.add("spring.datasource.username", () -> EmbeddedPostgresDatabase.READER);
         migrateEventStore(databaseUrl);
     }
 
@@ -64,12 +76,7 @@ public abstract class QueryServiceIntegrationTestBase {
                 .load().migrate();
     }
 
-    /**
-     * As the owner of the tables, in one transaction: for tests that change what the service cannot: tamper with events, add a trigger. The
-     * service itself connects as the runtime login, because these tests append events through its event store as
-     * command-service would; that query-service runs as the reader is shown by {@code DatabaseLoginIntegrationTest}
-     * and by the local run's end-to-end test.
-     */
+    /** As the owner of the tables, in one transaction: for tests that change what the service cannot (tamper with events, add a trigger). */
     protected static void asOwner(Consumer<JdbcClient> work) {
         try (Connection connection = EmbeddedPostgresDatabase.connect(databaseUrl, EmbeddedPostgresDatabase.OWNER)
                 .getConnection()) {
@@ -81,14 +88,45 @@ public abstract class QueryServiceIntegrationTestBase {
         }
     }
 
+    /** See {@link #importHistory}: one per test JVM, the database is the same for every subclass. */
+    private static EventStore historyImport;
+    private static TransactionTemplate historyImportTransactions;
+
     @LocalServerPort
     protected int port;
     @Autowired
-    protected EventStore eventStore;
-    @Autowired
-    protected TransactionTemplate transactions;
-    @Autowired
     protected JdbcClient jdbc;
+    /** Appends events as command-service would, with whatever time stamp a test gives them: see {@link #importHistory}. */
+    protected EventStore eventStore;
+    /** A transaction of {@link #eventStore}'s login. */
+    protected TransactionTemplate transactions;
+
+    /**
+     * Tests write histories that span months, so their events carry time stamps in the past, which the event table
+     * refuses from the services' logins (command-service's V7). They append as the owner, the login that may import
+     * history, through the same storage engine and serializers as command-service.
+     */
+    @Autowired
+    void importHistory(@Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer) {
+        synchronized (QueryServiceIntegrationTestBase.class) {
+            if (historyImport == null) {
+                DataSource owner = EmbeddedPostgresDatabase.connect(databaseUrl, EmbeddedPostgresDatabase.OWNER);
+                DataSourceTransactionManager ownerTransactions = new DataSourceTransactionManager(owner);
+                historyImport = EmbeddedEventStore.builder()
+                        .storageEngine(JdbcEventStorageEngine.builder()
+                                .schema(EventTable.schema())
+                                .connectionProvider(new SpringDataSourceConnectionProvider(owner))
+                                .transactionManager(new SpringTransactionManager(ownerTransactions))
+                                .eventSerializer(eventSerializer)
+                                .snapshotSerializer(serializer)
+                                .build())
+                        .build();
+                historyImportTransactions = new TransactionTemplate(ownerTransactions);
+            }
+        }
+        eventStore = historyImport;
+        transactions = historyImportTransactions;
+    }
 
     /** A little history of one action: appended one by one, as separate commands would. */
     protected final class History {
@@ -101,7 +139,11 @@ public abstract class QueryServiceIntegrationTestBase {
         }
 
         public History then(Object payload, String actor, String correlationId, Instant at) {
-            DomainEventMessage<?> event = TestEvents.message(action, events.size(), payload, actor, correlationId, at);
+            return then(payload, MetaData.with("actor", actor).and("correlationId", correlationId), at);
+        }
+
+        public History then(Object payload, MetaData metaData, Instant at) {
+            DomainEventMessage<?> event = TestEvents.message(action, events.size(), payload, metaData, at);
             transactions.executeWithoutResult(tx -> eventStore.publish(event));
             events.add(event);
             return this;

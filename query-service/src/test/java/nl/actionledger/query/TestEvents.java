@@ -53,8 +53,14 @@ public final class TestEvents {
 
     public static DomainEventMessage<?> message(ActionRef action, long sequenceNumber, Object payload, String actor,
                                                 String correlationId, Instant at) {
-        return new GenericDomainEventMessage<>("Action", action.toString(), sequenceNumber, payload,
-                MetaData.with("actor", actor).and("correlationId", correlationId), UUID.randomUUID().toString(), at);
+        return message(action, sequenceNumber, payload, MetaData.with("actor", actor).and("correlationId", correlationId),
+                at);
+    }
+
+    public static DomainEventMessage<?> message(ActionRef action, long sequenceNumber, Object payload, MetaData metaData,
+                                                Instant at) {
+        return new GenericDomainEventMessage<>("Action", action.toString(), sequenceNumber, payload, metaData,
+                UUID.randomUUID().toString(), at);
     }
 
     /**

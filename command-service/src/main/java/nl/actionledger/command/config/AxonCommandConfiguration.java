@@ -18,13 +18,15 @@ import org.springframework.context.annotation.Configuration;
 class AxonCommandConfiguration {
 
     /**
-     * Copies the actor and correlation id of each command into the metadata of the events it causes.
+     * Copies the actor (with their display name) and correlation id of each command into the metadata of the events it
+     * causes.
      * Declaring any provider removes Axon's default, so that one is declared too; its keys are renamed
      * because Axon's own "correlationId" (the command's message id) would overwrite the request's.
      */
     @Bean
     CorrelationDataProvider actorAndCorrelationProvider() {
-        return new SimpleCorrelationDataProvider(EventMetadataKeys.ACTOR, EventMetadataKeys.CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(EventMetadataKeys.ACTOR, EventMetadataKeys.ACTOR_NAME,
+                EventMetadataKeys.CORRELATION_ID);
     }
 
     @Bean

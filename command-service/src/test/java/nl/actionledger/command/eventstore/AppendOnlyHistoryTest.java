@@ -93,16 +93,16 @@ class AppendOnlyHistoryTest {
     /** History is imported as the owner, which no service connects as; the insertion says so. */
     @Test
     void theOwnerMayImportOlderEvents() throws SQLException {
-        try (Connection owner = DriverManager.getConnection(url, "postgres", "postgres");
+        try (Connection owner = connect(OWNER_ROLE);
              Statement statement = owner.createStatement()) {
             statement.execute(insert("agg-5", 0, "'2021-03-01T09:00:00Z'"));
-            assertThat(stored(statement, "agg-5")).containsEntry("insertedBy", "postgres");
+            assertThat(stored(statement, "agg-5")).containsEntry("insertedBy", OWNER_ROLE);
         }
     }
 
     @Test
     void checkpointsCannotBeTruncatedEvenByTheOwner() throws SQLException {
-        try (Connection owner = DriverManager.getConnection(url, "postgres", "postgres");
+        try (Connection owner = connect(OWNER_ROLE);
              Statement statement = owner.createStatement()) {
             assertThatThrownBy(() -> statement.execute("TRUNCATE event_store.chain_checkpoint_head"))
                     .hasMessageContaining("append-only");
@@ -114,7 +114,7 @@ class AppendOnlyHistoryTest {
     /** No session can put its own sha256() or encode() in the way of the functions the triggers run. */
     @Test
     void everyFunctionOfTheEventStoreResolvesNamesInAFixedPlace() throws SQLException {
-        try (Connection owner = DriverManager.getConnection(url, "postgres", "postgres");
+        try (Connection owner = connect(OWNER_ROLE);
              Statement statement = owner.createStatement()) {
             var rows = statement.executeQuery("""
                     SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM unnest(proconfig) setting
@@ -136,7 +136,7 @@ class AppendOnlyHistoryTest {
         try (Connection runtime = connect(RUNTIME_ROLE); Statement statement = runtime.createStatement()) {
             assertRefused(statement, snapshot);
         }
-        try (Connection owner = DriverManager.getConnection(url, "postgres", "postgres");
+        try (Connection owner = connect(OWNER_ROLE);
              Statement statement = owner.createStatement()) {
             assertThatThrownBy(() -> statement.execute(snapshot)).hasMessageContaining("snapshots are not used");
         }

@@ -18,7 +18,7 @@ class AuditEntries {
 
     private static final String ENTRY_WITH_CHANGES = """
             SELECT e.event_id, e.global_index, e.plan_id, e.action_id, e.sequence_number, e.event_type,
-                   e.occurred_at, e.actor, e.reason, e.correlation_id, c.field, c.before_value, c.after_value
+                   e.occurred_at, e.actor, e.actor_name, e.reason, e.correlation_id, c.field, c.before_value, c.after_value
             FROM (%s) e
             LEFT JOIN query_model.audit_change c ON c.global_index = e.global_index
             ORDER BY %s, c.position""";
@@ -102,8 +102,8 @@ class AuditEntries {
             if (last == null || !last.eventId().equals(eventId)) {
                 last = new AuditEntryView(eventId, rs.getLong("global_index"), rs.getString("plan_id"),
                         rs.getString("action_id"), rs.getLong("sequence_number"), rs.getString("event_type"),
-                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("reason"),
-                        rs.getString("correlation_id"), new ArrayList<>());
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("actor_name"),
+                        rs.getString("reason"), rs.getString("correlation_id"), new ArrayList<>());
                 entries.add(last);
             }
             if (rs.getString("field") != null) {

@@ -76,7 +76,8 @@ class AuditTrailProjection {
                         List<FieldChange> changes) {
         EventBatch.<PendingEntry>current(Projection.AUDIT_TRAIL, writer::write).add(new PendingEntry(message.getIdentifier(),
                 message.getAggregateIdentifier(), action.planId(), action.actionId(), message.getSequenceNumber(),
-                EventNames.of(message), message.getTimestamp(), metadata(message, EventMetadataKeys.ACTOR), reason,
+                EventNames.of(message), message.getTimestamp(), metadata(message, EventMetadataKeys.ACTOR),
+                metadata(message, EventMetadataKeys.ACTOR_NAME), reason,
                 metadata(message, EventMetadataKeys.CORRELATION_ID), List.copyOf(changes)));
     }
 

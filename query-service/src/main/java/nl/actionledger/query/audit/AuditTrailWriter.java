@@ -30,7 +30,7 @@ class AuditTrailWriter {
         for (PendingEntry entry : entries) {
             entryRows.add(new Object[] {entry.eventId(), globalIndexes.get(entry.eventId()), entry.aggregateId(),
                     entry.planId(), entry.actionId(), entry.sequenceNumber(), entry.eventType(),
-                    Timestamp.from(entry.occurredAt()), entry.actor(), entry.reason(), entry.correlationId()});
+                    Timestamp.from(entry.occurredAt()), entry.actor(), entry.actorName(), entry.reason(), entry.correlationId()});
             List<FieldChange> changes = entry.changes();
             for (int position = 0; position < changes.size(); position++) {
                 FieldChange change = changes.get(position);
@@ -40,8 +40,8 @@ class AuditTrailWriter {
         }
         jdbc.batchUpdate("""
                 INSERT INTO query_model.audit_entry (event_id, global_index, aggregate_id, plan_id, action_id,
-                    sequence_number, event_type, occurred_at, actor, reason, correlation_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    sequence_number, event_type, occurred_at, actor, actor_name, reason, correlation_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (global_index) DO NOTHING""", entryRows);
         jdbc.batchUpdate("""
                 INSERT INTO query_model.audit_change (global_index, position, field, before_value, after_value)

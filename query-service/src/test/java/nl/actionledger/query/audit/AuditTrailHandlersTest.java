@@ -7,6 +7,7 @@ import static nl.actionledger.query.TestEvents.inOneBatch;
 import static nl.actionledger.query.TestEvents.message;
 import static nl.actionledger.query.TestEvents.registered;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -24,7 +25,9 @@ import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.events.Timeframe;
 import nl.actionledger.events.TimeframeType;
+import nl.actionledger.query.TestEvents;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -64,6 +67,23 @@ class AuditTrailHandlersTest {
         assertThat(entry.correlationId()).isEqualTo("req-1");
         assertThat(entry.reason()).isEqualTo("Kick-off held");
         assertThat(entry.changes()).containsExactly(new FieldChange("status", "NOT_STARTED", "IN_PROGRESS"));
+    }
+
+    @Test
+    void recordsTheActorsDisplayNameBesideTheActor() {
+        ActionStatusChangedEvent event = new ActionStatusChangedEvent(action("28"), ImplementationStatus.NOT_STARTED,
+                ImplementationStatus.IN_PROGRESS, "Kick-off held");
+        DomainEventMessage<?> named = TestEvents.message(action("28"), 3, event, MetaData.with("actor", "6f1c-42")
+                .and("actorName", "r.devries").and("correlationId", "req-1"), AT);
+        DomainEventMessage<?> unnamed = message(action("28"), 4, event, "coordinator", "req-2", AT);
+
+        List<PendingEntry> entries = written(() -> {
+            projection.on(event, named);
+            projection.on(event, unnamed);
+        });
+
+        assertThat(entries).extracting(PendingEntry::actor, PendingEntry::actorName)
+                .containsExactly(tuple("6f1c-42", "r.devries"), tuple("coordinator", null));
     }
 
     @Test

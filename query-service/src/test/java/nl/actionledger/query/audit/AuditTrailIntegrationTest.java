@@ -17,6 +17,7 @@ import nl.actionledger.events.Assignment;
 import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.query.QueryServiceIntegrationTestBase;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -74,6 +75,28 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(reassigned.get("changes")).hasSize(2);
         assertThat(reassigned.get("changes").get(0).get("after").asString()).isEqualTo("Politie");
         assertThat(history.get(0).get("position").asLong()).isGreaterThan(history.get(3).get("position").asLong());
+    }
+
+    /** The actor is a stable id (a token's subject); auditors read the display name recorded beside it. */
+    @Test
+    void anEntryShowsTheActorsDisplayNameBesideTheStableActor() {
+        Instant longBefore = T0.minusSeconds(90 * 86_400);
+        new History(action("303"))
+                .then(registered("303", 11, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
+                        "system", "reg-303", longBefore)
+                .then(new ActionStatusChangedEvent(action("303"), ImplementationStatus.NOT_STARTED,
+                        ImplementationStatus.IN_PROGRESS, "Started"), MetaData.with("actor", "6f1c-42")
+                        .and("actorName", "R. de Vries").and("correlationId", "c-303-1"), longBefore.plusSeconds(60));
+
+        JsonNode history = awaitJson("auditor", "/api/plans/eu-wap-nl/actions/303/history",
+                page -> page.get("entries").size() == 2).get("entries");
+
+        assertThat(history.get(0).get("actor").asString()).isEqualTo("6f1c-42");
+        assertThat(history.get(0).get("actorName").asString()).isEqualTo("R. de Vries");
+        assertThat(history.get(1).get("actor").asString()).isEqualTo("system");
+        assertThat(history.get(1).get("actorName").isNull()).isTrue();
+        assertThat(getJson("auditor", "/api/audit?actor=6f1c-42").get("entries").get(0).get("actorName").asString())
+                .isEqualTo("R. de Vries");
     }
 
     @Test

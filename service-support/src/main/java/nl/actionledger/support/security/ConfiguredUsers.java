@@ -6,7 +6,10 @@ import java.util.Set;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** Turns the configured users into Spring Security users, refusing any password that is not hashed. */
+/**
+ * Turns the configured users into Spring Security users, refusing any password that is not a slow hash
+ * ({@link PasswordHashes}) and the name of the plan's own actor ({@link ActorNames}).
+ */
 final class ConfiguredUsers {
 
     private ConfiguredUsers() {
@@ -21,7 +24,11 @@ final class ConfiguredUsers {
             if (!seen.add(user.username())) {
                 throw new IllegalStateException("actionledger.security.users: user '" + user.username() + "' is configured twice");
             }
-            requireHashed(user);
+            if (ActorNames.isReserved(user.username())) {
+                throw new IllegalStateException("actionledger.security.users: user '" + user.username()
+                        + "' has the name of the plan's own registration; choose another username");
+            }
+            PasswordHashes.requireAccepted(user.username(), user.password());
             if (user.roles() == null || user.roles().isEmpty()) {
                 throw new IllegalStateException("actionledger.security.users: user '" + user.username() + "' has no roles");
             }
@@ -30,14 +37,5 @@ final class ConfiguredUsers {
                     .authorities(user.roles().stream().map(Role::authority).toArray(String[]::new))
                     .build();
         }).toList();
-    }
-
-    private static void requireHashed(LedgerSecurityProperties.User user) {
-        String password = user.password();
-        boolean hashed = password != null && password.matches("\\{[a-z0-9-]+}.+") && !password.startsWith("{noop}");
-        if (!hashed) {
-            throw new IllegalStateException("actionledger.security.users: the password of '" + user.username()
-                    + "' must be a hash such as {bcrypt}$2a$10$..., never plain text");
-        }
     }
 }

@@ -1,10 +1,7 @@
 package nl.actionledger.support.security;
 
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -15,15 +12,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.provisioning.UserDetailsManager;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -43,12 +36,11 @@ import nl.actionledger.support.web.ProblemWriter;
 @EnableConfigurationProperties(LedgerSecurityProperties.class)
 public class LedgerSecurityConfiguration {
 
-    private static final String AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
     private static final String REALM = "action-ledger";
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return PasswordHashes.encoder();
     }
 
     @Bean
@@ -95,18 +87,16 @@ public class LedgerSecurityConfiguration {
         } else {
             if (jwtDecoder.getIfAvailable() == null) {
                 throw new IllegalStateException("actionledger.security.mode is JWT, but no token issuer is configured: "
-                        + "set spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri)");
+                        + "set spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri, or "
+                        + "public-key-location)");
             }
-            // Without an audience, a token the same issuer made for any other application would be accepted here.
-            // Spring Boot's decoder checks the aud claim against these once they are set.
-            if (Binder.get(environment).bind(AUDIENCES, Bindable.listOf(String.class)).orElse(List.of()).isEmpty()) {
-                throw new IllegalStateException("actionledger.security.mode is JWT, but no audience is configured: set "
-                        + AUDIENCES + " to the aud value the issuer puts in tokens meant for Action Ledger");
-            }
+            String issuer = JwtModeSettings.expectedIssuer(properties.jwt(), environment);
+            JwtModeSettings.requireAudience(environment);
+            JwtModeSettings.refuseRenamedClaimSetting(environment);
             http.oauth2ResourceServer(server -> server
                     .authenticationEntryPoint(unauthenticated)
-                    .jwt(jwt -> jwt.decoder(VerifiedTokens.of(jwtDecoder.getObject()))
-                            .jwtAuthenticationConverter(tokenConverter(properties.jwt()))));
+                    .jwt(jwt -> jwt.decoder(VerifiedTokens.of(new ExpectedIssuer(jwtDecoder.getObject(), issuer)))
+                            .jwtAuthenticationConverter(new TokenUsers(properties.jwt()))));
         }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -145,17 +135,5 @@ public class LedgerSecurityConfiguration {
     RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
         return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
                 "REQUEST_REJECTED", "The request was rejected: its address contains characters that are not allowed.");
-    }
-
-    /** The user name and roles from the configured claims; unknown role names are ignored. */
-    private static JwtAuthenticationConverter tokenConverter(LedgerSecurityProperties.Jwt claims) {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setPrincipalClaimName(claims.usernameClaim());
-        converter.setJwtGrantedAuthoritiesConverter(token -> Claims.texts(token, claims.rolesClaim()).stream()
-                .map(name -> name.strip().toUpperCase(java.util.Locale.ROOT))
-                .filter(name -> java.util.Arrays.stream(Role.values()).anyMatch(role -> role.name().equals(name)))
-                .map(name -> (GrantedAuthority) new SimpleGrantedAuthority(Role.valueOf(name).authority()))
-                .toList());
-        return converter;
     }
 }

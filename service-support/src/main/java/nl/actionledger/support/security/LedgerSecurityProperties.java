@@ -17,7 +17,7 @@ public record LedgerSecurityProperties(Mode mode, List<User> users, Jwt jwt) {
     public LedgerSecurityProperties {
         mode = mode == null ? Mode.JWT : mode;
         users = users == null ? List.of() : List.copyOf(users);
-        jwt = jwt == null ? new Jwt(null, null, null) : jwt;
+        jwt = jwt == null ? new Jwt(null, null, null, null, null) : jwt;
     }
 
     /**
@@ -28,13 +28,22 @@ public record LedgerSecurityProperties(Mode mode, List<User> users, Jwt jwt) {
     }
 
     /**
-     * Where a token says who the user is. A claim may be a path into nested objects ({@code realm_access.roles}).
-     * The roles claim holds role names (COORDINATOR, EVALUATOR, AUDITOR, ADMIN), as a list or space-separated.
+     * Whose tokens to trust and where a token says who the user is. A claim may be a path into nested objects
+     * ({@code realm_access.roles}). The roles claim holds role names (COORDINATOR, EVALUATOR, AUDITOR, ADMIN), as a
+     * list or space-separated.
+     *
+     * @param issuer           the {@code iss} every token must carry; when not set, Spring Boot's
+     *                         {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}. One of the two is required.
+     * @param actorClaim       who made a change, as recorded in every event: a claim that never changes for a person
+     *                         ({@code sub} by default), unlike a user name that can be renamed or reused
+     * @param displayNameClaim the name people read ({@code preferred_username} by default), recorded beside the actor
      */
-    public record Jwt(String usernameClaim, String rolesClaim, String organisationClaim) {
+    public record Jwt(String issuer, String actorClaim, String displayNameClaim, String rolesClaim,
+                      String organisationClaim) {
 
         public Jwt {
-            usernameClaim = usernameClaim == null ? "preferred_username" : usernameClaim;
+            actorClaim = actorClaim == null ? "sub" : actorClaim;
+            displayNameClaim = displayNameClaim == null ? "preferred_username" : displayNameClaim;
             rolesClaim = rolesClaim == null ? "roles" : rolesClaim;
             organisationClaim = organisationClaim == null ? "organisation" : organisationClaim;
         }

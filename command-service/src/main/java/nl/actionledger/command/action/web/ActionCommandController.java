@@ -1,6 +1,7 @@
 package nl.actionledger.command.action.web;
 
 import jakarta.validation.Valid;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import nl.actionledger.events.ActionRef;
 import nl.actionledger.events.Assignment;
 import nl.actionledger.events.EventMetadataKeys;
 import nl.actionledger.support.security.CurrentUsers;
+import nl.actionledger.support.security.CurrentUsers.CurrentUser;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
@@ -28,8 +30,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The coordinators' three changes to an action. The actor comes from the authenticated user, the time
- * from the event itself, never from the body.
+ * The coordinators' three changes to an action. The actor (and their display name, if any) comes from the
+ * authenticated user, the time from the event itself, never from the body.
  */
 @RestController
 @RequestMapping(path = "/api/plans/{planId}/actions/{actionId}",
@@ -55,8 +57,9 @@ class ActionCommandController {
                                                  @RequestHeader(value = CorrelationId.HEADER, required = false) String correlationId,
                                                  Authentication user) {
         ActionRef action = knownPlans.requireAction(planId, actionId);
+        CurrentUser current = users.of(user);
         return dispatch(action, new ChangeActionStatusCommand(action, request.status(), request.reason(),
-                IfMatch.expectedVersion(ifMatch), requester(user)), correlationId, user);
+                IfMatch.expectedVersion(ifMatch), requester(current)), correlationId, current);
     }
 
     @PostMapping("/assignment")
@@ -68,8 +71,9 @@ class ActionCommandController {
         ActionRef action = knownPlans.requireAction(planId, actionId);
         String contact = request.contact() == null || request.contact().isBlank() ? null : request.contact().strip();
         Assignment assignment = new Assignment(request.organisation().strip(), contact);
+        CurrentUser current = users.of(user);
         return dispatch(action, new ReassignActionCommand(action, assignment, request.reason(),
-                IfMatch.expectedVersion(ifMatch), requester(user)), correlationId, user);
+                IfMatch.expectedVersion(ifMatch), requester(current)), correlationId, current);
     }
 
     @PostMapping("/timeframe")
@@ -79,21 +83,25 @@ class ActionCommandController {
                                                     @RequestHeader(value = CorrelationId.HEADER, required = false) String correlationId,
                                                     Authentication user) {
         ActionRef action = knownPlans.requireAction(planId, actionId);
+        CurrentUser current = users.of(user);
         return dispatch(action, new ReviseActionTimeframeCommand(action, TimeframeParser.parse(request.timeframe()),
-                request.reason(), IfMatch.expectedVersion(ifMatch), requester(user)), correlationId, user);
+                request.reason(), IfMatch.expectedVersion(ifMatch), requester(current)), correlationId, current);
     }
 
-    private Requester requester(Authentication user) {
-        CurrentUsers.CurrentUser current = users.of(user);
+    private static Requester requester(CurrentUser current) {
         return new Requester(current.name(), current.organisation(), current.admin());
     }
 
     private ResponseEntity<CommandAccepted> dispatch(ActionRef action, Object command, String correlationHeader,
-                                                     Authentication user) {
+                                                     CurrentUser user) {
         String correlationId = CorrelationId.resolve(correlationHeader);
-        var message = GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
-                EventMetadataKeys.ACTOR, user.getName(),
+        Map<String, String> metadata = new HashMap<>(Map.of(
+                EventMetadataKeys.ACTOR, user.name(),
                 EventMetadataKeys.CORRELATION_ID, correlationId));
+        if (user.displayName() != null) {
+            metadata.put(EventMetadataKeys.ACTOR_NAME, user.displayName());
+        }
+        var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metadata);
         long version = awaitVersion(commandGateway.send(message));
         return ResponseEntity.ok()
                 .eTag(IfMatch.etag(version))

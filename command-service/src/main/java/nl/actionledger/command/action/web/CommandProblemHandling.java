@@ -2,6 +2,7 @@ package nl.actionledger.command.action.web;
 
 import nl.actionledger.command.action.ActionChangeRejectedException;
 import nl.actionledger.command.catalogue.KnownPlans.UnknownActionException;
+import nl.actionledger.command.eventstore.MissingActorException;
 import nl.actionledger.command.timeframe.UnparseableTimeframeException;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.actionledger.support.web.LedgerProblemHandling;
@@ -67,6 +68,14 @@ class CommandProblemHandling extends LedgerProblemHandling {
     @ExceptionHandler(CorrelationId.InvalidCorrelationIdException.class)
     ResponseEntity<Object> onInvalidCorrelationId(CorrelationId.InvalidCorrelationIdException ex) {
         return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "INVALID_CORRELATION_ID", ex.getMessage()));
+    }
+
+    /** Sign-in let a request through without a user name; what it would have changed is not recorded anonymously. */
+    @ExceptionHandler(MissingActorException.class)
+    ResponseEntity<Object> onMissingActor(MissingActorException ex) {
+        log.error("Refused to record a change without an actor: {}", ex.getMessage());
+        return respond(ProblemWriter.problem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                "Your sign-in names no user, so the change cannot be recorded."));
     }
 
     /** Still conflicting after the gateway's retries: nothing was stored, the client may try again. */

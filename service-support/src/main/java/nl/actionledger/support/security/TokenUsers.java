@@ -1,0 +1,46 @@
+package nl.actionledger.support.security;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Who a verified token signs in: the actor from the configured stable claim, roles from the roles claim (unknown role
+ * names are ignored). A token that names no actor, or names the plan's own actor, signs nobody in (401): every change
+ * must be traceable to a person, and none may pass as the plan's registration.
+ */
+final class TokenUsers implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    private final LedgerSecurityProperties.Jwt claims;
+
+    TokenUsers(LedgerSecurityProperties.Jwt claims) {
+        this.claims = claims;
+    }
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt token) {
+        String actor = Claims.text(token, claims.actorClaim());
+        if (actor == null || actor.isBlank()) {
+            throw new InvalidBearerTokenException("The token names no user (claim '" + claims.actorClaim() + "').");
+        }
+        if (ActorNames.isReserved(actor) || ActorNames.isReserved(Claims.text(token, claims.displayNameClaim()))) {
+            throw new InvalidBearerTokenException("The token names a user reserved for the plan itself.");
+        }
+        return new JwtAuthenticationToken(token, roles(token), actor);
+    }
+
+    private List<GrantedAuthority> roles(Jwt token) {
+        return Claims.texts(token, claims.rolesClaim()).stream()
+                .map(name -> name.strip().toUpperCase(Locale.ROOT))
+                .filter(name -> Arrays.stream(Role.values()).anyMatch(role -> role.name().equals(name)))
+                .map(name -> (GrantedAuthority) new SimpleGrantedAuthority(Role.valueOf(name).authority()))
+                .toList();
+    }
+}
