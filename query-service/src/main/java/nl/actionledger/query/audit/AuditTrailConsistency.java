@@ -10,22 +10,27 @@ import java.util.Map;
  *
  * @param missingEvents   global indexes of events without an entry (at most a few are listed)
  * @param orphanedEntries global indexes of entries whose event is no longer in the event table
+ * @param differingEntries global indexes of entries that say something else than their event (see
+ *                         {@link AuditTrailContent}), as the last full comparison and the checks since found them
+ * @param contentComparedAt when the content of every entry was last compared with its event
  */
 record AuditTrailConsistency(boolean checked, String note, long checkedUpTo, long events, long auditEntries,
-                             List<Long> missingEvents, List<Long> orphanedEntries, Instant at) {
+                             List<Long> missingEvents, List<Long> orphanedEntries, List<Long> differingEntries,
+                             Instant contentComparedAt, Instant at) {
 
     static AuditTrailConsistency notChecked(String why) {
-        return new AuditTrailConsistency(false, why, -1, 0, 0, List.of(), List.of(), Instant.now());
+        return new AuditTrailConsistency(false, why, -1, 0, 0, List.of(), List.of(), List.of(), null, Instant.now());
     }
 
     static AuditTrailConsistency checked(long upTo, long events, long auditEntries, List<Long> missing,
-                                         List<Long> orphaned) {
+                                         List<Long> orphaned, List<Long> differing, Instant contentComparedAt) {
         return new AuditTrailConsistency(true, null, upTo, events, auditEntries, List.copyOf(missing),
-                List.copyOf(orphaned), Instant.now());
+                List.copyOf(orphaned), List.copyOf(differing), contentComparedAt, Instant.now());
     }
 
     boolean consistent() {
-        return checked && events == auditEntries && missingEvents.isEmpty() && orphanedEntries.isEmpty();
+        return checked && events == auditEntries && missingEvents.isEmpty() && orphanedEntries.isEmpty()
+                && differingEntries.isEmpty();
     }
 
     Map<String, Object> details() {
@@ -40,6 +45,8 @@ record AuditTrailConsistency(boolean checked, String note, long checkedUpTo, lon
         details.put("auditEntries", auditEntries);
         details.put("missingEvents", missingEvents);
         details.put("orphanedEntries", orphanedEntries);
+        details.put("differingEntries", differingEntries);
+        details.put("contentComparedAt", contentComparedAt == null ? null : contentComparedAt.toString());
         return details;
     }
 }

@@ -1,10 +1,14 @@
 package nl.actionledger.query.audit;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 import nl.actionledger.query.Projection;
 import nl.actionledger.query.Replays;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -15,6 +19,7 @@ import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Compares the audit trail with the event table: every event up to the position the audit-trail processor
  * has reached must have exactly one entry, and no entry may lack its event. A streaming processor can pass
  * over an event for good when a commit outlives the gap timeout; this is how such a hole shows. The result is
- * logged and reported as the {@code auditTrail} health indicator (DOWN when they differ).
+ * logged and reported as the {@code auditTrail} health indicator (DOWN when they differ). It also compares what the
+ * entries say with their events ({@link AuditTrailContent}): those of new events at every check, every entry once per
+ * {@code full-content-interval}, after a replay and on {@link #checkEverything()}.
  */
 @Component("auditTrail")
 class AuditTrailConsistencyCheck implements HealthIndicator {
@@ -38,14 +45,23 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
     private final EventProcessingConfiguration processing;
     private final TokenStore tokenStore;
     private final TransactionTemplate transactions;
+    private final AuditTrailContent content;
+    private final Duration fullContentInterval;
     private volatile AuditTrailConsistency last = AuditTrailConsistency.notChecked("not checked yet");
+    /** What the last full comparison of the content and the checks since found; compared up to contentComparedUpTo. */
+    private final Set<Long> differing = new TreeSet<>();
+    private long contentComparedUpTo;
+    private Instant contentComparedAt;
 
     AuditTrailConsistencyCheck(JdbcClient jdbc, EventProcessingConfiguration processing, TokenStore tokenStore,
-                               TransactionTemplate transactions) {
+                               TransactionTemplate transactions, AuditTrailContent content,
+                               @Value("${actionledger.audit-check.full-content-interval}") Duration fullContentInterval) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.tokenStore = tokenStore;
         this.transactions = transactions;
+        this.content = content;
+        this.fullContentInterval = fullContentInterval;
     }
 
     @Scheduled(initialDelayString = "${actionledger.audit-check.initial-delay:PT20S}",
@@ -54,8 +70,21 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
         check();
     }
 
-    AuditTrailConsistency check() {
-        AuditTrailConsistency result = compare();
+    /**
+     * Counts entries and events; compares the content of the entries of events added since the last check, and of
+     * every entry when the last full comparison is older than the full-content interval (or there was none yet).
+     */
+    synchronized AuditTrailConsistency check() {
+        return check(contentComparedAt == null || contentComparedAt.plus(fullContentInterval).isBefore(Instant.now()));
+    }
+
+    /** As {@link #check()}, comparing the content of every entry with its event. */
+    synchronized AuditTrailConsistency checkEverything() {
+        return check(true);
+    }
+
+    private AuditTrailConsistency check(boolean everyEntry) {
+        AuditTrailConsistency result = compare(everyEntry);
         if (result.checked() && !result.consistent()) {
             log.error("Audit trail differs from the event table: {}", result);
         } else {
@@ -65,7 +94,7 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
         return result;
     }
 
-    private AuditTrailConsistency compare() {
+    private AuditTrailConsistency compare(boolean everyEntry) {
         StreamingEventProcessor processor = processing
                 .eventProcessor(Projection.PROCESSOR, StreamingEventProcessor.class).orElse(null);
         if (processor == null || !processor.isRunning()) {
@@ -77,6 +106,7 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
             return AuditTrailConsistency.notChecked("another instance holds some of the projections segments");
         }
         if (status.values().stream().anyMatch(Replays::stillReplaying)) {
+            contentComparedAt = null; // the entries are written anew: compare them all once the replay is done
             return AuditTrailConsistency.notChecked("the projections are being replayed");
         }
         long horizon = Long.MAX_VALUE;
@@ -88,7 +118,20 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
                 pending.addAll(gapAware.getGaps());
             }
         }
+        compareContent(everyEntry, pending.isEmpty() ? horizon : Math.min(horizon, Collections.min(pending) - 1));
         return compareUpTo(horizon, pending);
+    }
+
+    private void compareContent(boolean everyEntry, long upTo) {
+        if (everyEntry) {
+            differing.clear();
+            contentComparedUpTo = 0;
+            contentComparedAt = Instant.now();
+        }
+        if (upTo > contentComparedUpTo) {
+            differing.addAll(content.differing(contentComparedUpTo, upTo, MAX_REPORTED));
+            contentComparedUpTo = upTo;
+        }
     }
 
     private AuditTrailConsistency compareUpTo(long horizon, Set<Long> pending) {
@@ -110,7 +153,8 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
                 .param("horizon", horizon).query(Long.class).single();
         long auditEntries = jdbc.sql("SELECT count(*) FROM query_model.audit_entry WHERE global_index <= :horizon")
                 .param("horizon", horizon).query(Long.class).single();
-        return AuditTrailConsistency.checked(horizon, events, auditEntries, missing, orphaned);
+        return AuditTrailConsistency.checked(horizon, events, auditEntries, missing, orphaned,
+                differing.stream().limit(MAX_REPORTED).toList(), contentComparedAt);
     }
 
     @Override

@@ -124,7 +124,7 @@ class AuditTrailHandlersTest {
         DomainEventMessage<?> message = message(action("unnumbered-livelihoods"), 1, new ActionRenumberedEvent("5"),
                 "admin", "req-3", AT);
 
-        PendingEntry entry = written(() -> projection.onUnknown(message.getPayload(), message)).get(0);
+        PendingEntry entry = written(() -> projection.on(message.getPayload(), message)).get(0);
 
         assertThat(entry.actionId()).isEqualTo("unnumbered-livelihoods");
         assertThat(entry.eventType()).isEqualTo("ActionRenumbered");

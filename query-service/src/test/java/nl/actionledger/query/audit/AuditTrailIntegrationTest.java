@@ -191,6 +191,32 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(consistencyCheck.check().consistent()).isTrue();
     }
 
+    /** An entry edited in query_model no longer says what its event says: the check names it. */
+    @Test
+    void theConsistencyCheckNoticesAnEntryThatSaysSomethingElseThanItsEvent() {
+        await().atMost(VISIBLE_WITHIN).until(() -> consistencyCheck.checkEverything().consistent());
+        long edited = jdbc.sql("SELECT global_index FROM query_model.audit_entry WHERE correlation_id = 'c-302-1'")
+                .query(Long.class).single();
+        String reason = jdbc.sql("SELECT reason FROM query_model.audit_entry WHERE global_index = ?").param(edited)
+                .query(String.class).single();
+        asOwner(owner -> owner.sql("UPDATE query_model.audit_entry SET reason = 'nothing to see' WHERE global_index = ?")
+                .param(edited).update());
+        try {
+            assertThat(consistencyCheck.check().differingEntries()).as("only a full comparison reads old entries")
+                    .isEmpty();
+            AuditTrailConsistency broken = consistencyCheck.checkEverything();
+            assertThat(broken.consistent()).isFalse();
+            assertThat(broken.differingEntries()).containsExactly(edited);
+            JsonNode auditTrail = json(get("admin", "/actuator/health").body()).get("components").get("auditTrail");
+            assertThat(auditTrail.get("status").asString()).isEqualTo("DOWN");
+            assertThat(auditTrail.get("details").get("differingEntries").get(0).asLong()).isEqualTo(edited);
+        } finally {
+            asOwner(owner -> owner.sql("UPDATE query_model.audit_entry SET reason = ? WHERE global_index = ?")
+                    .param(reason).param(edited).update());
+        }
+        assertThat(consistencyCheck.checkEverything().consistent()).isTrue();
+    }
+
     /** Removes an entry as a skipped event would leave it, keeping a copy so that the other tests see a whole trail. */
     private void setAside(long globalIndex) {
         asOwner(owner -> {

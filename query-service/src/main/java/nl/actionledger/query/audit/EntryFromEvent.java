@@ -1,0 +1,56 @@
+package nl.actionledger.query.audit;
+
+import java.util.List;
+import nl.actionledger.events.ActionReassignedEvent;
+import nl.actionledger.events.ActionRef;
+import nl.actionledger.events.ActionRegisteredEvent;
+import nl.actionledger.events.ActionReopenedEvent;
+import nl.actionledger.events.ActionStatusChangedEvent;
+import nl.actionledger.events.ActionTimeframeRevisedEvent;
+import nl.actionledger.events.EventMetadataKeys;
+import nl.actionledger.query.EventNames;
+import org.axonframework.eventhandling.DomainEventMessage;
+
+/**
+ * What the audit trail says about an event: the projection writes it, and the content check compares the stored entry
+ * with it. An event of a type added later gets an entry too, without reason or changes, so the trail never has holes.
+ */
+final class EntryFromEvent {
+
+    private EntryFromEvent() {
+    }
+
+    static PendingEntry of(DomainEventMessage<?> message) {
+        Object event = message.getPayload();
+        if (event instanceof ActionRegisteredEvent registered) {
+            return entry(message, registered.action(), "Registered from " + registered.source(), AuditChanges.of(registered));
+        }
+        if (event instanceof ActionStatusChangedEvent changed) {
+            return entry(message, changed.action(), changed.reason(), AuditChanges.of(changed));
+        }
+        if (event instanceof ActionReopenedEvent reopened) {
+            return entry(message, reopened.action(), reopened.reason(), AuditChanges.of(reopened));
+        }
+        if (event instanceof ActionReassignedEvent reassigned) {
+            return entry(message, reassigned.action(), reassigned.reason(), AuditChanges.of(reassigned));
+        }
+        if (event instanceof ActionTimeframeRevisedEvent revised) {
+            return entry(message, revised.action(), revised.reason(), AuditChanges.of(revised));
+        }
+        String[] parts = message.getAggregateIdentifier().split("/", 2);
+        return entry(message, ActionRef.of(parts[0], parts.length > 1 ? parts[1] : ""), null, List.of());
+    }
+
+    private static PendingEntry entry(DomainEventMessage<?> message, ActionRef action, String reason,
+                                      List<FieldChange> changes) {
+        return new PendingEntry(message.getIdentifier(), message.getAggregateIdentifier(), action.planId(),
+                action.actionId(), message.getSequenceNumber(), EventNames.of(message), message.getTimestamp(),
+                metadata(message, EventMetadataKeys.ACTOR), metadata(message, EventMetadataKeys.ACTOR_NAME), reason,
+                metadata(message, EventMetadataKeys.CORRELATION_ID), List.copyOf(changes));
+    }
+
+    private static String metadata(DomainEventMessage<?> message, String key) {
+        Object value = message.getMetaData().get(key);
+        return value == null ? null : value.toString();
+    }
+}
