@@ -33,14 +33,8 @@ class LateCommitIntegrationTest extends QueryServiceIntegrationTestBase {
         DomainEventMessage<?> early = TestEvents.message(action("502"), 0, registered("502", 1, 1,
                 ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL), "system", "early",
                 Instant.now());
-        CountDownLatch appended = new CountDownLatch(1);
         CountDownLatch mayCommit = new CountDownLatch(1);
-        CompletableFuture<Void> slowCommit = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
-            eventStore.publish(late);
-            appended.countDown();
-            await(mayCommit);
-        }));
-        assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> slowCommit = appendAndHold(late, mayCommit);
         transactions.executeWithoutResult(tx -> eventStore.publish(early));
         awaitJson("auditor", "/api/plans/eu-wap-nl/actions/502/history", history -> history.get("entries").size() == 1);
 
@@ -72,15 +66,9 @@ class LateCommitIntegrationTest extends QueryServiceIntegrationTestBase {
                 stamped.plusMillis(1));
         String byActor = "/api/audit/export?actor=late-exporter";
         String byPeriod = "/api/audit/export?from=" + stamped.minusSeconds(1) + "&to=" + stamped.plusSeconds(1);
-        CountDownLatch appended = new CountDownLatch(1);
         CountDownLatch mayCommit = new CountDownLatch(1);
-        CompletableFuture<Void> slowCommit = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
-            eventStore.publish(late);
-            appended.countDown();
-            await(mayCommit);
-        }));
+        CompletableFuture<Void> slowCommit = appendAndHold(late, mayCommit);
         try {
-            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
             transactions.executeWithoutResult(tx -> eventStore.publish(early));
             awaitJson("auditor", "/api/plans/eu-wap-nl/actions/512/history", history -> history.get("entries").size() == 1);
 
@@ -102,6 +90,19 @@ class LateCommitIntegrationTest extends QueryServiceIntegrationTestBase {
                 .findValuesAsString("eventId")).isEqualTo(expected);
         JsonNode periodPage = awaitJson("auditor", byPeriod, page -> page.get("events").size() == 2);
         assertThat(periodPage.get("events").findValuesAsString("eventId")).isEqualTo(expected);
+    }
+
+    /** Appends the event in a transaction that commits only once {@code mayCommit} opens; returns once it has appended. */
+    private CompletableFuture<Void> appendAndHold(DomainEventMessage<?> event, CountDownLatch mayCommit)
+            throws InterruptedException {
+        CountDownLatch appended = new CountDownLatch(1);
+        CompletableFuture<Void> commit = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
+            eventStore.publish(event);
+            appended.countDown();
+            await(mayCommit);
+        }));
+        assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+        return commit;
     }
 
     private long globalIndexOf(DomainEventMessage<?> event) {
