@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import nl.actionledger.events.ActionReassignedEvent;
@@ -29,6 +30,8 @@ import tools.jackson.databind.JsonNode;
 class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
 
     private static final Instant T0 = Instant.parse("2026-02-01T09:00:00Z");
+    /** Finer than the event table's milliseconds and PostgreSQL's microseconds: the entry and its check must agree. */
+    private static final Instant STORED_WITH_NANOSECONDS = T0.plusSeconds(4 * 86_400).plusNanos(123_456_789);
 
     @Autowired
     AuditTrailConsistencyCheck consistencyCheck;
@@ -49,7 +52,7 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
                 .then(registered("302", 11, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
                         "system", "reg-302", T0)
                 .then(new ActionStatusChangedEvent(action("302"), ImplementationStatus.NOT_STARTED,
-                        ImplementationStatus.ON_HOLD, "No budget"), "alice", "c-302-1", T0.plusSeconds(4 * 86_400));
+                        ImplementationStatus.ON_HOLD, "No budget"), "alice", "c-302-1", STORED_WITH_NANOSECONDS);
         awaitJson("auditor", "/api/audit?actionId=302", page -> page.get("totalEntries").asLong() == 2);
         awaitJson("auditor", "/api/audit?actionId=301", page -> page.get("totalEntries").asLong() == 4);
     }
@@ -97,6 +100,32 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(history.get(1).get("actorName").isNull()).isTrue();
         assertThat(getJson("auditor", "/api/audit?actor=6f1c-42").get("entries").get(0).get("actorName").asString())
                 .isEqualTo("R. de Vries");
+    }
+
+    /** A stored event can never change: whatever text it holds, every projection takes it and goes on. */
+    @Test
+    void anEventWithTextLongerThanAnyFormerColumnIsProjectedAndTheProjectionsGoOn() {
+        String longName = "R. de Vries ".repeat(30);
+        String longActor = "6f1c-".repeat(60);
+        Instant longBefore = T0.minusSeconds(80 * 86_400);
+        new History(action("304"))
+                .then(registered("304", 11, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
+                        "system", "reg-304", longBefore)
+                .then(new ActionStatusChangedEvent(action("304"), ImplementationStatus.NOT_STARTED,
+                        ImplementationStatus.IN_PROGRESS, "Started"), MetaData.with("actor", longActor)
+                        .and("actorName", longName).and("correlationId", "c-304-1"), longBefore.plusSeconds(60))
+                .then(new ActionReassignedEvent(action("304"), null, new Assignment("NVWA", "K. Bakker ".repeat(30)),
+                        "A long contact"), "carol", "c-304-2", longBefore.plusSeconds(120));
+
+        JsonNode history = awaitJson("auditor", "/api/plans/eu-wap-nl/actions/304/history",
+                page -> page.get("entries").size() == 3).get("entries");
+
+        assertThat(history.get(1).get("actor").asString()).isEqualTo(longActor);
+        assertThat(history.get(1).get("actorName").asString()).isEqualTo(longName);
+        JsonNode view = awaitJson("evaluator", "/api/plans/eu-wap-nl/actions/304",
+                action -> "NVWA".equals(action.path("organisation").asString(null)));
+        assertThat(view.get("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(view.get("contact").asString()).hasSize(300);
     }
 
     @Test
@@ -189,6 +218,17 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
             putBack();
         }
         assertThat(consistencyCheck.check().consistent()).isTrue();
+    }
+
+    /** Axon stores an event's time to the millisecond: its entry shows that time, and the content check agrees. */
+    @Test
+    void anEntryKeepsTheEventsStoredTimeAndTheContentCheckAgrees() {
+        JsonNode entry = awaitJson("auditor", "/api/audit?actionId=302&actor=alice",
+                page -> page.get("totalEntries").asLong() == 1).get("entries").get(0);
+
+        assertThat(Instant.parse(entry.get("occurredAt").asString()))
+                .isEqualTo(STORED_WITH_NANOSECONDS.truncatedTo(ChronoUnit.MILLIS));
+        assertThat(consistencyCheck.checkEverything().differingEntries()).isEmpty();
     }
 
     /** An entry edited in query_model no longer says what its event says: the check names it. */

@@ -30,10 +30,20 @@ final class TokenUsers implements Converter<Jwt, AbstractAuthenticationToken> {
         if (actor == null || actor.isBlank()) {
             throw new InvalidBearerTokenException("The token names no user (claim '" + claims.actorClaim() + "').");
         }
-        if (ActorNames.isReserved(actor) || ActorNames.isReserved(Claims.text(token, claims.displayNameClaim()))) {
+        String displayName = Claims.text(token, claims.displayNameClaim());
+        if (ActorNames.isReserved(actor) || ActorNames.isReserved(displayName)) {
             throw new InvalidBearerTokenException("The token names a user reserved for the plan itself.");
         }
+        refuseUnstorable(claims.actorClaim(), actor);
+        refuseUnstorable(claims.displayNameClaim(), displayName);
         return new JwtAuthenticationToken(token, roles(token), actor);
+    }
+
+    private static void refuseUnstorable(String claim, String name) {
+        String problem = ActorNames.problemWith(name);
+        if (problem != null) {
+            throw new InvalidBearerTokenException("The token's claim '" + claim + "' " + problem + ".");
+        }
     }
 
     private List<GrantedAuthority> roles(Jwt token) {

@@ -58,6 +58,27 @@ class TokenUsersTest {
                 .isInstanceOf(InvalidBearerTokenException.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"r.de\u0000vries", "r.devries\n", "\u202Esei\u202C", "line\u2028break"})
+    void aTokenWhoseNamesCouldNotBeStoredWithItsEventsSignsNobodyIn(String name) {
+        assertThatThrownBy(() -> users.convert(token(Map.of("sub", name))))
+                .isInstanceOf(InvalidBearerTokenException.class).hasMessageContaining("claim 'sub'");
+        assertThatThrownBy(() -> users.convert(token(Map.of("sub", "6f1c-42", "preferred_username", name))))
+                .isInstanceOf(InvalidBearerTokenException.class).hasMessageContaining("claim 'preferred_username'");
+    }
+
+    @Test
+    void aTokenWithAnOverlongDisplayNameSignsNobodyIn() {
+        String overlong = "r".repeat(ActorNames.MAX_LENGTH + 1);
+
+        assertThat(users.convert(token(Map.of("sub", "6f1c-42", "preferred_username", "r".repeat(ActorNames.MAX_LENGTH))))
+                .getName()).isEqualTo("6f1c-42");
+        assertThatThrownBy(() -> users.convert(token(Map.of("sub", "6f1c-42", "preferred_username", overlong))))
+                .isInstanceOf(InvalidBearerTokenException.class).hasMessageContaining("longer than 255");
+        assertThatThrownBy(() -> users.convert(token(Map.of("sub", overlong))))
+                .isInstanceOf(InvalidBearerTokenException.class).hasMessageContaining("longer than 255");
+    }
+
     private static Jwt token(Map<String, Object> claims) {
         Instant now = Instant.now();
         return Jwt.withTokenValue("token").header("alg", "RS256").claims(all -> all.putAll(claims))
