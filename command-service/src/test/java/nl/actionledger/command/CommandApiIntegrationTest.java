@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -25,6 +27,7 @@ import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -251,6 +254,28 @@ class CommandApiIntegrationTest {
         HttpResponse<String> current = post(port, "admin", path, "{\"status\":\"IN_PROGRESS\",\"reason\":\"b\"}",
                 Map.of("If-Match", "\"1\""));
         assertThat(current.statusCode()).isEqualTo(200);
+    }
+
+    /** The database refuses events stamped far from its clock; that is the deployment's fault, not the request's. */
+    @Test
+    void aClockFarFromTheDatabasesIsUnavailabilityAndStoresNothing() {
+        String path = "/api/plans/eu-wap-nl/actions/16/status";
+        long before = eventsOf("eu-wap-nl/16");
+        GenericEventMessage.clock = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-5));
+        try {
+            HttpResponse<String> refused = post(port, "admin", path, "{\"status\":\"ON_HOLD\",\"reason\":\"a\"}",
+                    Map.of("If-Match", "\"" + (before - 1) + "\""));
+            assertProblem(refused, 503, "CLOCK_DRIFT");
+            assertThat(refused.headers().firstValue("Retry-After")).contains("60");
+        } finally {
+            GenericEventMessage.clock = Clock.systemUTC();
+        }
+        assertThat(eventsOf("eu-wap-nl/16")).isEqualTo(before);
+
+        HttpResponse<String> retried = post(port, "admin", path, "{\"status\":\"ON_HOLD\",\"reason\":\"a\"}",
+                Map.of("If-Match", "\"" + (before - 1) + "\""));
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        assertThat(eventsOf("eu-wap-nl/16")).isEqualTo(before + 1);
     }
 
     @Test

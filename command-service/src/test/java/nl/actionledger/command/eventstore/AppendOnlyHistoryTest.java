@@ -90,6 +90,27 @@ class AppendOnlyHistoryTest {
         }
     }
 
+    /**
+     * PostgreSQL would read 'now', a time without a zone or a space for the 'T' as an instant; the stored text must be
+     * the one form every reader parses, for the importing owner too.
+     */
+    @Test
+    void anEventIsStampedOnlyAsAnInstantInUtc() throws SQLException {
+        String now = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS')";
+        for (String role : new String[] {RUNTIME_ROLE, OWNER_ROLE}) {
+            try (Connection connection = connect(role); Statement statement = connection.createStatement()) {
+                for (String timeStamp : new String[] {"'now'", now, now + " || '+00:00'", "replace(" + now + ", 'T', ' ') || 'Z'",
+                        now + " || '.1234567890Z'", now + " || 'Z '"}) {
+                    assertThatThrownBy(() -> statement.execute(insert("agg-6", 0, timeStamp)))
+                            .as(timeStamp).hasMessageContaining("not an ISO-8601 instant in UTC")
+                            .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22007"));
+                }
+                statement.execute(insert("agg-6-" + role, 0, now + " || 'Z'"));
+                statement.execute(insert("agg-7-" + role, 0, now + " || '.123456789Z'"));
+            }
+        }
+    }
+
     /** History is imported as the owner, which no service connects as; the insertion says so. */
     @Test
     void theOwnerMayImportOlderEvents() throws SQLException {

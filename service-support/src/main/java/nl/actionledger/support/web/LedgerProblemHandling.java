@@ -182,7 +182,7 @@ public abstract class LedgerProblemHandling extends ResponseEntityExceptionHandl
 
     /** The last resort: log the cause for operators, tell the client nothing about the internals. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> onUnexpected(Exception ex) {
+    protected ResponseEntity<Object> onUnexpected(Exception ex) {
         log.error("Unexpected error while handling a request", ex);
         return respond(ProblemWriter.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "The request could not be completed. Nothing was stored unless a success was reported."));

@@ -2,6 +2,7 @@ package nl.actionledger.command.action.web;
 
 import nl.actionledger.command.action.ActionChangeRejectedException;
 import nl.actionledger.command.catalogue.KnownPlans.UnknownActionException;
+import nl.actionledger.command.eventstore.ClockDrift;
 import nl.actionledger.command.eventstore.MissingActorException;
 import nl.actionledger.command.timeframe.UnparseableTimeframeException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,9 +11,12 @@ import nl.actionledger.support.web.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import nl.actionledger.support.web.ProblemWriter;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -83,6 +87,23 @@ class CommandProblemHandling extends LedgerProblemHandling {
     ResponseEntity<Object> onConcurrentChange(ConcurrencyException ex) {
         return respond(ProblemWriter.problem(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
                 "Another change to this action was recorded at the same moment. Nothing was stored; try again."));
+    }
+
+    /**
+     * The database refused the event's time stamp: a fault of this deployment's clocks that every change will meet until
+     * an operator fixes them, so it is logged as an error and answered as the service being unavailable.
+     */
+    @ExceptionHandler(EventStoreException.class)
+    ResponseEntity<Object> onEventStoreRefusal(EventStoreException ex) {
+        if (!ClockDrift.refused(ex)) {
+            return onUnexpected(ex);
+        }
+        log.error("The event store refused a change: command-service's clock is more than 10 seconds from the "
+                + "database's. Synchronise the clocks (NTP); nothing is stored until then. {}", ex.getMessage());
+        ProblemDetail problem = ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "CLOCK_DRIFT",
+                "The change could not be recorded because the service's clock disagrees with the database's. "
+                        + "Nothing was stored; try again later.");
+        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "60").body(problem);
     }
 
     @ExceptionHandler(ActionCommandController.CommandOutcomeUnknownException.class)
