@@ -3,9 +3,11 @@ package nl.actionledger.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.actionledger.support.persistence.MigrationsOnly;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -42,13 +44,41 @@ class DatabaseLoginStartupTest {
         }
     }
 
+    /** A deployment migrates in a one-off job as the owner; the service then starts without the owner's password. */
+    @Test
+    void migratesInAJobOfItsOwnAndStartsWithoutTheOwnersPassword() {
+        String url = EmbeddedPostgresDatabase.newDatabase();
+        Map<String, String> job = new LinkedHashMap<>(EmbeddedPostgresDatabase.serviceProperties(url));
+        job.remove("spring.datasource.password");
+        List<String> arguments = new ArrayList<>(arguments(job));
+        arguments.add(MigrationsOnly.FLAG);
+
+        CommandServiceApplication.main(arguments.toArray(String[]::new));
+
+        JdbcClient owner = JdbcClient.create(EmbeddedPostgresDatabase.connect(url, EmbeddedPostgresDatabase.OWNER));
+        assertThat(owner.sql("SELECT tableowner FROM pg_tables WHERE schemaname = 'event_store' "
+                + "AND tablename = 'domain_event_entry'").query(String.class).single())
+                .isEqualTo(EmbeddedPostgresDatabase.OWNER);
+        assertThat(owner.sql("SELECT count(*) FROM event_store.flyway_schema_history WHERE NOT success")
+                .query(Long.class).single()).isZero();
+
+        try (ConfigurableApplicationContext context = start(url, Map.of("spring.flyway.enabled", "false",
+                "spring.flyway.password", "not the owner's"))) {
+            assertThat(context.getBean(JdbcClient.class).sql("SELECT count(*) FROM event_store.domain_event_entry")
+                    .query(Long.class).single()).as("the plan registered by the service").isPositive();
+        }
+    }
+
     private static ConfigurableApplicationContext start(String url, Map<String, String> overrides) {
         Map<String, String> properties = new LinkedHashMap<>(EmbeddedPostgresDatabase.serviceProperties(url));
         properties.putAll(overrides);
         properties.put("server.port", "0");
-        // as command-line arguments, which outrank application.yml
-        List<String> arguments = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toList();
         return new SpringApplicationBuilder(CommandServiceApplication.class).profiles("test")
-                .run(arguments.toArray(String[]::new));
+                .run(arguments(properties).toArray(String[]::new));
+    }
+
+    /** As command-line arguments, which outrank application.yml. */
+    private static List<String> arguments(Map<String, String> properties) {
+        return properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toList();
     }
 }

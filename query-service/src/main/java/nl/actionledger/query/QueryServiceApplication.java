@@ -1,5 +1,6 @@
 package nl.actionledger.query;
 
+import nl.actionledger.support.persistence.MigrationsOnly;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -10,6 +11,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class QueryServiceApplication {
 
     public static void main(String[] args) {
+        if (MigrationsOnly.requested(args)) {
+            MigrationsOnly.run(args);
+            return;
+        }
         SpringApplication.run(QueryServiceApplication.class, args);
     }
 }
