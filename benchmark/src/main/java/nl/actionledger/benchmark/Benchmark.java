@@ -77,10 +77,10 @@ public final class Benchmark {
                 + " coordinators as fast as they can ...");
         CrudBaseline.Result baseline = CrudBaseline.measure(settings, database, issuer);
         System.out.printf("  %,.0f accepted changes/s, %d failed (%s)%n  CPU in cores: %s%n"
-                        + "  CPU per accepted change in ms: %s%n  Audit trail check %s%n",
+                        + "  CPU per accepted change in ms: %s%n%s  Audit trail check %s%n",
                 baseline.writes().acceptedPerSecond(), baseline.writes().failed(), baseline.writes().latency(),
                 baseline.cpu().cores(), baseline.cpu().millisecondsPer(baseline.writes().accepted()),
-                baseline.auditTrailCheck());
+                baseline.statements().describe(), baseline.auditTrailCheck());
         figures.put("crudBaseline", baseline.asFigures());
         return baseline;
     }
@@ -115,19 +115,23 @@ public final class Benchmark {
         System.out.println("Warming up the services' JIT for " + settings.warmUp().toSeconds() + " s (not measured) ...");
         load.run(settings.warmUp(), 0);
         System.out.println("Write throughput, " + settings.writers() + " coordinators as fast as they can ...");
+        StatementProfile profile = new StatementProfile(database);
+        profile.reset();
         CpuUsage.Snapshot beforeWrites = cpu.now();
         Latencies lagAtFullLoad = new Latencies();
         Thread fullLoadProbe = probe.measureInBackground(settings.lagSamples(), Duration.ofMillis(100),
                 System.nanoTime() + settings.writeDuration().toNanos(), lagAtFullLoad);
         WriteLoad.Result throughput = load.run(settings.writeDuration(), 0);
         CpuUsage.Usage cpuUsedByWrites = cpu.now().since(beforeWrites);
+        StatementProfile.Result statements = profile.read(throughput.accepted());
         Map<String, Object> cpuDuringWrites = cpuUsedByWrites.cores();
         fullLoadProbe.join();
         System.out.printf("  %,.0f accepted changes/s, %d failed (%s); lag meanwhile %s%n  CPU in cores: %s%n"
-                        + "  CPU per accepted change in ms: %s%n  %.2f x the CRUD baseline's accepted changes/s%n",
+                        + "  CPU per accepted change in ms: %s%n%s  %.2f x the CRUD baseline's accepted changes/s%n",
                 throughput.acceptedPerSecond(), throughput.failed(), throughput.latency(), lagAtFullLoad.summary(),
-                cpuDuringWrites, cpuUsedByWrites.millisecondsPer(throughput.accepted()),
+                cpuDuringWrites, cpuUsedByWrites.millisecondsPer(throughput.accepted()), statements.describe(),
                 throughput.acceptedPerSecond() / baseline.writes().acceptedPerSecond());
+        figures.put("postgresqlStatementsDuringWrites", statements.asFigures());
 
         double halfRate = throughput.acceptedPerSecond() / 2;
         System.out.printf("Projection lag at half the maximum write load (%,.0f changes/s) ...%n", halfRate);

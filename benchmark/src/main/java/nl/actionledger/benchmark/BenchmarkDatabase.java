@@ -28,7 +28,10 @@ final class BenchmarkDatabase implements AutoCloseable {
             "synchronous_commit", "on",
             "full_page_writes", "on",
             "shared_buffers", "1GB",
-            "max_connections", "200");
+            "max_connections", "200",
+            // StatementProfile: where the server's time goes during the write tests
+            "shared_preload_libraries", "pg_stat_statements",
+            "pg_stat_statements.track", "top");
 
     private final EmbeddedPostgres postgres;
     private final Path directory;
@@ -45,6 +48,7 @@ final class BenchmarkDatabase implements AutoCloseable {
         SERVER_SETTINGS.forEach(builder::setServerConfig);
         BenchmarkDatabase database = new BenchmarkDatabase(builder.start(), directory);
         database.execute("CREATE ROLE " + RUNTIME_ROLE + " LOGIN PASSWORD '" + RUNTIME_ROLE + "'");
+        database.execute("CREATE EXTENSION pg_stat_statements");
         return database;
     }
 

@@ -46,12 +46,15 @@ final class CrudBaseline {
             WriteLoad load = new WriteLoad(client, plan.writerActions());
             CpuUsage cpu = new CpuUsage(database, baseline);
             WriteLoad.Result warmUp = load.run(settings.warmUp(), 0);
+            StatementProfile profile = new StatementProfile(database);
+            profile.reset();
             CpuUsage.Snapshot beforeWrites = cpu.now();
             WriteLoad.Result writes = load.run(settings.writeDuration(), 0);
             CpuUsage.Usage usage = cpu.now().since(beforeWrites);
+            StatementProfile.Result statements = profile.read(writes.accepted());
             // each action was registered and assigned once before the writers started
             String auditTrail = checkAuditTrail(database, 2L * actions + warmUp.accepted() + writes.accepted());
-            result = new Result(actions, writes, usage, auditTrail, baseline.peakResidentMiB(),
+            result = new Result(actions, writes, usage, statements, auditTrail, baseline.peakResidentMiB(),
                     baseline.alive() && !baseline.ranOutOfMemory());
         }
         database.dropDatabase(DATABASE);
@@ -131,7 +134,8 @@ final class CrudBaseline {
      * @param actions     the plan's actions it held
      * @param healthyAtEnd alive and never out of heap through the run
      */
-    record Result(int actions, WriteLoad.Result writes, CpuUsage.Usage cpu, String auditTrailCheck,
+    record Result(int actions, WriteLoad.Result writes, CpuUsage.Usage cpu, StatementProfile.Result statements,
+                  String auditTrailCheck,
                   double peakResidentMiB, boolean healthyAtEnd) {
 
         double cpuMillisecondsPerChange() {
@@ -149,6 +153,7 @@ final class CrudBaseline {
             figures.put("latency", writes.latency().asFigures());
             figures.put("cpuCores", cpu.cores());
             figures.put("cpuPerAcceptedChangeMs", cpu.millisecondsPer(writes.accepted()));
+            figures.put("postgresqlStatements", statements.asFigures());
             figures.put("auditTrailCheck", auditTrailCheck);
             figures.put("peakResidentMiB", Figures.round(peakResidentMiB));
             figures.put("healthyAtEnd", healthyAtEnd);

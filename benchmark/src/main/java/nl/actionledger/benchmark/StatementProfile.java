@@ -1,0 +1,84 @@
+package nl.actionledger.benchmark;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where PostgreSQL spends its time during a write test, per accepted change: pg_stat_statements (loaded by
+ * {@link BenchmarkDatabase}) is reset before the test and read after it. A statement's time is the server's
+ * wall-clock time inside it, summed over every backend: CPU, waits for locks and I/O, and for a COMMIT the wait for its
+ * WAL flush. A trigger's work counts in its INSERT. The figures say which statements to make cheaper; the CPU per
+ * change (from /proc) stays the measure of cost.
+ */
+final class StatementProfile {
+
+    private static final int SHOWN = 8;
+
+    private final BenchmarkDatabase database;
+
+    StatementProfile(BenchmarkDatabase database) {
+        this.database = database;
+    }
+
+    void reset() {
+        database.execute("SELECT pg_stat_statements_reset()");
+    }
+
+    /** The statements that took the most time since {@link #reset()}, each per accepted change. */
+    Result read(long acceptedChanges) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        double totalMs;
+        try (Connection connection = database.connect()) {
+            try (PreparedStatement top = connection.prepareStatement("""
+                    SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 160), rolname, calls, total_exec_time
+                    FROM pg_stat_statements JOIN pg_roles ON pg_roles.oid = userid
+                    ORDER BY total_exec_time DESC LIMIT ?""")) {
+                top.setInt(1, SHOWN);
+                try (ResultSet result = top.executeQuery()) {
+                    while (result.next()) {
+                        Map<String, Object> statement = new LinkedHashMap<>();
+                        statement.put("statement", result.getString(1));
+                        statement.put("login", result.getString(2));
+                        statement.put("callsPerChange", Figures.round(result.getLong(3) / (double) acceptedChanges));
+                        statement.put("msPerChange", Figures.round(result.getDouble(4) / acceptedChanges));
+                        statements.add(statement);
+                    }
+                }
+            }
+            try (PreparedStatement all = connection.prepareStatement(
+                    "SELECT coalesce(sum(total_exec_time), 0) FROM pg_stat_statements");
+                 ResultSet result = all.executeQuery()) {
+                result.next();
+                totalMs = result.getDouble(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read pg_stat_statements", e);
+        }
+        return new Result(Figures.round(totalMs / acceptedChanges), statements);
+    }
+
+    record Result(double msPerChange, List<Map<String, Object>> statements) {
+
+        Map<String, Object> asFigures() {
+            return Map.of("allStatementsMsPerChange", msPerChange, "top", statements);
+        }
+
+        String describe() {
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                    "  PostgreSQL time in statements per accepted change: %.3f ms, of which%n", msPerChange));
+            for (Map<String, Object> statement : statements) {
+                text.append(String.format(Locale.ROOT, "    %6.3f ms  %5.2f calls  %-14s %s%n",
+                        statement.get("msPerChange"), statement.get("callsPerChange"), statement.get("login"),
+                        statement.get("statement")));
+            }
+            return text.toString();
+        }
+    }
+}
