@@ -33,6 +33,16 @@ record AuditTrailConsistency(boolean checked, String note, long checkedUpTo, lon
                 && differingEntries.isEmpty();
     }
 
+    AuditTrailVerification forAuditors() {
+        if (!checked) {
+            return new AuditTrailVerification(AuditTrailVerification.Status.NOT_CHECKED, at, null, List.of(), List.of(),
+                    List.of(), contentComparedAt, note);
+        }
+        return new AuditTrailVerification(consistent() ? AuditTrailVerification.Status.CONSISTENT
+                : AuditTrailVerification.Status.DIFFERS, at, checkedUpTo, missingEvents, orphanedEntries,
+                differingEntries, contentComparedAt, null);
+    }
+
     Map<String, Object> details() {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("checkedAt", at.toString());

@@ -157,6 +157,10 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
                 differing.stream().limit(MAX_REPORTED).toList(), contentComparedAt);
     }
 
+    AuditTrailConsistency latest() {
+        return last;
+    }
+
     @Override
     public Health health() {
         AuditTrailConsistency result = last;

@@ -11,6 +11,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AuditTrailContent {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditTrailContent.class);
 
     static final int CHUNK = 1_000;
 
@@ -68,9 +72,13 @@ class AuditTrailContent {
         List<Long> differing = new ArrayList<>();
         for (TrackedEventMessage<?> event : chunk) {
             PendingEntry entry = stored.get(position(event));
-            if (event instanceof DomainEventMessage<?> domainEvent && entry != null
-                    && !entry.equals(EntryFromEvent.of(domainEvent))) {
-                differing.add(position(event));
+            if (event instanceof DomainEventMessage<?> domainEvent && entry != null) {
+                PendingEntry fromEvent = EntryFromEvent.of(domainEvent);
+                if (!entry.equals(fromEvent)) {
+                    log.warn("The audit entry at position {} differs from its event in {}", position(event),
+                            entry.differencesFrom(fromEvent));
+                    differing.add(position(event));
+                }
             }
         }
         return differing;

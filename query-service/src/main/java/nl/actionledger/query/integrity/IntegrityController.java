@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import nl.actionledger.query.audit.AuditTrailChecks;
 import nl.actionledger.query.web.BadQueryException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,22 +26,28 @@ class IntegrityController {
     private static final String EXPORT = "/api/audit/export";
 
     private final ChainVerifications verifications;
+    private final AuditTrailChecks auditTrailChecks;
     private final AuditExporter exporter;
 
-    IntegrityController(ChainVerifications verifications, AuditExporter exporter) {
+    IntegrityController(ChainVerifications verifications, AuditTrailChecks auditTrailChecks, AuditExporter exporter) {
         this.verifications = verifications;
+        this.auditTrailChecks = auditTrailChecks;
         this.exporter = exporter;
     }
 
-    /** The last result of the background verification, at once: it is never computed on the request. */
+    /** The last results of the background verifications, at once: they are never computed on the request. */
     @GetMapping(path = VERIFY, produces = MediaType.APPLICATION_JSON_VALUE)
-    ChainVerification verify() {
-        return verifications.latest();
+    Verification verify() {
+        return new Verification(verifications.latest(), auditTrailChecks.latest());
     }
 
-    /** 202: a full pass will run (or was already waiting to); follow it at the Location. */
+    /**
+     * 202: a full pass over the chains will run (or was already waiting to), and a comparison of every audit entry with
+     * its event; follow them at the Location.
+     */
     @PostMapping(path = VERIFY, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ChainVerification.Request> verifyEverything() {
+        auditTrailChecks.requestFull();
         return ResponseEntity.accepted().location(URI.create(VERIFY)).body(verifications.requestFull());
     }
 
