@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,9 @@ final class ServiceUnderTest implements AutoCloseable {
         this.process = process;
     }
 
+    /** {@code java -Dbenchmark.profile=true -jar benchmark.jar ...}: a JFR recording of each service, beside its log. */
+    static final String PROFILE = "benchmark.profile";
+
     static ServiceUnderTest start(String name, Path jar, int port, String heap, Map<String, String> environment,
                                   Path logDir) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
@@ -43,9 +47,15 @@ final class ServiceUnderTest implements AutoCloseable {
         Path log = logDir.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // A service that runs out of heap leaves a dump next to its log, for finding out why.
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx" + heap, "-XX:+HeapDumpOnOutOfMemoryError",
-                "-XX:HeapDumpPath=" + logDir.resolve(name + ".hprof"), "-XX:+ExitOnOutOfMemoryError",
-                "-jar", jar.toString()))
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+HeapDumpOnOutOfMemoryError",
+                "-XX:HeapDumpPath=" + logDir.resolve(name + ".hprof"), "-XX:+ExitOnOutOfMemoryError"));
+        if (Boolean.getBoolean(PROFILE)) {
+            // For finding out where the time goes; it costs the services a few percent, so not in figures to report.
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + logDir.resolve(name + ".jfr"));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
