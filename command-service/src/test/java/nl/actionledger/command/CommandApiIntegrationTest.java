@@ -45,6 +45,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -254,6 +255,102 @@ class CommandApiIntegrationTest {
         HttpResponse<String> current = post(port, "admin", path, "{\"status\":\"IN_PROGRESS\",\"reason\":\"b\"}",
                 Map.of("If-Match", "\"1\""));
         assertThat(current.statusCode()).isEqualTo(200);
+    }
+
+    // --- idempotency keys ---------------------------------------------------------------------------------
+
+    /** A client that lost the answer sends the same request again and gets the first answer; nothing new is stored. */
+    @Test
+    void aRepeatWithTheSameKeyGetsTheFirstAnswerAndStoresNothing() {
+        String path = "/api/plans/eu-wap-nl/actions/42/status";
+        long before = eventsOf("eu-wap-nl/42");
+        Map<String, String> key = Map.of("Idempotency-Key", "3b0e6c1e-42-1");
+
+        HttpResponse<String> first = post(port, "admin", path, "{\"status\":\"IN_PROGRESS\",\"reason\":\"Started\"}", key);
+        // the same request, written differently
+        HttpResponse<String> again = post(port, "admin", path, "{ \"reason\": \"Started\", \"status\": \"IN_PROGRESS\" }", key);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(json(again.body())).isEqualTo(json(first.body()));
+        assertThat(again.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+        assertThat(again.headers().firstValue("X-Correlation-Id")).isEqualTo(first.headers().firstValue("X-Correlation-Id"));
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(eventsOf("eu-wap-nl/42")).isEqualTo(before + 1);
+
+        assertProblem(post(port, "admin", path, "{\"status\":\"ON_HOLD\",\"reason\":\"Started\"}", key),
+                422, "IDEMPOTENCY_KEY_REUSED");
+        assertProblem(post(port, "admin", "/api/plans/eu-wap-nl/actions/44/status",
+                "{\"status\":\"IN_PROGRESS\",\"reason\":\"Started\"}", key), 422, "IDEMPOTENCY_KEY_REUSED");
+        assertThat(eventsOf("eu-wap-nl/42")).isEqualTo(before + 1);
+    }
+
+    /** A key belongs to the user who sent it: another user's request with the same key is a request of its own. */
+    @Test
+    void aKeyBelongsToItsUser() {
+        assignToTheCoordinatorsOrganisation("45");
+        String path = "/api/plans/eu-wap-nl/actions/45/timeframe";
+        Map<String, String> key = Map.of("Idempotency-Key", "same-key-45");
+        long before = eventsOf("eu-wap-nl/45");
+
+        assertThat(post(port, "admin", path, "{\"timeframe\":\"2027\",\"reason\":\"Later\"}", key).statusCode())
+                .isEqualTo(200);
+        assertThat(post(port, "coordinator", path, "{\"timeframe\":\"2028\",\"reason\":\"Even later\"}", key)
+                .statusCode()).isEqualTo(200);
+        assertThat(eventsOf("eu-wap-nl/45")).isEqualTo(before + 2);
+    }
+
+    /** A refusal is an answer too: the repeat gets it again, even once the action has changed so that it would pass. */
+    @Test
+    void aRepeatedRefusalIsTheFirstRefusal() {
+        String path = "/api/plans/eu-wap-nl/actions/46/status";
+        long version = eventsOf("eu-wap-nl/46") - 1;
+        Map<String, String> stale = Map.of("Idempotency-Key", "k-46", "If-Match", "\"" + (version + 1) + "\"");
+
+        HttpResponse<String> first = post(port, "admin", path, "{\"status\":\"ON_HOLD\",\"reason\":\"Paused\"}", stale);
+        assertProblem(first, 412, "VERSION_MISMATCH");
+        assertThat(post(port, "admin", path, "{\"status\":\"IN_PROGRESS\",\"reason\":\"Go\"}", Map.of()).statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> again = post(port, "admin", path, "{\"status\":\"ON_HOLD\",\"reason\":\"Paused\"}", stale);
+        assertProblem(again, 412, "VERSION_MISMATCH");
+        assertThat(json(again.body())).isEqualTo(json(first.body()));
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(eventsOf("eu-wap-nl/46")).isEqualTo(version + 2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"with space", "", "256"})
+    void aKeyThatIsNotVisibleAsciiOrTooLongIsRefused(String badKey) {
+        badKey = badKey.equals("256") ? "k".repeat(256) : badKey;
+        long before = allEvents();
+        assertProblem(post(port, "admin", "/api/plans/eu-wap-nl/actions/47/status",
+                "{\"status\":\"ON_HOLD\",\"reason\":\"Paused\"}", Map.of("Idempotency-Key", badKey)),
+                400, "INVALID_IDEMPOTENCY_KEY");
+        assertThat(allEvents()).isEqualTo(before);
+    }
+
+    /** Eight copies of one request at once, half of them on another instance: one change, one answer for all. */
+    @Test
+    void copiesOfARequestSentAtOnceToTwoInstancesMakeOneChange() throws Exception {
+        try (ConfigurableApplicationContext second = startSecondInstance()) {
+            int secondPort = second.getEnvironment().getProperty("local.server.port", Integer.class);
+            long before = eventsOf("eu-wap-nl/48");
+            List<Callable<HttpResponse<String>>> copies = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int target = i % 2 == 0 ? port : secondPort;
+                copies.add(() -> post(target, "admin", "/api/plans/eu-wap-nl/actions/48/assignment",
+                        "{\"organisation\":\"NVWA\",\"reason\":\"Inspections\"}", Map.of("Idempotency-Key", "k-48")));
+            }
+            List<HttpResponse<String>> answers = runAll(copies);
+
+            assertThat(answers).allSatisfy(answer -> {
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                assertThat(json(answer.body())).isEqualTo(json(answers.get(0).body()));
+            });
+            assertThat(eventsOf("eu-wap-nl/48")).isEqualTo(before + 1);
+        }
     }
 
     /** The database refuses events stamped far from its clock; that is the deployment's fault, not the request's. */

@@ -3,14 +3,20 @@ package nl.actionledger.command.action.web;
 import jakarta.validation.Valid;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import nl.actionledger.command.action.ActionChangeRejectedException;
 import nl.actionledger.command.action.ChangeActionStatusCommand;
 import nl.actionledger.command.action.ReassignActionCommand;
 import nl.actionledger.command.action.Requester;
 import nl.actionledger.command.action.ReviseActionTimeframeCommand;
 import nl.actionledger.command.catalogue.KnownPlans;
+import nl.actionledger.command.idempotency.IdempotencyKey;
+import nl.actionledger.command.idempotency.IdempotencyKeys;
+import nl.actionledger.command.idempotency.StoredAnswer;
 import nl.actionledger.command.timeframe.TimeframeParser;
 import nl.actionledger.events.ActionRef;
 import nl.actionledger.events.Assignment;
@@ -28,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The coordinators' three changes to an action. The actor (and their display name, if any) comes from the
@@ -39,15 +46,22 @@ import org.springframework.web.bind.annotation.RestController;
 class ActionCommandController {
 
     private static final long COMMAND_TIMEOUT_SECONDS = 10;
+    /** Set on the answer to a repeated request: it is the first answer, nothing new was stored. */
+    static final String REPLAYED = "Idempotent-Replayed";
 
     private final CommandGateway commandGateway;
     private final KnownPlans knownPlans;
     private final CurrentUsers users;
+    private final IdempotencyKeys idempotencyKeys;
+    private final JsonMapper json;
 
-    ActionCommandController(CommandGateway commandGateway, KnownPlans knownPlans, CurrentUsers users) {
+    ActionCommandController(CommandGateway commandGateway, KnownPlans knownPlans, CurrentUsers users,
+                            IdempotencyKeys idempotencyKeys, JsonMapper json) {
         this.commandGateway = commandGateway;
         this.knownPlans = knownPlans;
         this.users = users;
+        this.idempotencyKeys = idempotencyKeys;
+        this.json = json;
     }
 
     @PostMapping("/status")
@@ -55,11 +69,13 @@ class ActionCommandController {
                                                  @Valid @RequestBody ChangeStatusRequest request,
                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                  @RequestHeader(value = CorrelationId.HEADER, required = false) String correlationId,
+                                                 @RequestHeader(value = IdempotencyKey.HEADER, required = false) String key,
                                                  Authentication user) {
         ActionRef action = knownPlans.requireAction(planId, actionId);
         CurrentUser current = users.of(user);
-        return dispatch(action, new ChangeActionStatusCommand(action, request.status(), request.reason(),
-                IfMatch.expectedVersion(ifMatch), requester(current)), correlationId, current);
+        IdempotencyKey idempotencyKey = idempotencyKey(key, current, action, "status", ifMatch, request);
+        return dispatch(action, () -> new ChangeActionStatusCommand(action, request.status(), request.reason(),
+                IfMatch.expectedVersion(ifMatch), requester(current)), correlationId, current, idempotencyKey);
     }
 
     @PostMapping("/assignment")
@@ -67,13 +83,15 @@ class ActionCommandController {
                                              @Valid @RequestBody ReassignRequest request,
                                              @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                              @RequestHeader(value = CorrelationId.HEADER, required = false) String correlationId,
+                                             @RequestHeader(value = IdempotencyKey.HEADER, required = false) String key,
                                              Authentication user) {
         ActionRef action = knownPlans.requireAction(planId, actionId);
         String contact = request.contact() == null || request.contact().isBlank() ? null : request.contact().strip();
         Assignment assignment = new Assignment(request.organisation().strip(), contact);
         CurrentUser current = users.of(user);
-        return dispatch(action, new ReassignActionCommand(action, assignment, request.reason(),
-                IfMatch.expectedVersion(ifMatch), requester(current)), correlationId, current);
+        IdempotencyKey idempotencyKey = idempotencyKey(key, current, action, "assignment", ifMatch, request);
+        return dispatch(action, () -> new ReassignActionCommand(action, assignment, request.reason(),
+                IfMatch.expectedVersion(ifMatch), requester(current)), correlationId, current, idempotencyKey);
     }
 
     @PostMapping("/timeframe")
@@ -81,19 +99,42 @@ class ActionCommandController {
                                                     @Valid @RequestBody ReviseTimeframeRequest request,
                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                     @RequestHeader(value = CorrelationId.HEADER, required = false) String correlationId,
+                                                    @RequestHeader(value = IdempotencyKey.HEADER, required = false) String key,
                                                     Authentication user) {
         ActionRef action = knownPlans.requireAction(planId, actionId);
         CurrentUser current = users.of(user);
-        return dispatch(action, new ReviseActionTimeframeCommand(action, TimeframeParser.parse(request.timeframe()),
-                request.reason(), IfMatch.expectedVersion(ifMatch), requester(current)), correlationId, current);
+        IdempotencyKey idempotencyKey = idempotencyKey(key, current, action, "timeframe", ifMatch, request);
+        return dispatch(action, () -> new ReviseActionTimeframeCommand(action, TimeframeParser.parse(request.timeframe()),
+                request.reason(), IfMatch.expectedVersion(ifMatch), requester(current)), correlationId, current,
+                idempotencyKey);
     }
 
     private static Requester requester(CurrentUser current) {
         return new Requester(current.name(), current.organisation(), current.admin());
     }
 
-    private ResponseEntity<CommandAccepted> dispatch(ActionRef action, Object command, String correlationHeader,
-                                                     CurrentUser user) {
+    /**
+     * The key with what the request asks for: the change, the action, If-Match and the body as read (so a repeat that
+     * differs only in spacing or the order of fields is the same request).
+     */
+    private IdempotencyKey idempotencyKey(String header, CurrentUser user, ActionRef action, String change,
+                                          String ifMatch, Object request) {
+        return IdempotencyKey.of(header, user.name(),
+                change + "\n" + action + "\n" + ifMatch + "\n" + json.writeValueAsString(request));
+    }
+
+    /**
+     * Sends the command, unless the request was answered before under its idempotency key: then that answer again. The
+     * command is made only when it is sent, so a repeat is not checked again (its If-Match, its timeframe).
+     */
+    private ResponseEntity<CommandAccepted> dispatch(ActionRef action, Supplier<Object> command, String correlationHeader,
+                                                     CurrentUser user, IdempotencyKey key) {
+        if (key != null) {
+            Optional<StoredAnswer> first = idempotencyKeys.answerFor(key);
+            if (first.isPresent()) {
+                return replay(action, first.get());
+            }
+        }
         String correlationId = CorrelationId.resolve(correlationHeader);
         Map<String, String> metadata = new HashMap<>(Map.of(
                 EventMetadataKeys.ACTOR, user.name(),
@@ -101,12 +142,37 @@ class ActionCommandController {
         if (user.displayName() != null) {
             metadata.put(EventMetadataKeys.ACTOR_NAME, user.displayName());
         }
-        var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metadata);
-        long version = awaitVersion(commandGateway.send(message));
-        return ResponseEntity.ok()
-                .eTag(IfMatch.etag(version))
-                .header(CorrelationId.HEADER, correlationId)
-                .body(new CommandAccepted(action.planId(), action.actionId(), version));
+        if (key != null) {
+            metadata.putAll(key.metadata());
+        }
+        long version;
+        try {
+            var message = GenericCommandMessage.asCommandMessage(command.get()).andMetaData(metadata);
+            version = awaitVersion(commandGateway.send(message));
+        } catch (ActionChangeRejectedException refused) {
+            if (key != null && !idempotencyKeys.recordRefusal(key, StoredAnswer.refused(
+                    CommandProblemHandling.statusOf(refused.reason()).value(), refused.errorCode(), refused.getMessage(),
+                    correlationId))) {
+                return replay(action, idempotencyKeys.answerFor(key).orElseThrow());
+            }
+            throw refused;
+        } catch (IdempotencyKeys.IdempotencyKeyTakenException taken) {
+            return replay(action, idempotencyKeys.answerFor(key).orElseThrow());
+        }
+        return accepted(action, version, correlationId).body(new CommandAccepted(action.planId(), action.actionId(), version));
+    }
+
+    private static ResponseEntity.BodyBuilder accepted(ActionRef action, long version, String correlationId) {
+        return ResponseEntity.ok().eTag(IfMatch.etag(version)).header(CorrelationId.HEADER, correlationId);
+    }
+
+    /** The first answer, marked as repeated; a refusal is answered by {@link CommandProblemHandling}. */
+    private static ResponseEntity<CommandAccepted> replay(ActionRef action, StoredAnswer first) {
+        if (!first.isAccepted()) {
+            throw new ReplayedRefusal(first);
+        }
+        return accepted(action, first.version(), first.correlationId()).header(REPLAYED, "true")
+                .body(new CommandAccepted(action.planId(), action.actionId(), first.version()));
     }
 
     private static long awaitVersion(java.util.concurrent.CompletableFuture<Object> result) {
@@ -119,6 +185,21 @@ class ActionCommandController {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CommandOutcomeUnknownException();
+        }
+    }
+
+    /** A refusal given before to the same request with the same idempotency key. */
+    static final class ReplayedRefusal extends RuntimeException {
+
+        private final transient StoredAnswer answer;
+
+        ReplayedRefusal(StoredAnswer answer) {
+            super(answer.detail());
+            this.answer = answer;
+        }
+
+        StoredAnswer answer() {
+            return answer;
         }
     }
 

@@ -4,6 +4,9 @@ import nl.actionledger.command.action.ActionChangeRejectedException;
 import nl.actionledger.command.catalogue.KnownPlans.UnknownActionException;
 import nl.actionledger.command.eventstore.ClockDrift;
 import nl.actionledger.command.eventstore.MissingActorException;
+import nl.actionledger.command.idempotency.IdempotencyKey;
+import nl.actionledger.command.idempotency.IdempotencyKeys;
+import nl.actionledger.command.idempotency.StoredAnswer;
 import nl.actionledger.command.timeframe.UnparseableTimeframeException;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.actionledger.support.web.LedgerProblemHandling;
@@ -27,14 +30,18 @@ class CommandProblemHandling extends LedgerProblemHandling {
 
     private static final Logger log = LoggerFactory.getLogger(CommandProblemHandling.class);
 
-    @ExceptionHandler(ActionChangeRejectedException.class)
-    ResponseEntity<Object> onRejected(ActionChangeRejectedException ex, HttpServletRequest request) {
-        HttpStatus status = switch (ex.reason()) {
+    static HttpStatus statusOf(ActionChangeRejectedException.Reason reason) {
+        return switch (reason) {
             case NO_CHANGE -> HttpStatus.UNPROCESSABLE_CONTENT;
             case VERSION_MISMATCH -> HttpStatus.PRECONDITION_FAILED;
             case INVALID_REASON -> HttpStatus.BAD_REQUEST;
             case NOT_PERMITTED -> HttpStatus.FORBIDDEN;
         };
+    }
+
+    @ExceptionHandler(ActionChangeRejectedException.class)
+    ResponseEntity<Object> onRejected(ActionChangeRejectedException ex, HttpServletRequest request) {
+        HttpStatus status = statusOf(ex.reason());
         if (ex.reason() == ActionChangeRejectedException.Reason.NOT_PERMITTED) {
             // A refusal is not a domain event, but it is worth a line for whoever watches the logs.
             log.warn("Refused {} {} by {}: {}", request.getMethod(), LogSafe.of(request.getRequestURI()),
@@ -104,6 +111,25 @@ class CommandProblemHandling extends LedgerProblemHandling {
                 "The change could not be recorded because the service's clock disagrees with the database's. "
                         + "Nothing was stored; try again later.");
         return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "60").body(problem);
+    }
+
+    /** The refusal the same request got the first time, as it was given then. */
+    @ExceptionHandler(ActionCommandController.ReplayedRefusal.class)
+    ResponseEntity<Object> onReplayedRefusal(ActionCommandController.ReplayedRefusal ex) {
+        StoredAnswer first = ex.answer();
+        ProblemDetail problem = ProblemWriter.problem(HttpStatus.valueOf(first.status()), first.errorCode(), first.detail());
+        return ResponseEntity.status(first.status()).header(ActionCommandController.REPLAYED, "true")
+                .header(CorrelationId.HEADER, first.correlationId()).body(problem);
+    }
+
+    @ExceptionHandler(IdempotencyKey.InvalidIdempotencyKeyException.class)
+    ResponseEntity<Object> onInvalidIdempotencyKey(IdempotencyKey.InvalidIdempotencyKeyException ex) {
+        return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "INVALID_IDEMPOTENCY_KEY", ex.getMessage()));
+    }
+
+    @ExceptionHandler(IdempotencyKeys.IdempotencyKeyReusedException.class)
+    ResponseEntity<Object> onReusedIdempotencyKey(IdempotencyKeys.IdempotencyKeyReusedException ex) {
+        return respond(ProblemWriter.problem(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED", ex.getMessage()));
     }
 
     @ExceptionHandler(ActionCommandController.CommandOutcomeUnknownException.class)
