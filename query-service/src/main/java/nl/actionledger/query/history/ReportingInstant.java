@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 class ReportingInstant {
 
     static final ZoneId PLAN_ZONE = ZoneId.of("Europe/Amsterdam");
+    static final int MAX_PERIOD_YEARS = 10;
 
     private final Clock clock;
 
@@ -56,12 +57,19 @@ class ReportingInstant {
         }
     }
 
-    /** Both ends of a period, {@code from} strictly before {@code to}. */
+    /**
+     * Both ends of a period, {@code from} strictly before {@code to}, at most {@value #MAX_PERIOD_YEARS} years apart: a
+     * report or a list of changes reads every event of its period, and one request must not read a whole archive.
+     */
     Period period(String fromText, String toText) {
         Instant from = parse("from", fromText);
         Instant to = parse("to", toText);
         if (!from.isBefore(to)) {
             throw new BadQueryException("INVALID_PERIOD", "'from' must lie before 'to'.");
+        }
+        if (to.isAfter(from.atZone(PLAN_ZONE).plusYears(MAX_PERIOD_YEARS).toInstant())) {
+            throw new BadQueryException("PERIOD_TOO_LONG", "A period may span at most " + MAX_PERIOD_YEARS
+                    + " years; ask for several shorter ones.");
         }
         return new Period(from, to);
     }

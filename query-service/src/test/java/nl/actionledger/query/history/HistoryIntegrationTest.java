@@ -179,6 +179,19 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
                 "INVALID_PERIOD");
     }
 
+    /** One request reads at most ten years of events; exactly ten years is still one period. */
+    @Test
+    void aPeriodSpansAtMostTenYears() {
+        assertThat(get("evaluator", "/api/plans/" + REPORT_PLAN + "/changes?from=2015-06-30&to=2025-06-30").statusCode())
+                .isEqualTo(200);
+        assertThat(get("evaluator", "/api/plans/" + REPORT_PLAN + "/report?from=2015-06-30&to=2025-06-30").statusCode())
+                .isEqualTo(200);
+        assertProblem(get("evaluator", "/api/plans/" + REPORT_PLAN + "/changes?from=2015-06-30&to=2025-07-01"), 400,
+                "PERIOD_TOO_LONG");
+        assertProblem(get("evaluator", "/api/plans/" + REPORT_PLAN + "/report?from=1900-01-01&to=2025-06-30"), 400,
+                "PERIOD_TOO_LONG");
+    }
+
     // --- the monitoring report ---------------------------------------------------------------------------
 
     @Test
