@@ -54,6 +54,8 @@ public final class Benchmark {
             int queryPort = freePort();
             environment.put("COMMAND_PORT", Integer.toString(commandPort));
             environment.put("QUERY_PORT", Integer.toString(queryPort));
+            // Each writer is one user changing as fast as it can: the per-user limit would measure itself.
+            environment.put("CHANGE_RATE_LIMIT_PER_MINUTE", "0");
             System.out.println("Starting command-service and query-service (heap " + settings.heap() + ") ...");
             try (ServiceUnderTest command = ServiceUnderTest.start("command-service", settings.commandJar(), commandPort,
                     settings.heap(), environment, settings.workDir().resolve("logs"));

@@ -88,6 +88,7 @@ record BenchmarkSettings(String mode, long events, int writers, Duration writeDu
         figures.put("readSamples", readSamples);
         figures.put("seed", seed);
         figures.put("serviceHeap", heap);
+        figures.put("changeRateLimitPerUser", "off (CHANGE_RATE_LIMIT_PER_MINUTE=0): each writer changes as fast as it can");
         figures.put("authentication", "JWT bearer tokens (RS256), signed by the benchmark; no password hashing");
         return figures;
     }

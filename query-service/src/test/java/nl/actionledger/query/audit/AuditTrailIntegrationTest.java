@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import nl.actionledger.events.ActionReassignedEvent;
+import nl.actionledger.events.ActionRef;
 import nl.actionledger.events.ActionReopenedEvent;
 import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.Assignment;
@@ -102,27 +103,31 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
                 .isEqualTo("R. de Vries");
     }
 
-    /** A stored event can never change: whatever text it holds, every projection takes it and goes on. */
+    /**
+     * A stored event can never change: whatever text it holds, every projection takes it and goes on. In a plan of its
+     * own, as the other test classes share this database and count eu-wap-nl's actions.
+     */
     @Test
     void anEventWithTextLongerThanAnyFormerColumnIsProjectedAndTheProjectionsGoOn() {
         String longName = "R. de Vries ".repeat(30);
         String longActor = "6f1c-".repeat(60);
         Instant longBefore = T0.minusSeconds(80 * 86_400);
-        new History(action("304"))
-                .then(registered("304", 11, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
+        ActionRef longTexts = ActionRef.of("nl-long-text", "304");
+        new History(longTexts)
+                .then(registered(longTexts, 11, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
                         "system", "reg-304", longBefore)
-                .then(new ActionStatusChangedEvent(action("304"), ImplementationStatus.NOT_STARTED,
+                .then(new ActionStatusChangedEvent(longTexts, ImplementationStatus.NOT_STARTED,
                         ImplementationStatus.IN_PROGRESS, "Started"), MetaData.with("actor", longActor)
                         .and("actorName", longName).and("correlationId", "c-304-1"), longBefore.plusSeconds(60))
-                .then(new ActionReassignedEvent(action("304"), null, new Assignment("NVWA", "K. Bakker ".repeat(30)),
+                .then(new ActionReassignedEvent(longTexts, null, new Assignment("NVWA", "K. Bakker ".repeat(30)),
                         "A long contact"), "carol", "c-304-2", longBefore.plusSeconds(120));
 
-        JsonNode history = awaitJson("auditor", "/api/plans/eu-wap-nl/actions/304/history",
+        JsonNode history = awaitJson("auditor", "/api/plans/nl-long-text/actions/304/history",
                 page -> page.get("entries").size() == 3).get("entries");
 
         assertThat(history.get(1).get("actor").asString()).isEqualTo(longActor);
         assertThat(history.get(1).get("actorName").asString()).isEqualTo(longName);
-        JsonNode view = awaitJson("evaluator", "/api/plans/eu-wap-nl/actions/304",
+        JsonNode view = awaitJson("evaluator", "/api/plans/nl-long-text/actions/304",
                 action -> "NVWA".equals(action.path("organisation").asString(null)));
         assertThat(view.get("status").asString()).isEqualTo("IN_PROGRESS");
         assertThat(view.get("contact").asString()).hasSize(300);

@@ -7,6 +7,7 @@ import nl.actionledger.command.eventstore.MissingActorException;
 import nl.actionledger.command.idempotency.IdempotencyKey;
 import nl.actionledger.command.idempotency.IdempotencyKeys;
 import nl.actionledger.command.idempotency.StoredAnswer;
+import nl.actionledger.command.ratelimit.ChangeRateLimitExceededException;
 import nl.actionledger.command.timeframe.UnparseableTimeframeException;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.actionledger.support.web.LedgerProblemHandling;
@@ -130,6 +131,13 @@ class CommandProblemHandling extends LedgerProblemHandling {
     @ExceptionHandler(IdempotencyKeys.IdempotencyKeyReusedException.class)
     ResponseEntity<Object> onReusedIdempotencyKey(IdempotencyKeys.IdempotencyKeyReusedException ex) {
         return respond(ProblemWriter.problem(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED", ex.getMessage()));
+    }
+
+    @ExceptionHandler(ChangeRateLimitExceededException.class)
+    ResponseEntity<Object> onRateLimited(ChangeRateLimitExceededException ex) {
+        ProblemDetail problem = ProblemWriter.problem(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", ex.getMessage());
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds())).body(problem);
     }
 
     @ExceptionHandler(ActionCommandController.CommandOutcomeUnknownException.class)
