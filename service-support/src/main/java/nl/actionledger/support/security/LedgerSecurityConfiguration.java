@@ -1,5 +1,6 @@
 package nl.actionledger.support.security;
 
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -82,6 +84,7 @@ public class LedgerSecurityConfiguration {
         };
         if (properties.mode() == LedgerSecurityProperties.Mode.BASIC) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                    .addFilterBefore(signInThrottle(problems, environment), BasicAuthenticationFilter.class)
                     // after the checks of who may call what, so that 401 and 403 FORBIDDEN answer as before
                     .addFilterAfter(new CrossSiteRequestGuard(problems), AuthorizationFilter.class);
         } else {
@@ -116,6 +119,15 @@ public class LedgerSecurityConfiguration {
                     requests.anyRequest().denyAll();
                 });
         return http.build();
+    }
+
+    /** At most 10 failed sign-ins per user name and 50 per address in 5 minutes, unless configured otherwise. */
+    private static SignInThrottle signInThrottle(ProblemWriter problems, Environment environment) {
+        String prefix = "actionledger.security.sign-in-throttle.";
+        return new SignInThrottle(problems,
+                environment.getProperty(prefix + "failures-per-user", Long.class, 10L),
+                environment.getProperty(prefix + "failures-per-address", Long.class, 50L),
+                environment.getProperty(prefix + "window", Duration.class, Duration.ofMinutes(5)));
     }
 
     /**
