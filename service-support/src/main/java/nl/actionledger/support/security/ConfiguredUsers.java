@@ -15,7 +15,7 @@ final class ConfiguredUsers {
     private ConfiguredUsers() {
     }
 
-    static List<UserDetails> from(LedgerSecurityProperties properties) {
+    static List<UserDetails> from(LedgerSecurityProperties properties, int minimumBcryptCost) {
         Set<String> seen = new HashSet<>();
         return properties.users().stream().map(user -> {
             if (user.username() == null || user.username().isBlank()) {
@@ -28,7 +28,7 @@ final class ConfiguredUsers {
                 throw new IllegalStateException("actionledger.security.users: user '" + user.username()
                         + "' has the name of the plan's own registration; choose another username");
             }
-            PasswordHashes.requireAccepted(user.username(), user.password());
+            PasswordHashes.requireAccepted(user.username(), user.password(), minimumBcryptCost);
             if (user.roles() == null || user.roles().isEmpty()) {
                 throw new IllegalStateException("actionledger.security.users: user '" + user.username() + "' has no roles");
             }

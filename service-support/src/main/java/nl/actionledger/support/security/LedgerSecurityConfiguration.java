@@ -2,6 +2,7 @@ package nl.actionledger.support.security;
 
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,9 +46,11 @@ public class LedgerSecurityConfiguration {
         return PasswordHashes.encoder();
     }
 
+    /** Bcrypt hashes of a cost below 10 are refused unless configured otherwise (the tests use 4, to run fast). */
     @Bean
-    UserDetailsManager ledgerUsers(LedgerSecurityProperties properties) {
-        return new InMemoryUserDetailsManager(ConfiguredUsers.from(properties));
+    UserDetailsManager ledgerUsers(LedgerSecurityProperties properties,
+                                   @Value("${actionledger.security.minimum-bcrypt-cost:10}") int minimumBcryptCost) {
+        return new InMemoryUserDetailsManager(ConfiguredUsers.from(properties, minimumBcryptCost));
     }
 
     /**

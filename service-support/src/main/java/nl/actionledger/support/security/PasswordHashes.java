@@ -43,8 +43,11 @@ final class PasswordHashes {
                 "pbkdf2@SpringSecurity_v5_8", Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
     }
 
-    /** Refuses, naming the user and the setting, a password that is not an accepted hash. */
-    static void requireAccepted(String username, String password) {
+    /**
+     * Refuses, naming the user and the setting, a password that is not an accepted hash, or a bcrypt hash of a cost
+     * below {@code minimumBcryptCost} (each step down halves the work of guessing it).
+     */
+    static void requireAccepted(String username, String password, int minimumBcryptCost) {
         Matcher form = FORM.matcher(password == null ? "" : password);
         Pattern shape = form.matches() ? ACCEPTED.get(form.group(1)) : null;
         if (shape == null || !shape.matcher(form.group(2)).matches()) {
@@ -52,10 +55,21 @@ final class PasswordHashes {
                     + "' must be a bcrypt, argon2 or pbkdf2 hash such as {bcrypt}$2a$10$..., never plain text, "
                     + "{noop} or a fast digest such as {MD5} or {SHA-256}");
         }
+        if (form.group(1).equals("bcrypt") && bcryptCost(form.group(2)) < minimumBcryptCost) {
+            throw new IllegalStateException("actionledger.security.users: the password of '" + username + "' is a bcrypt "
+                    + "hash of cost " + bcryptCost(form.group(2)) + ", below the minimum of " + minimumBcryptCost
+                    + " (actionledger.security.minimum-bcrypt-cost, ACTIONLEDGER_SECURITY_MINIMUM_BCRYPT_COST): hash it "
+                    + "again with a higher cost");
+        }
         if (form.group(1).startsWith("argon2") && !ClassUtils.isPresent(ARGON2_IMPLEMENTATION, null)) {
             throw new IllegalStateException("actionledger.security.users: the password of '" + username
                     + "' is an argon2 hash, but argon2 needs Bouncy Castle (org.bouncycastle:bcprov-jdk18on), which "
                     + "this build does not include: use a bcrypt or pbkdf2 hash, or add it");
         }
+    }
+
+    /** The cost in a bcrypt hash such as {@code $2a$10$...}: its shape was checked by {@link #BCRYPT}. */
+    private static int bcryptCost(String hash) {
+        return Integer.parseInt(hash.substring(hash.indexOf('$', 1) + 1, hash.indexOf('$', 1) + 3));
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ConfiguredUsersTest {
 
+    private static final int TEST_COST = 4;
     /** "coordinator" at cost 4, as in the tests' configuration. */
     private static final String BCRYPT = "{bcrypt}$2a$04$TMiJIQXOvOf/aM/oHWcHhuVgsQ3oa.dSBiC97uYJRf.mnb9S4g5AG";
 
@@ -20,7 +21,7 @@ class ConfiguredUsersTest {
                 + org.springframework.security.crypto.password.Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8()
                 .encode("secret");
 
-        var users = ConfiguredUsers.from(properties(user("coordinator", BCRYPT), user("j.jansen", pbkdf2)));
+        var users = ConfiguredUsers.from(properties(user("coordinator", BCRYPT), user("j.jansen", pbkdf2)), TEST_COST);
 
         assertThat(PasswordHashes.encoder().matches("coordinator", users.get(0).getPassword())).isTrue();
         assertThat(PasswordHashes.encoder().matches("secret", users.get(1).getPassword())).isTrue();
@@ -34,7 +35,7 @@ class ConfiguredUsersTest {
         "{scrypt}$e0801$abcdefgh$ijklmnop", "{bcrypt}not-a-bcrypt-hash", "{bcrypt}", "{pbkdf2}zz", "$2a$04$TMiJIQXOvOf/aM"
             + "/oHWcHhuVgsQ3oa.dSBiC97uYJRf.mnb9S4g5AG"})
     void refusesAnythingButASlowHashNamingTheUserAndTheSetting(String password) {
-        assertThatThrownBy(() -> ConfiguredUsers.from(properties(user("j.jansen", password))))
+        assertThatThrownBy(() -> ConfiguredUsers.from(properties(user("j.jansen", password)), TEST_COST))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("actionledger.security.users")
                 .hasMessageContaining("'j.jansen'")
@@ -42,10 +43,20 @@ class ConfiguredUsersTest {
     }
 
     @Test
+    void refusesABcryptHashCheaperThanTheMinimumCost() {
+        assertThatThrownBy(() -> ConfiguredUsers.from(properties(user("j.jansen", BCRYPT)), 10))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'j.jansen'")
+                .hasMessageContaining("cost 4, below the minimum of 10")
+                .hasMessageContaining("ACTIONLEDGER_SECURITY_MINIMUM_BCRYPT_COST");
+        assertThat(ConfiguredUsers.from(properties(user("j.jansen", BCRYPT)), 4)).hasSize(1);
+    }
+
+    @Test
     void refusesArgon2WhileTheLibraryThatComputesItIsMissing() {
         String argon2 = "{argon2}$argon2id$v=19$m=16384,t=2,p=1$c29tZXNhbHQ$aGFzaGhhc2hoYXNoaGFzaA";
 
-        assertThatThrownBy(() -> ConfiguredUsers.from(properties(user("j.jansen", argon2))))
+        assertThatThrownBy(() -> ConfiguredUsers.from(properties(user("j.jansen", argon2)), TEST_COST))
                 .hasMessageContaining("'j.jansen'")
                 .hasMessageContaining("Bouncy Castle");
     }
@@ -53,7 +64,7 @@ class ConfiguredUsersTest {
     @ParameterizedTest
     @ValueSource(strings = {"system", "SYSTEM", " System ", "sys\u200Btem", "ｓｙｓｔｅｍ"})
     void refusesAUserNamedAsThePlansOwnRegistration(String username) {
-        assertThatThrownBy(() -> ConfiguredUsers.from(properties(user(username, BCRYPT))))
+        assertThatThrownBy(() -> ConfiguredUsers.from(properties(user(username, BCRYPT)), TEST_COST))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("actionledger.security.users")
                 .hasMessageContaining("plan's own registration");
