@@ -47,7 +47,7 @@ public final class Benchmark {
         try (BenchmarkDatabase database = BenchmarkDatabase.start(settings.workDir().resolve("postgres"))) {
             figures.put("postgresql", database.describe());
             TokenIssuer issuer = TokenIssuer.create(settings.workDir());
-            CrudBaseline.Result baseline = measureCrudBaseline(database, issuer);
+            CrudBaseline.Result baseline = settings.replayOnly() ? null : measureCrudBaseline(database, issuer);
             Map<String, String> environment = new HashMap<>(database.serviceEnvironment());
             environment.putAll(issuer.serviceEnvironment());
             int commandPort = freePort();
@@ -61,8 +61,12 @@ public final class Benchmark {
                     settings.heap(), environment, settings.workDir().resolve("logs"));
                  ServiceUnderTest query = ServiceUnderTest.start("query-service", settings.queryJar(), queryPort,
                          settings.heap(), environment, settings.workDir().resolve("logs"))) {
-                measure(database, issuer, new LedgerClient(command.baseUrl(), query.baseUrl()), command, query,
-                        baseline);
+                LedgerClient client = new LedgerClient(command.baseUrl(), query.baseUrl());
+                if (settings.replayOnly()) {
+                    measureReplayOnly(database, issuer, client, command, query);
+                } else {
+                    measure(database, issuer, client, command, query, baseline);
+                }
             }
         }
         figures.write(settings.output());
@@ -152,20 +156,9 @@ public final class Benchmark {
                 contention.preconditionFailed(), contention.otherAnswers(), contention.startVersion(),
                 contention.finalVersion(), contention.noLostUpdate() ? "no update lost" : "UPDATES LOST");
 
-        System.out.printf("Generating a history of %,d events ...%n", settings.events());
-        HistoryGenerator.GeneratedHistory history = new HistoryGenerator(settings.events(), settings.seed())
-                .appendTo(database);
-        System.out.printf("  %,d events in %.0f s; busiest action %s (%,d events)%n", history.events(),
-                history.seconds(), history.busiestAction(), history.busiestActionEvents());
-        // The replay is the projections' first complete build of this history: the processors that were running
-        // while it was written are reset to the first event, so the history is processed once, not twice.
-        System.out.println("Replay of every projection ...");
-        CpuUsage.Snapshot beforeReplay = cpu.now();
-        Projections.ReplayResult replay = projections.replayAll(PROJECTIONS_TIMEOUT);
-        Map<String, Object> cpuDuringReplay = cpu.now().coresSince(beforeReplay);
-        System.out.printf("  %,d events in %.1f s: %,.0f events/s %s%n  CPU in cores: %s%n", replay.events(),
-                replay.seconds(), replay.eventsPerSecond(), replay.secondsPerProjection(), cpuDuringReplay);
-
+        HistoryGenerator.GeneratedHistory history = generateHistory(database);
+        Map<String, Object> cpuDuringReplay = new LinkedHashMap<>();
+        Projections.ReplayResult replay = replay(database, projections, cpu, cpuDuringReplay);
         figures.put("projectionsAfterReplay", ProjectionCheck.verify(database, "after the replay"));
         System.out.println("Reads at " + String.format("%,d", replay.events()) + " events ...");
         Map<String, String> questions = Reads.questions(history);
@@ -186,6 +179,53 @@ public final class Benchmark {
         figures.put("cpuDuringReplay", cpuDuringReplay);
         record(rawInsert, rawRead, throughput, cpuUsedByWrites, baseline, halfLoad, halfRate, lagAtRest, lagAtHalfLoad,
                 lagAtFullLoad, contention, history, replay, questions, reads, integrity, command, query);
+    }
+
+    /** The rebuild alone ({@code --only=replay}), for work on it: its rate, its CPU, and the check of its result. */
+    private void measureReplayOnly(BenchmarkDatabase database, TokenIssuer issuer, LedgerClient client,
+                                   ServiceUnderTest command, ServiceUnderTest query) throws Exception {
+        Projections projections = new Projections(client, issuer.admin("bench-admin"));
+        projections.awaitCaughtUp(Duration.ofMinutes(2));
+        generateHistory(database);
+        Map<String, Object> cpuDuringReplay = new LinkedHashMap<>();
+        Projections.ReplayResult replay = replay(database, projections, new CpuUsage(database, command, query), cpuDuringReplay);
+        figures.put("replay", Map.of("events", replay.events(), "seconds", replay.seconds(),
+                "eventsPerSecond", replay.eventsPerSecond()));
+        figures.put("cpuDuringReplay", cpuDuringReplay);
+        figures.put("projectionsAfterReplay", ProjectionCheck.verify(database, "after the replay"));
+    }
+
+    private HistoryGenerator.GeneratedHistory generateHistory(BenchmarkDatabase database) throws Exception {
+        System.out.printf("Generating a history of %,d events ...%n", settings.events());
+        HistoryGenerator.GeneratedHistory history = new HistoryGenerator(settings.events(), settings.seed())
+                .appendTo(database);
+        System.out.printf("  %,d events in %.0f s; busiest action %s (%,d events)%n", history.events(),
+                history.seconds(), history.busiestAction(), history.busiestActionEvents());
+        return history;
+    }
+
+    /**
+     * The replay is the projections' first complete build of the generated history: the processors that were running
+     * while it was written are reset to the first event, so the history is processed once, not twice.
+     *
+     * @param cpuDuringReplay receives the cores each process used meanwhile
+     */
+    private Projections.ReplayResult replay(BenchmarkDatabase database, Projections projections, CpuUsage cpu, Map<String, Object> cpuDuringReplay)
+            throws Exception {
+        System.out.println("Replay of every projection ...");
+        StatementProfile profile = new StatementProfile(database);
+        profile.reset();
+        CpuUsage.Snapshot beforeReplay = cpu.now();
+        Projections.ReplayResult replay = projections.replayAll(PROJECTIONS_TIMEOUT);
+        CpuUsage.Usage used = cpu.now().since(beforeReplay);
+        StatementProfile.Result statements = profile.read(replay.events());
+        cpuDuringReplay.putAll(used.cores());
+        figures.put("postgresqlStatementsDuringReplay", statements.asFigures());
+        System.out.printf("  %,d events in %.1f s: %,.0f events/s %s%n  CPU in cores: %s%n"
+                        + "  CPU per 1,000 events in ms: %s%n%s", replay.events(), replay.seconds(),
+                replay.eventsPerSecond(), replay.secondsPerProjection(), cpuDuringReplay,
+                used.millisecondsPer(replay.events() / 1000), statements.describe("event"));
+        return replay;
     }
 
     private EventRows.Row sampleRow() {

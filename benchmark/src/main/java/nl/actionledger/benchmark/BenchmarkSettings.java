@@ -19,10 +19,13 @@ import java.util.Map;
  * @param lagSamples         changes timed from command to visibility, at rest and under each load
  * @param readSamples        timed requests per read (after as many warm-up requests, at most 20)
  * @param heap               the maximum heap of each service
+ * @param replayOnly         measure only the rebuild ({@code --only=replay}): generate the history, replay every
+ *                           projection and check the result, without the write, read and baseline tests; for work on the
+ *                           rebuild, never for the figures of BENCHMARKS.md
  */
 record BenchmarkSettings(String mode, long events, int writers, Duration writeDuration, Duration warmUp, int contenders,
                          int contentionAttempts, int lagSamples, int readSamples, long seed, String heap,
-                         Path home, Path workDir, Path output) {
+                         boolean replayOnly, Path home, Path workDir, Path output) {
 
     static BenchmarkSettings parse(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
@@ -36,11 +39,11 @@ record BenchmarkSettings(String mode, long events, int writers, Duration writeDu
         String mode = options.getOrDefault("mode", options.containsKey("full") ? "full" : "quick");
         BenchmarkSettings defaults = switch (mode) {
             case "quick" -> new BenchmarkSettings("quick", 20_000, 8, Duration.ofSeconds(8), Duration.ofSeconds(8), 16, 5, 30, 30,
-                    42, "512m", null, null, null);
+                    42, "512m", false, null, null, null);
             case "full" -> new BenchmarkSettings("full", 1_000_000, 8, Duration.ofSeconds(60), Duration.ofSeconds(120), 16, 40, 200, 200,
-                    42, "512m", null, null, null);
+                    42, "512m", false, null, null, null);
             case "smoke" -> new BenchmarkSettings("smoke", 5_000, 4, Duration.ofSeconds(3), Duration.ofSeconds(2), 4, 4, 5, 5,
-                    42, "512m", null, null, null);
+                    42, "512m", false, null, null, null);
             default -> throw new IllegalArgumentException("--mode is quick, full or smoke, not '" + mode + "'");
         };
         Path home = Path.of(options.getOrDefault("home", ".")).toAbsolutePath().normalize();
@@ -58,9 +61,20 @@ record BenchmarkSettings(String mode, long events, int writers, Duration writeDu
                 Integer.parseInt(options.getOrDefault("read-samples", Integer.toString(defaults.readSamples()))),
                 Long.parseLong(options.getOrDefault("seed", Long.toString(defaults.seed()))),
                 options.getOrDefault("heap", defaults.heap()),
+                replayOnly(options.get("only")),
                 home, workDir,
                 Path.of(options.getOrDefault("output", home.resolve("benchmark/target/benchmark-results.json").toString()))
                         .toAbsolutePath());
+    }
+
+    private static boolean replayOnly(String only) {
+        if (only == null) {
+            return false;
+        }
+        if (!only.equals("replay")) {
+            throw new IllegalArgumentException("--only takes 'replay', not '" + only + "'");
+        }
+        return true;
     }
 
     Path commandJar() {
@@ -88,6 +102,9 @@ record BenchmarkSettings(String mode, long events, int writers, Duration writeDu
         figures.put("readSamples", readSamples);
         figures.put("seed", seed);
         figures.put("serviceHeap", heap);
+        if (replayOnly) {
+            figures.put("only", "replay");
+        }
         figures.put("changeRateLimitPerUser", "off (CHANGE_RATE_LIMIT_PER_MINUTE=0): each writer changes as fast as it can");
         figures.put("authentication", "JWT bearer tokens (RS256), signed by the benchmark; no password hashing");
         return figures;

@@ -11,15 +11,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where PostgreSQL spends its time during a write test, per accepted change: pg_stat_statements (loaded by
+ * Where PostgreSQL spends its time during a write test, per accepted change (or during the replay, per event): pg_stat_statements (loaded by
  * {@link BenchmarkDatabase}) is reset before the test and read after it. A statement's time is the server's
  * wall-clock time inside it, summed over every backend: CPU, waits for locks and I/O, and for a COMMIT the wait for its
  * WAL flush. A trigger's work counts in its INSERT. The figures say which statements to make cheaper; the CPU per
- * change (from /proc) stays the measure of cost.
+ * change (from /proc) stays the measure of cost. Statements are summed by their first 160 characters: a JDBC batch sent
+ * as multi-row INSERTs is one statement per number of rows, and they are one cost.
  */
 final class StatementProfile {
 
-    private static final int SHOWN = 8;
+    private static final int SHOWN = 10;
 
     private final BenchmarkDatabase database;
 
@@ -37,9 +38,10 @@ final class StatementProfile {
         double totalMs;
         try (Connection connection = database.connect()) {
             try (PreparedStatement top = connection.prepareStatement("""
-                    SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 160), rolname, calls, total_exec_time
+                    SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS statement, rolname,
+                           sum(calls), sum(total_exec_time) AS time
                     FROM pg_stat_statements JOIN pg_roles ON pg_roles.oid = userid
-                    ORDER BY total_exec_time DESC LIMIT ?""")) {
+                    GROUP BY statement, rolname ORDER BY time DESC LIMIT ?""")) {
                 top.setInt(1, SHOWN);
                 try (ResultSet result = top.executeQuery()) {
                     while (result.next()) {
@@ -71,8 +73,13 @@ final class StatementProfile {
         }
 
         String describe() {
+            return describe("accepted change");
+        }
+
+        /** @param unit what the figures are per: the write tests' accepted change, the replay's event */
+        String describe(String unit) {
             StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                    "  PostgreSQL time in statements per accepted change: %.3f ms, of which%n", msPerChange));
+                    "  PostgreSQL time in statements per %s: %.3f ms, of which%n", unit, msPerChange));
             for (Map<String, Object> statement : statements) {
                 text.append(String.format(Locale.ROOT, "    %6.3f ms  %5.2f calls  %-14s %s%n",
                         statement.get("msPerChange"), statement.get("callsPerChange"), statement.get("login"),

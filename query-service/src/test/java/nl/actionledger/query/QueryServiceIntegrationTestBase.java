@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
@@ -197,6 +199,27 @@ public abstract class QueryServiceIntegrationTestBase {
             HttpResponse<String> response = get(user, path);
             return response.statusCode() == 200 ? json(response.body()) : null;
         }, body -> body != null && until.test(body));
+    }
+
+    /** Waits until no projection replays and every one has reached the head of the event table. */
+    protected void awaitProjectionsCaughtUp() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            boolean caughtUp = true;
+            for (JsonNode projection : getJson("admin", "/api/admin/projections")) {
+                caughtUp &= !projection.get("replaying").asBoolean() && projection.get("lag").asLong() == 0;
+            }
+            return caughtUp;
+        });
+    }
+
+    /** A checksum of every projection table, row by row, by table name. */
+    protected Map<String, String> projectionChecksums() {
+        Map<String, String> sums = new HashMap<>();
+        for (String table : List.of("action_view", "audit_entry", "audit_change", "action_state", "action_baseline")) {
+            sums.put(table, jdbc.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') "
+                    + "FROM query_model." + table + " t").query(String.class).single());
+        }
+        return sums;
     }
 
     protected static void assertProblem(HttpResponse<String> response, int status, String errorCode) {

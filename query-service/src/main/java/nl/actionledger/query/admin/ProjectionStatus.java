@@ -1,6 +1,7 @@
 package nl.actionledger.query.admin;
 
 import java.time.Instant;
+import nl.actionledger.query.rebuild.BulkRun;
 
 /**
  * Where one projection stands.
@@ -11,6 +12,7 @@ import java.time.Instant;
  * @param segments             how many segments the projection has; {@code segmentsHere} are claimed by this instance
  * @param eventsPerSecond      while replaying: the speed since the replay began
  * @param secondsLeft          while replaying: at that speed, until it reaches the head
+ * @param lastBulkRebuild      the last rebuild of the projection done in bulk on this instance (null if none)
  */
 public record ProjectionStatus(
         String name,
@@ -22,5 +24,6 @@ public record ProjectionStatus(
         int segmentsHere,
         Instant replayStartedAt,
         Double eventsPerSecond,
-        Long secondsLeft) {
+        Long secondsLeft,
+        BulkRun lastBulkRebuild) {
 }

@@ -13,6 +13,7 @@ import nl.actionledger.query.Projection;
 import nl.actionledger.query.Rebuild;
 import nl.actionledger.query.Replays;
 import nl.actionledger.query.StoredTokens;
+import nl.actionledger.query.rebuild.BulkRebuild;
 import nl.actionledger.query.web.ConflictException;
 import nl.actionledger.query.web.NotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Service;
 /**
  * The projections of this service: how far each has come, and rebuilding one or all of them from the first event.
  * They share one processor ({@link Projection#PROCESSOR}), so they stand at the same position; a projection is
- * "replaying" while a rebuild that names it runs.
+ * "replaying" while a rebuild that names it runs. A rebuild is done in bulk ({@link BulkRebuild}) where it can.
  */
 @Service
 class Projections {
@@ -37,13 +38,16 @@ class Projections {
     private final StoredTokens storedTokens;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final BulkRebuild bulkRebuild;
     private final Map<Projection, Instant> replaysStarted = new ConcurrentHashMap<>();
 
-    Projections(EventProcessingConfiguration processing, StoredTokens storedTokens, JdbcClient jdbc, Clock clock) {
+    Projections(EventProcessingConfiguration processing, StoredTokens storedTokens, JdbcClient jdbc, Clock clock,
+                BulkRebuild bulkRebuild) {
         this.processing = processing;
         this.storedTokens = storedTokens;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.bulkRebuild = bulkRebuild;
     }
 
     List<ProjectionStatus> all() {
@@ -75,7 +79,9 @@ class Projections {
 
     private void rebuild(Rebuild rebuild) {
         StreamingEventProcessor processor = processor();
-        if (processor.processingStatus().values().stream().anyMatch(Replays::stillReplaying)) {
+        // Any segment, processed here or not: another instance may be replaying, or rebuilding in bulk.
+        if (bulkRebuild.running() || progress().tokens().values().stream().flatMap(Optional::stream)
+                .anyMatch(Replays::stillReplaying)) {
             throw new ConflictException("REPLAY_REFUSED", "A replay is running already; start another once it is done.");
         }
         processor.shutDown();
@@ -89,13 +95,13 @@ class Projections {
         }
         Instant now = clock.instant();
         rebuild.projections().forEach(projection -> replaysStarted.put(projection, now));
-        processor.start();
         log.info("Replay of {} started", rebuild.projections());
+        bulkRebuild.takeOver(rebuild, processor);
     }
 
     private ProjectionStatus status(Projection projection, Progress progress) {
-        boolean replaying = progress.tokens().values().stream().flatMap(Optional::stream)
-                .anyMatch(token -> Replays.rebuilding(token, projection));
+        boolean replaying = bulkRebuild.rebuilding(projection) || progress.tokens().values().stream()
+                .flatMap(Optional::stream).anyMatch(token -> Replays.rebuilding(token, projection));
         Long position = progress.position();
         Long lag = lag(position, progress.head());
         Instant started = replaying ? replaysStarted.get(projection) : null;
@@ -107,7 +113,7 @@ class Projections {
             secondsLeft = rate > 0 ? Math.round(lag / rate) : null;
         }
         return new ProjectionStatus(projection.id(), position, progress.head(), lag, replaying, progress.tokens().size(),
-                progress.segmentsHere(), started, rate, secondsLeft);
+                progress.segmentsHere(), started, rate, secondsLeft, bulkRebuild.lastRun(projection).orElse(null));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +48,15 @@ class ActionTimeline {
                                   ORDER BY s.valid_from DESC, s.sequence_number DESC LIMIT 1) s
             WHERE b.plan_id = :plan""";
 
+    static final String BASELINE = "query_model.action_baseline";
+    static final String[] BASELINE_ROW = {"aggregate_id", "plan_id", "action_id", "eu_action_number", "description",
+            "objective_number", "objective_text", "objective_inferred", "priority_number", "priority_title",
+            "commitment_national", "commitment_eu", "commitment_international", "commitment_remark"};
+    static final String STATE = "query_model.action_state";
+    static final String[] STATE_ROW = {"aggregate_id", "sequence_number", "plan_id", "action_id", "valid_from",
+            "position", "event_type", "actor", "reason", "status", "organisation", "contact", "timeframe_raw",
+            "timeframe_type", "timeframe_from", "timeframe_to"};
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
 
@@ -70,26 +80,23 @@ class ActionTimeline {
     }
 
     void write(TimelineWrites writes) {
-        batches.batchUpdate("""
-                        INSERT INTO query_model.action_baseline (aggregate_id, plan_id, action_id, eu_action_number,
-                            description, objective_number, objective_text, objective_inferred, priority_number,
-                            priority_title, commitment_national, commitment_eu, commitment_international, commitment_remark)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (aggregate_id) DO NOTHING""",
+        batches.batchUpdate(insert(BASELINE, BASELINE_ROW, " ON CONFLICT (aggregate_id) DO NOTHING"),
                 writes.baselines().stream().map(ActionTimeline::baselineRow).toList());
-        batches.batchUpdate("""
-                        INSERT INTO query_model.action_state (aggregate_id, sequence_number, plan_id, action_id, valid_from,
-                            position, event_type, actor, reason, status, organisation, contact, timeframe_raw,
-                            timeframe_type, timeframe_from, timeframe_to)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        batches.batchUpdate(insert(STATE, STATE_ROW, ""),
                 writes.begun().stream().map(ActionTimeline::stateRow).toList());
+    }
+
+    private static String insert(String table, String[] columns, String onConflict) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.length, "?")) + ")" + onConflict;
     }
 
     void clear() {
         jdbc.sql("TRUNCATE query_model.action_state, query_model.action_baseline").update();
     }
 
-    private static Object[] baselineRow(ActionRegisteredEvent event) {
+    /** The values of an action's {@code action_baseline} row, in the order of {@link #BASELINE_ROW}. */
+    static Object[] baselineRow(ActionRegisteredEvent event) {
         Set<CommitmentLevel> levels = event.commitment().levels();
         return new Object[] {event.action().toString(), event.action().planId(), event.action().actionId(),
                 event.euActionNumber(), event.description(), event.objective().number(), event.objective().text(),
@@ -98,7 +105,8 @@ class ActionTimeline {
                 levels.contains(CommitmentLevel.INTERNATIONAL), event.commitment().remark()};
     }
 
-    private static Object[] stateRow(ActionState state) {
+    /** The values of a state's {@code action_state} row, in the order of {@link #STATE_ROW}. */
+    static Object[] stateRow(ActionState state) {
         return new Object[] {state.aggregateId(), state.sequenceNumber(), state.planId(), state.actionId(),
                 Timestamp.from(state.validFrom()), state.position(), state.eventType(), state.actor(), state.reason(),
                 state.status().name(), state.organisation(), state.contact(), state.timeframe().raw(),

@@ -3,6 +3,7 @@ package nl.actionledger.query.action;
 import static nl.actionledger.query.TestEvents.RANGE_2024_2025;
 import static nl.actionledger.query.TestEvents.action;
 import static nl.actionledger.query.TestEvents.inOneBatch;
+import static nl.actionledger.query.TestEvents.message;
 import static nl.actionledger.query.TestEvents.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,6 +28,7 @@ import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.events.Timeframe;
 import nl.actionledger.events.TimeframeType;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -54,8 +56,13 @@ class CurrentActionProjectionTest {
         return ActionViewWriter.apply(written.getValue(), rows);
     }
 
+    /** Hands the event to the projection's handler as the processor would, as an event of action 28. */
+    private void on(Object event, long sequenceNumber, Instant at, String actor) {
+        projection.on(event, message(action("28"), sequenceNumber, event, MetaData.with("actor", actor), at));
+    }
+
     private void register() {
-        projection.on(registered("28", 9, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
+        on(registered("28", 9, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
                 CommitmentLevel.NATIONAL, CommitmentLevel.EU), 0, REGISTERED_AT, "system");
     }
 
@@ -66,7 +73,7 @@ class CurrentActionProjectionTest {
 
     private void changeStatus(ImplementationStatus from, ImplementationStatus to, long sequenceNumber, Instant at,
                               String actor) {
-        projection.on(new ActionStatusChangedEvent(action("28"), from, to, "reason"), sequenceNumber, at, actor);
+        on(new ActionStatusChangedEvent(action("28"), from, to, "reason"), sequenceNumber, at, actor);
     }
 
     @Test
@@ -117,7 +124,7 @@ class CurrentActionProjectionTest {
     void reopeningSetsTheNewStatus() {
         CurrentAction row = registeredRow();
 
-        batch(() -> projection.on(new ActionReopenedEvent(action("28"), ImplementationStatus.COMPLETED,
+        batch(() -> on(new ActionReopenedEvent(action("28"), ImplementationStatus.COMPLETED,
                 ImplementationStatus.ON_HOLD, "reopened"), 1, CHANGED_AT, "admin"));
 
         assertThat(row.status()).isEqualTo(ImplementationStatus.ON_HOLD);
@@ -128,7 +135,7 @@ class CurrentActionProjectionTest {
     void reassignmentSetsOrganisationAndContact() {
         CurrentAction row = registeredRow();
 
-        batch(() -> projection.on(new ActionReassignedEvent(action("28"), null, new Assignment("NVWA", "J. Jansen"),
+        batch(() -> on(new ActionReassignedEvent(action("28"), null, new Assignment("NVWA", "J. Jansen"),
                 "lead"), 1, CHANGED_AT, "coordinator"));
 
         assertThat(row.organisation()).isEqualTo("NVWA");
@@ -139,7 +146,7 @@ class CurrentActionProjectionTest {
     void timeframeRevisionSetsRawAndTypedTimeframe() {
         CurrentAction row = registeredRow();
 
-        batch(() -> projection.on(new ActionTimeframeRevisedEvent(action("28"), RANGE_2024_2025,
+        batch(() -> on(new ActionTimeframeRevisedEvent(action("28"), RANGE_2024_2025,
                 new Timeframe(TimeframeType.FROM, "Vanaf 2026", 2026, null), "delayed"), 1, CHANGED_AT, "coordinator"));
 
         assertThat(row.timeframeRaw()).isEqualTo("Vanaf 2026");
@@ -153,7 +160,7 @@ class CurrentActionProjectionTest {
         Set<CurrentAction> touched = batch(() -> {
             register();
             changeStatus(ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, 1, CHANGED_AT, "first");
-            projection.on(new ActionReassignedEvent(action("28"), null, new Assignment("NVWA", "J. Jansen"), "lead"),
+            on(new ActionReassignedEvent(action("28"), null, new Assignment("NVWA", "J. Jansen"), "lead"),
                     2, CHANGED_AT.plusSeconds(60), "second");
             changeStatus(ImplementationStatus.IN_PROGRESS, ImplementationStatus.COMPLETED, 3, CHANGED_AT.plusSeconds(120),
                     "third");

@@ -81,7 +81,7 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
                 Instant.parse("2025-05-01T10:00:00Z"));
         report("4").then(new ActionReassignedEvent(ref("4"), null, new Assignment("NVWA", null), "NVWA leads"),
                 "ana", "c4", Instant.parse("2025-06-01T10:00:00Z"));
-        awaitCaughtUp();
+        awaitProjectionsCaughtUp();
     }
 
     private History report(String actionId) {
@@ -245,7 +245,7 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
                 "ben", "later-2", now);
         report("6").then(TestEvents.registered(ref("6"), 2, 1, ImplementationStatus.NOT_STARTED, TBD,
                 CommitmentLevel.EU), "system", "reg", now);
-        awaitCaughtUp();
+        awaitProjectionsCaughtUp();
         assertThat(getJson("evaluator", "/api/plans/" + REPORT_PLAN + "/actions/3/as-of?at=" + Instant.now())
                 .get("action").get("status").asString()).isEqualTo("COMPLETED");
 
@@ -259,22 +259,22 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @Test
     void aReplayEndsInExactlyTheStateBeforeIt() {
-        awaitCaughtUp();
-        Map<String, String> before = checksums();
+        awaitProjectionsCaughtUp();
+        Map<String, String> before = projectionChecksums();
 
         HttpResponse<String> all = post("admin", "/api/admin/projections/replay");
         assertThat(all.statusCode()).as(all.body()).isEqualTo(202);
         assertThat(all.headers().firstValue("Location")).contains("/api/admin/projections");
-        awaitCaughtUp();
-        assertThat(checksums()).isEqualTo(before);
+        awaitProjectionsCaughtUp();
+        assertThat(projectionChecksums()).isEqualTo(before);
 
         for (String projection : List.of("action-views", "audit-trail", "action-timeline")) {
             HttpResponse<String> accepted = post("admin", "/api/admin/projections/" + projection + "/replay");
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
             assertThat(accepted.headers().firstValue("Location")).contains("/api/admin/projections/" + projection);
-            awaitCaughtUp();
+            awaitProjectionsCaughtUp();
         }
-        assertThat(checksums()).isEqualTo(before);
+        assertThat(projectionChecksums()).isEqualTo(before);
 
         assertProblem(post("evaluator", "/api/admin/projections/action-views/replay"), 403, "FORBIDDEN");
         assertProblem(post("admin", "/api/admin/projections/no-such-thing/replay"), 404, "PROJECTION_NOT_FOUND");
@@ -286,26 +286,26 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
      */
     @Test
     void aProjectionIsRebuiltOnItsOwn() {
-        awaitCaughtUp();
-        Map<String, String> before = checksums();
+        awaitProjectionsCaughtUp();
+        Map<String, String> before = projectionChecksums();
         String auditTrail = before.get("audit_entry");
         jdbc.sql("DELETE FROM query_model.action_view WHERE aggregate_id = (SELECT min(aggregate_id) FROM query_model.action_view)")
                 .update();
-        Map<String, String> damaged = checksums();
+        Map<String, String> damaged = projectionChecksums();
 
         assertThat(post("admin", "/api/admin/projections/audit-trail/replay").statusCode()).isEqualTo(202);
-        awaitCaughtUp();
-        assertThat(checksums()).isEqualTo(damaged).containsEntry("audit_entry", auditTrail);
+        awaitProjectionsCaughtUp();
+        assertThat(projectionChecksums()).isEqualTo(damaged).containsEntry("audit_entry", auditTrail);
 
         assertThat(post("admin", "/api/admin/projections/action-views/replay").statusCode()).isEqualTo(202);
-        awaitCaughtUp();
-        assertThat(checksums()).isEqualTo(before);
+        awaitProjectionsCaughtUp();
+        assertThat(projectionChecksums()).isEqualTo(before);
     }
 
     @Test
     void projectionsThatNeverRanBuildThemselvesFromTheWholeHistory() {
-        awaitCaughtUp();
-        Map<String, String> before = checksums();
+        awaitProjectionsCaughtUp();
+        Map<String, String> before = projectionChecksums();
         StreamingEventProcessor projections = processing.eventProcessor(Projection.PROCESSOR,
                 StreamingEventProcessor.class).orElseThrow();
 
@@ -316,14 +316,14 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
                     + "query_model.audit_change, query_model.audit_entry").update();
         });
         projections.start();
-        awaitCaughtUp();
+        awaitProjectionsCaughtUp();
 
-        assertThat(checksums()).isEqualTo(before);
+        assertThat(projectionChecksums()).isEqualTo(before);
     }
 
     @Test
     void theAdminViewShowsEveryProjection() {
-        awaitCaughtUp();
+        awaitProjectionsCaughtUp();
         JsonNode projections = getJson("admin", "/api/admin/projections");
 
         List<String> names = new ArrayList<>();
@@ -338,7 +338,7 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @Test
     void aProjectionNoInstanceProcessesShowsHowFarBehindItIs() {
-        awaitCaughtUp();
+        awaitProjectionsCaughtUp();
         long head = getJson("admin", "/api/admin/projections/action-views").get("head").asLong();
         StreamingEventProcessor views = processing.eventProcessor(Projection.PROCESSOR, StreamingEventProcessor.class)
                 .orElseThrow();
@@ -359,34 +359,13 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
         } finally {
             views.start();
         }
-        awaitCaughtUp();
+        awaitProjectionsCaughtUp();
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
 
     private static String reportPath() {
         return "/api/plans/" + REPORT_PLAN + "/report?from=2025-03-01T00:00:00Z&to=2025-06-30";
-    }
-
-    private void awaitCaughtUp() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            JsonNode projections = getJson("admin", "/api/admin/projections");
-            boolean caughtUp = true;
-            for (JsonNode projection : projections) {
-                caughtUp &= !projection.get("replaying").asBoolean() && projection.get("lag").asLong() == 0;
-            }
-            return caughtUp;
-        });
-    }
-
-    /** A checksum of every projection table, row by row. */
-    private Map<String, String> checksums() {
-        Map<String, String> sums = new HashMap<>();
-        for (String table : List.of("action_view", "audit_entry", "audit_change", "action_state", "action_baseline")) {
-            sums.put(table, jdbc.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') "
-                    + "FROM query_model." + table + " t").query(String.class).single());
-        }
-        return sums;
     }
 
     private static Map<String, JsonNode> actionsById(JsonNode actions) {

@@ -1,0 +1,85 @@
+package nl.actionledger.query.rebuild;
+
+import static nl.actionledger.query.TestEvents.RANGE_2024_2025;
+import static nl.actionledger.query.TestEvents.registered;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import nl.actionledger.events.ActionReassignedEvent;
+import nl.actionledger.events.ActionRef;
+import nl.actionledger.events.ActionStatusChangedEvent;
+import nl.actionledger.events.ActionTimeframeRevisedEvent;
+import nl.actionledger.events.Assignment;
+import nl.actionledger.events.CommitmentLevel;
+import nl.actionledger.events.ImplementationStatus;
+import nl.actionledger.events.Timeframe;
+import nl.actionledger.events.TimeframeType;
+import nl.actionledger.query.QueryServiceIntegrationTestBase;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A replay through the admin API is done in bulk ({@link BulkRebuild}, with a page of 40 events in the tests) and
+ * must leave every projection table exactly as the event handlers built it, also for text that COPY's format gives
+ * meaning to.
+ */
+class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
+
+    private static final Instant JUNE = Instant.parse("2025-06-02T08:00:00.123Z");
+    /** Backslashes, tabs, line ends, COPY's null marker, quotes and characters outside the BMP. */
+    private static final String AWKWARD = "back\\slash\ttab\nline\r\nend \\N \\\\N \"quoted\" ';' ü ∑ 𝄞";
+
+    @Test
+    void aRebuildInBulkStoresExactlyWhatTheEventHandlersStored() {
+        ActionRef action = ActionRef.of("nl-bulk", "1");
+        new History(action)
+                .then(registered(action, 2, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
+                        CommitmentLevel.NATIONAL), "system", "reg-bulk-1", JUNE)
+                .then(new ActionStatusChangedEvent(action, ImplementationStatus.NOT_STARTED,
+                        ImplementationStatus.IN_PROGRESS, AWKWARD), MetaData.with("actor", "carol")
+                        .and("actorName", AWKWARD).and("correlationId", "c-bulk-1"), JUNE.plusSeconds(60))
+                .then(new ActionReassignedEvent(action, null, new Assignment("NVWA", AWKWARD), AWKWARD),
+                        MetaData.with("actor", "carol"), JUNE.plusSeconds(120))
+                .then(new ActionTimeframeRevisedEvent(action, RANGE_2024_2025,
+                        new Timeframe(TimeframeType.FROM, AWKWARD, 2026, null), AWKWARD), "carol", "c-bulk-3",
+                        JUNE.plusSeconds(180));
+        awaitProjectionsCaughtUp();
+        Map<String, String> handled = projectionChecksums();
+        long head = getJson("admin", "/api/admin/projections").get(0).get("head").asLong();
+
+        assertThat(post("admin", "/api/admin/projections/replay").statusCode()).isEqualTo(202);
+        awaitProjectionsCaughtUp();
+
+        assertThat(projectionChecksums()).isEqualTo(handled);
+        for (JsonNode projection : getJson("admin", "/api/admin/projections")) {
+            assertThat(projection.get("lastBulkRebuild").get("events").asLong()).as(projection.toString())
+                    .isEqualTo(head);
+        }
+        JsonNode view = getJson("evaluator", "/api/plans/nl-bulk/actions/1");
+        assertThat(view.get("contact").asString()).isEqualTo(AWKWARD);
+        assertThat(view.get("timeframe").get("raw").asString()).isEqualTo(AWKWARD);
+    }
+
+    @Test
+    void eventsAppendedDuringARebuildReachEveryProjection() {
+        awaitProjectionsCaughtUp();
+        ActionRef action = ActionRef.of("nl-bulk", "2");
+
+        assertThat(post("admin", "/api/admin/projections/replay").statusCode()).isEqualTo(202);
+        new History(action)
+                .then(registered(action, 2, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
+                        CommitmentLevel.NATIONAL), "system", "reg-bulk-2", JUNE)
+                .then(new ActionStatusChangedEvent(action, ImplementationStatus.NOT_STARTED,
+                        ImplementationStatus.COMPLETED, "Done during a rebuild"), "carol", "c-bulk-4",
+                        JUNE.plusSeconds(60));
+        awaitProjectionsCaughtUp();
+
+        assertThat(getJson("evaluator", "/api/plans/nl-bulk/actions/2").get("status").asString())
+                .isEqualTo("COMPLETED");
+        assertThat(getJson("auditor", "/api/plans/nl-bulk/actions/2/history").get("entries")).hasSize(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM query_model.action_state WHERE aggregate_id = 'nl-bulk/2'")
+                .query(Long.class).single()).isEqualTo(2);
+    }
+}
