@@ -48,8 +48,9 @@ final class HistoryGenerator {
     private static final Instant FIRST_CHANGE = Instant.parse("2021-02-01T08:00:00Z");
     private static final Instant LAST_CHANGE = Instant.parse("2026-10-30T17:00:00Z");
     private static final int BATCH_SIZE = 1_000;
-    private static final List<String> ORGANISATIONS = List.of("Ministry of Justice", "Customs", "Police",
-            "Environment Agency", "Public Prosecution Service", "Nature Inspectorate");
+    /** Each member state's organisations, by id ({@code de-customs}), as assignments of revision 2 name them. */
+    private static final List<String> ORGANISATIONS = List.of("ministry-of-justice", "customs", "police",
+            "environment-agency", "public-prosecution-service", "nature-inspectorate");
     private static final List<String> CONTACTS = List.of("A. Jansen", "B. de Vries", "C. Bakker", "D. Visser",
             "E. Smit", "F. Meijer", "G. de Boer", "H. Mulder", "I. de Groot", "J. Bos", "K. Vos", "L. Peters");
     private static final List<String> REASONS = List.of("Agreed in the quarterly coordination meeting",
@@ -182,7 +183,7 @@ final class HistoryGenerator {
             return new Change(event, "admin." + action.country);
         }
         String actor = action.country + ".coordinator." + ORGANISATIONS.indexOf(
-                action.assignment.organisation().substring(3)) + "." + (1 + random.nextInt(2));
+                action.assignment.organisationId().substring(3)) + "." + (1 + random.nextInt(2));
         int kind = random.nextInt(4);
         if (kind <= 1) {
             ImplementationStatus next = ImplementationStatus.values()[random.nextInt(ImplementationStatus.values().length)];
@@ -198,9 +199,9 @@ final class HistoryGenerator {
         if (kind == 2) {
             Assignment next = random.nextInt(3) == 0
                     ? new Assignment(organisation(action), action.assignment.contact())
-                    : new Assignment(action.assignment.organisation(), CONTACTS.get(random.nextInt(CONTACTS.size())));
+                    : new Assignment(action.assignment.organisationId(), CONTACTS.get(random.nextInt(CONTACTS.size())));
             if (next.equals(action.assignment)) {
-                next = new Assignment(next.organisation(), next.contact() + " (deputy)");
+                next = new Assignment(next.organisationId(), next.contact() + " (deputy)");
             }
             ActionReassignedEvent event = new ActionReassignedEvent(action.ref, action.assignment, next, reason);
             action.assignment = next;
@@ -213,7 +214,7 @@ final class HistoryGenerator {
     }
 
     private String organisation(GeneratedAction action) {
-        return action.country.toUpperCase(Locale.ROOT) + " " + ORGANISATIONS.get(random.nextInt(ORGANISATIONS.size()));
+        return action.country + "-" + ORGANISATIONS.get(random.nextInt(ORGANISATIONS.size()));
     }
 
     private Timeframe timeframeOtherThan(Timeframe current) {

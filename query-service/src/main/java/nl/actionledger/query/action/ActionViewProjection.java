@@ -64,7 +64,7 @@ class ActionViewProjection {
     void on(ActionReassignedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at,
             @MetaDataValue(EventMetadataKeys.ACTOR) String actor) {
         update(event.action(), sequenceNumber, at, actor, action -> action.setAssignment(
-                event.newAssignment().organisation(), event.newAssignment().contact()));
+                event.newAssignment().organisationId(), event.newAssignment().contact()));
     }
 
     @EventHandler

@@ -42,7 +42,7 @@ final class AuditChanges {
         Assignment before = event.previousAssignment();
         Assignment after = event.newAssignment();
         List<FieldChange> changes = new ArrayList<>();
-        add(changes, "organisation", before == null ? null : before.organisation(), after.organisation());
+        add(changes, "organisation", before == null ? null : before.organisationId(), after.organisationId());
         add(changes, "contact", before == null ? null : before.contact(), after.contact());
         return changes;
     }

@@ -56,7 +56,7 @@ class ActionTimelineProjection {
     @EventHandler
     void on(ActionReassignedEvent event, DomainEventMessage<?> message) {
         record(message, event.reason(), null, state -> state.withAssignment(
-                event.newAssignment().organisation(), event.newAssignment().contact()));
+                event.newAssignment().organisationId(), event.newAssignment().contact()));
     }
 
     @EventHandler
