@@ -328,7 +328,7 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
 
         List<String> names = new ArrayList<>();
         projections.forEach(projection -> names.add(projection.get("name").asString()));
-        assertThat(names).containsExactly("action-timeline", "action-views", "audit-trail");
+        assertThat(names).containsExactly("action-timeline", "action-views", "audit-trail", "organisations");
         projections.forEach(projection -> {
             assertThat(projection.get("lag").asLong()).isZero();
             assertThat(projection.get("replaying").asBoolean()).isFalse();
@@ -382,7 +382,8 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
     /** A checksum of every projection table, row by row. */
     private Map<String, String> checksums() {
         Map<String, String> sums = new HashMap<>();
-        for (String table : List.of("action_view", "audit_entry", "audit_change", "action_state", "action_baseline")) {
+        for (String table : List.of("action_view", "audit_entry", "audit_change", "action_state", "action_baseline",
+                "organisation")) {
             sums.put(table, jdbc.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') "
                     + "FROM query_model." + table + " t").query(String.class).single());
         }
