@@ -25,6 +25,8 @@ import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.EventMetadataKeys;
 import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.events.Objective;
+import nl.actionledger.events.OrganisationIds;
+import nl.actionledger.events.OrganisationRegisteredEvent;
 import nl.actionledger.events.Priority;
 import nl.actionledger.events.Timeframe;
 import nl.actionledger.events.TimeframeType;
@@ -36,7 +38,8 @@ import nl.actionledger.events.TimeframeType;
  * first change of an action is an admin assigning it, a coordinator changes only their own organisation's actions,
  * a closed action that resumes is reopened, and nothing is "changed" to what it already was. Some actions are
  * three times as busy as the others. Rows go in through JDBC batches; the database's own triggers (append-only,
- * hash chain) run for every row, as they do for the services.
+ * hash chain) run for every row, as they do for the services. Before the plans, each member state's admin lists its
+ * organisations, as command-service requires before an action can be assigned to one.
  */
 final class HistoryGenerator {
 
@@ -92,6 +95,16 @@ final class HistoryGenerator {
         try (Connection connection = database.connect();
              PreparedStatement insert = connection.prepareStatement(EventRows.INSERT)) {
             connection.setAutoCommit(false);
+            for (String country : MEMBER_STATES) {
+                for (String organisation : ORGANISATIONS) {
+                    if (written == events) {
+                        break;
+                    }
+                    listOrganisation(country, organisation, REGISTERED_AT.minusSeconds(3600).plusMillis(written))
+                            .addTo(insert);
+                    written = flushIfFull(connection, insert, written + 1, started);
+                }
+            }
             for (GeneratedAction action : actions) {
                 if (written == events) {
                     break;
@@ -141,6 +154,16 @@ final class HistoryGenerator {
         double target = random.nextDouble() * total;
         int index = java.util.Arrays.binarySearch(cumulativeWeight, target);
         return index >= 0 ? index : Math.min(-index - 1, cumulativeWeight.length - 1);
+    }
+
+    /** What {@code PUT /api/admin/organisations/{id}} by the member state's admin appends. */
+    private EventRows.Row listOrganisation(String country, String organisation, Instant at) {
+        String id = country + "-" + organisation;
+        String name = country.toUpperCase(Locale.ROOT) + " " + organisation.replace('-', ' ');
+        OrganisationRegisteredEvent event = new OrganisationRegisteredEvent(id, name, List.of(),
+                "Listed before the plan was registered");
+        return rows.row(EventRows.ORGANISATION_TYPE, uuid(), OrganisationIds.aggregateId(id), 0, event,
+                changeMetadata("admin." + country, uuid()), at);
     }
 
     private EventRows.Row register(GeneratedAction action, Instant at) {
