@@ -42,7 +42,7 @@ final class CrudBaseline {
             LedgerClient client = new LedgerClient(baseline.baseUrl(), baseline.baseUrl());
             String admin = issuer.admin("bench-admin");
             int actions = registerPlan(client, admin, settings.commandJar());
-            PlanActions plan = PlanActions.assign(client, issuer, admin, settings.writers());
+            PlanActions plan = PlanActions.assignInBaseline(client, issuer, admin, settings.writers());
             WriteLoad load = new WriteLoad(client, plan.writerActions());
             CpuUsage cpu = new CpuUsage(database, baseline);
             WriteLoad.Result warmUp = load.run(settings.warmUp(), 0);

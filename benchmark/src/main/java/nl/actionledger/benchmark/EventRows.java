@@ -19,6 +19,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 final class EventRows {
 
     static final String AGGREGATE_TYPE = "Action";
+    static final String ORGANISATION_TYPE = "Organisation";
     static final String INSERT = """
             INSERT INTO event_store.domain_event_entry (global_index, event_identifier, aggregate_identifier,
                 sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)
@@ -34,21 +35,27 @@ final class EventRows {
 
     Row row(String eventIdentifier, String aggregateId, long sequenceNumber, Object payload,
             Map<String, String> metadata, Instant at) {
+        return row(AGGREGATE_TYPE, eventIdentifier, aggregateId, sequenceNumber, payload, metadata, at);
+    }
+
+    /** @param type the aggregate type: {@link #AGGREGATE_TYPE} for an action, {@link #ORGANISATION_TYPE} */
+    Row row(String type, String eventIdentifier, String aggregateId, long sequenceNumber, Object payload,
+            Map<String, String> metadata, Instant at) {
         SerializedObject<byte[]> serializedPayload = serializer.serialize(payload, byte[].class);
         SerializedObject<byte[]> serializedMetadata = serializer.serialize(MetaData.from(metadata), byte[].class);
-        return new Row(eventIdentifier, aggregateId, sequenceNumber, DateTimeUtils.formatInstant(at),
+        return new Row(type, eventIdentifier, aggregateId, sequenceNumber, DateTimeUtils.formatInstant(at),
                 serializedPayload.getType().getName(), serializedPayload.getType().getRevision(),
                 serializedPayload.getData(), serializedMetadata.getData());
     }
 
-    record Row(String eventIdentifier, String aggregateId, long sequenceNumber, String timestamp, String payloadType,
+    record Row(String type, String eventIdentifier, String aggregateId, long sequenceNumber, String timestamp, String payloadType,
                String payloadRevision, byte[] payload, byte[] metadata) {
 
         void addTo(PreparedStatement insert) throws SQLException {
             insert.setString(1, eventIdentifier);
             insert.setString(2, aggregateId);
             insert.setLong(3, sequenceNumber);
-            insert.setString(4, AGGREGATE_TYPE);
+            insert.setString(4, type);
             insert.setString(5, timestamp);
             insert.setString(6, payloadType);
             insert.setString(7, payloadRevision);

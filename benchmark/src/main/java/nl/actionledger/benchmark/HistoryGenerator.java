@@ -25,6 +25,8 @@ import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.EventMetadataKeys;
 import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.events.Objective;
+import nl.actionledger.events.OrganisationIds;
+import nl.actionledger.events.OrganisationRegisteredEvent;
 import nl.actionledger.events.Priority;
 import nl.actionledger.events.Timeframe;
 import nl.actionledger.events.TimeframeType;
@@ -36,7 +38,8 @@ import nl.actionledger.events.TimeframeType;
  * first change of an action is an admin assigning it, a coordinator changes only their own organisation's actions,
  * a closed action that resumes is reopened, and nothing is "changed" to what it already was. Some actions are
  * three times as busy as the others. Rows go in through JDBC batches; the database's own triggers (append-only,
- * hash chain) run for every row, as they do for the services.
+ * hash chain) run for every row, as they do for the services. Before the plans, each member state's admin lists its
+ * organisations, as command-service requires before an action can be assigned to one.
  */
 final class HistoryGenerator {
 
@@ -48,8 +51,9 @@ final class HistoryGenerator {
     private static final Instant FIRST_CHANGE = Instant.parse("2021-02-01T08:00:00Z");
     private static final Instant LAST_CHANGE = Instant.parse("2026-10-30T17:00:00Z");
     private static final int BATCH_SIZE = 1_000;
-    private static final List<String> ORGANISATIONS = List.of("Ministry of Justice", "Customs", "Police",
-            "Environment Agency", "Public Prosecution Service", "Nature Inspectorate");
+    /** Each member state's organisations, by id ({@code de-customs}), as assignments of revision 2 name them. */
+    private static final List<String> ORGANISATIONS = List.of("ministry-of-justice", "customs", "police",
+            "environment-agency", "public-prosecution-service", "nature-inspectorate");
     private static final List<String> CONTACTS = List.of("A. Jansen", "B. de Vries", "C. Bakker", "D. Visser",
             "E. Smit", "F. Meijer", "G. de Boer", "H. Mulder", "I. de Groot", "J. Bos", "K. Vos", "L. Peters");
     private static final List<String> REASONS = List.of("Agreed in the quarterly coordination meeting",
@@ -91,6 +95,16 @@ final class HistoryGenerator {
         try (Connection connection = database.connect();
              PreparedStatement insert = connection.prepareStatement(EventRows.INSERT)) {
             connection.setAutoCommit(false);
+            for (String country : MEMBER_STATES) {
+                for (String organisation : ORGANISATIONS) {
+                    if (written == events) {
+                        break;
+                    }
+                    listOrganisation(country, organisation, REGISTERED_AT.minusSeconds(3600).plusMillis(written))
+                            .addTo(insert);
+                    written = flushIfFull(connection, insert, written + 1, started);
+                }
+            }
             for (GeneratedAction action : actions) {
                 if (written == events) {
                     break;
@@ -142,6 +156,16 @@ final class HistoryGenerator {
         return index >= 0 ? index : Math.min(-index - 1, cumulativeWeight.length - 1);
     }
 
+    /** What {@code PUT /api/admin/organisations/{id}} by the member state's admin appends. */
+    private EventRows.Row listOrganisation(String country, String organisation, Instant at) {
+        String id = country + "-" + organisation;
+        String name = country.toUpperCase(Locale.ROOT) + " " + organisation.replace('-', ' ');
+        OrganisationRegisteredEvent event = new OrganisationRegisteredEvent(id, name, List.of(),
+                "Listed before the plan was registered");
+        return rows.row(EventRows.ORGANISATION_TYPE, uuid(), OrganisationIds.aggregateId(id), 0, event,
+                changeMetadata("admin." + country, uuid()), at);
+    }
+
     private EventRows.Row register(GeneratedAction action, Instant at) {
         int number = Integer.parseInt(action.ref.actionId());
         int objective = (number - 1) % 8 + 1;
@@ -182,7 +206,7 @@ final class HistoryGenerator {
             return new Change(event, "admin." + action.country);
         }
         String actor = action.country + ".coordinator." + ORGANISATIONS.indexOf(
-                action.assignment.organisation().substring(3)) + "." + (1 + random.nextInt(2));
+                action.assignment.organisationId().substring(3)) + "." + (1 + random.nextInt(2));
         int kind = random.nextInt(4);
         if (kind <= 1) {
             ImplementationStatus next = ImplementationStatus.values()[random.nextInt(ImplementationStatus.values().length)];
@@ -198,9 +222,9 @@ final class HistoryGenerator {
         if (kind == 2) {
             Assignment next = random.nextInt(3) == 0
                     ? new Assignment(organisation(action), action.assignment.contact())
-                    : new Assignment(action.assignment.organisation(), CONTACTS.get(random.nextInt(CONTACTS.size())));
+                    : new Assignment(action.assignment.organisationId(), CONTACTS.get(random.nextInt(CONTACTS.size())));
             if (next.equals(action.assignment)) {
-                next = new Assignment(next.organisation(), next.contact() + " (deputy)");
+                next = new Assignment(next.organisationId(), next.contact() + " (deputy)");
             }
             ActionReassignedEvent event = new ActionReassignedEvent(action.ref, action.assignment, next, reason);
             action.assignment = next;
@@ -213,7 +237,7 @@ final class HistoryGenerator {
     }
 
     private String organisation(GeneratedAction action) {
-        return action.country.toUpperCase(Locale.ROOT) + " " + ORGANISATIONS.get(random.nextInt(ORGANISATIONS.size()));
+        return action.country + "-" + ORGANISATIONS.get(random.nextInt(ORGANISATIONS.size()));
     }
 
     private Timeframe timeframeOtherThan(Timeframe current) {

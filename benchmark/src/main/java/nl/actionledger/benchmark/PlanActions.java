@@ -6,37 +6,59 @@ import java.util.List;
 
 /**
  * The real plan's actions, handed out for the write tests through the API as an admin would: one to the lag probe,
- * one to the contenders, the rest spread over the writers, each writer a coordinator of its own organisation.
+ * one to the contenders, the rest spread over the writers, each writer a coordinator of its own organisation. Action
+ * Ledger assigns only organisations of its list, so an admin lists the benchmark's organisations first
+ * ({@code PUT /api/admin/organisations/{id}}); the CRUD baseline takes any organisation as text.
  */
 record PlanActions(BenchAction probe, BenchAction contended, List<List<BenchAction>> writerActions) {
 
+    /** Through Action Ledger: the benchmark's organisations are listed first. */
     static PlanActions assign(LedgerClient client, TokenIssuer issuer, String adminToken, int writers) {
+        return assign(client, issuer, adminToken, writers, true);
+    }
+
+    /** Through the CRUD baseline, which has no list of organisations. */
+    static PlanActions assignInBaseline(LedgerClient client, TokenIssuer issuer, String adminToken, int writers) {
+        return assign(client, issuer, adminToken, writers, false);
+    }
+
+    private static PlanActions assign(LedgerClient client, TokenIssuer issuer, String adminToken, int writers,
+                                      boolean listOrganisations) {
         JsonNode actions = client.query(adminToken, "/api/plans/" + BenchAction.PLAN + "/actions")
                 .requireOk("The plan's actions").json();
         if (actions.size() < writers + 2) {
             throw new IllegalStateException("The plan has " + actions.size() + " actions; " + writers
                     + " writers need at least " + (writers + 2));
         }
-        BenchAction probe = assign(client, issuer, adminToken, actions.get(0), "Bench probe");
-        BenchAction contended = assign(client, issuer, adminToken, actions.get(1), "Bench contention");
+        BenchAction probe = assign(client, issuer, adminToken, actions.get(0), "Bench probe", listOrganisations);
+        BenchAction contended = assign(client, issuer, adminToken, actions.get(1), "Bench contention", listOrganisations);
         List<List<BenchAction>> perWriter = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
             perWriter.add(new ArrayList<>());
         }
         for (int i = 2; i < actions.size(); i++) {
             int writer = (i - 2) % writers;
-            perWriter.get(writer).add(assign(client, issuer, adminToken, actions.get(i), "Bench writer " + (writer + 1)));
+            perWriter.get(writer).add(assign(client, issuer, adminToken, actions.get(i), "Bench writer " + (writer + 1),
+                    listOrganisations));
         }
         return new PlanActions(probe, contended, perWriter);
     }
 
     private static BenchAction assign(LedgerClient client, TokenIssuer issuer, String adminToken, JsonNode action,
-                                      String organisation) {
+                                      String name, boolean listOrganisations) {
+        String organisation = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        if (listOrganisations) {
+            LedgerClient.Response listed = client.put(adminToken, "/api/admin/organisations/" + organisation,
+                    "{\"displayName\":\"" + name + "\",\"aliases\":[],\"reason\":\"Benchmark set-up\"}");
+            if (listed.status() != 201 && listed.status() != 422) {
+                listed.requireStatus(201, "Listing organisation " + organisation);
+            }
+        }
         String actionId = action.get("actionId").asText();
         client.change(adminToken, BenchAction.PLAN, actionId, "assignment", "{\"organisation\":\"" + organisation
                         + "\",\"contact\":\"Bench contact A\",\"reason\":\"Benchmark set-up\"}", null)
                 .requireOk("Assigning action " + actionId);
-        String coordinator = "bench-" + organisation.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        String coordinator = "bench-" + organisation;
         return new BenchAction(actionId, organisation, issuer.coordinator(coordinator, organisation),
                 "IN_PROGRESS".equals(action.get("status").asText()));
     }

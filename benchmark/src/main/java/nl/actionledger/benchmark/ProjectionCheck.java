@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * Counts what each projection holds against the event table, so no figure is reported over a projection that
- * missed events: the audit trail and the timeline keep one row per event, and the current views one row per action
- * whose version is its last sequence number.
+ * missed events: the audit trail keeps one row per event, the timeline one per event of an action, the current views
+ * one row per action whose version is its last sequence number, and the list of organisations one row per
+ * organisation whose version is its last sequence number.
  */
 final class ProjectionCheck {
 
@@ -17,10 +18,20 @@ final class ProjectionCheck {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("events", database.queryLong("SELECT count(*) FROM event_store.domain_event_entry"));
         counts.put("auditEntries", database.queryLong("SELECT count(*) FROM query_model.audit_entry"));
+        counts.put("actionEvents", database.queryLong(
+                "SELECT count(*) FROM event_store.domain_event_entry WHERE type = 'Action'"));
         counts.put("timelineStates", database.queryLong("SELECT count(*) FROM query_model.action_state"));
         counts.put("eventsCoveredByViews", database.queryLong("SELECT coalesce(sum(version + 1), 0) FROM query_model.action_view"));
+        counts.put("organisationEvents", database.queryLong(
+                "SELECT count(*) FROM event_store.domain_event_entry WHERE type = 'Organisation'"));
+        counts.put("eventsCoveredByOrganisations", database.queryLong(
+                "SELECT coalesce(sum(version + 1), 0) FROM query_model.organisation"));
         long events = counts.get("events");
-        if (counts.values().stream().anyMatch(count -> count != events)) {
+        long actionEvents = counts.get("actionEvents");
+        long organisationEvents = counts.get("organisationEvents");
+        if (counts.get("auditEntries") != events || actionEvents + organisationEvents != events
+                || counts.get("timelineStates") != actionEvents || counts.get("eventsCoveredByViews") != actionEvents
+                || counts.get("eventsCoveredByOrganisations") != organisationEvents) {
             String missing = database.queryText("""
                     SELECT coalesce(string_agg(aggregate_identifier || '#' || sequence_number, ', '), '')
                     FROM (SELECT e.aggregate_identifier, e.sequence_number FROM event_store.domain_event_entry e

@@ -505,8 +505,15 @@ class CommandApiIntegrationTest {
     void registersEveryActionOnceAsSystem() throws Exception {
         List<Map<String, Object>> registrations = jdbc.sql("""
                         SELECT aggregate_identifier, convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' AS actor
-                        FROM event_store.domain_event_entry WHERE sequence_number = 0""").query().listOfRows();
+                        FROM event_store.domain_event_entry WHERE sequence_number = 0 AND type = 'Action'""").query().listOfRows();
         assertThat(registrations).hasSize(53).allSatisfy(row -> assertThat(row.get("actor")).isEqualTo("system"));
+        List<Map<String, Object>> organisations = jdbc.sql("""
+                        SELECT aggregate_identifier, convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' AS actor
+                        FROM event_store.domain_event_entry WHERE sequence_number = 0 AND type = 'Organisation'""")
+                .query().listOfRows();
+        assertThat(organisations).extracting(row -> row.get("aggregate_identifier")).contains("organisation:lvvn",
+                "organisation:rvo", "organisation:nvwa", "organisation:douane", "organisation:politie", "organisation:om");
+        assertThat(organisations).allSatisfy(row -> assertThat(row.get("actor")).isEqualTo("system"));
         long before = allEvents();
 
         for (ApplicationRunner runner : runners) {
@@ -598,7 +605,7 @@ class CommandApiIntegrationTest {
     void concurrentWritersOnTwoInstancesLoseNoUpdate() throws Exception {
         try (ConfigurableApplicationContext second = startSecondInstance()) {
             int secondPort = second.getEnvironment().getProperty("local.server.port", Integer.class);
-            long registrationsBefore = jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry WHERE sequence_number = 0")
+            long registrationsBefore = jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry WHERE sequence_number = 0 AND type = 'Action'")
                     .query(Long.class).single();
             assertThat(registrationsBefore).as("the second instance registered nothing again").isEqualTo(53);
 
@@ -606,7 +613,7 @@ class CommandApiIntegrationTest {
             List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
             for (int i = 0; i < writers; i++) {
                 int target = i % 2 == 0 ? port : secondPort;
-                String body = "{\"organisation\":\"Org " + i + "\",\"reason\":\"writer " + i + "\"}";
+                String body = "{\"organisation\":\"nvwa\",\"contact\":\"Person " + i + "\",\"reason\":\"writer " + i + "\"}";
                 calls.add(() -> post(target, "admin", "/api/plans/eu-wap-nl/actions/31/assignment", body, Map.of()));
             }
             List<HttpResponse<String>> responses = runAll(calls);
@@ -661,7 +668,7 @@ class CommandApiIntegrationTest {
     void concurrentWritersWithTheSameIfMatchLetExactlyOneThrough() throws Exception {
         List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            String body = "{\"organisation\":\"Team " + i + "\",\"reason\":\"claim " + i + "\"}";
+            String body = "{\"organisation\":\"rvo\",\"contact\":\"Team " + i + "\",\"reason\":\"claim " + i + "\"}";
             calls.add(() -> post(port, "admin", "/api/plans/eu-wap-nl/actions/32/assignment", body,
                     Map.of("If-Match", "\"0\"")));
         }
@@ -721,7 +728,7 @@ class CommandApiIntegrationTest {
                         WHERE aggregate_identifier = 'eu-wap-nl/41' AND sequence_number = 0""").query(String.class).single();
         JsonNode registered = json(registration);
         String forged = "{\"id\":\"eu-wap-nl/41\",\"ref\":" + registered.get("action") + ",\"status\":"
-                + registered.get("status") + ",\"assignment\":{\"organisation\":\"LVVN\",\"contact\":null},"
+                + registered.get("status") + ",\"assignment\":{\"organisationId\":\"lvvn\",\"contact\":null},"
                 + "\"timeframe\":" + registered.get("timeframe") + ",\"version\":" + version + "}";
         String insert = """
                 INSERT INTO event_store.snapshot_event_entry (aggregate_identifier, sequence_number, type, event_identifier,

@@ -99,7 +99,8 @@ class LocalRunEndToEndTest {
         await().atMost(VISIBLE_WITHIN).untilAsserted(() -> {
             JsonNode view = json(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions/2").body());
             assertThat(view.get("status").asText()).isEqualTo("IN_PROGRESS");
-            assertThat(view.get("organisation").asText()).isEqualTo("LVVN");
+            assertThat(view.get("organisation").asText()).isEqualTo("lvvn");
+            assertThat(view.get("organisationName").asText()).contains("LVVN");
             assertThat(view.get("version").asLong()).isEqualTo(2);
             assertThat(view.get("lastChangedBy").asText()).isEqualTo("coordinator");
         });
@@ -117,6 +118,18 @@ class LocalRunEndToEndTest {
 
         JsonNode audit = json(get(run.queryUrl(), "auditor", "/api/audit?actor=coordinator&planId=eu-wap-nl").body());
         assertThat(audit.get("entries").get(0).get("eventId").asText()).isEqualTo(change.get("eventId").asText());
+    }
+
+    /** The local run ships the organisations that implement the Dutch plan, listed at start by the system. */
+    @Test
+    @Order(2)
+    void theOrganisationsOfTheDutchPlanAreListed() {
+        await().atMost(VISIBLE_WITHIN).untilAsserted(() -> {
+            JsonNode organisations = json(get(run.queryUrl(), "evaluator", "/api/organisations").body());
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            organisations.forEach(organisation -> ids.add(organisation.get("id").asText()));
+            assertThat(ids).contains("lvvn", "rvo", "nvwa", "douane", "politie", "om");
+        });
     }
 
     @Test

@@ -215,7 +215,8 @@ public abstract class QueryServiceIntegrationTestBase {
     /** A checksum of every projection table, row by row, by table name. */
     protected Map<String, String> projectionChecksums() {
         Map<String, String> sums = new HashMap<>();
-        for (String table : List.of("action_view", "audit_entry", "audit_change", "action_state", "action_baseline")) {
+        for (String table : List.of("action_view", "audit_entry", "audit_change", "action_state", "action_baseline",
+                "organisation")) {
             sums.put(table, jdbc.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') "
                     + "FROM query_model." + table + " t").query(String.class).single());
         }

@@ -90,14 +90,13 @@ class Action {
 
     /**
      * A coordinator may change only the actions assigned to their own organisation (and may hand them over to
-     * another); an admin may change any. Nobody but an admin can change an action that is not assigned yet.
+     * another); an admin may change any. Organisations are compared by id, exactly. Nobody but an admin can change an action that is not assigned yet.
      */
     private void requirePermission(Requester requester) {
-        boolean ownOrganisation = assignment != null && requester.organisation() != null
-                && assignment.organisation().equalsIgnoreCase(requester.organisation());
+        boolean ownOrganisation = assignment != null && assignment.organisationId().equals(requester.organisation());
         if (!requester.admin() && !ownOrganisation) {
             throw new ActionChangeRejectedException(Reason.NOT_PERMITTED, ref + " is assigned to "
-                    + (assignment == null ? "no organisation yet" : assignment.organisation())
+                    + (assignment == null ? "no organisation yet" : assignment.organisationId())
                     + "; only that organisation's coordinators or an admin may change it.");
         }
     }
@@ -124,7 +123,7 @@ class Action {
     }
 
     private static String describe(Assignment assignment) {
-        return assignment.organisation()
+        return assignment.organisationId()
                 + (assignment.contact() == null ? "" : " (contact " + assignment.contact() + ")");
     }
 

@@ -39,8 +39,8 @@ class ActionTest {
     private static final Timeframe RANGE_2024_2025 = new Timeframe(TimeframeType.RANGE, "2024 - 2025", 2024, 2025);
 
     private static final Requester ADMIN = new Requester("admin", null, true);
-    private static final Requester LVVN_COORDINATOR = new Requester("coordinator", "LVVN", false);
-    private static final Requester NVWA_COORDINATOR = new Requester("inspector", "NVWA", false);
+    private static final Requester LVVN_COORDINATOR = new Requester("coordinator", "lvvn", false);
+    private static final Requester NVWA_COORDINATOR = new Requester("inspector", "nvwa", false);
 
     private AggregateTestFixture<Action> fixture;
 
@@ -109,7 +109,7 @@ class ActionTest {
 
     @Test
     void firstAssignmentHasNoPreviousAssignment() {
-        Assignment nvwa = new Assignment("NVWA", "J. Jansen");
+        Assignment nvwa = new Assignment("nvwa", "J. Jansen");
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025))
                 .when(new ReassignActionCommand(ACTION, nvwa, "NVWA leads enforcement", null, ADMIN))
                 .expectEvents(new ActionReassignedEvent(ACTION, null, nvwa, "NVWA leads enforcement"));
@@ -117,8 +117,8 @@ class ActionTest {
 
     @Test
     void changingOnlyTheContactIsAReassignment() {
-        Assignment before = new Assignment("NVWA", "J. Jansen");
-        Assignment after = new Assignment("NVWA", "P. de Vries");
+        Assignment before = new Assignment("nvwa", "J. Jansen");
+        Assignment after = new Assignment("nvwa", "P. de Vries");
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025),
                         new ActionReassignedEvent(ACTION, null, before, "first"))
                 .when(new ReassignActionCommand(ACTION, after, "Jansen retired", null, ADMIN))
@@ -127,9 +127,9 @@ class ActionTest {
 
     @Test
     void rejectsReassignmentToTheCurrentAssignee() {
-        Assignment nvwa = new Assignment("NVWA", null);
+        Assignment nvwa = new Assignment("nvwa", null);
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025), new ActionReassignedEvent(ACTION, null, nvwa, "first"))
-                .when(new ReassignActionCommand(ACTION, new Assignment("NVWA", null), "again", null, ADMIN))
+                .when(new ReassignActionCommand(ACTION, new Assignment("nvwa", null), "again", null, ADMIN))
                 .expectNoEvents()
                 .expectException(rejection(Reason.NO_CHANGE));
     }
@@ -188,14 +188,14 @@ class ActionTest {
     @Test
     void rejectsChangeAtAVersionThatDoesNotExistYet() {
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025))
-                .when(new ReassignActionCommand(ACTION, new Assignment("Douane", null), "customs", 5L, ADMIN))
+                .when(new ReassignActionCommand(ACTION, new Assignment("douane", null), "customs", 5L, ADMIN))
                 .expectNoEvents()
                 .expectException(rejection(Reason.VERSION_MISMATCH));
     }
 
     @Test
     void aCoordinatorChangesActionsOfTheirOwnOrganisation() {
-        Assignment lvvn = new Assignment("LVVN", null);
+        Assignment lvvn = new Assignment("lvvn", null);
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025), new ActionReassignedEvent(ACTION, null, lvvn, "ours"))
                 .when(new ChangeActionStatusCommand(ACTION, IN_PROGRESS, "started", null, LVVN_COORDINATOR))
                 .expectEvents(new ActionStatusChangedEvent(ACTION, NOT_STARTED, IN_PROGRESS, "started"));
@@ -203,8 +203,8 @@ class ActionTest {
 
     @Test
     void aCoordinatorMayHandTheirActionOverToAnotherOrganisation() {
-        Assignment lvvn = new Assignment("LVVN", null);
-        Assignment nvwa = new Assignment("NVWA", "J. Jansen");
+        Assignment lvvn = new Assignment("lvvn", null);
+        Assignment nvwa = new Assignment("nvwa", "J. Jansen");
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025), new ActionReassignedEvent(ACTION, null, lvvn, "ours"))
                 .when(new ReassignActionCommand(ACTION, nvwa, "enforcement is theirs", null, LVVN_COORDINATOR))
                 .expectEvents(new ActionReassignedEvent(ACTION, lvvn, nvwa, "enforcement is theirs"));
@@ -213,7 +213,7 @@ class ActionTest {
     @Test
     void rejectsAChangeByACoordinatorOfAnotherOrganisation() {
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025),
-                        new ActionReassignedEvent(ACTION, null, new Assignment("LVVN", null), "ours"))
+                        new ActionReassignedEvent(ACTION, null, new Assignment("lvvn", null), "ours"))
                 .when(new ReviseActionTimeframeCommand(ACTION, CONTINUOUS_TIMEFRAME, "not yours", null, NVWA_COORDINATOR))
                 .expectNoEvents()
                 .expectException(rejection(Reason.NOT_PERMITTED));
@@ -222,7 +222,7 @@ class ActionTest {
     @Test
     void rejectsAChangeByACoordinatorOfAnUnassignedAction() {
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025))
-                .when(new ReassignActionCommand(ACTION, new Assignment("LVVN", null), "claim it", null, LVVN_COORDINATOR))
+                .when(new ReassignActionCommand(ACTION, new Assignment("lvvn", null), "claim it", null, LVVN_COORDINATOR))
                 .expectNoEvents()
                 .expectException(rejection(Reason.NOT_PERMITTED));
     }

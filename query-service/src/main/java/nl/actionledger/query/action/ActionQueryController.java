@@ -3,6 +3,7 @@ package nl.actionledger.query.action;
 import java.util.List;
 import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
+import nl.actionledger.query.organisation.Organisations;
 import nl.actionledger.query.web.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ActionQueryController {
 
     private final CurrentActions actions;
+    private final Organisations organisations;
 
-    ActionQueryController(CurrentActions actions) {
+    ActionQueryController(CurrentActions actions, Organisations organisations) {
         this.actions = actions;
+        this.organisations = organisations;
     }
 
     @GetMapping
@@ -31,13 +34,16 @@ class ActionQueryController {
                           @RequestParam(required = false) CommitmentLevel commitment) {
         requirePlan(planId);
         ActionFilter filter = new ActionFilter(status, organisation, objective, priority, commitment);
-        return actions.ofPlan(planId, filter).stream().map(ActionView::of).sorted(ActionView.PLAN_ORDER).toList();
+        var names = organisations.displayNames();
+        return actions.ofPlan(planId, filter).stream().map(ActionView::of)
+                .map(view -> view.withOrganisationNameFrom(names)).sorted(ActionView.PLAN_ORDER).toList();
     }
 
     @GetMapping("/{actionId}")
     ActionView one(@PathVariable String planId, @PathVariable String actionId) {
         requirePlan(planId);
         return actions.find(planId + "/" + actionId).map(ActionView::of)
+                .map(view -> view.withOrganisationNameFrom(organisations.displayNames()))
                 .orElseThrow(() -> new NotFoundException("ACTION_NOT_FOUND",
                         "Plan '" + planId + "' has no action '" + actionId + "'."));
     }

@@ -6,7 +6,13 @@ import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.events.TimeframeType;
 
-/** An action as it stands now: what the plan says of it, what was reported, and who changed it last. */
+/**
+ * An action as it stands now: what the plan says of it, what was reported, and who changed it last.
+ *
+ * @param organisation     the id of the organisation it is assigned to ({@code GET /api/organisations})
+ * @param organisationName that organisation's display name now, {@code null} when it is not on the list (an id
+ *                         that old free text was mapped to, {@code unlisted-...}) or the action is not assigned
+ */
 public record ActionView(
         String planId,
         String actionId,
@@ -18,6 +24,7 @@ public record ActionView(
         TimeframeView timeframe,
         ImplementationStatus status,
         String organisation,
+        String organisationName,
         String contact,
         long version,
         Instant lastChangedAt,
@@ -46,7 +53,14 @@ public record ActionView(
                 new PriorityView(row.priorityNumber(), row.priorityTitle()),
                 new CommitmentView(row.commitmentLevels(), row.commitmentRemark()),
                 new TimeframeView(row.timeframeRaw(), row.timeframeType(), row.timeframeFrom(), row.timeframeTo()),
-                row.status(), row.organisation(), row.contact(), row.version(), row.lastChangedAt(),
+                row.status(), row.organisation(), null, row.contact(), row.version(), row.lastChangedAt(),
                 row.lastChangedBy());
+    }
+
+    /** The view with the display name of its organisation, from the list as it is now. */
+    public ActionView withOrganisationNameFrom(java.util.Map<String, String> displayNames) {
+        String name = organisation == null ? null : displayNames.get(organisation);
+        return new ActionView(planId, actionId, euActionNumber, description, objective, priority, commitment, timeframe,
+                status, organisation, name, contact, version, lastChangedAt, lastChangedBy);
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -72,9 +71,9 @@ class CurrentActions {
             conditions.add("status = :status");
             params.put("status", filter.status().name());
         }
-        if (filter.organisation() != null && !filter.organisation().isBlank()) {
-            conditions.add("lower(organisation) = :organisation");
-            params.put("organisation", filter.organisation().strip().toLowerCase(Locale.ROOT));
+        if (filter.organisation() != null) {
+            conditions.add("organisation = :organisation");
+            params.put("organisation", filter.organisation());
         }
         if (filter.objective() != null) {
             conditions.add("objective_number = :objective");

@@ -44,7 +44,7 @@ record RowChange(ActionRef action, long sequenceNumber, Instant at, String actor
         }
         if (event instanceof ActionReassignedEvent reassigned) {
             return update(message, reassigned.action(), row -> row.setAssignment(
-                    reassigned.newAssignment().organisation(), reassigned.newAssignment().contact()));
+                    reassigned.newAssignment().organisationId(), reassigned.newAssignment().contact()));
         }
         if (event instanceof ActionTimeframeRevisedEvent revised) {
             return update(message, revised.action(), row -> row.setTimeframe(revised.newTimeframe()));

@@ -11,6 +11,8 @@ import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.ActionTimeframeRevisedEvent;
 import nl.actionledger.events.Assignment;
 import nl.actionledger.events.Commitment;
+import nl.actionledger.events.OrganisationChangedEvent;
+import nl.actionledger.events.OrganisationRegisteredEvent;
 import nl.actionledger.events.Timeframe;
 
 /** What each kind of event changed, field by field, in words an auditor reads without the event schema. */
@@ -42,9 +44,27 @@ final class AuditChanges {
         Assignment before = event.previousAssignment();
         Assignment after = event.newAssignment();
         List<FieldChange> changes = new ArrayList<>();
-        add(changes, "organisation", before == null ? null : before.organisation(), after.organisation());
+        add(changes, "organisation", before == null ? null : before.organisationId(), after.organisationId());
         add(changes, "contact", before == null ? null : before.contact(), after.contact());
         return changes;
+    }
+
+    static List<FieldChange> of(OrganisationRegisteredEvent event) {
+        List<FieldChange> changes = new ArrayList<>();
+        add(changes, "displayName", null, event.displayName());
+        add(changes, "aliases", null, aliases(event.aliases()));
+        return changes;
+    }
+
+    static List<FieldChange> of(OrganisationChangedEvent event) {
+        List<FieldChange> changes = new ArrayList<>();
+        add(changes, "displayName", event.previousDisplayName(), event.displayName());
+        add(changes, "aliases", aliases(event.previousAliases()), aliases(event.aliases()));
+        return changes;
+    }
+
+    private static String aliases(List<String> aliases) {
+        return aliases.isEmpty() ? null : String.join(", ", aliases);
     }
 
     static List<FieldChange> of(ActionTimeframeRevisedEvent event) {

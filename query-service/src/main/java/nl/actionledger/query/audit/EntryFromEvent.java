@@ -10,6 +10,8 @@ import nl.actionledger.events.ActionReopenedEvent;
 import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.ActionTimeframeRevisedEvent;
 import nl.actionledger.events.EventMetadataKeys;
+import nl.actionledger.events.OrganisationChangedEvent;
+import nl.actionledger.events.OrganisationRegisteredEvent;
 import nl.actionledger.query.EventNames;
 import org.axonframework.eventhandling.DomainEventMessage;
 
@@ -18,6 +20,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
  * with it. An event of a type added later gets an entry too, without reason or changes, so the trail never has holes.
  */
 final class EntryFromEvent {
+
+    static final String ORGANISATIONS = "organisations";
 
     private EntryFromEvent() {
     }
@@ -39,8 +43,23 @@ final class EntryFromEvent {
         if (event instanceof ActionTimeframeRevisedEvent revised) {
             return entry(message, revised.action(), revised.reason(), AuditChanges.of(revised));
         }
+        if (event instanceof OrganisationRegisteredEvent registered) {
+            return entry(message, organisations(registered.organisationId()), registered.reason(),
+                    AuditChanges.of(registered));
+        }
+        if (event instanceof OrganisationChangedEvent changed) {
+            return entry(message, organisations(changed.organisationId()), changed.reason(), AuditChanges.of(changed));
+        }
         String[] parts = message.getAggregateIdentifier().split("/", 2);
         return entry(message, ActionRef.of(parts[0], parts.length > 1 ? parts[1] : ""), null, List.of());
+    }
+
+    /**
+     * Changes to the list of organisations are entered as those of "action" {@code <id>} of "plan"
+     * {@value #ORGANISATIONS}, so that {@code /api/audit?planId=organisations} lists them.
+     */
+    private static ActionRef organisations(String organisationId) {
+        return ActionRef.of(ORGANISATIONS, organisationId);
     }
 
     private static PendingEntry entry(DomainEventMessage<?> message, ActionRef action, String reason,

@@ -24,7 +24,7 @@ class QueryAccessRules {
                 .requestMatchers(HttpMethod.POST, "/api/audit/verify").hasRole(Role.AUDITOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/plans/*/as-of", "/api/plans/*/actions/*/as-of",
                         "/api/plans/*/changes", "/api/plans/*/report").hasRole(Role.EVALUATOR.name())
-                .requestMatchers(HttpMethod.GET, "/api/plans/*/actions", "/api/plans/*/actions/*")
+                .requestMatchers(HttpMethod.GET, "/api/plans/*/actions", "/api/plans/*/actions/*", "/api/organisations")
                 .hasAnyRole(Role.EVALUATOR.name(), Role.COORDINATOR.name());
     }
 }

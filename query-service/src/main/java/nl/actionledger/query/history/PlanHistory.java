@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import nl.actionledger.query.action.ActionFilter;
 import nl.actionledger.query.action.ActionView;
+import nl.actionledger.query.organisation.Organisations;
 import nl.actionledger.query.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,15 +15,18 @@ import org.springframework.transaction.annotation.Transactional;
 class PlanHistory {
 
     private final ActionTimeline timeline;
+    private final Organisations organisations;
 
-    PlanHistory(ActionTimeline timeline) {
+    PlanHistory(ActionTimeline timeline, Organisations organisations) {
         this.timeline = timeline;
+        this.organisations = organisations;
     }
 
     PlanAsOf planAt(String planId, Instant at, ActionFilter filter) {
         requireExisted(planId, at);
+        var names = organisations.displayNames();
         List<ActionView> actions = timeline.planAt(planId, at).stream().filter(filter::matches)
-                .sorted(ActionView.PLAN_ORDER).toList();
+                .map(view -> view.withOrganisationNameFrom(names)).sorted(ActionView.PLAN_ORDER).toList();
         return new PlanAsOf(planId, at, timeline.positionAt(planId, at), actions);
     }
 
@@ -31,7 +35,7 @@ class PlanHistory {
         ActionView action = timeline.planAt(planId, at).stream().filter(view -> view.actionId().equals(actionId))
                 .findFirst().orElseThrow(() -> new NotFoundException("ACTION_NOT_FOUND",
                         "Plan '" + planId + "' had no action '" + actionId + "' at " + at + "."));
-        return new ActionAsOf(planId, at, action);
+        return new ActionAsOf(planId, at, action.withOrganisationNameFrom(organisations.displayNames()));
     }
 
     /** @throws NotFoundException when the plan is unknown, or was not registered yet at the instant */

@@ -36,7 +36,7 @@ record TimelineEvent(String eventId, String aggregateId, long sequenceNumber, In
         }
         if (event instanceof ActionReassignedEvent reassigned) {
             return Optional.of(of(message, reassigned.reason(), null, state -> state.withAssignment(
-                    reassigned.newAssignment().organisation(), reassigned.newAssignment().contact())));
+                    reassigned.newAssignment().organisationId(), reassigned.newAssignment().contact())));
         }
         if (event instanceof ActionTimeframeRevisedEvent revised) {
             return Optional.of(of(message, revised.reason(), null, state -> state.withTimeframe(revised.newTimeframe())));

@@ -135,10 +135,10 @@ class CurrentActionProjectionTest {
     void reassignmentSetsOrganisationAndContact() {
         CurrentAction row = registeredRow();
 
-        batch(() -> on(new ActionReassignedEvent(action("28"), null, new Assignment("NVWA", "J. Jansen"),
+        batch(() -> on(new ActionReassignedEvent(action("28"), null, new Assignment("nvwa", "J. Jansen"),
                 "lead"), 1, CHANGED_AT, "coordinator"));
 
-        assertThat(row.organisation()).isEqualTo("NVWA");
+        assertThat(row.organisation()).isEqualTo("nvwa");
         assertThat(row.contact()).isEqualTo("J. Jansen");
     }
 
@@ -160,7 +160,7 @@ class CurrentActionProjectionTest {
         Set<CurrentAction> touched = batch(() -> {
             register();
             changeStatus(ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, 1, CHANGED_AT, "first");
-            on(new ActionReassignedEvent(action("28"), null, new Assignment("NVWA", "J. Jansen"), "lead"),
+            on(new ActionReassignedEvent(action("28"), null, new Assignment("nvwa", "J. Jansen"), "lead"),
                     2, CHANGED_AT.plusSeconds(60), "second");
             changeStatus(ImplementationStatus.IN_PROGRESS, ImplementationStatus.COMPLETED, 3, CHANGED_AT.plusSeconds(120),
                     "third");
@@ -168,7 +168,7 @@ class CurrentActionProjectionTest {
 
         assertThat(touched).singleElement().satisfies(row -> {
             assertThat(row.status()).isEqualTo(ImplementationStatus.COMPLETED);
-            assertThat(row.organisation()).isEqualTo("NVWA");
+            assertThat(row.organisation()).isEqualTo("nvwa");
             assertThat(row.version()).isEqualTo(3);
             assertThat(row.lastChangedBy()).isEqualTo("third");
         });

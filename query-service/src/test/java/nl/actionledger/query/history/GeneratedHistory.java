@@ -24,7 +24,7 @@ import nl.actionledger.query.TestEvents;
  */
 final class GeneratedHistory {
 
-    private static final List<String> ORGANISATIONS = List.of("LVVN", "RVO", "NVWA", "Douane", "Politie", "OM");
+    private static final List<String> ORGANISATIONS = List.of("lvvn", "rvo", "nvwa", "douane", "politie", "om");
     private static final List<Timeframe> TIMEFRAMES = List.of(
             new Timeframe(TimeframeType.CONTINUOUS, "Doorlopend", null, null),
             new Timeframe(TimeframeType.RANGE, "2024 - 2025", 2024, 2025),

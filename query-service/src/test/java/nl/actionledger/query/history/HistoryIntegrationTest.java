@@ -79,7 +79,7 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
         report("2").then(new ActionTimeframeRevisedEvent(ref("2"), RANGE_2023_2024,
                 new Timeframe(TimeframeType.FROM, "Vanaf 2026", 2026, null), "delayed"), "cas", "c3",
                 Instant.parse("2025-05-01T10:00:00Z"));
-        report("4").then(new ActionReassignedEvent(ref("4"), null, new Assignment("NVWA", null), "NVWA leads"),
+        report("4").then(new ActionReassignedEvent(ref("4"), null, new Assignment("nvwa", null), "NVWA leads"),
                 "ana", "c4", Instant.parse("2025-06-01T10:00:00Z"));
         awaitProjectionsCaughtUp();
     }
@@ -143,7 +143,7 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
         JsonNode answer = getJson("evaluator", "/api/plans/" + REPORT_PLAN + "/as-of?at=2025-06-01");
         // 2025-06-01 ends at 22:00 UTC (CEST); the reassignment at 10:00 UTC that day is included
         assertThat(Instant.parse(answer.get("at").asString())).isEqualTo(Instant.parse("2025-06-01T21:59:59.999999Z"));
-        assertThat(actionsById(answer.get("actions")).get("4").get("organisation").asString()).isEqualTo("NVWA");
+        assertThat(actionsById(answer.get("actions")).get("4").get("organisation").asString()).isEqualTo("nvwa");
     }
 
     @Test
@@ -173,7 +173,7 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(changedBack.get("actors").toString()).isEqualTo("[\"ana\",\"ben\"]");
         assertThat(changedBack.get("changes")).isEmpty();
         assertThat(fieldChange(byAction.get("2"), "timeframe")).isEqualTo("2023 - 2024 -> Vanaf 2026");
-        assertThat(fieldChange(byAction.get("4"), "organisation")).isEqualTo("null -> NVWA");
+        assertThat(fieldChange(byAction.get("4"), "organisation")).isEqualTo("null -> nvwa");
         assertThat(fieldChange(byAction.get("5"), "status")).isEqualTo("null -> NOT_STARTED");
         assertProblem(get("evaluator", "/api/plans/" + REPORT_PLAN + "/changes?from=2025-06-30&to=2025-03-01"), 400,
                 "INVALID_PERIOD");
@@ -204,8 +204,8 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(report.get("statusAtTo").get("overall").get("ON_HOLD").asInt()).isEqualTo(1);
         assertThat(report.get("statusAtTo").get("byPriority").get("3").get("CONTINUOUS").asInt()).isEqualTo(1);
         assertThat(report.get("statusAtTo").get("byObjective").get("15").get("NOT_STARTED").asInt()).isEqualTo(1);
-        assertThat(report.get("statusAtTo").get("byOrganisation").get("NVWA").get("CONTINUOUS").asInt()).isEqualTo(1);
-        assertThat(report.get("statusAtFrom").get("byOrganisation").has("NVWA")).isFalse();
+        assertThat(report.get("statusAtTo").get("byOrganisation").get("nvwa").get("CONTINUOUS").asInt()).isEqualTo(1);
+        assertThat(report.get("statusAtFrom").get("byOrganisation").has("nvwa")).isFalse();
         assertThat(report.get("statusTransitions")).hasSize(2);
         assertThat(report.get("statusTransitions").get(1).get("reason").asString()).isEqualTo("false start");
         assertThat(report.get("timeframeRevisions")).hasSize(1);
@@ -241,7 +241,7 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
         Instant now = Instant.now();
         report("3").then(new ActionStatusChangedEvent(ref("3"), ImplementationStatus.ON_HOLD,
                 ImplementationStatus.COMPLETED, "finally"), "ana", "later-1", now);
-        report("1").then(new ActionReassignedEvent(ref("1"), null, new Assignment("RVO", "x"), "later"),
+        report("1").then(new ActionReassignedEvent(ref("1"), null, new Assignment("rvo", "x"), "later"),
                 "ben", "later-2", now);
         report("6").then(TestEvents.registered(ref("6"), 2, 1, ImplementationStatus.NOT_STARTED, TBD,
                 CommitmentLevel.EU), "system", "reg", now);
@@ -328,7 +328,7 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
 
         List<String> names = new ArrayList<>();
         projections.forEach(projection -> names.add(projection.get("name").asString()));
-        assertThat(names).containsExactly("action-timeline", "action-views", "audit-trail");
+        assertThat(names).containsExactly("action-timeline", "action-views", "audit-trail", "organisations");
         projections.forEach(projection -> {
             assertThat(projection.get("lag").asLong()).isZero();
             assertThat(projection.get("replaying").asBoolean()).isFalse();

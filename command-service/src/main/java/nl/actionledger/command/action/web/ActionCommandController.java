@@ -17,6 +17,8 @@ import nl.actionledger.command.catalogue.KnownPlans;
 import nl.actionledger.command.idempotency.IdempotencyKey;
 import nl.actionledger.command.idempotency.IdempotencyKeys;
 import nl.actionledger.command.idempotency.StoredAnswer;
+import nl.actionledger.command.organisation.OrganisationDirectory;
+import nl.actionledger.command.organisation.OrganisationRejectedException;
 import nl.actionledger.command.timeframe.TimeframeParser;
 import nl.actionledger.events.ActionRef;
 import nl.actionledger.events.Assignment;
@@ -54,9 +56,11 @@ class ActionCommandController {
     private final CurrentUsers users;
     private final IdempotencyKeys idempotencyKeys;
     private final JsonMapper json;
+    private final OrganisationDirectory organisations;
 
     ActionCommandController(CommandGateway commandGateway, KnownPlans knownPlans, CurrentUsers users,
-                            IdempotencyKeys idempotencyKeys, JsonMapper json) {
+                            IdempotencyKeys idempotencyKeys, JsonMapper json, OrganisationDirectory organisations) {
+        this.organisations = organisations;
         this.commandGateway = commandGateway;
         this.knownPlans = knownPlans;
         this.users = users;
@@ -73,9 +77,10 @@ class ActionCommandController {
                                                  Authentication user) {
         ActionRef action = knownPlans.requireAction(planId, actionId);
         CurrentUser current = users.of(user);
+        Requester requester = requester(current);
         IdempotencyKey idempotencyKey = idempotencyKey(key, current, action, "status", ifMatch, request);
         return dispatch(action, () -> new ChangeActionStatusCommand(action, request.status(), request.reason(),
-                IfMatch.expectedVersion(ifMatch), requester(current)), correlationId, current, idempotencyKey);
+                IfMatch.expectedVersion(ifMatch), requester), correlationId, current, idempotencyKey);
     }
 
     @PostMapping("/assignment")
@@ -86,12 +91,14 @@ class ActionCommandController {
                                              @RequestHeader(value = IdempotencyKey.HEADER, required = false) String key,
                                              Authentication user) {
         ActionRef action = knownPlans.requireAction(planId, actionId);
-        String contact = request.contact() == null || request.contact().isBlank() ? null : request.contact().strip();
-        Assignment assignment = new Assignment(request.organisation().strip(), contact);
         CurrentUser current = users.of(user);
+        Requester requester = requester(current);
+        String contact = request.contact() == null || request.contact().isBlank() ? null : request.contact().strip();
+        // The organisation by its id: whatever id or alias the request names, never the text as sent (400 when unknown).
+        Assignment assignment = new Assignment(organisations.require(request.organisation()), contact);
         IdempotencyKey idempotencyKey = idempotencyKey(key, current, action, "assignment", ifMatch, request);
         return dispatch(action, () -> new ReassignActionCommand(action, assignment, request.reason(),
-                IfMatch.expectedVersion(ifMatch), requester(current)), correlationId, current, idempotencyKey);
+                IfMatch.expectedVersion(ifMatch), requester), correlationId, current, idempotencyKey);
     }
 
     @PostMapping("/timeframe")
@@ -103,14 +110,27 @@ class ActionCommandController {
                                                     Authentication user) {
         ActionRef action = knownPlans.requireAction(planId, actionId);
         CurrentUser current = users.of(user);
+        Requester requester = requester(current);
         IdempotencyKey idempotencyKey = idempotencyKey(key, current, action, "timeframe", ifMatch, request);
         return dispatch(action, () -> new ReviseActionTimeframeCommand(action, TimeframeParser.parse(request.timeframe()),
-                request.reason(), IfMatch.expectedVersion(ifMatch), requester(current)), correlationId, current,
+                request.reason(), IfMatch.expectedVersion(ifMatch), requester), correlationId, current,
                 idempotencyKey);
     }
 
-    private static Requester requester(CurrentUser current) {
-        return new Requester(current.name(), current.organisation(), current.admin());
+    /**
+     * The requester with their organisation's id, resolved through the list like any name of an organisation: a user
+     * whose organisation (setting or claim) is not on the list is refused (403) rather than compared as text, so that a
+     * look-alike name can neither pass as an organisation nor be told apart from it by a stray space.
+     */
+    private Requester requester(CurrentUser current) {
+        String organisationId = null;
+        if (current.organisation() != null && !current.organisation().isBlank()) {
+            organisationId = organisations.resolve(current.organisation()).orElseThrow(() ->
+                    new OrganisationRejectedException(OrganisationRejectedException.Reason.ORGANISATION_NOT_LISTED,
+                            "Your organisation, as your sign-in names it, is not on the list of organisations. "
+                                    + "Ask an admin to correct your account or the list."));
+        }
+        return new Requester(current.name(), organisationId, current.admin());
     }
 
     /**

@@ -7,6 +7,7 @@ import nl.actionledger.command.eventstore.MissingActorException;
 import nl.actionledger.command.idempotency.IdempotencyKey;
 import nl.actionledger.command.idempotency.IdempotencyKeys;
 import nl.actionledger.command.idempotency.StoredAnswer;
+import nl.actionledger.command.organisation.OrganisationRejectedException;
 import nl.actionledger.command.ratelimit.ChangeRateLimitExceededException;
 import nl.actionledger.command.timeframe.UnparseableTimeframeException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,6 +48,21 @@ class CommandProblemHandling extends LedgerProblemHandling {
             // A refusal is not a domain event, but it is worth a line for whoever watches the logs.
             log.warn("Refused {} {} by {}: {}", request.getMethod(), LogSafe.of(request.getRequestURI()),
                     LogSafe.of(request.getRemoteUser()), ex.getMessage());
+        }
+        return respond(ProblemWriter.problem(status, ex.errorCode(), ex.getMessage()));
+    }
+
+    @ExceptionHandler(OrganisationRejectedException.class)
+    ResponseEntity<Object> onOrganisationRejected(OrganisationRejectedException ex, HttpServletRequest request) {
+        HttpStatus status = switch (ex.reason()) {
+            case INVALID_ORGANISATION_ID, INVALID_ALIAS, UNKNOWN_ORGANISATION, INVALID_REASON -> HttpStatus.BAD_REQUEST;
+            case ALIAS_TAKEN -> HttpStatus.CONFLICT;
+            case ORGANISATION_NOT_LISTED -> HttpStatus.FORBIDDEN;
+            case NO_CHANGE -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        if (status == HttpStatus.FORBIDDEN) {
+            log.warn("Refused {} {} by {}: their organisation is not on the list", request.getMethod(),
+                    LogSafe.of(request.getRequestURI()), LogSafe.of(request.getRemoteUser()));
         }
         return respond(ProblemWriter.problem(status, ex.errorCode(), ex.getMessage()));
     }

@@ -4,16 +4,16 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** The id that ties a request to the events it caused: the client's {@code X-Correlation-Id}, or a new one. */
-final class CorrelationId {
+public final class CorrelationId {
 
-    static final String HEADER = "X-Correlation-Id";
+    public static final String HEADER = "X-Correlation-Id";
     // Restrictive on purpose: the id goes into logs and the audit trail verbatim.
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private CorrelationId() {
     }
 
-    static String resolve(String header) {
+    public static String resolve(String header) {
         if (header == null || header.isBlank()) {
             return UUID.randomUUID().toString();
         }

@@ -7,15 +7,15 @@ package nl.actionledger.command.action.web;
  * the bidirectional overrides and isolates that make a text display differently from what it says.
  * A reason may span lines; other fields are one line.
  */
-final class TextRules {
+public final class TextRules {
 
     private static final String NEVER = "\\p{Cc}\\p{Cs}\\u202A-\\u202E\\u2066-\\u2069";
 
     /** One line: none of the above, and no Unicode line or paragraph separators either. */
-    static final String SINGLE_LINE = "[^" + NEVER + "\\p{Zl}\\p{Zp}]*";
+    public static final String SINGLE_LINE = "[^" + NEVER + "\\p{Zl}\\p{Zp}]*";
     /** Several lines: tabs and line breaks are allowed as well. */
-    static final String MULTI_LINE = "[\\t\\n\\r[^" + NEVER + "]]*";
-    static final String CONTROL_CHARACTERS = "must not contain control, formatting or unpaired surrogate characters";
+    public static final String MULTI_LINE = "[\\t\\n\\r[^" + NEVER + "]]*";
+    public static final String CONTROL_CHARACTERS = "must not contain control, formatting or unpaired surrogate characters";
 
     private TextRules() {
     }
