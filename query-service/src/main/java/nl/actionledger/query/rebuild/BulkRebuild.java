@@ -51,7 +51,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>It takes over a replay that {@link StreamingEventProcessor#resetTokens(Object)} has just begun, while this
  * instance holds every segment's claim and its processor is stopped. A rebuild of every projection loads the whole
  * history up to the head ({@link WholeHistory}); a rebuild of some loads what the processor would replay to them
- * ({@link ReplayOfSegments}). After each page every segment's token is moved past it: the stored tokens are always
+ * ({@link ReplayOfSegments}), the first with the projections' secondary indexes set aside until the end
+ * ({@link ProjectionIndexes}). After each page every segment's token is moved past it: the stored tokens are always
  * ones the processor could have reached itself, so should the bulk load fail, or this instance stop or die, the
  * processor (here, or on another instance once the claims expire) carries on event by event from the last page
  * written. At the end the processor is started again and handles what came after.
@@ -65,6 +66,7 @@ public class BulkRebuild {
     private final JdbcClient jdbc;
     private final EventTableReader reader;
     private final TokenStore tokenStore;
+    private final ProjectionIndexes indexes;
     private final TransactionTemplate transactions;
     private final DataSource dataSource;
     private final SequencingPolicy<? super EventMessage<?>> sequencing;
@@ -82,13 +84,15 @@ public class BulkRebuild {
 
     BulkRebuild(List<ProjectionBulkLoad> projections, JdbcClient jdbc,
                 @Qualifier("eventSerializer") Serializer eventSerializer, Configuration axon,
-                EventProcessingConfiguration processing, TokenStore tokenStore, TransactionTemplate transactions,
+                EventProcessingConfiguration processing, TokenStore tokenStore, ProjectionIndexes indexes,
+                TransactionTemplate transactions,
                 DataSource dataSource, @Value("${actionledger.rebuild.in-bulk:true}") boolean enabled,
                 @Value("${actionledger.rebuild.page-size:5000}") int pageSize) {
         this.projections = List.copyOf(projections);
         this.jdbc = jdbc;
         this.reader = new EventTableReader(jdbc, eventSerializer, axon.upcasterChain());
         this.tokenStore = tokenStore;
+        this.indexes = indexes;
         this.transactions = transactions;
         this.dataSource = dataSource;
         this.sequencing = processing.sequencingPolicy(Projection.PROCESSOR);
@@ -158,6 +162,35 @@ public class BulkRebuild {
                 .map(ProjectionBulkLoad::begin).toList();
         log.info("Rebuilding {} in bulk up to position {}", rebuild.projections(), scope.upTo());
         long started = System.nanoTime();
+        boolean wholeHistory = scope instanceof WholeHistory;
+        if (wholeHistory) {
+            indexes.setAside();
+        }
+        long loaded;
+        try {
+            loaded = loadPages(scope, loaders, atReset.keySet());
+        } finally {
+            if (wholeHistory) {
+                indexes.restore();
+            }
+        }
+        if (stopping) {
+            log.warn("The bulk rebuild of {} was stopped: the processor carries on from the last page written when it "
+                    + "starts", rebuild.projections());
+            return;
+        }
+        long end = scope.upTo();
+        transactions.executeWithoutResult(status -> atReset.keySet().forEach(segment ->
+                tokenStore.storeToken(scope.tokenAt(segment, end), Projection.PROCESSOR, segment.getSegmentId())));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        BulkRun run = new BulkRun(loaded, seconds, Instant.now());
+        rebuild.projections().forEach(projection -> lastRuns.put(projection, run));
+        log.info("Rebuilt {} in bulk: {} events in {} s ({} events/s)", rebuild.projections(), loaded,
+                Math.round(seconds), Math.round(loaded / Math.max(seconds, 0.001)));
+    }
+
+    /** @return the events loaded */
+    private long loadPages(RebuildScope scope, List<ProjectionBulkLoad.Loader> loaders, Set<Segment> segments) {
         long loaded = 0;
         long after = scope.start();
         // The next page is read and deserialized while this one is written.
@@ -170,22 +203,10 @@ public class BulkRebuild {
             after = scope.passed(after, page.positions());
             next = readAfter(after, scope);
             List<StoredEvent> events = page.events().stream().filter(scope::includes).toList();
-            write(events, loaders, atReset.keySet(), scope, after);
+            write(events, loaders, segments, scope, after);
             loaded += events.size();
         }
-        if (stopping) {
-            log.warn("The bulk rebuild of {} was stopped at position {}: the processor carries on from there when it "
-                    + "starts", rebuild.projections(), after);
-            return;
-        }
-        long end = scope.upTo();
-        transactions.executeWithoutResult(status -> atReset.keySet().forEach(segment ->
-                tokenStore.storeToken(scope.tokenAt(segment, end), Projection.PROCESSOR, segment.getSegmentId())));
-        double seconds = (System.nanoTime() - started) / 1e9;
-        BulkRun run = new BulkRun(loaded, seconds, Instant.now());
-        rebuild.projections().forEach(projection -> lastRuns.put(projection, run));
-        log.info("Rebuilt {} in bulk: {} events in {} s ({} events/s)", rebuild.projections(), loaded,
-                Math.round(seconds), Math.round(loaded / Math.max(seconds, 0.001)));
+        return loaded;
     }
 
     private WholeHistory wholeHistory() {

@@ -8,7 +8,6 @@ import nl.actionledger.support.persistence.EventTable;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -60,9 +59,9 @@ final class EventTableReader {
                 .query(rs -> {
                     rows.add(new TrackedDomainEventData<>(
                             GapAwareTrackingToken.newInstance(rs.getLong(1), Set.of()),
-                            new GenericDomainEventEntry<>(rs.getString(5), rs.getString(3), rs.getLong(4),
-                                    rs.getString(2), rs.getString(6), rs.getString(7), rs.getString(8),
-                                    rs.getBytes(9), rs.getBytes(10))));
+                            new EventRow(rs.getString(5), rs.getString(3), rs.getLong(4), rs.getString(2),
+                                    rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9),
+                                    rs.getBytes(10))));
                 });
         long[] positions = rows.stream().mapToLong(row -> row.trackingToken().position().orElseThrow()).toArray();
         List<StoredEvent> events = new ArrayList<>(rows.size());

@@ -5,6 +5,7 @@ import static nl.actionledger.query.TestEvents.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import nl.actionledger.events.ActionReassignedEvent;
 import nl.actionledger.events.ActionRef;
@@ -18,6 +19,7 @@ import nl.actionledger.events.TimeframeType;
 import nl.actionledger.query.QueryServiceIntegrationTestBase;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,6 +32,9 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
     private static final Instant JUNE = Instant.parse("2025-06-02T08:00:00.123Z");
     /** Backslashes, tabs, line ends, COPY's null marker, quotes and characters outside the BMP. */
     private static final String AWKWARD = "back\\slash\ttab\nline\r\nend \\N \\\\N \"quoted\" ';' ü ∑ 𝄞";
+
+    @Autowired
+    private ProjectionIndexes projectionIndexes;
 
     @Test
     void aRebuildInBulkStoresExactlyWhatTheEventHandlersStored() {
@@ -47,12 +52,14 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
                         JUNE.plusSeconds(180));
         awaitProjectionsCaughtUp();
         Map<String, String> handled = projectionChecksums();
+        List<String> indexes = indexDefinitions();
         long head = getJson("admin", "/api/admin/projections").get(0).get("head").asLong();
 
         assertThat(post("admin", "/api/admin/projections/replay").statusCode()).isEqualTo(202);
         awaitProjectionsCaughtUp();
 
         assertThat(projectionChecksums()).isEqualTo(handled);
+        assertThat(indexDefinitions()).as("the indexes set aside during the rebuild").isEqualTo(indexes);
         for (JsonNode projection : getJson("admin", "/api/admin/projections")) {
             assertThat(projection.get("lastBulkRebuild").get("events").asLong()).as(projection.toString())
                     .isEqualTo(head);
@@ -60,6 +67,18 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
         JsonNode view = getJson("evaluator", "/api/plans/nl-bulk/actions/1");
         assertThat(view.get("contact").asString()).isEqualTo(AWKWARD);
         assertThat(view.get("timeframe").get("raw").asString()).isEqualTo(AWKWARD);
+    }
+
+    /** A rebuild that stopped half way leaves the secondary indexes set aside; the next start builds them again. */
+    @Test
+    void indexesSetAsideAreBuiltAgainAtTheNextStart() {
+        List<String> indexes = indexDefinitions();
+        jdbc.sql("SELECT query_model.set_aside_projection_indexes()").query().singleRow();
+        assertThat(indexDefinitions()).hasSizeLessThan(indexes.size());
+
+        projectionIndexes.run(null);
+
+        assertThat(indexDefinitions()).isEqualTo(indexes);
     }
 
     @Test
@@ -81,5 +100,10 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(getJson("auditor", "/api/plans/nl-bulk/actions/2/history").get("entries")).hasSize(2);
         assertThat(jdbc.sql("SELECT count(*) FROM query_model.action_state WHERE aggregate_id = 'nl-bulk/2'")
                 .query(Long.class).single()).isEqualTo(2);
+    }
+
+    private List<String> indexDefinitions() {
+        return jdbc.sql("SELECT indexdef FROM pg_indexes WHERE schemaname = 'query_model' ORDER BY indexname")
+                .query(String.class).list();
     }
 }

@@ -1,0 +1,48 @@
+package nl.actionledger.query.rebuild;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The projections' secondary indexes, set aside while a bulk rebuild of every projection appends a whole history and
+ * built once at the end (migration V11 gives the functions that may do so). Restored at every start as well: a rebuild
+ * that stopped half way, on this instance or another, leaves them set aside.
+ */
+@Component
+class ProjectionIndexes implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionIndexes.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    ProjectionIndexes(JdbcClient jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    void setAside() {
+        jdbc.sql("SELECT query_model.set_aside_projection_indexes()").query().singleRow();
+    }
+
+    /** Builds whichever are missing; a few seconds per index at a million events, hence the statement's own limit. */
+    void restore() {
+        long started = System.nanoTime();
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("SET LOCAL statement_timeout = '30min'").update();
+            jdbc.sql("SET LOCAL maintenance_work_mem = '128MB'").update();
+            jdbc.sql("SELECT query_model.restore_projection_indexes()").query().singleRow();
+        });
+        log.debug("Projection indexes in place after {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        restore();
+    }
+}
