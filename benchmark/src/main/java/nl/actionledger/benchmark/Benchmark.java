@@ -181,18 +181,32 @@ public final class Benchmark {
                 lagAtFullLoad, contention, history, replay, questions, reads, integrity, command, query);
     }
 
-    /** The rebuild alone ({@code --only=replay}), for work on it: its rate, its CPU, and the check of its result. */
+    /**
+     * The rebuild alone ({@code --only=replay}), for work on it: its rate, its CPU, and its result checked against the
+     * projections the event handlers built from the same history (the processor catches up first, unmeasured).
+     */
     private void measureReplayOnly(BenchmarkDatabase database, TokenIssuer issuer, LedgerClient client,
                                    ServiceUnderTest command, ServiceUnderTest query) throws Exception {
         Projections projections = new Projections(client, issuer.admin("bench-admin"));
         projections.awaitCaughtUp(Duration.ofMinutes(2));
         generateHistory(database);
+        System.out.println("Waiting for the projections to handle the history event by event (not measured) ...");
+        projections.awaitCaughtUp(PROJECTIONS_TIMEOUT);
+        Map<String, String> handled = ProjectionCheck.checksums(database);
         Map<String, Object> cpuDuringReplay = new LinkedHashMap<>();
-        Projections.ReplayResult replay = replay(database, projections, new CpuUsage(database, command, query), cpuDuringReplay);
+        Projections.ReplayResult replay = replay(database, projections, new CpuUsage(database, command, query),
+                cpuDuringReplay);
         figures.put("replay", Map.of("events", replay.events(), "seconds", replay.seconds(),
                 "eventsPerSecond", replay.eventsPerSecond()));
         figures.put("cpuDuringReplay", cpuDuringReplay);
         figures.put("projectionsAfterReplay", ProjectionCheck.verify(database, "after the replay"));
+        Map<String, String> rebuilt = ProjectionCheck.checksums(database);
+        if (!rebuilt.equals(handled)) {
+            throw new IllegalStateException("The replay did not end in the state the event handlers built: before "
+                    + handled + ", after " + rebuilt);
+        }
+        figures.put("checksumsAfterReplay", "equal to those of the projections the event handlers built: " + rebuilt);
+        System.out.println("  Every projection table's checksum equals the one the event handlers built: " + rebuilt);
     }
 
     private HistoryGenerator.GeneratedHistory generateHistory(BenchmarkDatabase database) throws Exception {

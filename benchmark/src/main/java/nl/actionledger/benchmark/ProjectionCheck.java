@@ -1,6 +1,7 @@
 package nl.actionledger.benchmark;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,5 +42,19 @@ final class ProjectionCheck {
                     + "; first events missing from the audit trail: " + missing);
         }
         return counts;
+    }
+
+    /**
+     * A checksum of each projection table, row by row: its rows' count and the sum of a 64-bit hash of each row's text.
+     * The same rows give the same sum in any order, without gathering a million rows into one string.
+     */
+    static Map<String, String> checksums(BenchmarkDatabase database) {
+        Map<String, String> sums = new LinkedHashMap<>();
+        for (String table : List.of("action_view", "audit_entry", "audit_change", "action_state", "action_baseline",
+                "organisation")) {
+            sums.put(table, database.queryText("SELECT count(*) || ':' || coalesce(sum(hashtextextended(t::text, 0)"
+                    + "::numeric), 0) FROM query_model." + table + " t"));
+        }
+        return sums;
     }
 }
