@@ -1,0 +1,9 @@
+package nl.actionledger.faults;
+
+/** One fault, injected into the running cluster, and the checks of what the system promised under it. */
+interface Scenario {
+
+    String name();
+
+    void run(Outcome outcome) throws Exception;
+}
