@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means "PostgreSQL cannot be reached right now" rather than a defect: no connection from the pool
@@ -36,6 +37,8 @@ public final class DatabaseUnavailable {
 
     private static boolean isUnavailable(Throwable cause) {
         if (cause instanceof CannotCreateTransactionException
+                // a commit or rollback that failed: the connection broke under it (the server went away)
+                || cause instanceof TransactionSystemException
                 || cause instanceof DataAccessResourceFailureException
                 || cause instanceof SQLTransientConnectionException
                 || cause instanceof SQLNonTransientConnectionException) {

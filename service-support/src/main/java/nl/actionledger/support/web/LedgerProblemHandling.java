@@ -202,8 +202,9 @@ public abstract class LedgerProblemHandling extends ResponseEntityExceptionHandl
         // One line, no stack trace: while the database is away every request lands here.
         log.warn("Database unavailable while handling a request: {}", LogSafe.of(String.valueOf(rootCause(ex))));
         ProblemDetail problem = ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
-                "The database cannot be reached at the moment. Nothing was stored unless a success was reported; "
-                        + "try again after the time in Retry-After.");
+                "The database cannot be reached at the moment; try again after the time in Retry-After. A change "
+                        + "whose connection broke while it was being committed may have been stored: send it again "
+                        + "with the same Idempotency-Key, or look at the action before changing it again.");
         return ResponseEntity.status(problem.getStatus())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS)).body(problem);
     }

@@ -16,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * What the services answer when PostgreSQL is away: the forms in which that failure reaches the problem handling, as
@@ -46,6 +47,13 @@ class DatabaseUnavailableProblemTest {
         SQLException shutdown = new SQLException("terminating connection due to administrator command", "57P01");
         assertDatabaseUnavailable(new CompletionException(new EventStoreException("An event could not be stored",
                 shutdown)));
+    }
+
+    @Test
+    void aCommitWhoseConnectionWasClosedUnderItIs503() {
+        // Seen when PostgreSQL was stopped during a commit: the rollback after the failed commit fails too.
+        assertDatabaseUnavailable(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")));
     }
 
     @Test
