@@ -21,6 +21,11 @@ final class CommandServiceKill implements Scenario {
     }
 
     @Override
+    public String id() {
+        return "command-service-kill";
+    }
+
+    @Override
     public String name() {
         return "kill -9 a command-service under load";
     }

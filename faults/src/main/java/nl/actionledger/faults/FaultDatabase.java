@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -109,20 +108,33 @@ final class FaultDatabase implements AutoCloseable {
     }
 
     /**
-     * Stops the server as an operator would ({@code pg_ctl stop -m fast}: open transactions are rolled back, every
-     * connection is closed) and waits until it is gone.
+     * Stops the server as {@code pg_ctl stop -m fast} does (SIGINT to the postmaster: open transactions are rolled back,
+     * every connection is closed) and waits until it is gone. The signal is sent directly because pg_ctl refuses to
+     * run as root.
      */
     void stop() throws IOException, InterruptedException {
-        Process stop = new ProcessBuilder(pgCtl(), "-D", directory.toString(), "-m", "fast", "-w", "stop")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!stop.waitFor(60, TimeUnit.SECONDS) || stop.exitValue() != 0) {
-            throw new IllegalStateException("pg_ctl stop failed for " + directory);
+        long pid = postmasterPid(directory);
+        Process signal = new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
+        if (signal.waitFor() != 0) {
+            throw new IllegalStateException("Could not signal the postmaster " + pid);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) || Files.exists(directory.resolve("postmaster.pid"))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("PostgreSQL did not stop within 60 s");
+            }
+            Thread.sleep(100);
         }
     }
 
     /** Starts the server again with the command line, port and data directory it had; returns once it takes logins. */
     void startAgain(Duration timeout) throws IOException, InterruptedException {
-        restarted = new ProcessBuilder(postmasterCommand).redirectErrorStream(true)
+        List<String> command = new ArrayList<>(postmasterCommand);
+        if ("root".equals(System.getProperty("user.name"))) {
+            // PostgreSQL refuses to run as root; zonky starts it in a user namespace of its own (unshare -U) then.
+            command.addAll(0, List.of("unshare", "-U"));
+        }
+        restarted = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolveSibling("postgres-restarted.log").toFile()))
                 .start();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -170,10 +182,6 @@ final class FaultDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not run: " + sql, e);
         }
-    }
-
-    private String pgCtl() {
-        return Path.of(postmasterCommand.get(0)).resolveSibling("pg_ctl").toString();
     }
 
     private static long postmasterPid(Path directory) throws IOException {

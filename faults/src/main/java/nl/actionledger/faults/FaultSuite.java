@@ -34,7 +34,7 @@ public final class FaultSuite {
         System.out.println("Starting PostgreSQL, 2 command-service and 2 query-service instances ...");
         try (Cluster cluster = Cluster.start(settings)) {
             List<List<CoordinatorAction>> actions = PlanSetup.assign(cluster, http, settings.coordinators());
-            for (Scenario scenario : scenarios(cluster, settings, actions)) {
+            for (Scenario scenario : scenarios(cluster, settings, actions).stream().filter(settings::runs).toList()) {
                 System.out.println(scenario.name() + " ...");
                 Outcome outcome = new Outcome(scenario.name());
                 try {
@@ -51,6 +51,7 @@ public final class FaultSuite {
 
     private static List<Scenario> scenarios(Cluster cluster, SuiteSettings settings,
                                             List<List<CoordinatorAction>> actions) {
-        return List.of(new CommandServiceKill(cluster, settings, actions));
+        return List.of(new CommandServiceKill(cluster, settings, actions),
+                new DatabaseOutage(cluster, settings, actions));
     }
 }

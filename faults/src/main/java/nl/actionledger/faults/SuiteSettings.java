@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How big a run is. {@code full} (the README's command) loads the services for longer and stops the database for the
@@ -15,9 +16,11 @@ import java.util.Map;
  * @param databaseOutage    how long PostgreSQL stays stopped
  * @param historyEvents     events written straight into the event table for the query-service to catch up on
  * @param lateCommitHold    how long the slow transaction keeps its event uncommitted (beyond the gap timeout)
+ * @param only              the ids of the scenarios to run ({@code --only=a,b}); empty: all of them
  */
 record SuiteSettings(String mode, int coordinators, Duration loadBeforeFault, Duration loadDuringFault,
-                     Duration databaseOutage, int historyEvents, Duration lateCommitHold, Path home, Path workDir) {
+                     Duration databaseOutage, int historyEvents, Duration lateCommitHold, Path home, Path workDir,
+                     Set<String> only) {
 
     /** The gap timeout of the query-service instances in the late-commit scenario (production: 60 s). */
     static final Duration SHORT_GAP_TIMEOUT = Duration.ofSeconds(4);
@@ -27,7 +30,7 @@ record SuiteSettings(String mode, int coordinators, Duration loadBeforeFault, Du
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("Unknown argument " + arg + "; use --mode=quick|full, --home=DIR, "
-                        + "--work-dir=DIR");
+                        + "--work-dir=DIR, --only=SCENARIO,...");
             }
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
@@ -35,13 +38,18 @@ record SuiteSettings(String mode, int coordinators, Duration loadBeforeFault, Du
         Path workDir = Path.of(options.getOrDefault("work-dir", home.resolve("faults/target/run").toString()))
                 .toAbsolutePath();
         String mode = options.getOrDefault("mode", "full");
+        Set<String> only = options.containsKey("only") ? Set.of(options.get("only").split(",")) : Set.of();
         return switch (mode) {
             case "quick" -> new SuiteSettings(mode, 4, Duration.ofSeconds(4), Duration.ofSeconds(6),
-                    Duration.ofSeconds(10), 6_000, Duration.ofSeconds(9), home, workDir);
+                    Duration.ofSeconds(10), 6_000, Duration.ofSeconds(9), home, workDir, only);
             case "full" -> new SuiteSettings(mode, 8, Duration.ofSeconds(15), Duration.ofSeconds(20),
-                    Duration.ofSeconds(20), 30_000, Duration.ofSeconds(12), home, workDir);
+                    Duration.ofSeconds(20), 30_000, Duration.ofSeconds(12), home, workDir, only);
             default -> throw new IllegalArgumentException("--mode is quick or full, not " + mode);
         };
+    }
+
+    boolean runs(Scenario scenario) {
+        return only.isEmpty() || only.contains(scenario.id());
     }
 
     Path commandJar() {
