@@ -52,6 +52,7 @@ public final class FaultSuite {
     private static List<Scenario> scenarios(Cluster cluster, SuiteSettings settings,
                                             List<List<CoordinatorAction>> actions) {
         return List.of(new CommandServiceKill(cluster, settings, actions),
+                new QueryServiceKill(cluster, settings),
                 new DatabaseOutage(cluster, settings, actions));
     }
 }
