@@ -35,11 +35,16 @@ final class Cluster implements AutoCloseable {
         FaultDatabase database = FaultDatabase.start(settings.workDir().resolve("postgres"));
         Cluster cluster = new Cluster(settings, database, TokenIssuer.create(settings.workDir()));
         try {
+            // Both at once: Flyway locks the schema while one migrates, and the unique index lets only one register
+            // the plan. Query-service reads the event table, so it starts once command-service has made it.
             for (int i = 1; i <= 2; i++) {
                 ServiceInstance command = new ServiceInstance("command-service-" + i, settings.commandJar(), freePort(),
                         cluster.commandEnvironment(), settings.logDir());
                 cluster.commandServices.add(command);
-                command.start(START_TIMEOUT);
+                command.launch();
+            }
+            for (ServiceInstance command : cluster.commandServices) {
+                command.awaitHealthy(START_TIMEOUT);
             }
             cluster.startQueryServices(2, Map.of());
             return cluster;
@@ -71,10 +76,18 @@ final class Cluster implements AutoCloseable {
         return started;
     }
 
-    /** Stops every query-service instance gracefully and forgets them. */
-    void stopQueryServices() {
-        queryServices.forEach(ServiceInstance::close);
-        queryServices.clear();
+    /** Stops every query-service instance gracefully, all at once, and forgets them. */
+    void stopQueryServices() throws InterruptedException {
+        stopQueryServices(List.copyOf(queryServices));
+    }
+
+    void stopQueryServices(List<ServiceInstance> stopping) throws InterruptedException {
+        List<Thread> stops = stopping.stream().map(query -> new Thread(query::close, "stop " + query.name())).toList();
+        stops.forEach(Thread::start);
+        for (Thread stop : stops) {
+            stop.join();
+        }
+        queryServices.removeAll(stopping);
     }
 
     private Map<String, String> commonEnvironment() {

@@ -51,8 +51,12 @@ public final class FaultSuite {
 
     private static List<Scenario> scenarios(Cluster cluster, SuiteSettings settings,
                                             List<List<CoordinatorAction>> actions) {
+        // The late commit needs query-service instances with a short gap timeout: the four that start together get it,
+        // and two of them stay for it. The scenarios before run with the services' production settings.
         return List.of(new CommandServiceKill(cluster, settings, actions),
                 new QueryServiceKill(cluster, settings),
-                new DatabaseOutage(cluster, settings, actions));
+                new DatabaseOutage(cluster, settings, actions),
+                new ConcurrentQueryStart(cluster, LateCommit.queryServiceEnvironment()),
+                new LateCommit(cluster, settings, actions));
     }
 }
