@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,6 +19,14 @@ import java.util.concurrent.TimeUnit;
  * output goes to one log per start.
  */
 final class ServiceInstance implements AutoCloseable {
+
+    /** Every service process still running: stopped when the suite's JVM ends, however it ends (Ctrl-C included). */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly),
+                "stop-services"));
+    }
 
     private final String name;
     private final Path jar;
@@ -50,6 +60,7 @@ final class ServiceInstance implements AutoCloseable {
         // Above the services' own COMMAND_PORT / QUERY_PORT: one setting for both kinds of instance.
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         process = builder.start();
+        RUNNING.add(process);
     }
 
     void start(Duration timeout) throws IOException, InterruptedException {
@@ -76,6 +87,7 @@ final class ServiceInstance implements AutoCloseable {
     /** SIGKILL, as {@code kill -9}: the JVM gets no chance to release anything. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
+        RUNNING.remove(process);
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
@@ -114,6 +126,7 @@ final class ServiceInstance implements AutoCloseable {
         if (process == null || !process.isAlive()) {
             return;
         }
+        RUNNING.remove(process);
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
