@@ -37,8 +37,11 @@ final class ConcurrentQueryStart implements Scenario {
     @Override
     public void run(Outcome outcome) throws Exception {
         cluster.stopQueryServices();
-        cluster.database().execute("TRUNCATE query_model.token_entry, query_model.action_view, query_model.audit_entry, "
-                + "query_model.audit_change, query_model.action_state, query_model.action_baseline");
+        // Every table of the read side but Flyway's: the tokens and every projection's rows, whatever projections
+        // this version has.
+        cluster.database().execute("DO $$ BEGIN EXECUTE (SELECT 'TRUNCATE ' || string_agg('query_model.' "
+                + "|| quote_ident(tablename), ', ') FROM pg_tables WHERE schemaname = 'query_model' "
+                + "AND tablename NOT LIKE 'flyway%'); END $$");
         long start = System.nanoTime();
         List<ServiceInstance> started;
         try {
@@ -63,11 +66,15 @@ final class ConcurrentQueryStart implements Scenario {
                         + samples.stream().distinct().toList());
 
         ProjectionChecksums.AuditTrailCount auditTrail = ProjectionChecksums.auditTrail(cluster.database());
+        // The views and the timeline hold actions; other aggregates' events (if this version has any) are not theirs.
+        long actionEvents = cluster.database().queryLong(
+                "SELECT count(*) FROM event_store.domain_event_entry WHERE type = '" + EventRows.AGGREGATE_TYPE + "'");
         long viewsCoverEvents = cluster.database().queryLong("SELECT coalesce(sum(version + 1), 0) FROM query_model.action_view");
         long states = cluster.database().queryLong("SELECT count(*) FROM query_model.action_state");
-        outcome.check("every event projected once", auditTrail.complete() && viewsCoverEvents == auditTrail.events()
-                        && states == auditTrail.events(),
-                auditTrail.describe() + "; views cover " + viewsCoverEvents + ", timeline has " + states + " states");
+        outcome.check("every event projected once", auditTrail.complete() && viewsCoverEvents == actionEvents
+                        && states == actionEvents,
+                auditTrail.describe() + "; " + actionEvents + " events of actions: views cover " + viewsCoverEvents
+                        + ", timeline has " + states + " states");
 
         // The two that hold segments stay (if one holds both, it and another): the next scenario needs two instances.
         List<ServiceInstance> keep = new ArrayList<>(started.stream().filter(query -> admin.segmentsHeldBy(query) > 0).toList());

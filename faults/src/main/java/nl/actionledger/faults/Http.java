@@ -41,6 +41,13 @@ final class Http {
         return send(request.build());
     }
 
+    Answer put(String url, String token, String jsonBody) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .header("Authorization", token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)).build());
+    }
+
     Answer post(String url, String token, String jsonBody, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Authorization", token)

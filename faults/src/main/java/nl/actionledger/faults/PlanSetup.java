@@ -23,10 +23,13 @@ final class PlanSetup {
         for (int c = 0; c < coordinators; c++) {
             perCoordinator.add(new ArrayList<>());
         }
+        for (int c = 1; c <= coordinators; c++) {
+            listOrganisation(http, commandUrl, admin, organisation(c));
+        }
         for (int i = 0; i < actions.size(); i++) {
             JsonNode action = actions.get(i);
             int coordinator = i % coordinators;
-            String organisation = "Fault organisation " + (coordinator + 1);
+            String organisation = organisation(coordinator + 1);
             String actionId = action.get("actionId").asText();
             http.post(commandUrl + "/api/plans/" + CoordinatorAction.PLAN + "/actions/" + actionId + "/assignment", admin,
                     "{\"organisation\":\"" + organisation + "\",\"contact\":\"Fault contact A\","
@@ -36,5 +39,25 @@ final class PlanSetup {
                     "IN_PROGRESS".equals(action.get("status").asText())));
         }
         return perCoordinator;
+    }
+
+    /** An id as organisations are named where they are a list (a lower-case slug), and a plain name where they are not. */
+    private static String organisation(int number) {
+        return "fault-org-" + number;
+    }
+
+    /**
+     * Puts the organisation on the admins' list, in versions of command-service that keep one (an assignment must then
+     * name a listed organisation); a version without the list refuses the address (403 or 404) and takes any name. Were
+     * the list there and the organisation not put on it, the assignments after would fail loudly.
+     */
+    private static void listOrganisation(Http http, String commandUrl, String admin, String id) {
+        Http.Answer answer = http.put(commandUrl + "/api/admin/organisations/" + id, admin,
+                "{\"displayName\":\"Fault suite organisation " + id.substring(id.lastIndexOf('-') + 1)
+                        + "\",\"aliases\":[],\"reason\":\"Fault suite set-up\"}");
+        if (answer.status() >= 500 || answer.status() < 200 || answer.status() == 400 || answer.status() == 401) {
+            throw new IllegalStateException("Listing organisation " + id + " answered " + answer.status() + ": "
+                    + answer.body());
+        }
     }
 }
