@@ -27,9 +27,23 @@ public final class DatabaseUnavailable {
     }
 
     public static boolean causedBy(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        return causedBy(failure, 0);
+    }
+
+    /**
+     * The causes and what was suppressed along the way: Axon's JDBC helpers report "Connection is closed" (Hikari's
+     * closed proxy, no SQLSTATE) as the cause and add the driver's own failure (08003) as suppressed.
+     */
+    private static boolean causedBy(Throwable failure, int depth) {
+        for (Throwable cause = failure; cause != null && depth < 8;
+             cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (isUnavailable(cause)) {
                 return true;
+            }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (causedBy(suppressed, depth + 1)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.CompletionException;
+import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
@@ -54,6 +55,15 @@ class DatabaseUnavailableProblemTest {
         // Seen when PostgreSQL was stopped during a commit: the rollback after the failed commit fails too.
         assertDatabaseUnavailable(new TransactionSystemException("JDBC rollback failed",
                 new SQLException("Connection is closed")));
+    }
+
+    @Test
+    void aStatementOnAConnectionClosedUnderItIs503() {
+        // Seen with PostgreSQL stopped under an idempotency-key lookup: Axon's JdbcException, Hikari's closed proxy as
+        // the cause (no SQLSTATE), the driver's own failure suppressed.
+        SQLException closed = new SQLException("Connection is closed");
+        closed.addSuppressed(new SQLException("This connection has been closed.", "08003"));
+        assertDatabaseUnavailable(new JdbcException("Failed to create a SQL statement", closed));
     }
 
     @Test
