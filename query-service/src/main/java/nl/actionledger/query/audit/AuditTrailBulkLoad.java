@@ -17,9 +17,9 @@ class AuditTrailBulkLoad implements ProjectionBulkLoad {
 
     @Override
     public Loader begin() {
+        CopyRows entries = CopyRows.into(AuditTrailWriter.ENTRY, AuditTrailWriter.ENTRY_ROW);
+        CopyRows changes = CopyRows.into(AuditTrailWriter.CHANGE, AuditTrailWriter.CHANGE_ROW);
         return (events, connection) -> {
-            CopyRows entries = CopyRows.into(AuditTrailWriter.ENTRY, AuditTrailWriter.ENTRY_ROW);
-            CopyRows changes = CopyRows.into(AuditTrailWriter.CHANGE, AuditTrailWriter.CHANGE_ROW);
             for (StoredEvent event : events) {
                 PendingEntry entry = EntryFromEvent.of(event.message());
                 entries.row(AuditTrailWriter.entryRow(entry, event.globalIndex()));

@@ -3,20 +3,19 @@ package nl.actionledger.query.audit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import nl.actionledger.query.Projection;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import nl.actionledger.query.Replays;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
+import nl.actionledger.query.StoredTokens;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,13 +24,13 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Compares the audit trail with the event table: every event up to the position the audit-trail processor
- * has reached must have exactly one entry, and no entry may lack its event. A streaming processor can pass
- * over an event for good when a commit outlives the gap timeout; this is how such a hole shows. The result is
- * logged and reported as the {@code auditTrail} health indicator (DOWN when they differ). It also compares what the
+ * Compares the audit trail with the event table: every event up to the position the projections have reached must
+ * have exactly one entry, and no entry may lack its event. A streaming processor can pass over an event for good when a
+ * commit outlives the gap timeout; this is how such a hole shows. The result is logged and reported as the
+ * {@code auditTrail} health indicator (DOWN when they differ). A missing entry is written from its event
+ * ({@link AuditTrailRepair}, logged as an error, counted in a metric, listed in the health details). It also compares what the
  * entries say with their events ({@link AuditTrailContent}): those of new events at every check, every entry once per
  * {@code full-content-interval}, after a replay and on {@link #checkEverything()}.
  */
@@ -42,25 +41,25 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
     private static final int MAX_REPORTED = 20;
 
     private final JdbcClient jdbc;
-    private final EventProcessingConfiguration processing;
-    private final TokenStore tokenStore;
-    private final TransactionTemplate transactions;
+    private final StoredTokens storedTokens;
     private final AuditTrailContent content;
+    private final AuditTrailRepair repair;
     private final Duration fullContentInterval;
     private volatile AuditTrailConsistency last = AuditTrailConsistency.notChecked("not checked yet");
     /** What the last full comparison of the content and the checks since found; compared up to contentComparedUpTo. */
     private final Set<Long> differing = new TreeSet<>();
+    /** Positions whose entries this instance wrote for events the projections had passed over (the latest few). */
+    private final Deque<Long> repaired = new ConcurrentLinkedDeque<>();
     private long contentComparedUpTo;
     private Instant contentComparedAt;
 
-    AuditTrailConsistencyCheck(JdbcClient jdbc, EventProcessingConfiguration processing, TokenStore tokenStore,
-                               TransactionTemplate transactions, AuditTrailContent content,
+    AuditTrailConsistencyCheck(JdbcClient jdbc, StoredTokens storedTokens, AuditTrailContent content,
+                               AuditTrailRepair repair,
                                @Value("${actionledger.audit-check.full-content-interval}") Duration fullContentInterval) {
         this.jdbc = jdbc;
-        this.processing = processing;
-        this.tokenStore = tokenStore;
-        this.transactions = transactions;
+        this.storedTokens = storedTokens;
         this.content = content;
+        this.repair = repair;
         this.fullContentInterval = fullContentInterval;
     }
 
@@ -85,6 +84,13 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
 
     private AuditTrailConsistency check(boolean everyEntry) {
         AuditTrailConsistency result = compare(everyEntry);
+        if (result.checked() && !result.missingEvents().isEmpty()) {
+            log.error("Audit trail differs from the event table: {}", result);
+            // An event below every segment's position that has no entry was passed over for good: the processors will
+            // not come back for it. Its entry is written from the event, then everything is compared again.
+            repair.writeMissing(result.missingEvents()).forEach(this::rememberRepaired);
+            result = compare(false);
+        }
         if (result.checked() && !result.consistent()) {
             log.error("Audit trail differs from the event table: {}", result);
         } else {
@@ -94,32 +100,37 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
         return result;
     }
 
+    /**
+     * Compares up to the position every segment has reached as its token is stored, whichever instance processes it:
+     * with the segments shared between instances, each instance sees only its own in memory, and the comparison must
+     * not wait for one instance to hold them all.
+     */
     private AuditTrailConsistency compare(boolean everyEntry) {
-        StreamingEventProcessor processor = processing
-                .eventProcessor(Projection.PROCESSOR, StreamingEventProcessor.class).orElse(null);
-        if (processor == null || !processor.isRunning()) {
-            return AuditTrailConsistency.notChecked("the projections processor is not running here");
+        Map<Integer, Optional<TrackingToken>> tokens = storedTokens.bySegment();
+        if (tokens.isEmpty() || tokens.values().stream().anyMatch(Optional::isEmpty)) {
+            return AuditTrailConsistency.notChecked("the projections have not processed any event yet");
         }
-        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        int segments = transactions.execute(tx -> tokenStore.fetchSegments(Projection.PROCESSOR).length);
-        if (status.size() < segments) {
-            return AuditTrailConsistency.notChecked("another instance holds some of the projections segments");
-        }
-        if (status.values().stream().anyMatch(Replays::stillReplaying)) {
+        if (tokens.values().stream().map(Optional::get).anyMatch(Replays::stillReplaying)) {
             contentComparedAt = null; // the entries are written anew: compare them all once the replay is done
             return AuditTrailConsistency.notChecked("the projections are being replayed");
         }
         long horizon = Long.MAX_VALUE;
         Set<Long> pending = new HashSet<>();
-        for (EventTrackerStatus segment : status.values()) {
-            OptionalLong position = segment.getCurrentPosition();
-            horizon = Math.min(horizon, position.orElse(-1));
-            if (WrappedToken.unwrapLowerBound(segment.getTrackingToken()) instanceof GapAwareTrackingToken gapAware) {
+        for (TrackingToken token : tokens.values().stream().map(Optional::get).toList()) {
+            horizon = Math.min(horizon, token.position().orElse(-1));
+            if (WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken gapAware) {
                 pending.addAll(gapAware.getGaps());
             }
         }
         compareContent(everyEntry, pending.isEmpty() ? horizon : Math.min(horizon, Collections.min(pending) - 1));
         return compareUpTo(horizon, pending);
+    }
+
+    private void rememberRepaired(long position) {
+        repaired.addLast(position);
+        while (repaired.size() > MAX_REPORTED) {
+            repaired.removeFirst();
+        }
     }
 
     private void compareContent(boolean everyEntry, long upTo) {
@@ -166,6 +177,12 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
         AuditTrailConsistency result = last;
         Health.Builder health = !result.checked() ? Health.unknown()
                 : result.consistent() ? Health.up() : Health.down();
-        return health.withDetails(result.details()).build();
+        health.withDetails(result.details());
+        List<Long> repairedHere = List.copyOf(repaired);
+        if (!repairedHere.isEmpty()) {
+            health.withDetail("repairedEntries", repairedHere).withDetail("repairNote", "entries written for events the "
+                    + "projections passed over; replay the projections to bring the views and the timeline up to date");
+        }
+        return health.build();
     }
 }

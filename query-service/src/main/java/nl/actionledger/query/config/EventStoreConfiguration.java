@@ -35,7 +35,9 @@ class EventStoreConfiguration {
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           ConnectionProvider connections, TransactionManager transactionManager,
-                                          Configuration configuration) {
+                                          Configuration configuration,
+                                          @Value("${actionledger.events.gap-timeout:PT60S}") Duration gapTimeout,
+                                          @Value("${actionledger.events.gap-cleaning-threshold:250}") int gapCleaningThreshold) {
         return JdbcEventStorageEngine.builder()
                 .schema(EventTable.schema())
                 .connectionProvider(connections)
@@ -44,6 +46,10 @@ class EventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .batchSize(FETCH_SIZE)
+                // Axon's defaults (60 s, 250 gaps); settable so that the fault suite can make a late commit outlive
+                // the gap timeout within seconds and show what the audit trail's check does about it.
+                .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
+                .gapCleaningThreshold(gapCleaningThreshold)
                 .build();
     }
 

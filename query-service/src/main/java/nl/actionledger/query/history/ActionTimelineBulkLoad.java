@@ -25,6 +25,8 @@ class ActionTimelineBulkLoad implements ProjectionBulkLoad {
     @Override
     public Loader begin() {
         Map<String, ActionState> current = new HashMap<>();
+        CopyRows baselines = CopyRows.into(ActionTimeline.BASELINE, ActionTimeline.BASELINE_ROW);
+        CopyRows states = CopyRows.into(ActionTimeline.STATE, ActionTimeline.STATE_ROW);
         return (events, connection) -> {
             List<TimelineEvent> timelineEvents = new ArrayList<>(events.size());
             Map<String, Long> positions = new HashMap<>();
@@ -35,9 +37,7 @@ class ActionTimelineBulkLoad implements ProjectionBulkLoad {
                 });
             }
             TimelineWrites writes = TimelineWrites.of(timelineEvents, current, positions);
-            CopyRows baselines = CopyRows.into(ActionTimeline.BASELINE, ActionTimeline.BASELINE_ROW);
             writes.baselines().forEach(baseline -> baselines.row(ActionTimeline.baselineRow(baseline)));
-            CopyRows states = CopyRows.into(ActionTimeline.STATE, ActionTimeline.STATE_ROW);
             for (ActionState state : writes.begun()) {
                 states.row(ActionTimeline.stateRow(state));
                 current.put(state.aggregateId(), state);

@@ -11,7 +11,8 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Rows for one table, sent with PostgreSQL's {@code COPY ... FROM STDIN} (text format): one statement and one round
- * trip for thousands of rows, with no parameter binding per value. The rows are encoded once, straight to UTF-8 bytes.
+ * trip for thousands of rows, with no parameter binding per value. The rows are encoded once, straight to UTF-8 bytes,
+ * into a buffer kept for the next rows once they are sent (keep one instance per table for a whole rebuild).
  * Values are written as PostgreSQL reads them back from a bound parameter of the live path, so a bulk rebuild and the
  * event handlers store the same.
  */
@@ -50,7 +51,7 @@ public final class CopyRows {
         return this;
     }
 
-    /** Sends the rows added so far, if any, on the connection (inside its transaction). */
+    /** Sends the rows added so far, if any, on the connection (inside its transaction), and starts afresh. */
     public void copy(Connection connection) throws SQLException {
         if (count == 0) {
             return;

@@ -1,6 +1,7 @@
 package nl.actionledger.support.web;
 
 import jakarta.validation.ConstraintViolationException;
+import nl.actionledger.support.persistence.DatabaseUnavailable;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -39,6 +40,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public abstract class LedgerProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerProblemHandling.class);
+    /** Long enough for a database restart or a failover to finish, short enough not to keep clients idle for long. */
+    static final long DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -180,12 +183,38 @@ public abstract class LedgerProblemHandling extends ResponseEntityExceptionHandl
                 "The request was rejected: a parameter contains characters that are not allowed."));
     }
 
-    /** The last resort: log the cause for operators, tell the client nothing about the internals. */
+    /**
+     * The last resort: log the cause for operators, tell the client nothing about the internals. A database that cannot
+     * be reached is not a defect of the request or of the service: it is answered 503 with {@code Retry-After}, so that
+     * clients and load balancers wait and try again instead of reporting an internal error.
+     */
     @ExceptionHandler(Exception.class)
     protected ResponseEntity<Object> onUnexpected(Exception ex) {
+        if (DatabaseUnavailable.causedBy(ex)) {
+            return databaseUnavailable(ex);
+        }
         log.error("Unexpected error while handling a request", ex);
         return respond(ProblemWriter.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "The request could not be completed. Nothing was stored unless a success was reported."));
+    }
+
+    private static ResponseEntity<Object> databaseUnavailable(Exception ex) {
+        // One line, no stack trace: while the database is away every request lands here.
+        log.warn("Database unavailable while handling a request: {}", LogSafe.of(String.valueOf(rootCause(ex))));
+        ProblemDetail problem = ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                "The database cannot be reached at the moment; try again after the time in Retry-After. A change "
+                        + "whose connection broke while it was being committed may have been stored: send it again "
+                        + "with the same Idempotency-Key, or look at the action before changing it again.");
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS)).body(problem);
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     protected static ResponseEntity<Object> respond(ProblemDetail problem) {

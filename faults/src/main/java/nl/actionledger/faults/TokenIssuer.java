@@ -1,0 +1,99 @@
+package nl.actionledger.faults;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The suite signs its users' tokens itself, as the benchmark does: the services run in their production sign-in mode
+ * (JWT, RS256), whose check costs well under a millisecond, so the load is not capped by password hashing. The tokens
+ * name Action Ledger as their audience, which the services require in this mode.
+ */
+final class TokenIssuer {
+
+    private static final String AUDIENCE = "action-ledger";
+    private static final String ISSUER = "https://faults.invalid/issuer";
+
+    private final KeyPair key;
+    private final Path publicKeyFile;
+
+    private TokenIssuer(KeyPair key, Path publicKeyFile) {
+        this.key = key;
+        this.publicKeyFile = publicKeyFile;
+    }
+
+    static TokenIssuer create(Path directory) throws IOException {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair key = generator.generateKeyPair();
+            Files.createDirectories(directory);
+            Path publicKeyFile = directory.resolve("issuer-public-key.pem");
+            Files.writeString(publicKeyFile, "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder().encodeToString(key.getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n", StandardCharsets.US_ASCII);
+            return new TokenIssuer(key, publicKeyFile);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What tells a service to trust this issuer's tokens. */
+    Map<String, String> serviceEnvironment() {
+        return Map.of(
+                "ACTIONLEDGER_SECURITY_MODE", "jwt",
+                "SPRING_APPLICATION_JSON", "{\"spring.security.oauth2.resourceserver.jwt.public-key-location\":\"file:"
+                        + publicKeyFile.toString().replace("\\", "/") + "\","
+                        + "\"spring.security.oauth2.resourceserver.jwt.audiences\":\"" + AUDIENCE + "\","
+                        + "\"actionledger.security.jwt.issuer\":\"" + ISSUER + "\"}");
+    }
+
+    String admin(String name) {
+        return token(name, "ADMIN", null);
+    }
+
+    String coordinator(String name, String organisation) {
+        return token(name, "COORDINATOR", organisation);
+    }
+
+    String auditor(String name) {
+        return token(name, "AUDITOR", null);
+    }
+
+    private String token(String user, String role, String organisation) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(user)
+                .claim("preferred_username", user)
+                .claim("roles", List.of(role))
+                .issueTime(Date.from(Instant.now().minusSeconds(60)))
+                .expirationTime(Date.from(Instant.now().plusSeconds(12 * 3600)));
+        if (organisation != null) {
+            claims.claim("organisation", organisation);
+        }
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
+            jwt.sign(new RSASSASigner((RSAPrivateKey) key.getPrivate()));
+            return "Bearer " + jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
