@@ -51,7 +51,9 @@ final class QueryServiceKill implements Scenario {
         ServiceInstance replaying = ownerOfEverySegment();
         admin.replayAll(replaying, Duration.ofSeconds(30));
         Thread.sleep(300);
-        JsonNode atKill = admin.projections(other(replaying)).get(0);
+        // Asked of the instance that replays: a bulk rebuild of every projection leaves plain tokens after each page,
+        // so only the instance doing it knows it is a replay.
+        JsonNode atKill = admin.projections(replaying).get(0);
         Takeover replay = killAndAwaitTakeover(replaying);
         boolean stillReplaying = atKill.get("replaying").asBoolean();
         outcome.check("replay: the other instance takes over", stillReplaying && replay.seconds() != null,

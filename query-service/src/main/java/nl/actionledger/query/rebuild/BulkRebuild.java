@@ -87,7 +87,7 @@ public class BulkRebuild {
                 EventProcessingConfiguration processing, TokenStore tokenStore, ProjectionIndexes indexes,
                 TransactionTemplate transactions,
                 DataSource dataSource, @Value("${actionledger.rebuild.in-bulk:true}") boolean enabled,
-                @Value("${actionledger.rebuild.page-size:5000}") int pageSize) {
+                @Value("${actionledger.rebuild.page-size:20000}") int pageSize) {
         this.projections = List.copyOf(projections);
         this.jdbc = jdbc;
         this.reader = new EventTableReader(jdbc, eventSerializer, axon.upcasterChain());
@@ -174,6 +174,7 @@ public class BulkRebuild {
                 indexes.restore();
             }
         }
+        indexes.analyze();
         if (stopping) {
             log.warn("The bulk rebuild of {} was stopped: the processor carries on from the last page written when it "
                     + "starts", rebuild.projections());

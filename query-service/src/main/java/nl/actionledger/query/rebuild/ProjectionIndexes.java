@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The projections' secondary indexes, set aside while a bulk rebuild of every projection appends a whole history and
  * built once at the end (migration V11 gives the functions that may do so). Restored at every start as well: a rebuild
- * that stopped half way, on this instance or another, leaves them set aside.
+ * that stopped half way, on this instance or another, leaves them set aside. After a rebuild the tables' statistics
+ * are gathered at once, too.
  */
 @Component
 class ProjectionIndexes implements ApplicationRunner {
@@ -39,6 +40,14 @@ class ProjectionIndexes implements ApplicationRunner {
             jdbc.sql("SELECT query_model.restore_projection_indexes()").query().singleRow();
         });
         log.debug("Projection indexes in place after {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Fresh planner statistics for tables just filled (migration V12), which autovacuum would give them later. */
+    void analyze() {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("SET LOCAL statement_timeout = '10min'").update();
+            jdbc.sql("SELECT query_model.analyze_projections()").query().singleRow();
+        });
     }
 
     @Override

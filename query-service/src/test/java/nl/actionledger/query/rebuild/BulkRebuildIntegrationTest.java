@@ -60,6 +60,9 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
 
         assertThat(projectionChecksums()).isEqualTo(handled);
         assertThat(indexDefinitions()).as("the indexes set aside during the rebuild").isEqualTo(indexes);
+        assertThat(jdbc.sql("SELECT last_analyze > now() - interval '1 minute' FROM pg_stat_user_tables "
+                + "WHERE schemaname = 'query_model' AND relname = 'audit_entry'").query(Boolean.class).single())
+                .as("statistics gathered after the rebuild").isTrue();
         for (JsonNode projection : getJson("admin", "/api/admin/projections")) {
             assertThat(projection.get("lastBulkRebuild").get("events").asLong()).as(projection.toString())
                     .isEqualTo(head);

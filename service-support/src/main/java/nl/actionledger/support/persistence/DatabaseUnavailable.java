@@ -22,6 +22,7 @@ public final class DatabaseUnavailable {
      * admin_shutdown, crash_shutdown and cannot_connect_now (the server is starting or stopping).
      */
     private static final Set<String> SERVER_GONE_STATES = Set.of("57P01", "57P02", "57P03");
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
     private DatabaseUnavailable() {
     }
@@ -56,6 +57,10 @@ public final class DatabaseUnavailable {
                 || cause instanceof DataAccessResourceFailureException
                 || cause instanceof SQLTransientConnectionException
                 || cause instanceof SQLNonTransientConnectionException) {
+            return true;
+        }
+        // Hikari's proxy of a connection it closed (the server went away under it) says only this, without a state.
+        if (cause instanceof SQLException sql && HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())) {
             return true;
         }
         if (cause instanceof SQLException sql && sql.getSQLState() != null) {

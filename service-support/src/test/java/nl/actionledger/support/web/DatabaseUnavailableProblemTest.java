@@ -58,6 +58,14 @@ class DatabaseUnavailableProblemTest {
     }
 
     @Test
+    void loadingAnActionOnAConnectionClosedUnderItIs503() {
+        // Seen by the fault suite: Axon reads the action's events on a pooled connection Hikari had closed, which says
+        // only "Connection is closed", without an SQL state.
+        assertDatabaseUnavailable(new org.axonframework.common.jdbc.JdbcException("Failed to create a SQL statement",
+                new SQLException("Connection is closed")));
+    }
+
+    @Test
     void aStatementOnAConnectionClosedUnderItIs503() {
         // Seen with PostgreSQL stopped under an idempotency-key lookup: Axon's JdbcException, Hikari's closed proxy as
         // the cause (no SQLSTATE), the driver's own failure suppressed.
