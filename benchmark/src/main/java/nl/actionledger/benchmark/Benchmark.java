@@ -83,9 +83,11 @@ public final class Benchmark {
                 + " coordinators as fast as they can ...");
         CrudBaseline.Result baseline = CrudBaseline.measure(settings, database, issuer);
         System.out.printf("  %,.0f accepted changes/s, %d failed (%s)%n  CPU in cores: %s%n"
-                        + "  CPU per accepted change in ms: %s%n%s  Audit trail check %s%n",
+                        + "  CPU per accepted change in ms: %s%n  PostgreSQL's share by task: %s%n%s"
+                        + "  Audit trail check %s%n",
                 baseline.writes().acceptedPerSecond(), baseline.writes().failed(), baseline.writes().latency(),
                 baseline.cpu().cores(), baseline.cpu().millisecondsPer(baseline.writes().accepted()),
+                baseline.cpu().postgresqlMillisecondsPer(baseline.writes().accepted()),
                 baseline.statements().describe(), baseline.auditTrailCheck());
         figures.put("crudBaseline", baseline.asFigures());
         return baseline;
@@ -133,9 +135,11 @@ public final class Benchmark {
         Map<String, Object> cpuDuringWrites = cpuUsedByWrites.cores();
         fullLoadProbe.join();
         System.out.printf("  %,.0f accepted changes/s, %d failed (%s); lag meanwhile %s%n  CPU in cores: %s%n"
-                        + "  CPU per accepted change in ms: %s%n%s  %.2f x the CRUD baseline's accepted changes/s%n",
+                        + "  CPU per accepted change in ms: %s%n  PostgreSQL's share by task: %s%n%s"
+                        + "  %.2f x the CRUD baseline's accepted changes/s%n",
                 throughput.acceptedPerSecond(), throughput.failed(), throughput.latency(), lagAtFullLoad.summary(),
-                cpuDuringWrites, cpuUsedByWrites.millisecondsPer(throughput.accepted()), statements.describe(),
+                cpuDuringWrites, cpuUsedByWrites.millisecondsPer(throughput.accepted()),
+                cpuUsedByWrites.postgresqlMillisecondsPer(throughput.accepted()), statements.describe(),
                 throughput.acceptedPerSecond() / baseline.writes().acceptedPerSecond());
         figures.put("postgresqlStatementsDuringWrites", statements.asFigures());
 
@@ -236,9 +240,10 @@ public final class Benchmark {
         cpuDuringReplay.putAll(used.cores());
         figures.put("postgresqlStatementsDuringReplay", statements.asFigures());
         System.out.printf("  %,d events in %.1f s: %,.0f events/s %s%n  CPU in cores: %s%n"
-                        + "  CPU per 1,000 events in ms: %s%n%s", replay.events(), replay.seconds(),
-                replay.eventsPerSecond(), replay.secondsPerProjection(), cpuDuringReplay,
-                used.millisecondsPer(replay.events() / 1000), statements.describe("event"));
+                        + "  CPU per 1,000 events in ms: %s%n  PostgreSQL's share by task: %s%n%s", replay.events(),
+                replay.seconds(), replay.eventsPerSecond(), replay.secondsPerProjection(), cpuDuringReplay,
+                used.millisecondsPer(replay.events() / 1000), used.postgresqlMillisecondsPer(replay.events() / 1000),
+                statements.describe("event"));
         return replay;
     }
 
@@ -279,6 +284,8 @@ public final class Benchmark {
         writes.put("latency", throughput.latency().asFigures());
         writes.put("ratioToRawInsertCommit", Figures.round(writeRatio));
         writes.put("cpuPerAcceptedChangeMs", cpuUsedByWrites.millisecondsPer(throughput.accepted()));
+        writes.put("postgresqlCpuPerAcceptedChangeMsByTask",
+                cpuUsedByWrites.postgresqlMillisecondsPer(throughput.accepted()));
         double baselineRatio = throughput.acceptedPerSecond() / baseline.writes().acceptedPerSecond();
         double cpuPerChange = cpuUsedByWrites.totalMillisecondsPer(throughput.accepted());
         writes.put("ratioToCrudBaseline", Figures.round(baselineRatio));

@@ -63,11 +63,33 @@ final class BenchmarkDatabase implements AutoCloseable {
 
     /** The superuser's connection: for the generator, the raw limits and the checks. */
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl() + "?reWriteBatchedInserts=true", "postgres", "postgres");
+        return DriverManager.getConnection(jdbcUrl() + "?ApplicationName=benchmark&reWriteBatchedInserts=true", "postgres",
+                "postgres");
     }
 
     Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), "postgres", "postgres");
+        return DriverManager.getConnection(jdbcUrl(database) + "?ApplicationName=benchmark", "postgres", "postgres");
+    }
+
+    /**
+     * The server's processes by pid, each named by what it does: a client backend by its connection's application
+     * name (the services name theirs), any other by its type ({@code walwriter}, {@code autovacuum worker}, ...).
+     */
+    Map<Long, String> serverProcesses() {
+        Map<Long, String> processes = new LinkedHashMap<>();
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     SELECT pid, CASE WHEN backend_type = 'client backend'
+                                      THEN coalesce(nullif(application_name, ''), 'unnamed client')
+                                      ELSE backend_type END
+                     FROM pg_stat_activity""")) {
+            while (rows.next()) {
+                processes.put(rows.getLong(1), rows.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not list the server's processes", e);
+        }
+        return processes;
     }
 
     String jdbcUrl() {

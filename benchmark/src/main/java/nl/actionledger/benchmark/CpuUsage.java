@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -30,7 +31,25 @@ final class CpuUsage {
             perService.put(figureName(service.name()), service.cpuSeconds());
         }
         return new Snapshot(System.nanoTime(), machineBusySeconds(), perService, ownCpuSeconds(),
-                serverCpuSeconds(database.serverPid()));
+                serverCpuSeconds(database.serverPid()), serverProcesses());
+    }
+
+    /**
+     * Each running PostgreSQL process with what it works for (the client's application name, or the server's own
+     * task such as {@code walwriter}) and its CPU time so far: where the server's share of a change goes.
+     */
+    private Map<Long, ServerProcess> serverProcesses() {
+        Map<Long, ServerProcess> processes = new LinkedHashMap<>();
+        database.serverProcesses().forEach((pid, task) -> {
+            double seconds = cpuSecondsOf(pid);
+            if (seconds >= 0) {
+                processes.put(pid, new ServerProcess(task, seconds));
+            }
+        });
+        return processes;
+    }
+
+    record ServerProcess(String task, double cpuSeconds) {
     }
 
     /** {@code command-service} is reported as {@code commandService}, as every other JSON key. */
@@ -48,7 +67,8 @@ final class CpuUsage {
         return name.toString();
     }
 
-    record Snapshot(long nanos, double machine, Map<String, Double> services, double benchmark, double postgresql) {
+    record Snapshot(long nanos, double machine, Map<String, Double> services, double benchmark, double postgresql,
+                    Map<Long, ServerProcess> serverProcesses) {
 
         /** In cores: 1.0 is one core busy for the whole phase. */
         Map<String, Object> coresSince(Snapshot start) {
@@ -70,7 +90,27 @@ final class CpuUsage {
             seconds.put("postgresql", postgresqlSeconds);
             double measured = known + benchmarkSeconds + postgresqlSeconds;
             seconds.put("otherProcesses", Math.max(0, machineSeconds - measured));
-            return new Usage((nanos - start.nanos) / 1e9, seconds, measured, machineSeconds);
+            return new Usage((nanos - start.nanos) / 1e9, seconds, measured, machineSeconds,
+                    serverSecondsByTask(start, postgresqlSeconds));
+        }
+
+        /**
+         * PostgreSQL's CPU seconds in the phase per task; what processes that started or ended meanwhile used (such
+         * as autovacuum workers) is {@code startedOrEnded}.
+         */
+        private Map<String, Double> serverSecondsByTask(Snapshot start, double postgresqlSeconds) {
+            Map<String, Double> byTask = new TreeMap<>();
+            double attributed = 0;
+            for (Map.Entry<Long, ServerProcess> process : serverProcesses.entrySet()) {
+                ServerProcess before = start.serverProcesses.get(process.getKey());
+                if (before != null && before.task().equals(process.getValue().task())) {
+                    double used = process.getValue().cpuSeconds() - before.cpuSeconds();
+                    byTask.merge(process.getValue().task(), used, Double::sum);
+                    attributed += used;
+                }
+            }
+            byTask.put("startedOrEnded", Math.max(0, postgresqlSeconds - attributed));
+            return byTask;
         }
     }
 
@@ -79,7 +119,8 @@ final class CpuUsage {
      * {@code postgresql}, {@code otherProcesses}), by the system under test (services, load generator and PostgreSQL
      * together) and by the whole machine.
      */
-    record Usage(double seconds, Map<String, Double> cpuSeconds, double systemCpuSeconds, double machineCpuSeconds) {
+    record Usage(double seconds, Map<String, Double> cpuSeconds, double systemCpuSeconds, double machineCpuSeconds,
+                 Map<String, Double> postgresqlSecondsByTask) {
 
         Map<String, Object> cores() {
             Map<String, Object> cores = new LinkedHashMap<>();
@@ -98,6 +139,13 @@ final class CpuUsage {
             cpuSeconds.forEach((component, used) -> perChange.put(component, Figures.round(1000 * used / acceptedChanges)));
             perChange.put("total", Figures.round(totalMillisecondsPer(acceptedChanges)));
             perChange.put("machine", Figures.round(1000 * machineCpuSeconds / acceptedChanges));
+            return perChange;
+        }
+
+        /** PostgreSQL's share of {@link #millisecondsPer}, split by the client or server task each process did. */
+        Map<String, Object> postgresqlMillisecondsPer(long acceptedChanges) {
+            Map<String, Object> perChange = new LinkedHashMap<>();
+            postgresqlSecondsByTask.forEach((task, used) -> perChange.put(task, Figures.round(1000 * used / acceptedChanges)));
             return perChange;
         }
 

@@ -153,6 +153,7 @@ final class CrudBaseline {
             figures.put("latency", writes.latency().asFigures());
             figures.put("cpuCores", cpu.cores());
             figures.put("cpuPerAcceptedChangeMs", cpu.millisecondsPer(writes.accepted()));
+            figures.put("postgresqlCpuPerAcceptedChangeMsByTask", cpu.postgresqlMillisecondsPer(writes.accepted()));
             figures.put("postgresqlStatements", statements.asFigures());
             figures.put("auditTrailCheck", auditTrailCheck);
             figures.put("peakResidentMiB", Figures.round(peakResidentMiB));

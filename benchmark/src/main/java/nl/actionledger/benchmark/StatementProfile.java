@@ -20,7 +20,7 @@ import java.util.Map;
  */
 final class StatementProfile {
 
-    private static final int SHOWN = 10;
+    private static final int SHOWN = 16;
 
     private final BenchmarkDatabase database;
 
@@ -36,6 +36,7 @@ final class StatementProfile {
     Result read(long acceptedChanges) {
         List<Map<String, Object>> statements = new ArrayList<>();
         double totalMs;
+        long totalCalls;
         try (Connection connection = database.connect()) {
             try (PreparedStatement top = connection.prepareStatement("""
                     SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS statement, rolname,
@@ -55,21 +56,25 @@ final class StatementProfile {
                 }
             }
             try (PreparedStatement all = connection.prepareStatement(
-                    "SELECT coalesce(sum(total_exec_time), 0) FROM pg_stat_statements");
+                    "SELECT coalesce(sum(total_exec_time), 0), coalesce(sum(calls), 0) FROM pg_stat_statements");
                  ResultSet result = all.executeQuery()) {
                 result.next();
                 totalMs = result.getDouble(1);
+                totalCalls = result.getLong(2);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read pg_stat_statements", e);
         }
-        return new Result(Figures.round(totalMs / acceptedChanges), statements);
+        return new Result(Figures.round(totalMs / acceptedChanges), Figures.round(totalCalls / (double) acceptedChanges),
+                statements);
     }
 
-    record Result(double msPerChange, List<Map<String, Object>> statements) {
+    /** @param callsPerChange statements of every kind (BEGIN and COMMIT too) per accepted change: the round trips */
+    record Result(double msPerChange, double callsPerChange, List<Map<String, Object>> statements) {
 
         Map<String, Object> asFigures() {
-            return Map.of("allStatementsMsPerChange", msPerChange, "top", statements);
+            return Map.of("allStatementsMsPerChange", msPerChange, "allStatementsPerChange", callsPerChange,
+                    "top", statements);
         }
 
         String describe() {
@@ -79,7 +84,8 @@ final class StatementProfile {
         /** @param unit what the figures are per: the write tests' accepted change, the replay's event */
         String describe(String unit) {
             StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                    "  PostgreSQL time in statements per %s: %.3f ms, of which%n", unit, msPerChange));
+                    "  PostgreSQL time in statements per %s: %.3f ms in %.1f statements, of which%n", unit, msPerChange,
+                    callsPerChange));
             for (Map<String, Object> statement : statements) {
                 text.append(String.format(Locale.ROOT, "    %6.3f ms  %5.2f calls  %-14s %s%n",
                         statement.get("msPerChange"), statement.get("callsPerChange"), statement.get("login"),
