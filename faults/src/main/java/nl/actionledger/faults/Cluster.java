@@ -112,6 +112,8 @@ final class Cluster implements AutoCloseable {
         // A bulk rebuild of the suite's history in pages of 20,000 is over before it can be interrupted; in pages of
         // 100 it lasts seconds, and a kill lands half way, after some pages and before the last.
         environment.put("REBUILD_PAGE_SIZE", "100");
+        // Two segments, so that the two query-services share the projections' work and a kill takes over a share.
+        environment.put("PROJECTION_SEGMENTS", "2");
         return environment;
     }
 
