@@ -31,8 +31,15 @@ import org.springframework.stereotype.Component;
  * commit outlives the gap timeout; this is how such a hole shows. The result is logged and reported as the
  * {@code auditTrail} health indicator (DOWN when they differ). A missing entry is written from its event
  * ({@link AuditTrailRepair}, logged as an error, counted in a metric, listed in the health details). It also compares what the
- * entries say with their events ({@link AuditTrailContent}): those of new events at every check, every entry once per
- * {@code full-content-interval}, after a replay and on {@link #checkEverything()}.
+ * entries say with their events ({@link AuditTrailContent}).
+ * <p>
+ * Each check reads only what is new: the events and entries above the position up to which the last check found
+ * everything in order and nothing pending (its base), and what the entries of new events say. A passed-over event is
+ * always above that base: its position was either above the last check's horizon or a gap the tokens still waited for,
+ * and the base stays below both. What only tampering with old rows could change (an old entry deleted or edited) is
+ * found by the full comparison of every event and entry, once per {@code full-content-interval}, after a replay and on
+ * {@link #checkEverything()}; at a million events a full comparison reads both tables whole, which every few minutes
+ * would cost more than all the projections' other work.
  */
 @Component("auditTrail")
 class AuditTrailConsistencyCheck implements HealthIndicator {
@@ -52,6 +59,8 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
     private final Deque<Long> repaired = new ConcurrentLinkedDeque<>();
     private long contentComparedUpTo;
     private Instant contentComparedAt;
+    /** Events and entries counted and found in order up to a position; null until a full comparison has run. */
+    private ComparedPrefix comparedPrefix;
 
     AuditTrailConsistencyCheck(JdbcClient jdbc, StoredTokens storedTokens, AuditTrailContent content,
                                AuditTrailRepair repair,
@@ -122,8 +131,12 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
                 pending.addAll(gapAware.getGaps());
             }
         }
-        compareContent(everyEntry, pending.isEmpty() ? horizon : Math.min(horizon, Collections.min(pending) - 1));
-        return compareUpTo(horizon, pending);
+        long settled = pending.isEmpty() ? horizon : Math.min(horizon, Collections.min(pending) - 1);
+        compareContent(everyEntry, settled);
+        if (everyEntry || comparedPrefix == null || comparedPrefix.upTo() > horizon) {
+            comparedPrefix = ComparedPrefix.NOTHING; // a full comparison, or the trail was rebuilt below the prefix
+        }
+        return compareUpTo(horizon, settled, pending);
     }
 
     private void rememberRepaired(long position) {
@@ -145,27 +158,59 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
         }
     }
 
-    private AuditTrailConsistency compareUpTo(long horizon, Set<Long> pending) {
+    /**
+     * Compares the events and entries above the compared prefix, and moves the prefix up to where everything is in
+     * order and settled (no gap pending, nothing missing or orphaned at or below it), so that the next check starts
+     * there.
+     */
+    private AuditTrailConsistency compareUpTo(long horizon, long settled, Set<Long> pending) {
+        long from = comparedPrefix.upTo();
         List<Long> missing = jdbc.sql("""
                         SELECT e.global_index FROM event_store.domain_event_entry e
-                        WHERE e.global_index <= :horizon
+                        WHERE e.global_index > :from AND e.global_index <= :horizon
                           AND NOT EXISTS (SELECT 1 FROM query_model.audit_entry a WHERE a.global_index = e.global_index)
                         ORDER BY e.global_index LIMIT :limit""")
-                .param("horizon", horizon).param("limit", MAX_REPORTED + pending.size())
+                .param("from", from).param("horizon", horizon).param("limit", MAX_REPORTED + pending.size())
                 .query(Long.class).list().stream()
                 .filter(index -> !pending.contains(index)).limit(MAX_REPORTED).toList();
         List<Long> orphaned = jdbc.sql("""
                         SELECT a.global_index FROM query_model.audit_entry a
-                        WHERE NOT EXISTS (SELECT 1 FROM event_store.domain_event_entry e
+                        WHERE a.global_index > :from
+                          AND NOT EXISTS (SELECT 1 FROM event_store.domain_event_entry e
                                           WHERE e.global_index = a.global_index AND e.event_identifier = a.event_id)
                         ORDER BY a.global_index LIMIT :limit""")
-                .param("limit", MAX_REPORTED).query(Long.class).list();
-        long events = jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry WHERE global_index <= :horizon")
-                .param("horizon", horizon).query(Long.class).single();
-        long auditEntries = jdbc.sql("SELECT count(*) FROM query_model.audit_entry WHERE global_index <= :horizon")
-                .param("horizon", horizon).query(Long.class).single();
-        return AuditTrailConsistency.checked(horizon, events, auditEntries, missing, orphaned,
+                .param("from", from).param("limit", MAX_REPORTED).query(Long.class).list();
+        long inOrderUpTo = settled;
+        for (List<Long> problems : List.of(missing, orphaned)) {
+            if (!problems.isEmpty()) {
+                inOrderUpTo = Math.min(inOrderUpTo, problems.get(0) - 1);
+            }
+        }
+        long prefix = Math.max(from, inOrderUpTo);
+        Counted events = count("event_store.domain_event_entry", from, prefix, horizon);
+        Counted entries = count("query_model.audit_entry", from, prefix, horizon);
+        AuditTrailConsistency result = AuditTrailConsistency.checked(horizon, comparedPrefix.events() + events.upToHorizon(),
+                comparedPrefix.entries() + entries.upToHorizon(), missing, orphaned,
                 differing.stream().limit(MAX_REPORTED).toList(), contentComparedAt);
+        comparedPrefix = new ComparedPrefix(prefix, comparedPrefix.events() + events.upToPrefix(),
+                comparedPrefix.entries() + entries.upToPrefix());
+        return result;
+    }
+
+    /** The rows of a table above {@code from}: up to the new prefix, and up to the horizon. */
+    private Counted count(String table, long from, long prefix, long horizon) {
+        return jdbc.sql("SELECT count(*) FILTER (WHERE global_index <= :prefix), count(*) FROM " + table
+                        + " WHERE global_index > :from AND global_index <= :horizon")
+                .param("prefix", prefix).param("from", from).param("horizon", horizon)
+                .query((rs, row) -> new Counted(rs.getLong(1), rs.getLong(2))).single();
+    }
+
+    private record Counted(long upToPrefix, long upToHorizon) {
+    }
+
+    /** Up to position {@code upTo} the trail was found in order, with that many events and entries. */
+    private record ComparedPrefix(long upTo, long events, long entries) {
+        static final ComparedPrefix NOTHING = new ComparedPrefix(0, 0, 0);
     }
 
     AuditTrailConsistency latest() {
