@@ -14,6 +14,7 @@ import nl.actionledger.query.Rebuild;
 import nl.actionledger.query.Replays;
 import nl.actionledger.query.StoredTokens;
 import nl.actionledger.query.rebuild.BulkRebuild;
+import nl.actionledger.query.rebuild.BulkRebuildsInProgress;
 import nl.actionledger.query.web.ConflictException;
 import nl.actionledger.query.web.NotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -39,15 +40,17 @@ class Projections {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final BulkRebuild bulkRebuild;
+    private final BulkRebuildsInProgress bulkRebuildsInProgress;
     private final Map<Projection, Instant> replaysStarted = new ConcurrentHashMap<>();
 
     Projections(EventProcessingConfiguration processing, StoredTokens storedTokens, JdbcClient jdbc, Clock clock,
-                BulkRebuild bulkRebuild) {
+                BulkRebuild bulkRebuild, BulkRebuildsInProgress bulkRebuildsInProgress) {
         this.processing = processing;
         this.storedTokens = storedTokens;
         this.jdbc = jdbc;
         this.clock = clock;
         this.bulkRebuild = bulkRebuild;
+        this.bulkRebuildsInProgress = bulkRebuildsInProgress;
     }
 
     List<ProjectionStatus> all() {
@@ -80,8 +83,8 @@ class Projections {
     private void rebuild(Rebuild rebuild) {
         StreamingEventProcessor processor = processor();
         // Any segment, processed here or not: another instance may be replaying, or rebuilding in bulk.
-        if (bulkRebuild.running() || progress().tokens().values().stream().flatMap(Optional::stream)
-                .anyMatch(Replays::stillReplaying)) {
+        if (bulkRebuild.running() || bulkRebuildsInProgress.current().filter(running -> !running.stale()).isPresent()
+                || progress().tokens().values().stream().flatMap(Optional::stream).anyMatch(Replays::stillReplaying)) {
             throw new ConflictException("REPLAY_REFUSED", "A replay is running already; start another once it is done.");
         }
         processor.shutDown();
@@ -100,11 +103,14 @@ class Projections {
     }
 
     private ProjectionStatus status(Projection projection, Progress progress) {
-        boolean replaying = bulkRebuild.rebuilding(projection) || progress.tokens().values().stream()
-                .flatMap(Optional::stream).anyMatch(token -> Replays.rebuilding(token, projection));
-        Long position = progress.position();
+        // In bulk here, in bulk on another instance (which holds every segment meanwhile), or by the processor
+        Optional<BulkRebuildsInProgress.InProgress> inBulk = progress.inBulk().filter(run -> run.rebuilding(projection));
+        boolean replaying = bulkRebuild.rebuilding(projection) || inBulk.isPresent() || progress.tokens().values()
+                .stream().flatMap(Optional::stream).anyMatch(token -> Replays.rebuilding(token, projection));
+        Long position = inBulk.map(run -> (Long) run.position()).orElse(progress.position());
         Long lag = lag(position, progress.head());
-        Instant started = replaying ? replaysStarted.get(projection) : null;
+        Instant started = !replaying ? null : inBulk.map(BulkRebuildsInProgress.InProgress::startedAt)
+                .orElse(replaysStarted.get(projection));
         Double rate = null;
         Long secondsLeft = null;
         if (started != null && position != null) {
@@ -112,7 +118,8 @@ class Projections {
             rate = position / seconds;
             secondsLeft = rate > 0 ? Math.round(lag / rate) : null;
         }
-        return new ProjectionStatus(projection.id(), position, progress.head(), lag, replaying, progress.tokens().size(),
+        return new ProjectionStatus(projection.id(), position, progress.head(), lag, replaying,
+                inBulk.map(BulkRebuildsInProgress.InProgress::instance).orElse(null), progress.tokens().size(),
                 progress.segmentsHere(), started, rate, secondsLeft, bulkRebuild.lastRun(projection).orElse(null));
     }
 
@@ -128,10 +135,11 @@ class Projections {
                 .map(token -> token.map(TrackingToken::position).orElse(OptionalLong.empty())).toList();
         Long position = positions.isEmpty() || positions.stream().anyMatch(OptionalLong::isEmpty) ? null
                 : positions.stream().mapToLong(OptionalLong::getAsLong).min().getAsLong();
-        return new Progress(tokens, here.size(), position, head());
+        return new Progress(tokens, here.size(), position, head(), bulkRebuildsInProgress.current());
     }
 
-    private record Progress(Map<Integer, Optional<TrackingToken>> tokens, int segmentsHere, Long position, long head) {
+    private record Progress(Map<Integer, Optional<TrackingToken>> tokens, int segmentsHere, Long position, long head,
+                            Optional<BulkRebuildsInProgress.InProgress> inBulk) {
     }
 
     /** Unknown while a projection has no position yet, unless there is nothing to process at all. */

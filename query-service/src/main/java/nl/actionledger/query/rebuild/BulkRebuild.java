@@ -55,7 +55,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link ProjectionIndexes}). After each page every segment's token is moved past it: the stored tokens are always
  * ones the processor could have reached itself, so should the bulk load fail, or this instance stop or die, the
  * processor (here, or on another instance once the claims expire) carries on event by event from the last page
- * written. At the end the processor is started again and handles what came after.
+ * written. At the end the processor is started again and handles what came after. While it runs, every instance sees
+ * it ({@link BulkRebuildsInProgress}).
  */
 @Service
 public class BulkRebuild {
@@ -67,6 +68,7 @@ public class BulkRebuild {
     private final EventTableReader reader;
     private final TokenStore tokenStore;
     private final ProjectionIndexes indexes;
+    private final BulkRebuildsInProgress inProgress;
     private final TransactionTemplate transactions;
     private final DataSource dataSource;
     private final SequencingPolicy<? super EventMessage<?>> sequencing;
@@ -85,7 +87,7 @@ public class BulkRebuild {
     BulkRebuild(List<ProjectionBulkLoad> projections, JdbcClient jdbc,
                 @Qualifier("eventSerializer") Serializer eventSerializer, Configuration axon,
                 EventProcessingConfiguration processing, TokenStore tokenStore, ProjectionIndexes indexes,
-                TransactionTemplate transactions,
+                BulkRebuildsInProgress inProgress, TransactionTemplate transactions,
                 DataSource dataSource, @Value("${actionledger.rebuild.in-bulk:true}") boolean enabled,
                 @Value("${actionledger.rebuild.page-size:20000}") int pageSize) {
         this.projections = List.copyOf(projections);
@@ -93,6 +95,7 @@ public class BulkRebuild {
         this.reader = new EventTableReader(jdbc, eventSerializer, axon.upcasterChain());
         this.tokenStore = tokenStore;
         this.indexes = indexes;
+        this.inProgress = inProgress;
         this.transactions = transactions;
         this.dataSource = dataSource;
         this.sequencing = processing.sequencingPolicy(Projection.PROCESSOR);
@@ -163,16 +166,21 @@ public class BulkRebuild {
         log.info("Rebuilding {} in bulk up to position {}", rebuild.projections(), scope.upTo());
         long started = System.nanoTime();
         boolean wholeHistory = scope instanceof WholeHistory;
-        if (wholeHistory) {
-            indexes.setAside();
-        }
         long loaded;
+        inProgress.begin(rebuild, scope.upTo());
         try {
-            loaded = loadPages(scope, loaders, atReset.keySet());
-        } finally {
             if (wholeHistory) {
-                indexes.restore();
+                indexes.setAside();
             }
+            try {
+                loaded = loadPages(scope, loaders, atReset.keySet());
+            } finally {
+                if (wholeHistory) {
+                    indexes.restore();
+                }
+            }
+        } finally {
+            inProgress.end();
         }
         indexes.analyze();
         if (stopping) {
@@ -268,8 +276,11 @@ public class BulkRebuild {
         CompletableFuture.allOf(loaders.stream().map(loader -> CompletableFuture.runAsync(
                 () -> transactions.executeWithoutResult(status -> write(events, loader, pageEnd)), writing))
                 .toArray(CompletableFuture[]::new)).join();
-        transactions.executeWithoutResult(status -> segments.forEach(segment -> tokenStore.storeToken(
-                scope.tokenAt(segment, pageEnd), Projection.PROCESSOR, segment.getSegmentId())));
+        transactions.executeWithoutResult(status -> {
+            segments.forEach(segment -> tokenStore.storeToken(scope.tokenAt(segment, pageEnd), Projection.PROCESSOR,
+                    segment.getSegmentId()));
+            inProgress.passed(pageEnd);
+        });
     }
 
     private void write(List<StoredEvent> events, ProjectionBulkLoad.Loader loader, long pageEnd) {

@@ -2,20 +2,22 @@ package nl.actionledger.query.rebuild;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The projections' secondary indexes, set aside while a bulk rebuild of every projection appends a whole history and
- * built once at the end (migration V11 gives the functions that may do so). Restored at every start as well: a rebuild
- * that stopped half way, on this instance or another, leaves them set aside. After a rebuild the tables' statistics
- * are gathered at once, too.
+ * built once at the end (migration V11 gives the functions that may do so; {@link AbandonedRebuilds} builds them when
+ * a rebuild stopped half way). After a rebuild the tables' statistics are gathered at once, too.
  */
 @Component
-class ProjectionIndexes implements ApplicationRunner {
+class ProjectionIndexes {
+
+    /** The indexes V11's functions set aside and restore. */
+    private static final String[] SECONDARY = {"audit_entry_actor_idx", "audit_entry_occurred_at_idx",
+            "audit_entry_plan_idx", "action_state_plan_valid_from_idx", "action_state_in_force_idx"};
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionIndexes.class);
 
@@ -50,8 +52,9 @@ class ProjectionIndexes implements ApplicationRunner {
         });
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
-        restore();
+    /** Those that are set aside now. */
+    List<String> missing() {
+        return jdbc.sql("SELECT name FROM unnest(:names) AS name WHERE to_regclass('query_model.' || name) IS NULL")
+                .param("names", SECONDARY).query(String.class).list();
     }
 }

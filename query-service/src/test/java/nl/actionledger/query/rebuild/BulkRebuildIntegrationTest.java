@@ -34,7 +34,7 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
     private static final String AWKWARD = "back\\slash\ttab\nline\r\nend \\N \\\\N \"quoted\" ';' ü ∑ 𝄞";
 
     @Autowired
-    private ProjectionIndexes projectionIndexes;
+    private AbandonedRebuilds abandonedRebuilds;
 
     @Test
     void aRebuildInBulkStoresExactlyWhatTheEventHandlersStored() {
@@ -60,6 +60,8 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
 
         assertThat(projectionChecksums()).isEqualTo(handled);
         assertThat(indexDefinitions()).as("the indexes set aside during the rebuild").isEqualTo(indexes);
+        assertThat(jdbc.sql("SELECT count(*) FROM query_model.bulk_rebuild").query(Long.class).single())
+                .as("the rebuild is no longer shown as running").isZero();
         assertThat(jdbc.sql("SELECT last_analyze > now() - interval '1 minute' FROM pg_stat_user_tables "
                 + "WHERE schemaname = 'query_model' AND relname = 'audit_entry'").query(Boolean.class).single())
                 .as("statistics gathered after the rebuild").isTrue();
@@ -79,9 +81,46 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
         jdbc.sql("SELECT query_model.set_aside_projection_indexes()").query().singleRow();
         assertThat(indexDefinitions()).hasSizeLessThan(indexes.size());
 
-        projectionIndexes.run(null);
+        abandonedRebuilds.run(null);
 
         assertThat(indexDefinitions()).isEqualTo(indexes);
+    }
+
+    /**
+     * A bulk rebuild on another instance shows on this one as a replay, with that instance's name and position, and
+     * keeps its indexes set aside; once its heartbeat has stopped (the instance died), the next look builds them again
+     * and forgets the rebuild.
+     */
+    @Test
+    void aBulkRebuildOnAnotherInstanceShowsHereAndItsIndexesComeBackWhenItDies() {
+        awaitProjectionsCaughtUp();
+        List<String> indexes = indexDefinitions();
+        jdbc.sql("SELECT query_model.set_aside_projection_indexes()").query().singleRow();
+        jdbc.sql("""
+                INSERT INTO query_model.bulk_rebuild (processor_name, instance, projections, up_to, position, started_at,
+                                                      heartbeat_at)
+                VALUES ('projections', '4242@elsewhere', ARRAY['action-views', 'audit-trail', 'action-timeline',
+                        'organisations'], 100, 40, now() - interval '10 seconds', now())""").update();
+        try {
+            assertThat(abandonedRebuilds.restoreWhatWasLeft()).isFalse();
+            assertThat(indexDefinitions()).hasSizeLessThan(indexes.size());
+            for (JsonNode projection : getJson("admin", "/api/admin/projections")) {
+                assertThat(projection.get("replaying").asBoolean()).as(projection.toString()).isTrue();
+                assertThat(projection.get("replayingInBulkOn").asString()).isEqualTo("4242@elsewhere");
+                assertThat(projection.get("position").asLong()).isEqualTo(40);
+            }
+            assertProblem(post("admin", "/api/admin/projections/replay"), 409, "REPLAY_REFUSED");
+
+            jdbc.sql("UPDATE query_model.bulk_rebuild SET heartbeat_at = now() - interval '10 minutes'").update();
+
+            assertThat(abandonedRebuilds.restoreWhatWasLeft()).isTrue();
+            assertThat(indexDefinitions()).isEqualTo(indexes);
+            assertThat(jdbc.sql("SELECT count(*) FROM query_model.bulk_rebuild").query(Long.class).single()).isZero();
+            assertThat(getJson("admin", "/api/admin/projections").get(0).get("replaying").asBoolean()).isFalse();
+        } finally {
+            jdbc.sql("DELETE FROM query_model.bulk_rebuild").update();
+            jdbc.sql("SELECT query_model.restore_projection_indexes()").query().singleRow();
+        }
     }
 
     @Test
