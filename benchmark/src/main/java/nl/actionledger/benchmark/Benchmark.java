@@ -108,13 +108,17 @@ public final class Benchmark {
 
         System.out.println("Raw INSERT + COMMIT limit ...");
         EventRows.Row sample = sampleRow();
+        CpuUsage cpu = new CpuUsage(database, command, query);
+        CpuUsage.Snapshot beforeRawInsert = cpu.now();
         RawLimits.InsertResult rawInsert = RawLimits.insertAndCommit(database, settings.writers(),
                 settings.writeDuration(), sample);
-        System.out.printf("  %,.0f inserts/s over %d connections (%s)%n", rawInsert.perSecond(), rawInsert.connections(),
-                rawInsert.latency());
+        CpuUsage.Usage cpuUsedByRawInsert = cpu.now().since(beforeRawInsert);
+        System.out.printf("  %,.0f inserts/s over %d connections (%s)%n  CPU per insert in ms: %s%n",
+                rawInsert.perSecond(), rawInsert.connections(), rawInsert.latency(),
+                cpuUsedByRawInsert.millisecondsPer(rawInsert.inserted()));
+        figures.put("cpuPerRawInsertMs", cpuUsedByRawInsert.millisecondsPer(rawInsert.inserted()));
 
         LagProbe probe = new LagProbe(client, plan.probe(), database);
-        CpuUsage cpu = new CpuUsage(database, command, query);
         System.out.println("Projection lag at rest ...");
         Latencies lagAtRest = probe.measure(settings.lagSamples(), Duration.ofMillis(50), Long.MAX_VALUE);
         System.out.println("  " + lagAtRest.summary());
