@@ -200,7 +200,7 @@ final class HistoryGenerator {
         String reason = REASONS.get(random.nextInt(REASONS.size()))
                 + (random.nextInt(4) == 0 ? " (ref. " + (1000 + random.nextInt(9000)) + ")" : "");
         if (action.assignment == null) {
-            Assignment assignment = new Assignment(organisation(action), CONTACTS.get(random.nextInt(CONTACTS.size())));
+            Assignment assignment = new Assignment(organisation(action), null, CONTACTS.get(random.nextInt(CONTACTS.size())));
             ActionReassignedEvent event = new ActionReassignedEvent(action.ref, null, assignment, reason);
             action.assignment = assignment;
             return new Change(event, "admin." + action.country);
@@ -221,10 +221,10 @@ final class HistoryGenerator {
         }
         if (kind == 2) {
             Assignment next = random.nextInt(3) == 0
-                    ? new Assignment(organisation(action), action.assignment.contact())
-                    : new Assignment(action.assignment.organisationId(), CONTACTS.get(random.nextInt(CONTACTS.size())));
+                    ? new Assignment(organisation(action), null, action.assignment.legacyContact())
+                    : new Assignment(action.assignment.organisationId(), null, CONTACTS.get(random.nextInt(CONTACTS.size())));
             if (next.equals(action.assignment)) {
-                next = new Assignment(next.organisationId(), next.contact() + " (deputy)");
+                next = new Assignment(next.organisationId(), null, next.legacyContact() + " (deputy)");
             }
             ActionReassignedEvent event = new ActionReassignedEvent(action.ref, action.assignment, next, reason);
             action.assignment = next;
