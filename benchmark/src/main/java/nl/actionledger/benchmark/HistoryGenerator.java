@@ -39,7 +39,9 @@ import nl.actionledger.events.TimeframeType;
  * a closed action that resumes is reopened, and nothing is "changed" to what it already was. Some actions are
  * three times as busy as the others. Rows go in through JDBC batches; the database's own triggers (append-only,
  * hash chain) run for every row, as they do for the services. Before the plans, each member state's admin lists its
- * organisations, as command-service requires before an action can be assigned to one.
+ * organisations, as command-service requires before an action can be assigned to one. Contacts are named in clear
+ * text ({@code Assignment.legacyContact}), as events before sealed contacts did: the generated contacts are made up,
+ * and sealing them would need keys in {@code event_store.person_key}; the projections read both forms alike.
  */
 final class HistoryGenerator {
 

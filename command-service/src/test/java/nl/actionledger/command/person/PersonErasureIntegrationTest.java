@@ -158,6 +158,8 @@ class PersonErasureIntegrationTest {
         HttpResponse<String> refused = post("coordinator", "/api/plans/eu-wap-nl/actions/69/assignment",
                 "{\"organisation\":\"NVWA\",\"contact\":\"Not Kept\",\"reason\":\"not assigned to me\"}");
         assertProblem(refused, 403, "NOT_PERMITTED");
+        assertProblem(assign("69", "NVWA", " [Erased] ", "a name that would pass for an erased one"), 400,
+                "VALIDATION_FAILED");
         assertThat(jdbc.sql("SELECT count(*) FROM event_store.person_key").query(Long.class).single()).isEqualTo(people);
     }
 

@@ -39,6 +39,7 @@ import tools.jackson.databind.JsonNode;
 class ContactErasureIntegrationTest extends QueryServiceIntegrationTestBase {
 
     private static final Instant T0 = Instant.now().minusSeconds(3600);
+    // The test database is shared with the other integration tests: these actions go to organisations none of them uses.
 
     @Test
     void anErasedContactShowsErasedEverywhereIsNowhereInTheDatabaseAndTheChainsStillVerify() {
@@ -51,7 +52,7 @@ class ContactErasureIntegrationTest extends QueryServiceIntegrationTestBase {
         new History(action("801"))
                 .then(registered("801", 9, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL),
                         "system", "reg", T0)
-                .then(new ActionReassignedEvent(action("801"), null, Assignment.of("nvwa", ContactSeal.seal(key, person, name)),
+                .then(new ActionReassignedEvent(action("801"), null, Assignment.of("fiod", ContactSeal.seal(key, person, name)),
                         reason), "admin", "c-801-1", T0.plusSeconds(60))
                 .then(new ActionStatusChangedEvent(action("801"), ImplementationStatus.NOT_STARTED,
                         ImplementationStatus.IN_PROGRESS, "started"), "admin", "c-801-2", T0.plusSeconds(120));
@@ -146,7 +147,7 @@ class ContactErasureIntegrationTest extends QueryServiceIntegrationTestBase {
         new History(action("812"))
                 .then(registered("812", 9, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL),
                         "system", "reg", T0)
-                .then(new ActionReassignedEvent(action("812"), null, Assignment.of("nvwa", ContactSeal.seal(key, person, "Their Contact")),
+                .then(new ActionReassignedEvent(action("812"), null, Assignment.of("om", ContactSeal.seal(key, person, "Their Contact")),
                         "theirs"), "admin", "c-812-1", T0.plusSeconds(60));
         awaitJson("evaluator", "/api/plans/eu-wap-nl/actions/812", view -> view.get("version").asLong() == 1);
         awaitJson("evaluator", "/api/plans/eu-wap-nl/actions/811", view -> view.get("version").asLong() == 1);
@@ -158,7 +159,7 @@ class ContactErasureIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(theirs.get("contact").isNull()).isTrue();
         assertThat(theirs.get("contactPersonId").isNull()).isTrue();
         assertThat(theirs.get("contactWithheld").asBoolean()).isTrue();
-        assertThat(theirs.get("organisation").asString()).as("the rest of the action is shown").isEqualTo("nvwa");
+        assertThat(theirs.get("organisation").asString()).as("the rest of the action is shown").isEqualTo("om");
         String list = get("coordinator", "/api/plans/eu-wap-nl/actions").body();
         assertThat(list).contains("Own Contact").doesNotContain("Their Contact").doesNotContain("sealed:");
         assertThat(getJson("evaluator", "/api/plans/eu-wap-nl/actions/812").get("contact").asString()).isEqualTo("Their Contact");
@@ -171,7 +172,7 @@ class ContactErasureIntegrationTest extends QueryServiceIntegrationTestBase {
         new History(action("821"))
                 .then(registered("821", 9, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL),
                         "system", "reg", T0)
-                .then(new ActionReassignedEvent(action("821"), null, new Assignment("nvwa", null, "K. Bakker"), "old"),
+                .then(new ActionReassignedEvent(action("821"), null, new Assignment("bz", null, "K. Bakker"), "old"),
                         "admin", "c-821-1", T0.plusSeconds(60));
         JsonNode view = awaitJson("evaluator", "/api/plans/eu-wap-nl/actions/821", v -> v.get("version").asLong() == 1);
         assertThat(view.get("contact").asString()).isEqualTo("K. Bakker");
