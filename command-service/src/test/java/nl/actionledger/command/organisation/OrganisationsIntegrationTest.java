@@ -79,7 +79,7 @@ class OrganisationsIntegrationTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Map<String, Object> stored = lastEventOf("eu-wap-nl/21");
-        assertThat(stored.get("payload_revision")).isEqualTo("2");
+        assertThat(stored.get("payload_revision")).isEqualTo("3");
         JsonNode payload = JSON.readTree((String) stored.get("payload"));
         assertThat(payload.get("newAssignment").get("organisationId").asString()).isEqualTo("nvwa");
         assertThat(payload.get("newAssignment").has("organisation")).isFalse();
