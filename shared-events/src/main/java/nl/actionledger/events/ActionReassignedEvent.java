@@ -12,8 +12,7 @@ import org.axonframework.serialization.Revision;
  * {@link Assignment#legacyContact()}.
  *
  * @param previousAssignment {@code null} while the action had never been assigned; a previous contact named in clear
- *                           text (before revision 3) is not copied into a new event: its {@code legacyContact} is
- *                           {@code null} there and {@code previousContactInClearText} says that there was one
+ *                           text (before revision 3) is not copied into a new event: only its organisation is
  */
 @Revision("3")
 public record ActionReassignedEvent(

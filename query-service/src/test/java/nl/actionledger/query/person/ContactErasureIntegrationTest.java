@@ -50,14 +50,14 @@ class ContactErasureIntegrationTest extends QueryServiceIntegrationTestBase {
         byte[] key = newPerson(person);
         byte[] otherKey = newPerson(other);
         new History(action("801"))
-                .then(registered("801", 9, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL),
+                .then(registered("801", 5, 2, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
                         "system", "reg", T0)
                 .then(new ActionReassignedEvent(action("801"), null, Assignment.of("fiod", ContactSeal.seal(key, person, name)),
                         reason), "admin", "c-801-1", T0.plusSeconds(60))
                 .then(new ActionStatusChangedEvent(action("801"), ImplementationStatus.NOT_STARTED,
                         ImplementationStatus.IN_PROGRESS, "started"), "admin", "c-801-2", T0.plusSeconds(120));
         new History(action("802"))
-                .then(registered("802", 9, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL),
+                .then(registered("802", 5, 2, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
                         "system", "reg", T0)
                 .then(new ActionReassignedEvent(action("802"), null, Assignment.of("lvvn", ContactSeal.seal(key, person, name)),
                         "ministry"), "admin", "c-802-1", T0.plusSeconds(60))
@@ -140,12 +140,12 @@ class ContactErasureIntegrationTest extends QueryServiceIntegrationTestBase {
         String person = UUID.randomUUID().toString();
         byte[] key = newPerson(person);
         new History(action("811"))
-                .then(registered("811", 9, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL),
+                .then(registered("811", 5, 2, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
                         "system", "reg", T0)
                 .then(new ActionReassignedEvent(action("811"), null, Assignment.of("lvvn", ContactSeal.seal(key, person, "Own Contact")),
                         "ours"), "admin", "c-811-1", T0.plusSeconds(60));
         new History(action("812"))
-                .then(registered("812", 9, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL),
+                .then(registered("812", 5, 2, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
                         "system", "reg", T0)
                 .then(new ActionReassignedEvent(action("812"), null, Assignment.of("om", ContactSeal.seal(key, person, "Their Contact")),
                         "theirs"), "admin", "c-812-1", T0.plusSeconds(60));
@@ -170,7 +170,7 @@ class ContactErasureIntegrationTest extends QueryServiceIntegrationTestBase {
     @Test
     void aContactNamedInClearTextBeforeSealingStaysReadable() {
         new History(action("821"))
-                .then(registered("821", 9, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL),
+                .then(registered("821", 5, 2, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
                         "system", "reg", T0)
                 .then(new ActionReassignedEvent(action("821"), null, new Assignment("bz", null, "K. Bakker"), "old"),
                         "admin", "c-821-1", T0.plusSeconds(60));

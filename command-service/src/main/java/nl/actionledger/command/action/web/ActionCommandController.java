@@ -222,10 +222,4 @@ class ActionCommandController {
         }
     }
 
-    /** The command did not finish in time: it may or may not have been recorded. */
-    static final class CommandOutcomeUnknownException extends RuntimeException {
-        CommandOutcomeUnknownException() {
-            super("The change did not complete in time; check the action's history before retrying.");
-        }
-    }
 }

@@ -167,8 +167,8 @@ class CommandProblemHandling extends LedgerProblemHandling {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds())).body(problem);
     }
 
-    @ExceptionHandler(ActionCommandController.CommandOutcomeUnknownException.class)
-    ResponseEntity<Object> onTimeout(ActionCommandController.CommandOutcomeUnknownException ex) {
+    @ExceptionHandler(CommandOutcomeUnknownException.class)
+    ResponseEntity<Object> onTimeout(CommandOutcomeUnknownException ex) {
         // A 503 without Retry-After leaves a client guessing; the command gives up after 10 s, so try after a few.
         ProblemDetail problem = ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "OUTCOME_UNKNOWN", ex.getMessage());
         return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "5").body(problem);

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import nl.actionledger.command.action.web.CommandOutcomeUnknownException;
 import nl.actionledger.command.action.web.CorrelationId;
 import nl.actionledger.command.person.ErasePersonCommand;
 import nl.actionledger.command.person.PersonRejectedException;
@@ -78,10 +79,10 @@ class PersonAdminController {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("The erasure did not complete in time", e);
+            throw new CommandOutcomeUnknownException();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
+            throw new CommandOutcomeUnknownException();
         }
     }
 }
