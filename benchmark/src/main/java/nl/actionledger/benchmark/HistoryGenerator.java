@@ -39,7 +39,9 @@ import nl.actionledger.events.TimeframeType;
  * a closed action that resumes is reopened, and nothing is "changed" to what it already was. Some actions are
  * three times as busy as the others. Rows go in through JDBC batches; the database's own triggers (append-only,
  * hash chain) run for every row, as they do for the services. Before the plans, each member state's admin lists its
- * organisations, as command-service requires before an action can be assigned to one.
+ * organisations, as command-service requires before an action can be assigned to one. Contacts are named in clear
+ * text ({@code Assignment.legacyContact}), as events before sealed contacts did: the generated contacts are made up,
+ * and sealing them would need keys in {@code event_store.person_key}; the projections read both forms alike.
  */
 final class HistoryGenerator {
 
@@ -200,7 +202,7 @@ final class HistoryGenerator {
         String reason = REASONS.get(random.nextInt(REASONS.size()))
                 + (random.nextInt(4) == 0 ? " (ref. " + (1000 + random.nextInt(9000)) + ")" : "");
         if (action.assignment == null) {
-            Assignment assignment = new Assignment(organisation(action), CONTACTS.get(random.nextInt(CONTACTS.size())));
+            Assignment assignment = new Assignment(organisation(action), null, CONTACTS.get(random.nextInt(CONTACTS.size())));
             ActionReassignedEvent event = new ActionReassignedEvent(action.ref, null, assignment, reason);
             action.assignment = assignment;
             return new Change(event, "admin." + action.country);
@@ -221,10 +223,10 @@ final class HistoryGenerator {
         }
         if (kind == 2) {
             Assignment next = random.nextInt(3) == 0
-                    ? new Assignment(organisation(action), action.assignment.contact())
-                    : new Assignment(action.assignment.organisationId(), CONTACTS.get(random.nextInt(CONTACTS.size())));
+                    ? new Assignment(organisation(action), null, action.assignment.legacyContact())
+                    : new Assignment(action.assignment.organisationId(), null, CONTACTS.get(random.nextInt(CONTACTS.size())));
             if (next.equals(action.assignment)) {
-                next = new Assignment(next.organisationId(), next.contact() + " (deputy)");
+                next = new Assignment(next.organisationId(), null, next.legacyContact() + " (deputy)");
             }
             ActionReassignedEvent event = new ActionReassignedEvent(action.ref, action.assignment, next, reason);
             action.assignment = next;

@@ -78,6 +78,11 @@ public abstract class QueryServiceIntegrationTestBase {
                 .load().migrate();
     }
 
+    /** The test database's JDBC URL (no user in it). */
+    protected static String databaseUrl() {
+        return databaseUrl;
+    }
+
     /** As the owner of the tables, in one transaction: for tests that change what the service cannot (tamper with events, add a trigger). */
     protected static void asOwner(Consumer<JdbcClient> work) {
         try (Connection connection = EmbeddedPostgresDatabase.connect(databaseUrl, EmbeddedPostgresDatabase.OWNER)

@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.Objects;
 import nl.actionledger.command.action.ActionChangeRejectedException.Reason;
+import nl.actionledger.command.person.PersonDirectory;
+import nl.actionledger.command.person.PersonDirectory.NamedPerson;
 import nl.actionledger.events.ActionReassignedEvent;
 import nl.actionledger.events.ActionRef;
 import nl.actionledger.events.ActionRegisteredEvent;
@@ -12,6 +14,7 @@ import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.ActionTimeframeRevisedEvent;
 import nl.actionledger.events.Assignment;
 import nl.actionledger.events.ImplementationStatus;
+import nl.actionledger.support.person.ContactSeal;
 import nl.actionledger.events.Timeframe;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -64,15 +67,29 @@ class Action {
         return version;
     }
 
+    /**
+     * The contact person is named by a sealed name ({@link nl.actionledger.events.SealedContact}): the same name at the
+     * same organisation is the same person, whose key seals it. A previous contact that an event before revision 3
+     * named in clear text is not copied into the new event (only its organisation is): the clear name stays where it
+     * was and goes no further.
+     */
     @CommandHandler
-    long handle(ReassignActionCommand command) {
+    long handle(ReassignActionCommand command, PersonDirectory people) {
         requirePermission(command.requester());
         requireVersion(command.expectedVersion());
         requireReason(command.reason());
-        if (command.assignment().equals(assignment)) {
+        Assignment requested = Assignment.of(command.organisationId());
+        if (command.contact() != null) {
+            NamedPerson person = people.personFor(command.organisationId(), command.contact());
+            requested = Assignment.of(command.organisationId(),
+                    ContactSeal.seal(person.key(), person.personId(), command.contact()));
+        }
+        if (requested.sameResponsibilityAs(assignment)) {
             throw noChange("The action is already assigned to " + describe(assignment) + ".");
         }
-        apply(new ActionReassignedEvent(ref, assignment, command.assignment(), command.reason()));
+        Assignment previous = assignment == null || assignment.legacyContact() == null ? assignment
+                : Assignment.of(assignment.organisationId());
+        apply(new ActionReassignedEvent(ref, previous, requested, command.reason()));
         return version;
     }
 
@@ -122,9 +139,10 @@ class Action {
         return new ActionChangeRejectedException(Reason.NO_CHANGE, message + " Nothing was recorded.");
     }
 
+    /** Never with the contact's name: a refusal's message is stored with its idempotency key and may be logged. */
     private static String describe(Assignment assignment) {
         return assignment.organisationId()
-                + (assignment.contact() == null ? "" : " (contact " + assignment.contact() + ")");
+                + (assignment.contactPersonId() == null ? "" : " (contact person " + assignment.contactPersonId() + ")");
     }
 
     @EventSourcingHandler

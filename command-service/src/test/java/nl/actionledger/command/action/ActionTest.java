@@ -1,8 +1,17 @@
 package nl.actionledger.command.action;
 
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Predicate;
+import nl.actionledger.command.person.PersonDirectory;
+import nl.actionledger.support.person.ContactSeal;
+import org.hamcrest.CustomTypeSafeMatcher;
+import org.hamcrest.Matcher;
 import nl.actionledger.command.action.ActionChangeRejectedException.Reason;
 import nl.actionledger.events.ActionReassignedEvent;
 import nl.actionledger.events.ActionRef;
@@ -31,6 +40,11 @@ import static nl.actionledger.events.ImplementationStatus.ON_HOLD;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.hasProperty;
 import static org.hamcrest.Matchers.instanceOf;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 class ActionTest {
 
@@ -44,10 +58,62 @@ class ActionTest {
 
     private AggregateTestFixture<Action> fixture;
 
+    private final InMemoryPeople people = new InMemoryPeople();
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Action.class);
         fixture.registerCommandTargetResolver(new ActionCommandTargets());
+        fixture.registerInjectableResource(people);
+    }
+
+    private String opened(Assignment assignment) {
+        return ContactSeal.open(people.keyOf(assignment.contactPersonId()).orElseThrow(), assignment.contactPerson())
+                .orElseThrow();
+    }
+
+    private static Matcher<Object> reassigned(Predicate<ActionReassignedEvent> expected) {
+        return new CustomTypeSafeMatcher<>("a reassignment as expected") {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof ActionReassignedEvent event && expected.test(event);
+            }
+        };
+    }
+
+    /** People in memory: the same name at the same organisation is the same person, as in the database. */
+    static final class InMemoryPeople implements PersonDirectory {
+
+        private final Map<String, NamedPerson> byName = new HashMap<>();
+        private final Map<String, byte[]> keys = new HashMap<>();
+
+        @Override
+        public NamedPerson personFor(String organisationId, String name) {
+            return byName.computeIfAbsent(organisationId + "\n" + name, ignored -> {
+                NamedPerson person = new NamedPerson(UUID.randomUUID().toString(), ContactSeal.newKey());
+                keys.put(person.personId(), person.key());
+                return person;
+            });
+        }
+
+        @Override
+        public Optional<byte[]> keyOf(String personId) {
+            return Optional.ofNullable(keys.get(personId));
+        }
+
+        @Override
+        public void deleteKey(String personId) {
+            keys.remove(personId);
+        }
+
+        String idOf(String organisationId, String name) {
+            return personFor(organisationId, name).personId();
+        }
+
+        Assignment sealed(String organisationId, String name) {
+            NamedPerson person = personFor(organisationId, name);
+            return Assignment.of(organisationId, ContactSeal.seal(person.key(), person.personId(), name));
+        }
     }
 
     private static ActionRegisteredEvent registered(ImplementationStatus status, Timeframe timeframe) {
@@ -108,30 +174,74 @@ class ActionTest {
     }
 
     @Test
-    void firstAssignmentHasNoPreviousAssignment() {
-        Assignment nvwa = new Assignment("nvwa", "J. Jansen");
+    void firstAssignmentSealsTheContactsNameUnderTheirPersonsKey() {
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025))
-                .when(new ReassignActionCommand(ACTION, nvwa, "NVWA leads enforcement", null, ADMIN))
-                .expectEvents(new ActionReassignedEvent(ACTION, null, nvwa, "NVWA leads enforcement"));
+                .when(new ReassignActionCommand(ACTION, "nvwa", "J. Jansen", "NVWA leads enforcement", null, ADMIN))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(reassigned(event -> event.previousAssignment() == null
+                        && event.newAssignment().organisationId().equals("nvwa")
+                        && event.newAssignment().legacyContact() == null
+                        && event.newAssignment().contactPersonId().equals(people.idOf("nvwa", "J. Jansen"))
+                        && opened(event.newAssignment()).equals("J. Jansen")
+                        && !event.toString().contains("Jansen")), andNoMore())));
     }
 
     @Test
-    void changingOnlyTheContactIsAReassignment() {
-        Assignment before = new Assignment("nvwa", "J. Jansen");
-        Assignment after = new Assignment("nvwa", "P. de Vries");
-        fixture.given(registered(NOT_STARTED, RANGE_2024_2025),
-                        new ActionReassignedEvent(ACTION, null, before, "first"))
-                .when(new ReassignActionCommand(ACTION, after, "Jansen retired", null, ADMIN))
-                .expectEvents(new ActionReassignedEvent(ACTION, before, after, "Jansen retired"));
+    void changingOnlyTheContactIsAReassignmentToAnotherPerson() {
+        Assignment before = people.sealed("nvwa", "J. Jansen");
+        fixture.given(registered(NOT_STARTED, RANGE_2024_2025), new ActionReassignedEvent(ACTION, null, before, "first"))
+                .when(new ReassignActionCommand(ACTION, "nvwa", "P. de Vries", "Jansen retired", null, ADMIN))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(reassigned(event ->
+                        event.previousAssignment().equals(before)
+                        && event.newAssignment().contactPersonId().equals(people.idOf("nvwa", "P. de Vries"))
+                        && !event.newAssignment().contactPersonId().equals(before.contactPersonId())
+                        && opened(event.newAssignment()).equals("P. de Vries")), andNoMore())));
     }
 
     @Test
     void rejectsReassignmentToTheCurrentAssignee() {
-        Assignment nvwa = new Assignment("nvwa", null);
+        Assignment nvwa = Assignment.of("nvwa");
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025), new ActionReassignedEvent(ACTION, null, nvwa, "first"))
-                .when(new ReassignActionCommand(ACTION, new Assignment("nvwa", null), "again", null, ADMIN))
+                .when(new ReassignActionCommand(ACTION, "nvwa", null, "again", null, ADMIN))
                 .expectNoEvents()
                 .expectException(rejection(Reason.NO_CHANGE));
+    }
+
+    @Test
+    void rejectsReassignmentToTheSamePersonWithoutNamingThemInTheRefusal() {
+        fixture.given(registered(NOT_STARTED, RANGE_2024_2025),
+                        new ActionReassignedEvent(ACTION, null, people.sealed("nvwa", "J. Jansen"), "first"))
+                .when(new ReassignActionCommand(ACTION, "nvwa", "J. Jansen", "again", null, ADMIN))
+                .expectNoEvents()
+                .expectException(rejection(Reason.NO_CHANGE))
+                .expectExceptionMessage(allOf(not(containsString("Jansen")), containsString(people.idOf("nvwa", "J. Jansen"))));
+    }
+
+    @Test
+    void theSameNameAtAnotherOrganisationIsAnotherPerson() {
+        fixture.given(registered(NOT_STARTED, RANGE_2024_2025),
+                        new ActionReassignedEvent(ACTION, null, people.sealed("nvwa", "J. Jansen"), "first"))
+                .when(new ReassignActionCommand(ACTION, "douane", "J. Jansen", "moved", null, ADMIN))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(reassigned(event ->
+                        event.newAssignment().contactPersonId().equals(people.idOf("douane", "J. Jansen"))
+                        && !event.newAssignment().contactPersonId().equals(people.idOf("nvwa", "J. Jansen"))), andNoMore())));
+    }
+
+    @Test
+    void aContactNamedInClearTextBeforeIsNotCopiedIntoTheNextEvent() {
+        Assignment legacy = new Assignment("nvwa", null, "K. Bakker");
+        fixture.given(registered(NOT_STARTED, RANGE_2024_2025), new ActionReassignedEvent(ACTION, null, legacy, "old"))
+                .when(new ReassignActionCommand(ACTION, "douane", null, "customs now", null, ADMIN))
+                .expectEvents(new ActionReassignedEvent(ACTION, Assignment.of("nvwa"), Assignment.of("douane"), "customs now"));
+    }
+
+    @Test
+    void theSameNameOnceNamedInClearTextIsRecordedAgainSealed() {
+        Assignment legacy = new Assignment("nvwa", null, "K. Bakker");
+        fixture.given(registered(NOT_STARTED, RANGE_2024_2025), new ActionReassignedEvent(ACTION, null, legacy, "old"))
+                .when(new ReassignActionCommand(ACTION, "nvwa", "K. Bakker", "erasable from now on", null, ADMIN))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(reassigned(event ->
+                        event.previousAssignment().equals(Assignment.of("nvwa"))
+                        && opened(event.newAssignment()).equals("K. Bakker")), andNoMore())));
     }
 
     @Test
@@ -188,14 +298,14 @@ class ActionTest {
     @Test
     void rejectsChangeAtAVersionThatDoesNotExistYet() {
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025))
-                .when(new ReassignActionCommand(ACTION, new Assignment("douane", null), "customs", 5L, ADMIN))
+                .when(new ReassignActionCommand(ACTION, "douane", null, "customs", 5L, ADMIN))
                 .expectNoEvents()
                 .expectException(rejection(Reason.VERSION_MISMATCH));
     }
 
     @Test
     void aCoordinatorChangesActionsOfTheirOwnOrganisation() {
-        Assignment lvvn = new Assignment("lvvn", null);
+        Assignment lvvn = Assignment.of("lvvn");
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025), new ActionReassignedEvent(ACTION, null, lvvn, "ours"))
                 .when(new ChangeActionStatusCommand(ACTION, IN_PROGRESS, "started", null, LVVN_COORDINATOR))
                 .expectEvents(new ActionStatusChangedEvent(ACTION, NOT_STARTED, IN_PROGRESS, "started"));
@@ -203,17 +313,16 @@ class ActionTest {
 
     @Test
     void aCoordinatorMayHandTheirActionOverToAnotherOrganisation() {
-        Assignment lvvn = new Assignment("lvvn", null);
-        Assignment nvwa = new Assignment("nvwa", "J. Jansen");
+        Assignment lvvn = Assignment.of("lvvn");
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025), new ActionReassignedEvent(ACTION, null, lvvn, "ours"))
-                .when(new ReassignActionCommand(ACTION, nvwa, "enforcement is theirs", null, LVVN_COORDINATOR))
-                .expectEvents(new ActionReassignedEvent(ACTION, lvvn, nvwa, "enforcement is theirs"));
+                .when(new ReassignActionCommand(ACTION, "nvwa", null, "enforcement is theirs", null, LVVN_COORDINATOR))
+                .expectEvents(new ActionReassignedEvent(ACTION, lvvn, Assignment.of("nvwa"), "enforcement is theirs"));
     }
 
     @Test
     void rejectsAChangeByACoordinatorOfAnotherOrganisation() {
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025),
-                        new ActionReassignedEvent(ACTION, null, new Assignment("lvvn", null), "ours"))
+                        new ActionReassignedEvent(ACTION, null, Assignment.of("lvvn"), "ours"))
                 .when(new ReviseActionTimeframeCommand(ACTION, CONTINUOUS_TIMEFRAME, "not yours", null, NVWA_COORDINATOR))
                 .expectNoEvents()
                 .expectException(rejection(Reason.NOT_PERMITTED));
@@ -222,7 +331,7 @@ class ActionTest {
     @Test
     void rejectsAChangeByACoordinatorOfAnUnassignedAction() {
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025))
-                .when(new ReassignActionCommand(ACTION, new Assignment("lvvn", null), "claim it", null, LVVN_COORDINATOR))
+                .when(new ReassignActionCommand(ACTION, "lvvn", null, "claim it", null, LVVN_COORDINATOR))
                 .expectNoEvents()
                 .expectException(rejection(Reason.NOT_PERMITTED));
     }

@@ -79,7 +79,7 @@ class OrganisationsIntegrationTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Map<String, Object> stored = lastEventOf("eu-wap-nl/21");
-        assertThat(stored.get("payload_revision")).isEqualTo("2");
+        assertThat(stored.get("payload_revision")).isEqualTo("3");
         JsonNode payload = JSON.readTree((String) stored.get("payload"));
         assertThat(payload.get("newAssignment").get("organisationId").asString()).isEqualTo("nvwa");
         assertThat(payload.get("newAssignment").has("organisation")).isFalse();
@@ -183,7 +183,7 @@ class OrganisationsIntegrationTest {
 
     /**
      * An ActionReassignedEvent of revision 1, as the service stored it before (free text), put into the table as bytes:
-     * it is read as revision 2 with the organisation's id, the Action decides on that id (the LVVN coordinator may change
+     * it is read as revision 3 with the organisation's id, the Action decides on that id (the LVVN coordinator may change
      * an action assigned to "LNV "), and the stored bytes stay as they were.
      */
     @Test
@@ -203,7 +203,7 @@ class OrganisationsIntegrationTest {
                 .filter(message -> message.getSequenceNumber() == 1).findFirst().orElseThrow();
         assertThat(read.getPayload()).isEqualTo(new ActionReassignedEvent(
                 nl.actionledger.events.ActionRef.of("eu-wap-nl", "26"), null,
-                new Assignment("lvvn", "Programme team"), "before the list"));
+                new Assignment("lvvn", null, "Programme team"), "before the list"));
 
         HttpResponse<String> response = post("coordinator", "/api/plans/eu-wap-nl/actions/26/status",
                 "{\"status\":\"IN_PROGRESS\",\"reason\":\"ours since before the list\"}");

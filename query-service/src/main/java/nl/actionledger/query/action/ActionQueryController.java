@@ -1,11 +1,15 @@
 package nl.actionledger.query.action;
 
 import java.util.List;
+import java.util.function.Predicate;
 import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.query.organisation.Organisations;
+import nl.actionledger.query.person.ContactReaders;
+import nl.actionledger.query.person.Contacts;
 import nl.actionledger.query.web.NotFoundException;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,10 +23,14 @@ class ActionQueryController {
 
     private final CurrentActions actions;
     private final Organisations organisations;
+    private final Contacts contacts;
+    private final ContactReaders readers;
 
-    ActionQueryController(CurrentActions actions, Organisations organisations) {
+    ActionQueryController(CurrentActions actions, Organisations organisations, Contacts contacts, ContactReaders readers) {
         this.actions = actions;
         this.organisations = organisations;
+        this.contacts = contacts;
+        this.readers = readers;
     }
 
     @GetMapping
@@ -31,21 +39,32 @@ class ActionQueryController {
                           @RequestParam(required = false) String organisation,
                           @RequestParam(required = false) Integer objective,
                           @RequestParam(required = false) Integer priority,
-                          @RequestParam(required = false) CommitmentLevel commitment) {
+                          @RequestParam(required = false) CommitmentLevel commitment,
+                          Authentication reader) {
         requirePlan(planId);
         ActionFilter filter = new ActionFilter(status, organisation, objective, priority, commitment);
         var names = organisations.displayNames();
-        return actions.ofPlan(planId, filter).stream().map(ActionView::of)
-                .map(view -> view.withOrganisationNameFrom(names)).sorted(ActionView.PLAN_ORDER).toList();
+        List<ActionView> views = actions.ofPlan(planId, filter).stream().map(ActionView::of).toList();
+        return asSeenBy(reader, views).stream().map(view -> view.withOrganisationNameFrom(names))
+                .sorted(ActionView.PLAN_ORDER).toList();
     }
 
     @GetMapping("/{actionId}")
-    ActionView one(@PathVariable String planId, @PathVariable String actionId) {
+    ActionView one(@PathVariable String planId, @PathVariable String actionId, Authentication reader) {
         requirePlan(planId);
         return actions.find(planId + "/" + actionId).map(ActionView::of)
+                .map(view -> asSeenBy(reader, List.of(view)).get(0))
                 .map(view -> view.withOrganisationNameFrom(organisations.displayNames()))
                 .orElseThrow(() -> new NotFoundException("ACTION_NOT_FOUND",
                         "Plan '" + planId + "' has no action '" + actionId + "'."));
+    }
+
+    /** The contacts opened (or erased), and withheld from a coordinator where the action is not their organisation's. */
+    private List<ActionView> asSeenBy(Authentication reader, List<ActionView> views) {
+        Predicate<String> visible = readers.visibleFor(reader);
+        Contacts.Revealer revealer = contacts.revealer(views.stream()
+                .filter(view -> visible.test(view.organisation())).map(ActionView::contact).toList());
+        return views.stream().map(view -> view.withContactFrom(revealer, visible.test(view.organisation()))).toList();
     }
 
     private void requirePlan(String planId) {

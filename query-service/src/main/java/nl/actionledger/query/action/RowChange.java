@@ -1,5 +1,6 @@
 package nl.actionledger.query.action;
 
+import nl.actionledger.query.person.ContactText;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -44,7 +45,7 @@ record RowChange(ActionRef action, long sequenceNumber, Instant at, String actor
         }
         if (event instanceof ActionReassignedEvent reassigned) {
             return update(message, reassigned.action(), row -> row.setAssignment(
-                    reassigned.newAssignment().organisationId(), reassigned.newAssignment().contact()));
+                    reassigned.newAssignment().organisationId(), ContactText.of(reassigned.newAssignment())));
         }
         if (event instanceof ActionTimeframeRevisedEvent revised) {
             return update(message, revised.action(), row -> row.setTimeframe(revised.newTimeframe()));

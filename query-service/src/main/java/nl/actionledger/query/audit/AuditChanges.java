@@ -1,5 +1,6 @@
 package nl.actionledger.query.audit;
 
+import nl.actionledger.query.person.ContactText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,7 +46,7 @@ final class AuditChanges {
         Assignment after = event.newAssignment();
         List<FieldChange> changes = new ArrayList<>();
         add(changes, "organisation", before == null ? null : before.organisationId(), after.organisationId());
-        add(changes, "contact", before == null ? null : before.contact(), after.contact());
+        add(changes, "contact", ContactText.of(before), ContactText.of(after));
         return changes;
     }
 

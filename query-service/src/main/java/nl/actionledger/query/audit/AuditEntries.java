@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.actionledger.query.person.Contacts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +25,11 @@ class AuditEntries {
             ORDER BY %s, c.position""";
 
     private final JdbcClient jdbc;
+    private final Contacts contacts;
 
-    AuditEntries(JdbcClient jdbc) {
+    AuditEntries(JdbcClient jdbc, Contacts contacts) {
         this.jdbc = jdbc;
+        this.contacts = contacts;
     }
 
     /**
@@ -111,7 +114,30 @@ class AuditEntries {
                         rs.getString("after_value")));
             }
         });
-        return List.copyOf(entries);
+        return opened(entries);
+    }
+
+    /**
+     * The contacts' before and after values opened: the name, or {@value Contacts#ERASED} for an erased person. The
+     * stored values stay sealed, so the audit trail's content check compares them as the projection wrote them.
+     */
+    private List<AuditEntryView> opened(List<AuditEntryView> entries) {
+        List<String> stored = new ArrayList<>();
+        entries.forEach(entry -> entry.changes().stream().filter(change -> change.field().equals("contact"))
+                .forEach(change -> {
+                    stored.add(change.before());
+                    stored.add(change.after());
+                }));
+        if (stored.isEmpty()) {
+            return List.copyOf(entries);
+        }
+        Contacts.Revealer revealer = contacts.revealer(stored);
+        return entries.stream().map(entry -> new AuditEntryView(entry.eventId(), entry.position(), entry.planId(),
+                entry.actionId(), entry.version(), entry.type(), entry.occurredAt(), entry.actor(), entry.actorName(),
+                entry.reason(), entry.correlationId(), entry.changes().stream()
+                .map(change -> change.field().equals("contact")
+                        ? new FieldChange("contact", revealer.text(change.before()), revealer.text(change.after()))
+                        : change).toList())).toList();
     }
 
     /** What an audit search filters on; a criterion left out matches every entry. */

@@ -12,6 +12,7 @@ import nl.actionledger.events.ActionTimeframeRevisedEvent;
 import nl.actionledger.events.EventMetadataKeys;
 import nl.actionledger.events.OrganisationChangedEvent;
 import nl.actionledger.events.OrganisationRegisteredEvent;
+import nl.actionledger.events.PersonErasedEvent;
 import nl.actionledger.query.EventNames;
 import org.axonframework.eventhandling.DomainEventMessage;
 
@@ -22,6 +23,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 final class EntryFromEvent {
 
     static final String ORGANISATIONS = "organisations";
+    /** Erasures of contact persons are entered as "action" {@code <personId>} of "plan" {@value}. */
+    static final String PEOPLE = "people";
 
     private EntryFromEvent() {
     }
@@ -49,6 +52,9 @@ final class EntryFromEvent {
         }
         if (event instanceof OrganisationChangedEvent changed) {
             return entry(message, organisations(changed.organisationId()), changed.reason(), AuditChanges.of(changed));
+        }
+        if (event instanceof PersonErasedEvent erased) {
+            return entry(message, ActionRef.of(PEOPLE, erased.personId()), erased.reason(), List.of());
         }
         String[] parts = message.getAggregateIdentifier().split("/", 2);
         return entry(message, ActionRef.of(parts[0], parts.length > 1 ? parts[1] : ""), null, List.of());

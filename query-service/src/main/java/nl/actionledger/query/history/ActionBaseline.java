@@ -18,7 +18,7 @@ record ActionBaseline(
         return new ActionView(planId, actionId, euActionNumber, description, objective, priority, commitment,
                 new ActionView.TimeframeView(state.timeframe().raw(), state.timeframe().type(),
                         state.timeframe().fromYear(), state.timeframe().toYear()),
-                state.status(), state.organisation(), null, state.contact(), state.sequenceNumber(), state.validFrom(),
+                state.status(), state.organisation(), null, state.contact(), null, false, false, state.sequenceNumber(), state.validFrom(),
                 state.actor());
     }
 }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import nl.actionledger.query.person.Contacts;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,10 +25,12 @@ class PlanChanges {
 
     private final ActionTimeline timeline;
     private final PlanHistory history;
+    private final Contacts contacts;
 
-    PlanChanges(ActionTimeline timeline, PlanHistory history) {
+    PlanChanges(ActionTimeline timeline, PlanHistory history, Contacts contacts) {
         this.timeline = timeline;
         this.history = history;
+        this.contacts = contacts;
     }
 
     Changes between(String planId, ReportingInstant.Period period) {
@@ -35,19 +39,32 @@ class PlanChanges {
                 .collect(Collectors.toMap(ActionState::actionId, Function.identity()));
         Map<String, List<ActionState>> begun = timeline.statesBegunBetween(planId, period.from(), period.to()).stream()
                 .collect(Collectors.groupingBy(ActionState::actionId, LinkedHashMap::new, Collectors.toList()));
+        List<String> stored = new ArrayList<>();
+        atStart.values().forEach(state -> stored.add(state.contact()));
+        begun.values().forEach(states -> states.forEach(state -> stored.add(state.contact())));
+        Contacts.Revealer revealer = contacts.revealer(stored);
         List<ActionChange> changes = begun.entrySet().stream()
-                .map(entry -> change(atStart.get(entry.getKey()), entry.getValue()))
+                .map(entry -> change(atStart.get(entry.getKey()), entry.getValue(), revealer::text))
                 .sorted((left, right) -> PlanOrder.ACTION_IDS.compare(left.actionId(), right.actionId()))
                 .toList();
         return new Changes(planId, period.from(), period.to(), timeline.positionAt(planId, period.to()), changes);
     }
 
     static ActionChange change(ActionState before, List<ActionState> statesInPeriod) {
+        return change(before, statesInPeriod, UnaryOperator.identity());
+    }
+
+    /**
+     * @param contactText the contact as readers see it (the name, or {@link Contacts#ERASED}), so that the same person
+     *                    named again (sealed anew) is no change, and an erased one shows as erased
+     */
+    static ActionChange change(ActionState before, List<ActionState> statesInPeriod, UnaryOperator<String> contactText) {
         ActionState after = statesInPeriod.get(statesInPeriod.size() - 1);
         List<FieldChange> fields = new ArrayList<>();
         compare(fields, "status", before == null ? null : before.status(), after.status(), Objects::equals);
         compare(fields, "organisation", before == null ? null : before.organisation(), after.organisation(), Objects::equals);
-        compare(fields, "contact", before == null ? null : before.contact(), after.contact(), Objects::equals);
+        compare(fields, "contact", before == null ? null : contactText.apply(before.contact()),
+                contactText.apply(after.contact()), Objects::equals);
         Timeframe beforeTimeframe = before == null ? null : before.timeframe();
         if (beforeTimeframe == null || !beforeTimeframe.meansSameAs(after.timeframe())) {
             fields.add(new FieldChange("timeframe", beforeTimeframe == null ? null : beforeTimeframe.raw(),

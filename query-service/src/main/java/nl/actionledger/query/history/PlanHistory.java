@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import nl.actionledger.query.action.ActionFilter;
 import nl.actionledger.query.action.ActionView;
+import nl.actionledger.query.person.Contacts;
 import nl.actionledger.query.organisation.Organisations;
 import nl.actionledger.query.web.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -16,17 +17,28 @@ class PlanHistory {
 
     private final ActionTimeline timeline;
     private final Organisations organisations;
+    private final Contacts contacts;
 
-    PlanHistory(ActionTimeline timeline, Organisations organisations) {
+    PlanHistory(ActionTimeline timeline, Organisations organisations, Contacts contacts) {
         this.timeline = timeline;
         this.organisations = organisations;
+        this.contacts = contacts;
+    }
+
+    /**
+     * Contacts opened, or erased. Only evaluators, auditors and admins read the plan as of an instant, and they see
+     * every contact ({@link nl.actionledger.query.person.ContactReaders}).
+     */
+    private List<ActionView> opened(List<ActionView> views) {
+        Contacts.Revealer revealer = contacts.revealer(views.stream().map(ActionView::contact).toList());
+        return views.stream().map(view -> view.withContactFrom(revealer, true)).toList();
     }
 
     PlanAsOf planAt(String planId, Instant at, ActionFilter filter) {
         requireExisted(planId, at);
         var names = organisations.displayNames();
-        List<ActionView> actions = timeline.planAt(planId, at).stream().filter(filter::matches)
-                .map(view -> view.withOrganisationNameFrom(names)).sorted(ActionView.PLAN_ORDER).toList();
+        List<ActionView> actions = opened(timeline.planAt(planId, at).stream().filter(filter::matches).toList())
+                .stream().map(view -> view.withOrganisationNameFrom(names)).sorted(ActionView.PLAN_ORDER).toList();
         return new PlanAsOf(planId, at, timeline.positionAt(planId, at), actions);
     }
 
@@ -35,7 +47,7 @@ class PlanHistory {
         ActionView action = timeline.planAt(planId, at).stream().filter(view -> view.actionId().equals(actionId))
                 .findFirst().orElseThrow(() -> new NotFoundException("ACTION_NOT_FOUND",
                         "Plan '" + planId + "' had no action '" + actionId + "' at " + at + "."));
-        return new ActionAsOf(planId, at, action.withOrganisationNameFrom(organisations.displayNames()));
+        return new ActionAsOf(planId, at, opened(List.of(action)).get(0).withOrganisationNameFrom(organisations.displayNames()));
     }
 
     /** @throws NotFoundException when the plan is unknown, or was not registered yet at the instant */

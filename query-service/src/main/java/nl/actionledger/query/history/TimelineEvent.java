@@ -1,5 +1,6 @@
 package nl.actionledger.query.history;
 
+import nl.actionledger.query.person.ContactText;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -36,7 +37,7 @@ record TimelineEvent(String eventId, String aggregateId, long sequenceNumber, In
         }
         if (event instanceof ActionReassignedEvent reassigned) {
             return Optional.of(of(message, reassigned.reason(), null, state -> state.withAssignment(
-                    reassigned.newAssignment().organisationId(), reassigned.newAssignment().contact())));
+                    reassigned.newAssignment().organisationId(), ContactText.of(reassigned.newAssignment()))));
         }
         if (event instanceof ActionTimeframeRevisedEvent revised) {
             return Optional.of(of(message, revised.reason(), null, state -> state.withTimeframe(revised.newTimeframe())));

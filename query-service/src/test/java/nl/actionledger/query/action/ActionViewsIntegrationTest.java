@@ -37,7 +37,7 @@ class ActionViewsIntegrationTest extends QueryServiceIntegrationTestBase {
                         "system", "reg", T0)
                 .then(new ActionStatusChangedEvent(action("201"), ImplementationStatus.NOT_STARTED,
                         ImplementationStatus.IN_PROGRESS, "started"), "coordinator", "c-201-1", T0.plusSeconds(3600))
-                .then(new ActionReassignedEvent(action("201"), null, new Assignment("nvwa", "J. Jansen"), "lead"),
+                .then(new ActionReassignedEvent(action("201"), null, new Assignment("nvwa", null, "J. Jansen"), "lead"),
                         "coordinator", "c-201-2", T0.plusSeconds(7200))
                 .then(new ActionTimeframeRevisedEvent(action("201"), RANGE_2024_2025,
                         new Timeframe(TimeframeType.FROM, "Vanaf 2026", 2026, null), "delayed"),
@@ -48,7 +48,7 @@ class ActionViewsIntegrationTest extends QueryServiceIntegrationTestBase {
         new History(action("203"))
                 .then(registered("203", 15, 4, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
                         CommitmentLevel.INTERNATIONAL, CommitmentLevel.NATIONAL), "system", "reg", T0)
-                .then(new ActionReassignedEvent(action("203"), null, new Assignment("douane", null), "customs"),
+                .then(new ActionReassignedEvent(action("203"), null, new Assignment("douane", null, null), "customs"),
                         "coordinator", "c-203-1", T0.plusSeconds(60));
         awaitJson("evaluator", "/api/plans/eu-wap-nl/actions/201", view -> view.get("version").asLong() == 3);
         awaitJson("evaluator", "/api/plans/eu-wap-nl/actions/203", view -> view.get("version").asLong() == 1);

@@ -135,7 +135,7 @@ class CurrentActionProjectionTest {
     void reassignmentSetsOrganisationAndContact() {
         CurrentAction row = registeredRow();
 
-        batch(() -> on(new ActionReassignedEvent(action("28"), null, new Assignment("nvwa", "J. Jansen"),
+        batch(() -> on(new ActionReassignedEvent(action("28"), null, new Assignment("nvwa", null, "J. Jansen"),
                 "lead"), 1, CHANGED_AT, "coordinator"));
 
         assertThat(row.organisation()).isEqualTo("nvwa");
@@ -160,7 +160,7 @@ class CurrentActionProjectionTest {
         Set<CurrentAction> touched = batch(() -> {
             register();
             changeStatus(ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, 1, CHANGED_AT, "first");
-            on(new ActionReassignedEvent(action("28"), null, new Assignment("nvwa", "J. Jansen"), "lead"),
+            on(new ActionReassignedEvent(action("28"), null, new Assignment("nvwa", null, "J. Jansen"), "lead"),
                     2, CHANGED_AT.plusSeconds(60), "second");
             changeStatus(ImplementationStatus.IN_PROGRESS, ImplementationStatus.COMPLETED, 3, CHANGED_AT.plusSeconds(120),
                     "third");

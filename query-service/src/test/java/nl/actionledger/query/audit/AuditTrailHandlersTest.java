@@ -134,14 +134,14 @@ class AuditTrailHandlersTest {
 
     @Test
     void aFirstAssignmentListsOrganisationAndContactFromNothing() {
-        assertThat(AuditChanges.of(new ActionReassignedEvent(action("28"), null, new Assignment("nvwa", "J. Jansen"), "r")))
+        assertThat(AuditChanges.of(new ActionReassignedEvent(action("28"), null, new Assignment("nvwa", null, "J. Jansen"), "r")))
                 .containsExactly(new FieldChange("organisation", null, "nvwa"), new FieldChange("contact", null, "J. Jansen"));
     }
 
     @Test
     void aNewContactAloneListsOnlyTheContact() {
-        assertThat(AuditChanges.of(new ActionReassignedEvent(action("28"), new Assignment("nvwa", "J. Jansen"),
-                new Assignment("nvwa", "P. de Vries"), "r")))
+        assertThat(AuditChanges.of(new ActionReassignedEvent(action("28"), new Assignment("nvwa", null, "J. Jansen"),
+                new Assignment("nvwa", null, "P. de Vries"), "r")))
                 .containsExactly(new FieldChange("contact", "J. Jansen", "P. de Vries"));
     }
 

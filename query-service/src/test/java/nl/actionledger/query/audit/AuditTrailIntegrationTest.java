@@ -48,7 +48,7 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
                         "system", "reg-301", T0)
                 .then(new ActionReopenedEvent(action("301"), ImplementationStatus.COMPLETED,
                         ImplementationStatus.IN_PROGRESS, "New cases found"), "alice", "c-301-1", T0.plusSeconds(86_400))
-                .then(new ActionReassignedEvent(action("301"), null, new Assignment("politie", "K. Bakker"), "Police leads"),
+                .then(new ActionReassignedEvent(action("301"), null, new Assignment("politie", null, "K. Bakker"), "Police leads"),
                         "bob", "c-301-2", T0.plusSeconds(2 * 86_400))
                 .then(new ActionStatusChangedEvent(action("301"), ImplementationStatus.IN_PROGRESS,
                         ImplementationStatus.COMPLETED, "Done again"), "alice", "c-301-3", T0.plusSeconds(3 * 86_400));
@@ -122,7 +122,7 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
                 .then(new ActionStatusChangedEvent(longTexts, ImplementationStatus.NOT_STARTED,
                         ImplementationStatus.IN_PROGRESS, "Started"), MetaData.with("actor", longActor)
                         .and("actorName", longName).and("correlationId", "c-304-1"), longBefore.plusSeconds(60))
-                .then(new ActionReassignedEvent(longTexts, null, new Assignment("nvwa", "K. Bakker ".repeat(30)),
+                .then(new ActionReassignedEvent(longTexts, null, new Assignment("nvwa", null, "K. Bakker ".repeat(30)),
                         "A long contact"), "carol", "c-304-2", longBefore.plusSeconds(120));
 
         JsonNode history = awaitJson("auditor", "/api/plans/nl-long-text/actions/304/history",

@@ -65,10 +65,10 @@ final class GeneratedHistory {
                         status = next;
                     }
                     case 1 -> {
-                        Assignment previous = organisation == null ? null : new Assignment(organisation, contact);
+                        Assignment previous = organisation == null ? null : new Assignment(organisation, null, contact);
                         organisation = ORGANISATIONS.get(random.nextInt(ORGANISATIONS.size()));
                         contact = "contact " + random.nextInt(1000);
-                        payload = new ActionReassignedEvent(action, previous, new Assignment(organisation, contact), "r" + seq);
+                        payload = new ActionReassignedEvent(action, previous, new Assignment(organisation, null, contact), "r" + seq);
                     }
                     default -> {
                         Timeframe next = TIMEFRAMES.get(random.nextInt(TIMEFRAMES.size()));

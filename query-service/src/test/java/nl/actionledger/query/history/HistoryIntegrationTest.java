@@ -79,7 +79,7 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
         report("2").then(new ActionTimeframeRevisedEvent(ref("2"), RANGE_2023_2024,
                 new Timeframe(TimeframeType.FROM, "Vanaf 2026", 2026, null), "delayed"), "cas", "c3",
                 Instant.parse("2025-05-01T10:00:00Z"));
-        report("4").then(new ActionReassignedEvent(ref("4"), null, new Assignment("nvwa", null), "NVWA leads"),
+        report("4").then(new ActionReassignedEvent(ref("4"), null, new Assignment("nvwa", null, null), "NVWA leads"),
                 "ana", "c4", Instant.parse("2025-06-01T10:00:00Z"));
         awaitProjectionsCaughtUp();
     }
@@ -241,7 +241,7 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
         Instant now = Instant.now();
         report("3").then(new ActionStatusChangedEvent(ref("3"), ImplementationStatus.ON_HOLD,
                 ImplementationStatus.COMPLETED, "finally"), "ana", "later-1", now);
-        report("1").then(new ActionReassignedEvent(ref("1"), null, new Assignment("rvo", "x"), "later"),
+        report("1").then(new ActionReassignedEvent(ref("1"), null, new Assignment("rvo", null, "x"), "later"),
                 "ben", "later-2", now);
         report("6").then(TestEvents.registered(ref("6"), 2, 1, ImplementationStatus.NOT_STARTED, TBD,
                 CommitmentLevel.EU), "system", "reg", now);

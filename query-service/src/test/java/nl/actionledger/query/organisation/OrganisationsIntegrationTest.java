@@ -48,7 +48,7 @@ class OrganisationsIntegrationTest extends QueryServiceIntegrationTestBase {
         new History(action("601"))
                 .then(registered("601", 601, 9, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL),
                         "system", "reg", T0)
-                .then(new ActionReassignedEvent(action("601"), null, new Assignment(ID, "J. Jansen"), "inspections"),
+                .then(new ActionReassignedEvent(action("601"), null, new Assignment(ID, null, "J. Jansen"), "inspections"),
                         "admin", "c-601", T0.plusSeconds(120));
         awaitJson("evaluator", "/api/plans/eu-wap-nl/actions/601", view -> view.get("version").asLong() == 1);
         awaitJson("evaluator", "/api/organisations", list -> organisation(list, ID) != null

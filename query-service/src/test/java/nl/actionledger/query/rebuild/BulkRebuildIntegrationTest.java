@@ -45,7 +45,7 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
                 .then(new ActionStatusChangedEvent(action, ImplementationStatus.NOT_STARTED,
                         ImplementationStatus.IN_PROGRESS, AWKWARD), MetaData.with("actor", "carol")
                         .and("actorName", AWKWARD).and("correlationId", "c-bulk-1"), JUNE.plusSeconds(60))
-                .then(new ActionReassignedEvent(action, null, new Assignment("NVWA", AWKWARD), AWKWARD),
+                .then(new ActionReassignedEvent(action, null, new Assignment("NVWA", null, AWKWARD), AWKWARD),
                         MetaData.with("actor", "carol"), JUNE.plusSeconds(120))
                 .then(new ActionTimeframeRevisedEvent(action, RANGE_2024_2025,
                         new Timeframe(TimeframeType.FROM, AWKWARD, 2026, null), AWKWARD), "carol", "c-bulk-3",

@@ -21,7 +21,6 @@ import nl.actionledger.command.organisation.OrganisationDirectory;
 import nl.actionledger.command.organisation.OrganisationRejectedException;
 import nl.actionledger.command.timeframe.TimeframeParser;
 import nl.actionledger.events.ActionRef;
-import nl.actionledger.events.Assignment;
 import nl.actionledger.events.EventMetadataKeys;
 import nl.actionledger.support.security.CurrentUsers;
 import nl.actionledger.support.security.CurrentUsers.CurrentUser;
@@ -95,9 +94,9 @@ class ActionCommandController {
         Requester requester = requester(current);
         String contact = request.contact() == null || request.contact().isBlank() ? null : request.contact().strip();
         // The organisation by its id: whatever id or alias the request names, never the text as sent (400 when unknown).
-        Assignment assignment = new Assignment(organisations.require(request.organisation()), contact);
+        String organisationId = organisations.require(request.organisation());
         IdempotencyKey idempotencyKey = idempotencyKey(key, current, action, "assignment", ifMatch, request);
-        return dispatch(action, () -> new ReassignActionCommand(action, assignment, request.reason(),
+        return dispatch(action, () -> new ReassignActionCommand(action, organisationId, contact, request.reason(),
                 IfMatch.expectedVersion(ifMatch), requester), correlationId, current, idempotencyKey);
     }
 
@@ -223,10 +222,4 @@ class ActionCommandController {
         }
     }
 
-    /** The command did not finish in time: it may or may not have been recorded. */
-    static final class CommandOutcomeUnknownException extends RuntimeException {
-        CommandOutcomeUnknownException() {
-            super("The change did not complete in time; check the action's history before retrying.");
-        }
-    }
 }

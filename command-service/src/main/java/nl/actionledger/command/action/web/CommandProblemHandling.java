@@ -8,6 +8,7 @@ import nl.actionledger.command.idempotency.IdempotencyKey;
 import nl.actionledger.command.idempotency.IdempotencyKeys;
 import nl.actionledger.command.idempotency.StoredAnswer;
 import nl.actionledger.command.organisation.OrganisationRejectedException;
+import nl.actionledger.command.person.PersonRejectedException;
 import nl.actionledger.command.ratelimit.ChangeRateLimitExceededException;
 import nl.actionledger.command.timeframe.UnparseableTimeframeException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,6 +50,16 @@ class CommandProblemHandling extends LedgerProblemHandling {
             log.warn("Refused {} {} by {}: {}", request.getMethod(), LogSafe.of(request.getRequestURI()),
                     LogSafe.of(request.getRemoteUser()), ex.getMessage());
         }
+        return respond(ProblemWriter.problem(status, ex.errorCode(), ex.getMessage()));
+    }
+
+    @ExceptionHandler(PersonRejectedException.class)
+    ResponseEntity<Object> onPersonRejected(PersonRejectedException ex) {
+        HttpStatus status = switch (ex.reason()) {
+            case INVALID_PERSON_ID, INVALID_REASON -> HttpStatus.BAD_REQUEST;
+            case PERSON_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case PERSON_ALREADY_ERASED -> HttpStatus.CONFLICT;
+        };
         return respond(ProblemWriter.problem(status, ex.errorCode(), ex.getMessage()));
     }
 
@@ -156,8 +167,8 @@ class CommandProblemHandling extends LedgerProblemHandling {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds())).body(problem);
     }
 
-    @ExceptionHandler(ActionCommandController.CommandOutcomeUnknownException.class)
-    ResponseEntity<Object> onTimeout(ActionCommandController.CommandOutcomeUnknownException ex) {
+    @ExceptionHandler(CommandOutcomeUnknownException.class)
+    ResponseEntity<Object> onTimeout(CommandOutcomeUnknownException ex) {
         // A 503 without Retry-After leaves a client guessing; the command gives up after 10 s, so try after a few.
         ProblemDetail problem = ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "OUTCOME_UNKNOWN", ex.getMessage());
         return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "5").body(problem);

@@ -4,12 +4,19 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** @param contact optional: the person at the organisation, if one is named */
+/**
+ * @param contact optional: the person at the organisation, if one is named (the same name at the same organisation is
+ *                the same person); never {@code [erased]}, the text that stands for an erased contact in the audit trail
+ */
 record ReassignRequest(
         @NotBlank @Size(max = 200)
         @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String organisation,
         @Size(max = 200)
-        @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String contact,
+        @Pattern.List({
+                @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS),
+                @Pattern(regexp = "(?!\\s*\\[erased]\\s*$).*", flags = Pattern.Flag.CASE_INSENSITIVE,
+                        message = "must not be [erased], which marks an erased contact")})
+        String contact,
         @NotBlank @Size(max = 2000)
         @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.CONTROL_CHARACTERS) String reason) {
 }
