@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import nl.actionledger.command.action.ActionChangeRejectedException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
@@ -15,7 +16,10 @@ import org.axonframework.modelling.command.ConcurrencyException;
  * decides on the state in the event store:
  * <ul>
  * <li>a change accepted on a stale copy fails to append, because that version exists (the unique index):
- * a {@link ConcurrencyException}, retried with a short back-off, as any race between two instances;</li>
+ * a {@link ConcurrencyException}, retried with a short back-off, as any race between two instances; so is an
+ * {@link AggregateStreamCreationException}, the same race for a command that creates its aggregate if missing (two
+ * instances listing one organisation at start-up, two admins erasing one person): the retry finds it created and
+ * decides on it;</li>
  * <li>a change refused on a stale copy (an If-Match that names the newer version, a permission or a "no change"
  * decided on the older state) is retried at once, once: only a refusal decided on the stored state is final.</li>
  * </ul>
@@ -36,7 +40,8 @@ final class CommandRetries implements RetryScheduler {
     public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
                                  List<Class<? extends Throwable>[]> failures, Runnable dispatchTask) {
         int attempt = failures.size();
-        if (lastFailure instanceof ConcurrencyException && attempt <= MAX_CONCURRENCY_RETRIES) {
+        if ((lastFailure instanceof ConcurrencyException || lastFailure instanceof AggregateStreamCreationException)
+                && attempt <= MAX_CONCURRENCY_RETRIES) {
             executor.schedule(dispatchTask, BACK_OFF_MILLIS << (attempt - 1), TimeUnit.MILLISECONDS);
             return true;
         }
