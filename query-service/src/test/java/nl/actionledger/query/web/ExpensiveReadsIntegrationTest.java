@@ -66,6 +66,18 @@ class ExpensiveReadsIntegrationTest extends QueryServiceIntegrationTestBase {
     }
 
     @Test
+    void anExpensiveReadCancelledAtItsTimeLimitIsA503ProblemNotA500() throws Exception {
+        try (Connection lock = checkpointTableLocked()) {
+            // The export waits for the lock until its lock timeout (5 s) cancels it.
+            HttpResponse<String> cancelled = get("auditor", EXPORT);
+            assertProblem(cancelled, 503, "QUERY_TIMEOUT");
+            assertThat(cancelled.headers().firstValue("Retry-After")).contains("5");
+            lock.rollback();
+        }
+        assertThat(get("auditor", EXPORT).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theExpensiveReadsPoolIsSmallReadOnlyAndItsOwn() {
         assertThat(pool.expensiveReads().getPoolName()).isEqualTo(ExpensiveReadPool.POOL_NAME);
         assertThat(pool.expensiveReads().getMaximumPoolSize()).as("EXPENSIVE_READS_MAX_CONCURRENT + 1").isEqualTo(5);
