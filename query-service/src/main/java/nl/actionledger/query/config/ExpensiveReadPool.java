@@ -14,8 +14,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * coordinators' reads need, and a statement there runs under the small pool's own timeout.
  * <p>
  * Everything else sees one data source: {@code JdbcClient}, Spring's transactions (a transaction keeps the connection it
- * began with), Axon's storage engine and token store, the health check (which runs on threads of its own, so it looks
- * at the main pool only).
+ * began with), Axon's storage engine and token store, the health check (not an expensive read, so it looks at the main
+ * pool only: a busy expensive reads' pool never turns readiness DOWN).
  */
 public final class ExpensiveReadPool extends DelegatingDataSource implements AutoCloseable {
 

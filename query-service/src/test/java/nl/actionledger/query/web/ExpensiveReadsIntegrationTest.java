@@ -3,6 +3,7 @@ package nl.actionledger.query.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,20 +36,30 @@ class ExpensiveReadsIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @Autowired
     ExpensiveReadPool pool;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void anExportBeyondItsKindsLimitIs429WhileOtherReadsAndReadinessAnswer() throws Exception {
+        String changes = "/api/plans/eu-wap-nl/changes?from=2025-01-01&to=2025-06-30";
+        awaitNoExpensiveReadInFlight();
+        // Every request once before the lock, so that none of them is slow for being the first.
+        get("evaluator", changes);
+        get("coordinator", "/api/plans/eu-wap-nl/actions");
+        get(null, "/actuator/health/readiness");
         List<CompletableFuture<HttpResponse<String>>> held;
         try (Connection lock = checkpointTableLocked()) {
             held = IntStream.range(0, 2).mapToObj(i -> sendAsync("auditor", EXPORT)).toList();
             awaitWaitingForTheLock(2);
 
+            // The held exports wait until the lock is released, or 5 s (their lock timeout): what follows takes less.
             HttpResponse<String> refused = get("auditor", EXPORT);
             assertProblem(refused, 429, "TOO_BUSY");
             assertThat(refused.headers().firstValue("Retry-After")).contains("1");
             assertThat(json(refused.body()).get("detail").asString()).contains("2 exports");
+            assertThat(held).as("the held exports were still waiting").noneMatch(CompletableFuture::isDone);
 
-            HttpResponse<String> otherKind = get("evaluator", "/api/plans/eu-wap-nl/changes?from=2025-01-01&to=2025-06-30");
+            HttpResponse<String> otherKind = get("evaluator", changes);
             assertThat(otherKind.statusCode()).as("a list of changes has places of its own: " + otherKind.body())
                     .isIn(200, 404);
             assertThat(get("coordinator", "/api/organisations").statusCode()).isEqualTo(200);
@@ -56,7 +67,6 @@ class ExpensiveReadsIntegrationTest extends QueryServiceIntegrationTestBase {
             HttpResponse<String> readiness = get(null, "/actuator/health/readiness");
             assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
             assertThat(json(readiness.body()).get("status").asString()).isEqualTo("UP");
-            assertThat(held).as("the held exports are still waiting").noneMatch(CompletableFuture::isDone);
             lock.rollback();
         }
         for (CompletableFuture<HttpResponse<String>> export : held) {
@@ -67,6 +77,7 @@ class ExpensiveReadsIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @Test
     void anExpensiveReadCancelledAtItsTimeLimitIsA503ProblemNotA500() throws Exception {
+        awaitNoExpensiveReadInFlight();
         try (Connection lock = checkpointTableLocked()) {
             // The export waits for the lock until its lock timeout (5 s) cancels it.
             HttpResponse<String> cancelled = get("auditor", EXPORT);
@@ -96,12 +107,16 @@ class ExpensiveReadsIntegrationTest extends QueryServiceIntegrationTestBase {
         } finally {
             ExpensiveReadPool.leave();
         }
+        assertThat(meters.find("hikaricp.connections.max").tag("pool", ExpensiveReadPool.POOL_NAME).gauge())
+                .as("the pool's metrics, by its name").isNotNull()
+                .satisfies(gauge -> assertThat(gauge.value()).isEqualTo(5));
     }
 
     @Test
     void oneFullVerificationRunsAtATimeThroughTheExpensiveReadsPool() throws Exception {
         long first;
         long waiting;
+        awaitNoExpensiveReadInFlight();
         try (Connection lock = checkpointTableLocked()) {
             first = json(post("auditor", "/api/audit/verify").body()).get("pass").asLong();
             awaitWaitingForTheLock(1);
@@ -142,10 +157,21 @@ class ExpensiveReadsIntegrationTest extends QueryServiceIntegrationTestBase {
 
     /** Sessions of the expensive reads' pool waiting for a lock: they hold its connections, not the main pool's. */
     private void awaitWaitingForTheLock(int sessions) {
-        await().atMost(Duration.ofSeconds(4)).until(() -> jdbc.sql("""
+        await().atMost(Duration.ofMillis(4500)).pollInterval(Duration.ofMillis(20))
+                .until(() -> waitingForALock() == sessions);
+    }
+
+    private long waitingForALock() {
+        return jdbc.sql("""
                         SELECT count(*) FROM pg_stat_activity
                         WHERE application_name = ? AND wait_event_type = 'Lock'""")
-                .param(ExpensiveReadPool.APPLICATION_NAME).query(Long.class).single() == sessions);
+                .param(ExpensiveReadPool.APPLICATION_NAME).query(Long.class).single();
+    }
+
+    /** Reads a test held are over (they end at their lock timeout at the latest), and an export has been answered. */
+    private void awaitNoExpensiveReadInFlight() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> waitingForALock() == 0
+                && get("auditor", EXPORT).statusCode() == 200);
     }
 
     private CompletableFuture<HttpResponse<String>> sendAsync(String user, String path) {
