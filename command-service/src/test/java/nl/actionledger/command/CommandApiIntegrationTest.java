@@ -620,19 +620,19 @@ class CommandApiIntegrationTest {
             first = HTTP.sendAsync(HttpRequest.newBuilder(uri(port, "/api/admin/checkpoints"))
                     .header("Authorization", basic("admin", "admin")).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
-            await().atMost(Duration.ofSeconds(4)).until(() -> jdbc.sql("""
+            await().atMost(Duration.ofMillis(4500)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql("""
                     SELECT count(*) FROM pg_stat_activity
                     WHERE wait_event_type = 'Lock' AND query LIKE '%record_checkpoint%'""").query(Long.class).single() == 1);
 
             HttpResponse<String> second = post(port, "admin", "/api/admin/checkpoints", "", Map.of());
             assertProblem(second, 429, "TOO_BUSY");
             assertThat(second.headers().firstValue("Retry-After")).contains("5");
+            assertThat(first).as("still waiting for the lock").isNotDone();
             assertThat(post(port, "admin", "/api/plans/eu-wap-nl/actions/49/status",
                     "{\"status\":\"ON_HOLD\",\"reason\":\"Waiting for the budget\"}", Map.of()).statusCode())
                     .isEqualTo(200);
             HttpResponse<String> readiness = send(HttpRequest.newBuilder(uri(port, "/actuator/health/readiness")).build());
             assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
-            assertThat(first).as("still waiting for the lock").isNotDone();
             lock.rollback();
         }
         assertThat(first.get().statusCode()).as(first.get().body()).isEqualTo(200);
