@@ -158,6 +158,9 @@ final class AuditorsUnderWriteLoad {
         String awaitTheirPasses(LedgerClient client) throws InterruptedException {
             long pass = lastPassAskedFor.get();
             Instant requested = lastRequestedAt;
+            if (pass == 0) {
+                return "no full pass was asked for";
+            }
             long started = System.nanoTime();
             while (System.nanoTime() - started < SETTLE_TIMEOUT.toNanos()) {
                 try {
