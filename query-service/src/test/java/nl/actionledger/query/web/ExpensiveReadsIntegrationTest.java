@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -86,6 +87,25 @@ class ExpensiveReadsIntegrationTest extends QueryServiceIntegrationTestBase {
             lock.rollback();
         }
         assertThat(get("auditor", EXPORT).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withEveryConnectionOfTheExpensiveReadsPoolTakenReadinessAndOtherReadsAnswer() throws Exception {
+        awaitNoExpensiveReadInFlight();
+        List<Connection> taken = new ArrayList<>();
+        try {
+            for (int i = 0; i < pool.expensiveReads().getMaximumPoolSize(); i++) {
+                taken.add(pool.expensiveReads().getConnection());
+            }
+            HttpResponse<String> readiness = get(null, "/actuator/health/readiness");
+            assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+            assertThat(get("coordinator", "/api/plans/eu-wap-nl/actions").statusCode()).isIn(200, 404);
+            assertThat(get("auditor", "/api/audit/verify").statusCode()).isEqualTo(200);
+        } finally {
+            for (Connection connection : taken) {
+                connection.close();
+            }
+        }
     }
 
     @Test
