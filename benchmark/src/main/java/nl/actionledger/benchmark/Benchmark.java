@@ -177,6 +177,9 @@ public final class Benchmark {
         Map<String, Object> integrity = IntegrityChecks.measure(client, issuer.auditor("bench-auditor"),
                 settings.readSamples());
         figures.put("integrityChecks", integrity);
+        AuditorsUnderWriteLoad.Result auditors = AuditorsUnderWriteLoad.measure(client, issuer, load, halfRate,
+                settings.writeDuration(), command, query);
+        figures.put("auditorsUnderWriteLoad", auditors.asFigures());
 
         // Last, with the projections caught up and idle: the limit is what PostgreSQL reads with the machine to itself.
         System.out.println("Raw sequential read of the event table ...");
@@ -187,6 +190,7 @@ public final class Benchmark {
         figures.put("cpuDuringReplay", cpuDuringReplay);
         record(rawInsert, rawRead, throughput, cpuUsedByWrites, baseline, halfLoad, halfRate, lagAtRest, lagAtHalfLoad,
                 lagAtFullLoad, contention, history, replay, questions, reads, integrity, command, query);
+        auditors.addTargets(figures);
     }
 
     /**

@@ -32,12 +32,13 @@ class BenchmarkSmokeTest {
         Map<String, Object> contention = (Map<String, Object>) figures.get("contention");
         assertThat(contention.get("noLostUpdate")).isEqualTo(true);
         assertThat((long) contention.get("accepted")).isPositive();
-        assertThat(figures.targets()).hasSize(17);
+        assertThat(figures.targets()).hasSize(20);
 
         JsonNode written = LedgerClient.JSON.readTree(output.toFile());
         for (String section : new String[] {"machine", "postgresql", "settings", "postgresqlLimits", "writeThroughput",
                 "contention", "projectionLag", "history", "replay", "reads", "integrityChecks", "memory", "targets",
-                "cpuDuringWriteThroughput", "cpuDuringReplay", "projectionsAfterReplay", "crudBaseline"}) {
+                "cpuDuringWriteThroughput", "cpuDuringReplay", "projectionsAfterReplay", "crudBaseline",
+                "auditorsUnderWriteLoad"}) {
             assertThat(written.has(section)).as(section).isTrue();
         }
         assertTheCrudBaselineWasMeasured(written.get("crudBaseline"));
@@ -50,10 +51,25 @@ class BenchmarkSmokeTest {
         assertThat(integrity.get("verifyChains").get("status").asText()).isEqualTo("OK");
         assertThat(integrity.get("exportEarlyMonth").get("events").asInt()).isPositive();
         assertThat(integrity.get("exportLateMonth").get("events").asInt()).isPositive();
+        assertTheAuditorsWereMeasured(written.get("auditorsUnderWriteLoad"));
         assertThat(written.get("postgresql").get("fsync").asText()).isEqualTo("on");
         assertThat(written.get("memory").get("command-service").get("aliveAtEnd").asBoolean()).isTrue();
         assertThat(written.get("writeThroughput").get("cpuPerAcceptedChangeMs").has("total")).isTrue();
         assertThat(written.get("writeThroughput").has("ratioToCrudBaseline")).isTrue();
+    }
+
+    /**
+     * The writes ran alone and with the auditors, the auditors got answers (exports and verifications; whether some were
+     * 429 depends on timing), and readiness was polled throughout. No figure is asserted.
+     */
+    private static void assertTheAuditorsWereMeasured(JsonNode auditors) {
+        assertThat(auditors.get("writesAlone").get("latency").get("samples").asInt()).isPositive();
+        assertThat(auditors.get("writesWithAuditors").get("latency").get("samples").asInt()).isPositive();
+        assertThat(auditors.get("auditorAnswers").get("GET /api/audit/export").get("200").asLong()).isPositive();
+        assertThat(auditors.get("auditorAnswers").get("POST /api/audit/verify").get("202").asLong()).isPositive();
+        assertThat(auditors.get("readiness").get("query-service").get("checks").asLong()).isPositive();
+        assertThat(auditors.get("readiness").get("command-service").get("checks").asLong()).isPositive();
+        assertThat(auditors.get("afterwards").asText()).contains("done");
     }
 
     /** The baseline ran the same load as Action Ledger, with its whole plan, and audited every change it accepted. */

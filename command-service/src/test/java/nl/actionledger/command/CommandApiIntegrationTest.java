@@ -2,12 +2,15 @@ package nl.actionledger.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -597,6 +601,42 @@ class CommandApiIntegrationTest {
         assertThat(checkpoint.get("digest").asString()).hasSize(64);
         assertThat(jdbc.sql("SELECT count(*) FROM event_store.chain_checkpoint_head WHERE checkpoint_id = ?")
                 .param(checkpoint.get("id").asLong()).query(Long.class).single()).isPositive();
+    }
+
+    /**
+     * A checkpoint reads every event's time stamp and every chain's head: one at a time. Held open (it waits for a lock
+     * the test holds on the checkpoint table), a second request is a 429 problem with Retry-After, while changes and
+     * readiness still answer.
+     */
+    @Test
+    void aCheckpointWhileOneIsBeingRecordedIs429AndChangesGoOn() throws Exception {
+        CompletableFuture<HttpResponse<String>> first;
+        try (Connection lock = EmbeddedPostgresDatabase.connect(databaseUrl, EmbeddedPostgresDatabase.OWNER)
+                .getConnection()) {
+            lock.setAutoCommit(false);
+            try (Statement statement = lock.createStatement()) {
+                statement.execute("LOCK TABLE event_store.chain_checkpoint IN ACCESS EXCLUSIVE MODE");
+            }
+            first = HTTP.sendAsync(HttpRequest.newBuilder(uri(port, "/api/admin/checkpoints"))
+                    .header("Authorization", basic("admin", "admin")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+            await().atMost(Duration.ofMillis(4500)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql("""
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE wait_event_type = 'Lock' AND query LIKE '%record_checkpoint%'""").query(Long.class).single() == 1);
+
+            HttpResponse<String> second = post(port, "admin", "/api/admin/checkpoints", "", Map.of());
+            assertProblem(second, 429, "TOO_BUSY");
+            assertThat(second.headers().firstValue("Retry-After")).contains("5");
+            assertThat(first).as("still waiting for the lock").isNotDone();
+            assertThat(post(port, "admin", "/api/plans/eu-wap-nl/actions/49/status",
+                    "{\"status\":\"ON_HOLD\",\"reason\":\"Waiting for the budget\"}", Map.of()).statusCode())
+                    .isEqualTo(200);
+            HttpResponse<String> readiness = send(HttpRequest.newBuilder(uri(port, "/actuator/health/readiness")).build());
+            assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+            lock.rollback();
+        }
+        assertThat(first.get().statusCode()).as(first.get().body()).isEqualTo(200);
+        assertThat(post(port, "admin", "/api/admin/checkpoints", "", Map.of()).statusCode()).isEqualTo(200);
     }
 
     // --- concurrency ----------------------------------------------------------------------------------------

@@ -95,6 +95,11 @@ public abstract class QueryServiceIntegrationTestBase {
         }
     }
 
+    /** A connection of the tables' owner, for a test to hold open (a lock, a transaction) while requests come in. */
+    protected static Connection ownerConnection() throws SQLException {
+        return EmbeddedPostgresDatabase.connect(databaseUrl, EmbeddedPostgresDatabase.OWNER).getConnection();
+    }
+
     /** See {@link #importHistory}: one per test JVM, the database is the same for every subclass. */
     private static EventStore historyImport;
     private static TransactionTemplate historyImportTransactions;

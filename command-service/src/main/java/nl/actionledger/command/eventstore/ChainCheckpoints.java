@@ -2,6 +2,7 @@ package nl.actionledger.command.eventstore;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,7 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * Records checkpoints of the hash chains (a digest over the heads of all chains), at an interval and on demand,
  * so that a removed last event or a removed chain shows when the chains are verified. The work is done by the
- * database function {@code event_store.record_checkpoint}; see migration V3.
+ * database function {@code event_store.record_checkpoint}; see migration V3. It reads every event's time stamp and
+ * every chain's head, so one is recorded at a time on an instance: a request while one is being recorded is refused
+ * ({@link CheckpointInProgressException}, 429), and a scheduled one then skipped; the coordinators' changes keep the
+ * rest of the pool.
  */
 @Component
 class ChainCheckpoints {
@@ -21,6 +25,7 @@ class ChainCheckpoints {
 
     private final JdbcClient jdbc;
     private final Duration margin;
+    private final Semaphore recording = new Semaphore(1);
 
     ChainCheckpoints(JdbcClient jdbc, @Value("${actionledger.checkpoints.margin:PT1M}") Duration margin) {
         this.jdbc = jdbc;
@@ -30,13 +35,34 @@ class ChainCheckpoints {
     @Scheduled(initialDelayString = "${actionledger.checkpoints.initial-delay:PT1M}",
             fixedDelayString = "${actionledger.checkpoints.interval:PT15M}")
     void recordScheduled() {
-        Checkpoint checkpoint = record();
+        Checkpoint checkpoint;
+        try {
+            checkpoint = record();
+        } catch (CheckpointInProgressException e) {
+            log.info("Scheduled chain checkpoint skipped: one is being recorded already");
+            return;
+        }
         log.info("Chain checkpoint {} at position {}: {} chains, {} events", checkpoint.id(), checkpoint.position(),
                 checkpoint.chains(), checkpoint.events());
     }
 
-    /** Records a checkpoint of everything older than the margin (or returns the last one when nothing is new). */
+    /**
+     * Records a checkpoint of everything older than the margin (or returns the last one when nothing is new).
+     *
+     * @throws CheckpointInProgressException while another one is being recorded on this instance
+     */
     Checkpoint record() {
+        if (!recording.tryAcquire()) {
+            throw new CheckpointInProgressException();
+        }
+        try {
+            return recordNow();
+        } finally {
+            recording.release();
+        }
+    }
+
+    private Checkpoint recordNow() {
         long id = jdbc.sql("SELECT event_store.record_checkpoint(make_interval(secs => ?))")
                 .param(margin.toMillis() / 1000.0).query(Long.class).single();
         return jdbc.sql("""

@@ -20,6 +20,10 @@ public class AuditTrailChecks {
         return thread;
     });
 
+    /** How long the last full comparison took, and when it ended (System.nanoTime); only the background thread uses them. */
+    private long lastFullCheckNanos;
+    private long lastFullCheckEndedNanos;
+
     AuditTrailChecks(AuditTrailConsistencyCheck check) {
         this.check = check;
     }
@@ -28,13 +32,35 @@ public class AuditTrailChecks {
         return check.latest().forAuditors();
     }
 
-    /** Compares every entry with its event soon; a request while one waits to start is that one. */
+    /**
+     * Compares every entry with its event soon; a request while one waits to start is that one. It starts no sooner
+     * after the last one ended than that one took, so that however often auditors ask, full comparisons keep their
+     * thread busy half of the time at most.
+     */
     public void requestFull() {
         if (fullCheckWaiting.compareAndSet(false, true)) {
             background.execute(() -> {
+                restAfterLastFullCheck();
                 fullCheckWaiting.set(false);
-                check.checkEverything();
+                long started = System.nanoTime();
+                try {
+                    check.checkEverything();
+                } finally {
+                    lastFullCheckEndedNanos = System.nanoTime();
+                    lastFullCheckNanos = lastFullCheckEndedNanos - started;
+                }
             });
+        }
+    }
+
+    private void restAfterLastFullCheck() {
+        long rest = lastFullCheckEndedNanos + lastFullCheckNanos - System.nanoTime();
+        if (lastFullCheckNanos > 0 && rest > 0) {
+            try {
+                Thread.sleep(rest / 1_000_000, (int) (rest % 1_000_000));
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package nl.actionledger.command.action.web;
 
 import nl.actionledger.command.action.ActionChangeRejectedException;
 import nl.actionledger.command.catalogue.KnownPlans.UnknownActionException;
+import nl.actionledger.command.eventstore.CheckpointInProgressException;
 import nl.actionledger.command.eventstore.ClockDrift;
 import nl.actionledger.command.eventstore.MissingActorException;
 import nl.actionledger.command.idempotency.IdempotencyKey;
@@ -165,6 +166,12 @@ class CommandProblemHandling extends LedgerProblemHandling {
         ProblemDetail problem = ProblemWriter.problem(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", ex.getMessage());
         return ResponseEntity.status(problem.getStatus())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds())).body(problem);
+    }
+
+    @ExceptionHandler(CheckpointInProgressException.class)
+    ResponseEntity<Object> onCheckpointInProgress(CheckpointInProgressException ex) {
+        ProblemDetail problem = ProblemWriter.problem(HttpStatus.TOO_MANY_REQUESTS, "TOO_BUSY", ex.getMessage());
+        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     @ExceptionHandler(CommandOutcomeUnknownException.class)
