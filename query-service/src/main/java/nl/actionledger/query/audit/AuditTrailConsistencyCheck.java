@@ -34,12 +34,15 @@ import org.springframework.stereotype.Component;
  * entries say with their events ({@link AuditTrailContent}).
  * <p>
  * Each check reads only what is new: the events and entries above the position up to which the last check found
- * everything in order and nothing pending (its base), and what the entries of new events say. A passed-over event is
- * always above that base: its position was either above the last check's horizon or a gap the tokens still waited for,
- * and the base stays below both. What only tampering with old rows could change (an old entry deleted or edited) is
- * found by the full comparison of every event and entry, once per {@code full-content-interval}, after a replay and on
- * {@link #checkEverything()}; at a million events a full comparison reads both tables whole, which every few minutes
- * would cost more than all the projections' other work.
+ * everything in order and settled (its base), and what the entries of new events say. A position is settled when no
+ * gap the tokens wait for lies at or below it and an event above it was inserted more than the settle time ago
+ * ({@code actionledger.audit-export.settle-time}, the longest a command may take from stamping its event to committing
+ * it): a transaction that holds a lower position has been open for longer than that, so an event it commits later is
+ * one no command of the services writes. A passed-over event therefore lies above the base, even when the tokens gave
+ * its gap up before it committed. What only tampering with old rows could change (an old entry deleted or edited), or
+ * a commit later than the settle time, is found by the full comparison of every event and entry, once per
+ * {@code full-content-interval}, after a replay and on {@link #checkEverything()}; at a million events a full
+ * comparison reads both tables whole, which every few minutes would cost more than all the projections' other work.
  */
 @Component("auditTrail")
 class AuditTrailConsistencyCheck implements HealthIndicator {
@@ -52,6 +55,7 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
     private final AuditTrailContent content;
     private final AuditTrailRepair repair;
     private final Duration fullContentInterval;
+    private final Duration settleTime;
     private volatile AuditTrailConsistency last = AuditTrailConsistency.notChecked("not checked yet");
     /** What the last full comparison of the content and the checks since found; compared up to contentComparedUpTo. */
     private final Set<Long> differing = new TreeSet<>();
@@ -64,12 +68,14 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
 
     AuditTrailConsistencyCheck(JdbcClient jdbc, StoredTokens storedTokens, AuditTrailContent content,
                                AuditTrailRepair repair,
-                               @Value("${actionledger.audit-check.full-content-interval}") Duration fullContentInterval) {
+                               @Value("${actionledger.audit-check.full-content-interval}") Duration fullContentInterval,
+                               @Value("${actionledger.audit-export.settle-time}") Duration settleTime) {
         this.jdbc = jdbc;
         this.storedTokens = storedTokens;
         this.content = content;
         this.repair = repair;
         this.fullContentInterval = fullContentInterval;
+        this.settleTime = settleTime;
     }
 
     @Scheduled(initialDelayString = "${actionledger.audit-check.initial-delay:PT20S}",
@@ -180,7 +186,7 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
                                           WHERE e.global_index = a.global_index AND e.event_identifier = a.event_id)
                         ORDER BY a.global_index LIMIT :limit""")
                 .param("from", from).param("limit", MAX_REPORTED).query(Long.class).list();
-        long inOrderUpTo = settled;
+        long inOrderUpTo = Math.min(settled, settledByTime(from, horizon));
         for (List<Long> problems : List.of(missing, orphaned)) {
             if (!problems.isEmpty()) {
                 inOrderUpTo = Math.min(inOrderUpTo, problems.get(0) - 1);
@@ -195,6 +201,25 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
         comparedPrefix = new ComparedPrefix(prefix, comparedPrefix.events() + events.upToPrefix(),
                 comparedPrefix.entries() + entries.upToPrefix());
         return result;
+    }
+
+    /**
+     * The highest position up to which no transaction of the services can still commit an event: that of the last
+     * event inserted more than the settle time ago ({@code inserted_at}, the database's clock; events from before V7
+     * of command-service have none and are old). Positions are handed out before their events are inserted.
+     */
+    private long settledByTime(long from, long horizon) {
+        return jdbc.sql("""
+                        SELECT coalesce(max(global_index), :from) FROM event_store.domain_event_entry
+                        WHERE global_index > :from AND global_index <= :horizon
+                          AND coalesce(inserted_at, '-infinity') < now() - make_interval(secs => :settle)""")
+                .param("from", from).param("horizon", horizon).param("settle", settleTime.toMillis() / 1000.0)
+                .query(Long.class).single();
+    }
+
+    /** Up to where the last check found the trail in order and settled: the next check reads above it. */
+    synchronized long comparedUpTo() {
+        return comparedPrefix == null ? 0 : comparedPrefix.upTo();
     }
 
     /** The rows of a table above {@code from}: up to the new prefix, and up to the horizon. */

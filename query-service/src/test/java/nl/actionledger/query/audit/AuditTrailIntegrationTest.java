@@ -241,9 +241,11 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
      */
     @Test
     void anOldEntryDeletedIsFoundByTheFullComparison() {
-        await().atMost(VISIBLE_WITHIN).until(() -> consistencyCheck.check().consistent());
         long deleted = jdbc.sql("SELECT global_index FROM query_model.audit_entry WHERE correlation_id = 'c-301-1'")
                 .query(Long.class).single();
+        // settled: inserted longer than the settle time (2 s in the tests) before a check
+        await().atMost(VISIBLE_WITHIN).until(() -> consistencyCheck.check().consistent()
+                && consistencyCheck.comparedUpTo() >= deleted);
         List<String> entryBefore = entryAsText(deleted);
 
         deleteEntry(deleted);
