@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,17 +126,31 @@ class Projections {
 
     /**
      * How far the processor has come: every segment's token, claimed here (as far as it has processed) or not (as far
-     * as its stored token says: a segment that no instance processes must show as behind, not be left out).
+     * as its stored token says: a segment that no instance processes must show as behind, not be left out). A segment
+     * whose work here failed (the database went away, say) may linger in this instance's status while another instance
+     * has claimed and moved it on: it does not count as processed here, and the further of the two tokens stands.
      */
     private Progress progress() {
         Map<Integer, Optional<TrackingToken>> tokens = storedTokens.bySegment();
-        var here = processor().processingStatus();
-        here.forEach((segment, status) -> tokens.put(segment, Optional.ofNullable(status.getTrackingToken())));
+        var here = new HashMap<>(processor().processingStatus());
+        here.values().removeIf(status -> status.isErrorState());
+        here.forEach((segment, status) -> tokens.merge(segment, Optional.ofNullable(status.getTrackingToken()),
+                Projections::further));
         List<OptionalLong> positions = tokens.values().stream()
                 .map(token -> token.map(TrackingToken::position).orElse(OptionalLong.empty())).toList();
         Long position = positions.isEmpty() || positions.stream().anyMatch(OptionalLong::isEmpty) ? null
                 : positions.stream().mapToLong(OptionalLong::getAsLong).min().getAsLong();
         return new Progress(tokens, here.size(), position, head(), bulkRebuildsInProgress.current());
+    }
+
+    private static Optional<TrackingToken> further(Optional<TrackingToken> stored, Optional<TrackingToken> local) {
+        long storedPosition = stored.flatMap(token -> boxed(token.position())).orElse(-1L);
+        long localPosition = local.flatMap(token -> boxed(token.position())).orElse(-1L);
+        return localPosition >= storedPosition ? local : stored;
+    }
+
+    private static Optional<Long> boxed(OptionalLong position) {
+        return position.isPresent() ? Optional.of(position.getAsLong()) : Optional.empty();
     }
 
     private record Progress(Map<Integer, Optional<TrackingToken>> tokens, int segmentsHere, Long position, long head,

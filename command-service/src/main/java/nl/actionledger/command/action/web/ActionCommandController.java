@@ -4,9 +4,6 @@ import jakarta.validation.Valid;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import nl.actionledger.command.action.ActionChangeRejectedException;
 import nl.actionledger.command.action.ChangeActionStatusCommand;
@@ -46,7 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
         consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 class ActionCommandController {
 
-    private static final long COMMAND_TIMEOUT_SECONDS = 10;
     /** Set on the answer to a repeated request: it is the first answer, nothing new was stored. */
     static final String REPLAYED = "Idempotent-Replayed";
 
@@ -195,16 +191,7 @@ class ActionCommandController {
     }
 
     private static long awaitVersion(java.util.concurrent.CompletableFuture<Object> result) {
-        try {
-            return ((Number) result.get(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)).longValue();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new CommandOutcomeUnknownException();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CommandOutcomeUnknownException();
-        }
+        return ((Number) CommandResults.await(result)).longValue();
     }
 
     /** A refusal given before to the same request with the same idempotency key. */

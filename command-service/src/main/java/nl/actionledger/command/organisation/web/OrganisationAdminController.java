@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import nl.actionledger.command.action.web.CommandResults;
 import nl.actionledger.command.action.web.CorrelationId;
 import nl.actionledger.command.organisation.DefineOrganisationCommand;
 import nl.actionledger.command.organisation.OrganisationDefined;
@@ -46,7 +44,6 @@ import org.springframework.web.bind.annotation.RestController;
         produces = MediaType.APPLICATION_JSON_VALUE)
 class OrganisationAdminController {
 
-    private static final long COMMAND_TIMEOUT_SECONDS = 10;
     private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9 .,&'()/-]*[A-Za-z0-9.)])?");
 
     private final CommandGateway commandGateway;
@@ -115,16 +112,10 @@ class OrganisationAdminController {
         return aliases;
     }
 
+    /** A definition that does not finish in time is 503 OUTCOME_UNKNOWN: it may or may not be recorded. */
     private OrganisationDefined await(Object message) {
         try {
-            return (OrganisationDefined) commandGateway.send(message).get(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("The definition did not complete in time", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
+            return (OrganisationDefined) CommandResults.await(commandGateway.send(message));
         } finally {
             directory.forget();
         }

@@ -3,11 +3,8 @@ package nl.actionledger.command.person.web;
 import jakarta.validation.Valid;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-import nl.actionledger.command.action.web.CommandOutcomeUnknownException;
+import nl.actionledger.command.action.web.CommandResults;
 import nl.actionledger.command.action.web.CorrelationId;
 import nl.actionledger.command.person.ErasePersonCommand;
 import nl.actionledger.command.person.PersonRejectedException;
@@ -37,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
         produces = MediaType.APPLICATION_JSON_VALUE)
 class PersonAdminController {
 
-    private static final long COMMAND_TIMEOUT_SECONDS = 10;
     /** Person ids are random UUIDs, written as {@link java.util.UUID#toString()} does. */
     private static final Pattern PERSON_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -74,15 +70,6 @@ class PersonAdminController {
     }
 
     private void await(Object message) {
-        try {
-            commandGateway.send(message).get(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new CommandOutcomeUnknownException();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CommandOutcomeUnknownException();
-        }
+        CommandResults.await(commandGateway.send(message));
     }
 }
