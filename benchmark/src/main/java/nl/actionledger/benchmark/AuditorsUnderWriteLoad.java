@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Issue 12 §3, "no request can starve the others": the coordinators' writes at a fixed rate alone, then the same writes
  * while ten auditors ask, as fast as they can, for a full verification ({@code POST /api/audit/verify}), its result and
- * page after page of the export (half of them the whole history, half a month of it). The writes' p99 with the
+ * page after page of the export (half of them the whole history, half a month of it), each waiting as long as a 429's
+ * {@code Retry-After} says before it asks again, as the README asks every client to. The writes' p99 with the
  * auditors should stay within twice its value without them, the auditors get answers or 429 (never a 5xx), and the
  * readiness of both services, polled throughout both parts, stays UP. Afterwards it waits for the verification and the
  * audit-trail comparison the auditors asked for, so that what the benchmark measures next has the machine to itself.
@@ -129,7 +130,19 @@ final class AuditorsUnderWriteLoad {
         private LedgerClient.Response count(String request, LedgerClient.Response response) {
             answers.computeIfAbsent(request, r -> new ConcurrentHashMap<>())
                     .computeIfAbsent(response.status(), s -> new AtomicLong()).incrementAndGet();
+            if (response.status() == 429) {
+                backOff(response.retryAfterSeconds());
+            }
             return response;
+        }
+
+        private void backOff(long retryAfterSeconds) {
+            try {
+                Thread.sleep(Duration.ofSeconds(Math.max(1, retryAfterSeconds)).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopping.set(true);
+            }
         }
 
         void stop() throws InterruptedException {

@@ -70,7 +70,8 @@ final class LedgerClient {
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), System.nanoTime() - start);
+            return new Response(response.statusCode(), response.body(), System.nanoTime() - start,
+                    response.headers().firstValueAsLong("Retry-After").orElse(-1));
         } catch (IOException e) {
             throw new UncheckedIOException(request.uri() + " failed", e);
         } catch (InterruptedException e) {
@@ -79,7 +80,8 @@ final class LedgerClient {
         }
     }
 
-    record Response(int status, String body, long nanos) {
+    /** @param retryAfterSeconds the answer's {@code Retry-After} in seconds, -1 without one */
+    record Response(int status, String body, long nanos, long retryAfterSeconds) {
 
         boolean ok() {
             return status == 200;

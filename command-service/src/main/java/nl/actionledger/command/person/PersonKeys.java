@@ -25,13 +25,20 @@ class PersonKeys implements PersonDirectory {
     @Override
     public NamedPerson personFor(String organisationId, String name) {
         byte[] digest = digest(organisationId, name);
-        // Two commands naming the same new person at once: the second waits for the first's row and then takes it.
-        jdbc.sql("""
-                INSERT INTO event_store.person_key (person_id, key, name_digest) VALUES (?, ?, ?)
-                ON CONFLICT (name_digest) DO NOTHING""")
-                .params(UUID.randomUUID().toString(), ContactSeal.newKey(), digest).update();
+        // Most assignments name someone named before: one read, and no new key made for nothing.
+        return named(digest).orElseGet(() -> {
+            // Two commands naming the same new person at once: the second waits for the first's row and then takes it.
+            jdbc.sql("""
+                    INSERT INTO event_store.person_key (person_id, key, name_digest) VALUES (?, ?, ?)
+                    ON CONFLICT (name_digest) DO NOTHING""")
+                    .params(UUID.randomUUID().toString(), ContactSeal.newKey(), digest).update();
+            return named(digest).orElseThrow();
+        });
+    }
+
+    private Optional<NamedPerson> named(byte[] digest) {
         return jdbc.sql("SELECT person_id, key FROM event_store.person_key WHERE name_digest = ?").param(digest)
-                .query((rs, row) -> new NamedPerson(rs.getString(1), rs.getBytes(2))).single();
+                .query((rs, row) -> new NamedPerson(rs.getString(1), rs.getBytes(2))).optional();
     }
 
     @Override

@@ -144,13 +144,11 @@ class Projections {
     }
 
     private static Optional<TrackingToken> further(Optional<TrackingToken> stored, Optional<TrackingToken> local) {
-        long storedPosition = stored.flatMap(token -> boxed(token.position())).orElse(-1L);
-        long localPosition = local.flatMap(token -> boxed(token.position())).orElse(-1L);
-        return localPosition >= storedPosition ? local : stored;
+        return positionOf(local) >= positionOf(stored) ? local : stored;
     }
 
-    private static Optional<Long> boxed(OptionalLong position) {
-        return position.isPresent() ? Optional.of(position.getAsLong()) : Optional.empty();
+    private static long positionOf(Optional<TrackingToken> token) {
+        return token.map(TrackingToken::position).orElse(OptionalLong.empty()).orElse(-1);
     }
 
     private record Progress(Map<Integer, Optional<TrackingToken>> tokens, int segmentsHere, Long position, long head,
