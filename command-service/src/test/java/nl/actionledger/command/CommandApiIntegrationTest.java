@@ -639,6 +639,24 @@ class CommandApiIntegrationTest {
         assertThat(post(port, "admin", "/api/admin/checkpoints", "", Map.of()).statusCode()).isEqualTo(200);
     }
 
+    /** A statement PostgreSQL gives up on at the lock timeout (5 s) stores nothing and is 503, not 500. */
+    @Test
+    void aStatementCancelledAtItsLockTimeoutIs503WithRetryAfter() throws Exception {
+        try (Connection lock = EmbeddedPostgresDatabase.connect(databaseUrl, EmbeddedPostgresDatabase.OWNER)
+                .getConnection()) {
+            lock.setAutoCommit(false);
+            try (Statement statement = lock.createStatement()) {
+                statement.execute("LOCK TABLE event_store.chain_checkpoint IN ACCESS EXCLUSIVE MODE");
+            }
+            HttpResponse<String> refused = post(port, "admin", "/api/admin/checkpoints", "", Map.of());
+
+            assertProblem(refused, 503, "DATABASE_TIMEOUT");
+            assertThat(refused.headers().firstValue("Retry-After")).contains("5");
+            lock.rollback();
+        }
+        assertThat(post(port, "admin", "/api/admin/checkpoints", "", Map.of()).statusCode()).isEqualTo(200);
+    }
+
     // --- concurrency ----------------------------------------------------------------------------------------
 
     @Test

@@ -1,7 +1,6 @@
 package nl.actionledger.query.web;
 
-import java.sql.SQLException;
-import java.util.Set;
+import nl.actionledger.support.persistence.DatabaseTimeout;
 import nl.actionledger.support.web.LedgerProblemHandling;
 import nl.actionledger.support.web.LogSafe;
 import nl.actionledger.support.web.ProblemWriter;
@@ -20,8 +19,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class QueryProblemHandling extends LedgerProblemHandling {
 
     private static final Logger log = LoggerFactory.getLogger(QueryProblemHandling.class);
-    /** PostgreSQL's states for a statement cancelled at its statement timeout, and a lock not granted in time. */
-    private static final Set<String> TIMED_OUT_STATES = Set.of("57014", "55P03");
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> onNotFound(NotFoundException ex) {
@@ -52,7 +49,7 @@ class QueryProblemHandling extends LedgerProblemHandling {
      */
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<Object> onDataAccess(DataAccessException ex) {
-        if (!timedOut(ex)) {
+        if (!DatabaseTimeout.causedBy(ex)) {
             return onUnexpected(ex);
         }
         log.warn("A read was cancelled at its time limit: {}", LogSafe.of(String.valueOf(ex.getMostSpecificCause())));
@@ -60,14 +57,5 @@ class QueryProblemHandling extends LedgerProblemHandling {
                 + "took longer than this service allows a read to take. Try again later, or ask for a shorter period or "
                 + "a smaller page.");
         return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
-    }
-
-    private static boolean timedOut(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && TIMED_OUT_STATES.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

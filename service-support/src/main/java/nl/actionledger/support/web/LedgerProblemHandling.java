@@ -1,6 +1,7 @@
 package nl.actionledger.support.web;
 
 import jakarta.validation.ConstraintViolationException;
+import nl.actionledger.support.persistence.DatabaseTimeout;
 import nl.actionledger.support.persistence.DatabaseUnavailable;
 import java.util.List;
 import java.util.Map;
@@ -185,13 +186,17 @@ public abstract class LedgerProblemHandling extends ResponseEntityExceptionHandl
 
     /**
      * The last resort: log the cause for operators, tell the client nothing about the internals. A database that cannot
-     * be reached is not a defect of the request or of the service: it is answered 503 with {@code Retry-After}, so that
-     * clients and load balancers wait and try again instead of reporting an internal error.
+     * be reached, or that gave up on a statement at its statement or lock timeout, is not a defect of the request or of
+     * the service: it is answered 503 with {@code Retry-After}, so that clients and load balancers wait and try again
+     * instead of reporting an internal error.
      */
     @ExceptionHandler(Exception.class)
     protected ResponseEntity<Object> onUnexpected(Exception ex) {
         if (DatabaseUnavailable.causedBy(ex)) {
             return databaseUnavailable(ex);
+        }
+        if (DatabaseTimeout.causedBy(ex)) {
+            return databaseTimedOut(ex);
         }
         log.error("Unexpected error while handling a request", ex);
         return respond(ProblemWriter.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
@@ -205,6 +210,15 @@ public abstract class LedgerProblemHandling extends ResponseEntityExceptionHandl
                 "The database cannot be reached at the moment; try again after the time in Retry-After. A change "
                         + "whose connection broke while it was being committed may have been stored: send it again "
                         + "with the same Idempotency-Key, or look at the action before changing it again.");
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS)).body(problem);
+    }
+
+    private static ResponseEntity<Object> databaseTimedOut(Exception ex) {
+        log.warn("A statement was cancelled at its time limit: {}", LogSafe.of(String.valueOf(rootCause(ex))));
+        ProblemDetail problem = ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_TIMEOUT",
+                "The database did not finish in the time this service allows a statement (or a lock) to take; nothing "
+                        + "of this request was stored. Try again after the time in Retry-After.");
         return ResponseEntity.status(problem.getStatus())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS)).body(problem);
     }
