@@ -1,18 +1,24 @@
 package nl.actionledger.command.config;
 
 import java.sql.SQLException;
+import javax.sql.DataSource;
+import nl.actionledger.command.eventstore.CommandTransactions;
+import nl.actionledger.command.eventstore.EventAppends;
 import nl.actionledger.support.persistence.EventTable;
-import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The event store as command-service writes it: Axon's JDBC storage engine on the tables of {@code db/migration}.
@@ -26,15 +32,26 @@ class EventStoreConfiguration {
     /** The unique index that keeps two instances from appending the same version of an action (V1). */
     static final String AGGREGATE_SEQUENCE_KEY = "domain_event_entry_aggregate_sequence_key";
 
+    /** A command's unit of work opens a database transaction only when it writes more than its event. */
+    @Bean
+    @Primary
+    TransactionManager commandTransactions(PlatformTransactionManager transactions) {
+        return new CommandTransactions(transactions);
+    }
+
+    /**
+     * Every append and read takes the connection of the command's transaction when one is open, and otherwise a pooled
+     * connection of its own, returned at once: then the append is a single statement, committed in its own round trip
+     * ({@link CommandTransactions}).
+     */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          ConnectionProvider connections, TransactionManager transactionManager,
-                                          org.axonframework.config.Configuration configuration) {
-        return JdbcEventStorageEngine.builder()
+                                          DataSource dataSource, org.axonframework.config.Configuration configuration) {
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .schema(EventTable.schema())
-                .connectionProvider(connections)
-                .transactionManager(transactionManager)
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
+                .transactionManager(NoTransactionManager.INSTANCE)
                 .persistenceExceptionResolver(EventStoreConfiguration::isConcurrentAppend)
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
@@ -42,8 +59,8 @@ class EventStoreConfiguration {
                 // An action is decided from its events only. A snapshot is not part of the hash chains, so one written
                 // into the table by anyone who can (V5 leaves no login that can) would decide unchecked; actions are
                 // kept in memory between commands, and loading even the longest history costs milliseconds.
-                .snapshotFilter(SnapshotFilter.rejectAll())
-                .build();
+                .snapshotFilter(SnapshotFilter.rejectAll());
+        return new EventAppends(builder);
     }
 
     /**

@@ -1,6 +1,7 @@
 package nl.actionledger.command.idempotency;
 
 import java.util.HexFormat;
+import nl.actionledger.command.eventstore.CommandTransactions;
 import nl.actionledger.events.EventMetadataKeys;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -11,7 +12,8 @@ import org.springframework.dao.DuplicateKeyException;
 
 /**
  * Stores the idempotency key of an accepted change in the transaction that appends its event: in the unit of work's
- * prepare-commit phase, after the event store's append, which registered first. A command carries its key in
+ * prepare-commit phase, after the event store's append, which registered first. The transaction is opened before the
+ * command is handled, since the append alone would otherwise be committed on its own ({@link CommandTransactions}). A command carries its key in
  * metadata ({@link #KEY}, {@link #FINGERPRINT}), which is not copied into the event.
  */
 final class IdempotencyKeyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -27,8 +29,11 @@ final class IdempotencyKeyInterceptor implements MessageHandlerInterceptor<Comma
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        Object result = chain.proceed();
         MetaData metaData = unitOfWork.getMessage().getMetaData();
+        if (metaData.containsKey(KEY)) {
+            CommandTransactions.requireForThisCommand();
+        }
+        Object result = chain.proceed();
         if (metaData.get(KEY) instanceof String key && result instanceof Number version) {
             IdempotencyKey idempotencyKey = new IdempotencyKey((String) metaData.get(EventMetadataKeys.ACTOR), key,
                     HexFormat.of().parseHex((String) metaData.get(FINGERPRINT)));

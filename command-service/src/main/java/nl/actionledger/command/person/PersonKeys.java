@@ -5,13 +5,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.UUID;
+import nl.actionledger.command.eventstore.CommandTransactions;
 import nl.actionledger.support.person.ContactSeal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * {@link PersonDirectory} in {@code event_store.person_key} (command-service's V12), through the connection of the
- * command's unit of work, so a new person's key and the event that names them are committed together or not at all.
+ * command's unit of work, so a new person's key and the event that names them are committed together or not at all: a
+ * write here opens the command's transaction first ({@link CommandTransactions}). A known person is only read, and the
+ * change stays a single statement.
  */
 @Component
 class PersonKeys implements PersonDirectory {
@@ -27,6 +30,7 @@ class PersonKeys implements PersonDirectory {
         byte[] digest = digest(organisationId, name);
         // Most assignments name someone named before: one read, and no new key made for nothing.
         return named(digest).orElseGet(() -> {
+            CommandTransactions.requireForThisCommand();
             // Two commands naming the same new person at once: the second waits for the first's row and then takes it.
             jdbc.sql("""
                     INSERT INTO event_store.person_key (person_id, key, name_digest) VALUES (?, ?, ?)
@@ -49,6 +53,7 @@ class PersonKeys implements PersonDirectory {
 
     @Override
     public void deleteKey(String personId) {
+        CommandTransactions.requireForThisCommand();
         jdbc.sql("DELETE FROM event_store.person_key WHERE person_id = ?").param(personId).update();
     }
 
