@@ -1,6 +1,7 @@
 package nl.actionledger.query.config;
 
 import java.time.Duration;
+import nl.actionledger.query.EventPositions;
 import nl.actionledger.support.persistence.EventTable;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -10,6 +11,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -37,9 +39,11 @@ class EventStoreConfiguration {
                                           ConnectionProvider connections, TransactionManager transactionManager,
                                           Configuration configuration,
                                           @Value("${actionledger.events.gap-timeout:PT60S}") Duration gapTimeout,
-                                          @Value("${actionledger.events.gap-cleaning-threshold:250}") int gapCleaningThreshold) {
-        return JdbcEventStorageEngine.builder()
-                .schema(EventTable.schema())
+                                          @Value("${actionledger.events.gap-cleaning-threshold:250}") int gapCleaningThreshold,
+                                          EventPositions positions) {
+        EventSchema schema = EventTable.schema();
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+                .schema(schema)
                 .connectionProvider(connections)
                 .transactionManager(transactionManager)
                 .snapshotSerializer(defaultSerializer)
@@ -49,8 +53,8 @@ class EventStoreConfiguration {
                 // Axon's defaults (60 s, 250 gaps); settable so that the fault suite can make a late commit outlive
                 // the gap timeout within seconds and show what the audit trail's check does about it.
                 .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
-                .gapCleaningThreshold(gapCleaningThreshold)
-                .build();
+                .gapCleaningThreshold(gapCleaningThreshold);
+        return new PositionRecordingStorageEngine(builder, positions, schema.globalIndexColumn());
     }
 
     @Bean
