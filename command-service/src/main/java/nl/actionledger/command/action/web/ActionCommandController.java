@@ -130,10 +130,14 @@ class ActionCommandController {
 
     /**
      * The key with what the request asks for: the change, the action, If-Match and the body as read (so a repeat that
-     * differs only in spacing or the order of fields is the same request).
+     * differs only in spacing or the order of fields is the same request). Without the header there is nothing to
+     * compute: most requests carry none, and writing the body out again is a fair part of a request's cost.
      */
     private IdempotencyKey idempotencyKey(String header, CurrentUser user, ActionRef action, String change,
                                           String ifMatch, Object request) {
+        if (header == null) {
+            return null;
+        }
         return IdempotencyKey.of(header, user.name(),
                 change + "\n" + action + "\n" + ifMatch + "\n" + json.writeValueAsString(request));
     }
