@@ -4,8 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,28 +43,42 @@ public class EventPositions {
      * @return the global index of each event, by event identifier
      * @throws IllegalStateException when one of them is not in the event table
      */
-    public Map<String, Long> globalIndexesOf(Collection<String> eventIdentifiers) {
+    public Map<String, Long> globalIndexesOf(Collection<StoredEvent> events) {
         Map<String, Long> known = CurrentUnitOfWork.isStarted()
                 ? CurrentUnitOfWork.get().root().getOrComputeResource(KNOWN, key -> new HashMap<>()) : new HashMap<>();
-        Set<String> wanted = Set.copyOf(eventIdentifiers);
-        for (String id : wanted) {
-            Long read = recentlyRead.getIfPresent(id);
+        Map<String, StoredEvent> wanted = new HashMap<>();
+        for (StoredEvent event : events) {
+            wanted.put(event.eventId(), event);
+            Long read = recentlyRead.getIfPresent(event.eventId());
             if (read != null) {
-                known.putIfAbsent(id, read);
+                known.putIfAbsent(event.eventId(), read);
             }
         }
-        String[] missing = wanted.stream().filter(id -> !known.containsKey(id)).toArray(String[]::new);
-        if (missing.length > 0) {
-            jdbc.sql("SELECT event_identifier, global_index FROM event_store.domain_event_entry WHERE event_identifier = ANY(?)")
-                    .param(missing)
+        List<StoredEvent> missing = wanted.values().stream().filter(event -> !known.containsKey(event.eventId())).toList();
+        if (!missing.isEmpty()) {
+            // By the key of the event table that is unique (its random identifiers have no index of their own); the
+            // identifier read back must be the event's own.
+            jdbc.sql("""
+                            SELECT e.event_identifier, e.global_index FROM event_store.domain_event_entry e
+                            JOIN unnest(?::text[], ?::bigint[]) AS wanted (aggregate_identifier, sequence_number)
+                              ON e.aggregate_identifier = wanted.aggregate_identifier
+                             AND e.sequence_number = wanted.sequence_number""")
+                    .params(missing.stream().map(StoredEvent::aggregateId).toArray(String[]::new),
+                            missing.stream().map(StoredEvent::sequenceNumber).toArray(Long[]::new))
                     .query(rs -> {
-                        known.put(rs.getString(1), rs.getLong(2));
+                        if (wanted.containsKey(rs.getString(1))) {
+                            known.put(rs.getString(1), rs.getLong(2));
+                        }
                     });
         }
-        if (!known.keySet().containsAll(wanted)) {
+        if (!known.keySet().containsAll(wanted.keySet())) {
             throw new IllegalStateException("Events handed to a projection are missing from the event table: "
-                    + wanted.stream().filter(id -> !known.containsKey(id)).limit(5).toList());
+                    + wanted.keySet().stream().filter(id -> !known.containsKey(id)).limit(5).toList());
         }
-        return wanted.stream().collect(Collectors.toMap(id -> id, known::get));
+        return wanted.keySet().stream().collect(Collectors.toMap(id -> id, known::get));
+    }
+
+    /** An event as a projection has it: its identifier, and the action (or other aggregate) and version it belongs to. */
+    public record StoredEvent(String eventId, String aggregateId, long sequenceNumber) {
     }
 }

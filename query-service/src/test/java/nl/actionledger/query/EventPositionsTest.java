@@ -23,7 +23,7 @@ class EventPositionsTest {
         positions.recordRead("event-1", 41);
         positions.recordRead("event-2", 40);
 
-        assertThat(positions.globalIndexesOf(List.of("event-1", "event-2")))
+        assertThat(positions.globalIndexesOf(List.of(event("event-1"), event("event-2"))))
                 .isEqualTo(Map.of("event-1", 41L, "event-2", 40L));
         assertThat(database.connectionsAsked).as("no query").hasValue(0);
     }
@@ -32,9 +32,13 @@ class EventPositionsTest {
     void anEventNotReadHereIsLookedUpInTheEventTable() {
         positions.recordRead("event-1", 41);
 
-        assertThatThrownBy(() -> positions.globalIndexesOf(List.of("event-1", "event-3")))
+        assertThatThrownBy(() -> positions.globalIndexesOf(List.of(event("event-1"), event("event-3"))))
                 .hasRootCauseMessage("no database in this test");
         assertThat(database.connectionsAsked).hasValue(1);
+    }
+
+    private static EventPositions.StoredEvent event(String id) {
+        return new EventPositions.StoredEvent(id, "eu-wap-nl/" + id, 3);
     }
 
     private static final class CountingDataSource extends AbstractDataSource {

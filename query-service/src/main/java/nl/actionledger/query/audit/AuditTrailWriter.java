@@ -31,7 +31,7 @@ class AuditTrailWriter {
     }
 
     void write(List<PendingEntry> entries) {
-        Map<String, Long> globalIndexes = positions.globalIndexesOf(entries.stream().map(PendingEntry::eventId).toList());
+        Map<String, Long> globalIndexes = positions.globalIndexesOf(entries.stream().map(PendingEntry::stored).toList());
         List<Object[]> entryRows = new ArrayList<>(entries.size());
         List<Object[]> changeRows = new ArrayList<>();
         for (PendingEntry entry : entries) {

@@ -45,7 +45,7 @@ class ActionTimelineProjection {
 
     private void write(List<TimelineEvent> events) {
         Map<String, ActionState> current = timeline.currentStates(events.stream().map(TimelineEvent::aggregateId).toList());
-        Map<String, Long> globalIndexes = positions.globalIndexesOf(events.stream().map(TimelineEvent::eventId).toList());
+        Map<String, Long> globalIndexes = positions.globalIndexesOf(events.stream().map(TimelineEvent::stored).toList());
         timeline.write(TimelineWrites.of(events, current, globalIndexes));
     }
 }

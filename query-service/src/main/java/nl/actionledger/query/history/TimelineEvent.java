@@ -1,6 +1,5 @@
 package nl.actionledger.query.history;
 
-import nl.actionledger.query.person.ContactText;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -11,6 +10,8 @@ import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.ActionTimeframeRevisedEvent;
 import nl.actionledger.events.EventMetadataKeys;
 import nl.actionledger.query.EventNames;
+import nl.actionledger.query.EventPositions;
+import nl.actionledger.query.person.ContactText;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 /**
@@ -22,6 +23,10 @@ import org.axonframework.eventhandling.DomainEventMessage;
  */
 record TimelineEvent(String eventId, String aggregateId, long sequenceNumber, Instant at, String type, String actor,
                      String reason, ActionRegisteredEvent registration, UnaryOperator<ActionState> change) {
+
+    EventPositions.StoredEvent stored() {
+        return new EventPositions.StoredEvent(eventId, aggregateId, sequenceNumber);
+    }
 
     /** Empty for an event that is not part of an action's timeline. */
     static Optional<TimelineEvent> of(DomainEventMessage<?> message) {
