@@ -254,7 +254,7 @@ class IntegrityIntegrationTest extends QueryServiceIntegrationTestBase {
         String period = "from=" + T0 + "&to=" + T0.plusSeconds(3 * 3600);
         List<Long> expected = jdbc.sql("""
                         SELECT global_index FROM event_store.domain_event_entry
-                        WHERE time_stamp::timestamptz >= ? AND time_stamp::timestamptz < ? ORDER BY global_index""")
+                        WHERE time_stamp::timestamptz > ? AND time_stamp::timestamptz <= ? ORDER BY global_index""")
                 .param(java.sql.Timestamp.from(T0)).param(java.sql.Timestamp.from(T0.plusSeconds(3 * 3600)))
                 .query(Long.class).list();
         // The period is found through the audit trail, which follows the event table within moments.
