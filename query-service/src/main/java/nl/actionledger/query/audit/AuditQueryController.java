@@ -67,18 +67,19 @@ class AuditQueryController {
     }
 
     /**
-     * @param from exclusive and {@code to} inclusive, as everywhere ({@link Period}), so that consecutive periods never
-     *             count an event twice
+     * The audit trail across plans, newest first, a page at a time, as JSON or with {@code ?format=csv} as a
+     * spreadsheet. The period is read as on every endpoint ({@link Period}): after {@code from}, up to and including
+     * {@code to}, so that consecutive periods never count an event twice.
      */
     @GetMapping(path = "/api/audit")
     ResponseEntity<?> audit(@RequestParam(required = false) @Size(max = 255) String actor,
-                    @RequestParam(required = false) Instant from,
-                    @RequestParam(required = false) Instant to,
-                    @RequestParam(required = false) @Size(max = 255) String planId,
-                    @RequestParam(required = false) @Size(max = 255) String actionId,
-                    @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
-                    @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
-                    @RequestParam(required = false) String format) {
+                            @RequestParam(required = false) Instant from,
+                            @RequestParam(required = false) Instant to,
+                            @RequestParam(required = false) @Size(max = 255) String planId,
+                            @RequestParam(required = false) @Size(max = 255) String actionId,
+                            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+                            @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+                            @RequestParam(required = false) String format) {
         Format chosen = Spreadsheets.format(format, Format.JSON, Format.CSV);
         Period period = new Period(from, to);
         AuditPage found = entries.search(new AuditEntries.Criteria(actor, period.from(), period.to(), planId, actionId),

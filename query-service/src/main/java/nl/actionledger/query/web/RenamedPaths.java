@@ -1,15 +1,16 @@
 package nl.actionledger.query.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
  * Addresses renamed so that one name means one feature ("audit" the audit trail, "history" the plan's past,
@@ -18,8 +19,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * at an old address says so (RFC 9745 {@code Deprecation}, the date of this release) and names the new address
  * ({@code Link: <...>; rel="successor-version"}, RFC 5829).
  */
-@Configuration
-public class RenamedPaths implements WebMvcConfigurer {
+@RestControllerAdvice
+public class RenamedPaths implements ResponseBodyAdvice<Object> {
 
     /** 2026-12-04, the release that renamed them. */
     static final String DEPRECATED_SINCE = "@1796342400";
@@ -42,18 +43,21 @@ public class RenamedPaths implements WebMvcConfigurer {
         return null;
     }
 
+    /** Added as the body is written, so that the handler's own headers (a {@code Link} to the next page) stay. */
     @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                String successor = successor(request.getRequestURI().substring(request.getContextPath().length()));
-                if (successor != null) {
-                    response.setHeader("Deprecation", DEPRECATED_SINCE);
-                    response.addHeader(HttpHeaders.LINK, "<" + successor + ">; rel=\"successor-version\"");
-                }
-                return true;
-            }
-        }).addPathPatterns("/api/plans/*/actions/*/history", "/api/audit/verify", "/api/audit/export");
+    public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    @Override
+    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
+                                  Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
+                                  ServerHttpResponse response) {
+        String successor = successor(request.getURI().getRawPath());
+        if (successor != null) {
+            response.getHeaders().set("Deprecation", DEPRECATED_SINCE);
+            response.getHeaders().add(HttpHeaders.LINK, "<" + successor + ">; rel=\"successor-version\"");
+        }
+        return body;
     }
 }

@@ -55,13 +55,17 @@ public final class Spreadsheets {
         throw new BadQueryException("UNSUPPORTED_FORMAT", "'format' must be one of: " + names + ".");
     }
 
-    /** The 200 answer of a file to download, its content type set; callers may add headers before the body. */
+    /**
+     * The 200 answer of a file to download, its content type set; callers may add headers before the body.
+     *
+     * @param baseName ASCII only ({@link #fileNamePart(String)}), so the plain {@code filename} parameter suffices
+     */
     public static ResponseEntity.BodyBuilder download(Format format, String baseName) {
         String fileName = baseName + "." + format.extension();
         return ResponseEntity.ok()
                 .contentType(format == Format.XLSX ? XLSX : CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+                        ContentDisposition.attachment().filename(fileName).build().toString());
     }
 
     /**
