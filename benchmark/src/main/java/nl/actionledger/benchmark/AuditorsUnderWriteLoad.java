@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issue 12 §3, "no request can starve the others": the coordinators' writes at a fixed rate alone, then the same writes
- * while ten auditors ask, as fast as they can, for a full verification ({@code POST /api/audit/verify}), its result and
+ * while ten auditors ask, as fast as they can, for a full verification ({@code POST /api/integrity/verify}), its result and
  * page after page of the export (half of them the whole history, half a month of it), each waiting as long as a 429's
  * {@code Retry-After} says before it asks again, as the README asks every client to. The writes' p99 with the
  * auditors should stay within twice its value without them, the auditors get answers or 429 (never a 5xx), and the
@@ -31,7 +31,7 @@ final class AuditorsUnderWriteLoad {
     static final int AUDITORS = 10;
     static final double TARGET_P99_RATIO = 2.0;
     private static final String VERIFY = IntegrityChecks.VERIFY;
-    private static final String EXPORT_ALL = "/api/audit/export?after=0&size=1000";
+    private static final String EXPORT_ALL = "/api/integrity/export?after=0&size=1000";
     private static final Duration RAMP_UP = Duration.ofSeconds(1);
     private static final Duration READINESS_INTERVAL = Duration.ofMillis(250);
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(10);
@@ -116,7 +116,7 @@ final class AuditorsUnderWriteLoad {
                         lastRequestedAt = asked;
                     }
                     count("GET " + VERIFY, client.query(token, VERIFY));
-                    LedgerClient.Response export = count("GET /api/audit/export", client.query(token, page));
+                    LedgerClient.Response export = count("GET /api/integrity/export", client.query(token, page));
                     if (export.ok()) {
                         JsonNode next = export.json().get("next");
                         page = next == null || next.isNull() ? firstPage : next.asText();
@@ -337,7 +337,7 @@ final class AuditorsUnderWriteLoad {
             figures.target("Write p99 with " + AUDITORS + " auditors verifying/exporting <= 2 x without",
                     String.format("%.1f ms vs %.1f ms = %.2f", withAuditors.latency().p99(), alone.latency().p99(),
                             p99Ratio()), p99Ratio() <= TARGET_P99_RATIO);
-            Map<String, Long> exports = auditorAnswers.getOrDefault("GET /api/audit/export", Map.of());
+            Map<String, Long> exports = auditorAnswers.getOrDefault("GET /api/integrity/export", Map.of());
             figures.target("Auditors under load get answers or 429, never 5xx or none",
                     String.format("exports %d x 200, %d x 429; %d other", exports.getOrDefault("200", 0L),
                             exports.getOrDefault("429", 0L), unexpectedAnswers()), unexpectedAnswers() == 0);

@@ -385,7 +385,7 @@ public final class Benchmark {
         targetP95(reads, "currentList", "Current list of a plan p95 < 20 ms", 20);
         targetP95(reads, "busyActionHistory", "History of a busy action, first page p95 < 20 ms", 20);
         targetP95(reads, "busyActionHistoryLatePage", "History of a busy action, oldest page p95 < 20 ms", 20);
-        integrityTarget(integrity, "verifyChains", "GET /api/audit/verify p95 < 1 s", 1_000);
+        integrityTarget(integrity, "verifyChains", "GET /api/integrity/verify p95 < 1 s", 1_000);
         integrityTarget(integrity, "exportEarlyMonth", "Export page of 1,000 events, early month p95 < 100 ms", 100);
         integrityTarget(integrity, "exportLateMonth", "Export page of 1,000 events, late month p95 < 100 ms", 100);
         targetP95(reads, "planAsOf", "A whole plan as of a date p95 < 100 ms", 100);

@@ -7,15 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The auditors' questions of the whole history at its size: the answer of {@code GET /api/audit/verify} (the last
+ * The auditors' questions of the whole history at its size: the answer of {@code GET /api/integrity/verify} (the last
  * background verification), how long a full verification takes in the background, and a page of 1,000 events of the
  * export for a month early and a month late in the history. A failure (a timeout, an error) is recorded, not fatal.
  */
 final class IntegrityChecks {
 
-    static final String VERIFY = "/api/audit/verify";
-    static final String EXPORT_EARLY_MONTH = "/api/audit/export?from=2021-03-01T00:00:00Z&to=2021-04-01T00:00:00Z&size=1000";
-    static final String EXPORT_LATE_MONTH = "/api/audit/export?from=2026-09-01T00:00:00Z&to=2026-10-01T00:00:00Z&size=1000";
+    static final String VERIFY = "/api/integrity/verify";
+    static final String EXPORT_EARLY_MONTH = "/api/integrity/export?from=2021-03-01T00:00:00Z&to=2021-04-01T00:00:00Z&size=1000";
+    static final String EXPORT_LATE_MONTH = "/api/integrity/export?from=2026-09-01T00:00:00Z&to=2026-10-01T00:00:00Z&size=1000";
     private static final Duration FULL_PASS_TIMEOUT = Duration.ofMinutes(10);
 
     private IntegrityChecks() {
@@ -31,7 +31,7 @@ final class IntegrityChecks {
         return figures;
     }
 
-    /** Starts a full pass ({@code POST /api/audit/verify}) and waits for its result. */
+    /** Starts a full pass ({@code POST /api/integrity/verify}) and waits for its result. */
     private static Map<String, Object> fullVerification(LedgerClient client, String token) {
         Map<String, Object> figure = new LinkedHashMap<>();
         try {

@@ -14,7 +14,7 @@ final class Reads {
         String plan = "/api/plans/" + history.readPlan();
         questions.put("currentList", plan + "/actions");
         String busyHistory = "/api/plans/" + history.busiestAction().planId() + "/actions/"
-                + history.busiestAction().actionId() + "/history";
+                + history.busiestAction().actionId() + "/audit";
         // A page of 100 entries, newest first; the late page is the oldest one, as far into the history as paging goes.
         questions.put("busyActionHistory", busyHistory);
         questions.put("busyActionHistoryLatePage", busyHistory + "?before=" + Math.min(100, history.busiestActionEvents()));

@@ -65,8 +65,8 @@ class BenchmarkSmokeTest {
     private static void assertTheAuditorsWereMeasured(JsonNode auditors) {
         assertThat(auditors.get("writesAlone").get("latency").get("samples").asInt()).isPositive();
         assertThat(auditors.get("writesWithAuditors").get("latency").get("samples").asInt()).isPositive();
-        assertThat(auditors.get("auditorAnswers").get("GET /api/audit/export").get("200").asLong()).isPositive();
-        assertThat(auditors.get("auditorAnswers").get("POST /api/audit/verify").get("202").asLong()).isPositive();
+        assertThat(auditors.get("auditorAnswers").get("GET /api/integrity/export").get("200").asLong()).isPositive();
+        assertThat(auditors.get("auditorAnswers").get("POST /api/integrity/verify").get("202").asLong()).isPositive();
         assertThat(auditors.get("readiness").get("query-service").get("checks").asLong()).isPositive();
         assertThat(auditors.get("readiness").get("command-service").get("checks").asLong()).isPositive();
         assertThat(auditors.get("afterwards").asText()).contains("done");

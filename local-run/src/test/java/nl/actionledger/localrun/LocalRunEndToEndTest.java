@@ -105,10 +105,10 @@ class LocalRunEndToEndTest {
             assertThat(view.get("lastChangedBy").asText()).isEqualTo("coordinator");
         });
 
-        JsonNode history = json(get(run.queryUrl(), "auditor", "/api/plans/eu-wap-nl/actions/2/history").body())
+        JsonNode trail = json(get(run.queryUrl(), "auditor", "/api/plans/eu-wap-nl/actions/2/audit").body())
                 .get("entries");
-        assertThat(history).hasSize(3);
-        JsonNode change = history.get(0);
+        assertThat(trail).hasSize(3);
+        JsonNode change = trail.get(0);
         assertThat(change.get("type").asText()).isEqualTo("ActionStatusChanged");
         assertThat(change.get("actor").asText()).isEqualTo("coordinator");
         assertThat(change.get("reason").asText()).isEqualTo("Campaign on glass eels started");

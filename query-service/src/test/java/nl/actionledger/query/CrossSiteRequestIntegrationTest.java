@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrossSiteRequestIntegrationTest extends QueryServiceIntegrationTestBase {
 
-    private static final String VERIFY = "/api/audit/verify";
+    private static final String VERIFY = "/api/integrity/verify";
 
     @Test
     void aPostWithoutBodyTypeOrHeaderIsRefused() {

@@ -36,14 +36,14 @@ class LateCommitIntegrationTest extends QueryServiceIntegrationTestBase {
         CountDownLatch mayCommit = new CountDownLatch(1);
         CompletableFuture<Void> slowCommit = appendAndHold(late, mayCommit);
         transactions.executeWithoutResult(tx -> eventStore.publish(early));
-        awaitJson("auditor", "/api/plans/eu-wap-nl/actions/502/history", history -> history.get("entries").size() == 1);
+        awaitJson("auditor", "/api/plans/eu-wap-nl/actions/502/audit", history -> history.get("entries").size() == 1);
 
         mayCommit.countDown();
         slowCommit.get(10, TimeUnit.SECONDS);
 
-        JsonNode lateEntry = awaitJson("auditor", "/api/plans/eu-wap-nl/actions/501/history", h -> h.get("entries").size() == 1)
+        JsonNode lateEntry = awaitJson("auditor", "/api/plans/eu-wap-nl/actions/501/audit", h -> h.get("entries").size() == 1)
                 .get("entries").get(0);
-        JsonNode earlyEntry = getJson("auditor", "/api/plans/eu-wap-nl/actions/502/history").get("entries").get(0);
+        JsonNode earlyEntry = getJson("auditor", "/api/plans/eu-wap-nl/actions/502/audit").get("entries").get(0);
         assertThat(lateEntry.get("position").asLong()).isEqualTo(globalIndexOf(late)).isLessThan(globalIndexOf(early));
         assertThat(earlyEntry.get("position").asLong()).isEqualTo(globalIndexOf(early));
         assertThat(org.awaitility.Awaitility.await().atMost(VISIBLE_WITHIN).until(() -> jdbc.sql(
@@ -64,13 +64,13 @@ class LateCommitIntegrationTest extends QueryServiceIntegrationTestBase {
         DomainEventMessage<?> early = TestEvents.message(action("512"), 0, registered("512", 1, 1,
                 ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL), "late-exporter", "early",
                 stamped.plusMillis(1));
-        String byActor = "/api/audit/export?actor=late-exporter";
-        String byPeriod = "/api/audit/export?from=" + stamped.minusSeconds(1) + "&to=" + stamped.plusSeconds(1);
+        String byActor = "/api/integrity/export?actor=late-exporter";
+        String byPeriod = "/api/integrity/export?from=" + stamped.minusSeconds(1) + "&to=" + stamped.plusSeconds(1);
         CountDownLatch mayCommit = new CountDownLatch(1);
         CompletableFuture<Void> slowCommit = appendAndHold(late, mayCommit);
         try {
             transactions.executeWithoutResult(tx -> eventStore.publish(early));
-            awaitJson("auditor", "/api/plans/eu-wap-nl/actions/512/history", history -> history.get("entries").size() == 1);
+            awaitJson("auditor", "/api/plans/eu-wap-nl/actions/512/audit", history -> history.get("entries").size() == 1);
 
             JsonNode actorPage = getJson("auditor", byActor);
             assertThat(actorPage.get("events")).isEmpty();
@@ -78,7 +78,7 @@ class LateCommitIntegrationTest extends QueryServiceIntegrationTestBase {
             JsonNode periodPage = getJson("auditor", byPeriod);
             assertThat(periodPage.get("events")).isEmpty();
             assertThat(periodPage.get("coverage").get("complete").asBoolean()).isFalse();
-            assertThat(getJson("auditor", "/api/audit/export?size=10000").get("events").findValuesAsString("eventId"))
+            assertThat(getJson("auditor", "/api/integrity/export?size=10000").get("events").findValuesAsString("eventId"))
                     .doesNotContain(early.getIdentifier());
         } finally {
             mayCommit.countDown();

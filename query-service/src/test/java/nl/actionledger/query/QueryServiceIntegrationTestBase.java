@@ -174,6 +174,23 @@ public abstract class QueryServiceIntegrationTestBase {
         return send(user, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", mediaType));
     }
 
+    protected HttpResponse<String> get(String user, String path, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        headers.forEach(request::header);
+        return send(user, request);
+    }
+
+    /** The body as bytes, for what is no text (a workbook). */
+    protected HttpResponse<byte[]> getBytes(String user, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        authenticate(user, request);
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A POST without a body, as a script would send it: with the header that tells it from a cross-site request. */
     protected HttpResponse<String> post(String user, String path) {
         return post(user, path, java.util.Map.of("X-Requested-With", "test"), HttpRequest.BodyPublishers.noBody());
@@ -187,14 +204,18 @@ public abstract class QueryServiceIntegrationTestBase {
     }
 
     private HttpResponse<String> send(String user, HttpRequest.Builder request) {
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-        }
+        authenticate(user, request);
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void authenticate(String user, HttpRequest.Builder request) {
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
         }
     }
 

@@ -9,6 +9,7 @@ import nl.actionledger.query.person.ContactReaders;
 import nl.actionledger.query.person.Contacts;
 import nl.actionledger.query.web.NotFoundException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,14 +50,21 @@ class ActionQueryController {
                 .sorted(ActionView.PLAN_ORDER).toList();
     }
 
+    /**
+     * One action, with its version as {@code ETag} (the tag a change's {@code If-Match} takes, as command-service sends
+     * it). A request whose {@code If-None-Match} names the current version is answered 304 without a body (Spring MVC
+     * compares them for a {@code ResponseEntity} with an ETag). The version counts the action's events; what is not an
+     * event of the action (an organisation's new display name, an erased contact) does not change it.
+     */
     @GetMapping("/{actionId}")
-    ActionView one(@PathVariable String planId, @PathVariable String actionId, Authentication reader) {
+    ResponseEntity<ActionView> one(@PathVariable String planId, @PathVariable String actionId, Authentication reader) {
         requirePlan(planId);
-        return actions.find(planId + "/" + actionId).map(ActionView::of)
+        ActionView found = actions.find(planId + "/" + actionId).map(ActionView::of)
                 .map(view -> asSeenBy(reader, List.of(view)).get(0))
                 .map(view -> view.withOrganisationNameFrom(organisations.displayNames()))
                 .orElseThrow(() -> new NotFoundException("ACTION_NOT_FOUND",
                         "Plan '" + planId + "' has no action '" + actionId + "'."));
+        return ResponseEntity.ok().eTag("\"" + found.version() + "\"").body(found);
     }
 
     /** The contacts opened (or erased), and withheld from a coordinator where the action is not their organisation's. */

@@ -94,6 +94,18 @@ class CurrentActions {
                 .params(params).query(CurrentAction::read).list();
     }
 
+    /** Every plan with its number of actions, by id. */
+    List<PlanSummary> plans() {
+        return jdbc.sql("""
+                        SELECT plan_id, count(*) AS actions, max(last_changed_at) AS last_changed_at
+                        FROM query_model.action_view GROUP BY plan_id ORDER BY plan_id""")
+                .query((rs, n) -> {
+                    Timestamp lastChanged = rs.getTimestamp("last_changed_at");
+                    return new PlanSummary(rs.getString("plan_id"), rs.getInt("actions"),
+                            lastChanged == null ? null : lastChanged.toInstant());
+                }).list();
+    }
+
     boolean planExists(String planId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM query_model.action_view WHERE plan_id = ?)")
                 .param(planId).query(Boolean.class).single();

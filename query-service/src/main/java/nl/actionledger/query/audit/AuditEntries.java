@@ -60,11 +60,11 @@ class AuditEntries {
             params.put("actor", criteria.actor());
         }
         if (criteria.from() != null) {
-            conditions.add("occurred_at >= :from");
+            conditions.add("occurred_at > :from");
             params.put("from", Timestamp.from(criteria.from()));
         }
         if (criteria.to() != null) {
-            conditions.add("occurred_at < :to");
+            conditions.add("occurred_at <= :to");
             params.put("to", Timestamp.from(criteria.to()));
         }
         if (criteria.planId() != null && !criteria.planId().isBlank()) {
@@ -140,7 +140,10 @@ class AuditEntries {
                         : change).toList())).toList();
     }
 
-    /** What an audit search filters on; a criterion left out matches every entry. */
+    /**
+     * What an audit search filters on; a criterion left out matches every entry. The period is the one every endpoint
+     * uses ({@link nl.actionledger.query.web.Period}): after {@code from}, up to and including {@code to}.
+     */
     record Criteria(String actor, Instant from, Instant to, String planId, String actionId) {
     }
 

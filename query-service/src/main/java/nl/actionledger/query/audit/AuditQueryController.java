@@ -4,8 +4,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import nl.actionledger.query.web.BadQueryException;
 import nl.actionledger.query.web.NotFoundException;
+import nl.actionledger.query.web.Period;
+import nl.actionledger.query.web.Spreadsheets;
+import nl.actionledger.query.web.Spreadsheets.Format;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +21,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 class AuditQueryController {
 
+    static final String ACTION_AUDIT_TRAIL = "/api/plans/{planId}/actions/{actionId}/audit";
     static final int MAX_PAGE_SIZE = 200;
     static final int DEFAULT_HISTORY_PAGE_SIZE = 100;
     static final int MAX_HISTORY_PAGE_SIZE = 500;
@@ -31,13 +34,16 @@ class AuditQueryController {
 
     /**
      * One action's audit trail, newest first, a page at a time: {@code before} is the version the previous page ended
-     * at (a keyset, so a late page costs what the first does), and the answer links to the next page.
+     * at (a keyset, so a late page costs what the first does), and the answer links to the next page. Served at
+     * {@code .../history} too until the next release, the address it had while "history" also named the plan's past
+     * ({@link nl.actionledger.query.web.RenamedPaths}).
      */
-    @GetMapping(path = "/api/plans/{planId}/actions/{actionId}/history", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ActionHistoryPage> history(@PathVariable String planId, @PathVariable String actionId,
-                                              @RequestParam(required = false) @Min(0) Long before,
-                                              @RequestParam(defaultValue = "" + DEFAULT_HISTORY_PAGE_SIZE) @Min(1)
-                                              @Max(MAX_HISTORY_PAGE_SIZE) int size) {
+    @GetMapping(path = {ACTION_AUDIT_TRAIL, "/api/plans/{planId}/actions/{actionId}/history"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ActionAuditTrailPage> actionAuditTrail(@PathVariable String planId, @PathVariable String actionId,
+                                                          @RequestParam(required = false) @Min(0) Long before,
+                                                          @RequestParam(defaultValue = "" + DEFAULT_HISTORY_PAGE_SIZE)
+                                                          @Min(1) @Max(MAX_HISTORY_PAGE_SIZE) int size) {
         String aggregateId = planId + "/" + actionId;
         AuditEntries.Slice slice = entries.page(aggregateId, before, size);
         if (slice.entries().isEmpty() && !entries.actionExists(aggregateId)) {
@@ -49,7 +55,7 @@ class AuditQueryController {
         if (slice.more()) {
             long oldest = slice.entries().get(slice.entries().size() - 1).version();
             // A path without scheme and host: the client resolves it against the address it asked (RFC 8288).
-            next = UriComponentsBuilder.fromPath("/api/plans/{planId}/actions/{actionId}/history")
+            next = UriComponentsBuilder.fromPath(ACTION_AUDIT_TRAIL)
                     .queryParam("before", oldest).queryParam("size", size)
                     .buildAndExpand(planId, actionId).encode().toUriString();
         }
@@ -57,24 +63,30 @@ class AuditQueryController {
         if (next != null) {
             response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
         }
-        return response.body(new ActionHistoryPage(planId, actionId, size, slice.entries(), next));
+        return response.body(new ActionAuditTrailPage(planId, actionId, size, slice.entries(), next));
     }
 
     /**
-     * @param from inclusive
-     * @param to   exclusive, so that consecutive periods never count an event twice
+     * The audit trail across plans, newest first, a page at a time, as JSON or with {@code ?format=csv} as a
+     * spreadsheet. The period is read as on every endpoint ({@link Period}): after {@code from}, up to and including
+     * {@code to}, so that consecutive periods never count an event twice.
      */
-    @GetMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
-    AuditPage audit(@RequestParam(required = false) @Size(max = 255) String actor,
-                    @RequestParam(required = false) Instant from,
-                    @RequestParam(required = false) Instant to,
-                    @RequestParam(required = false) @Size(max = 255) String planId,
-                    @RequestParam(required = false) @Size(max = 255) String actionId,
-                    @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
-                    @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new BadQueryException("INVALID_PERIOD", "'from' must lie before 'to'.");
+    @GetMapping(path = "/api/audit")
+    ResponseEntity<?> audit(@RequestParam(required = false) @Size(max = 255) String actor,
+                            @RequestParam(required = false) Instant from,
+                            @RequestParam(required = false) Instant to,
+                            @RequestParam(required = false) @Size(max = 255) String planId,
+                            @RequestParam(required = false) @Size(max = 255) String actionId,
+                            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+                            @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+                            @RequestParam(required = false) String format) {
+        Format chosen = Spreadsheets.format(format, Format.JSON, Format.CSV);
+        Period period = new Period(from, to);
+        AuditPage found = entries.search(new AuditEntries.Criteria(actor, period.from(), period.to(), planId, actionId),
+                page, size);
+        if (chosen == Format.CSV) {
+            return Spreadsheets.download(chosen, "audit-trail").body(AuditSheet.csv(found.entries()));
         }
-        return entries.search(new AuditEntries.Criteria(actor, from, to, planId, actionId), page, size);
+        return ResponseEntity.ok(found);
     }
 }

@@ -11,20 +11,24 @@ class QueryAccessRules {
 
     /**
      * The current views are for everyone who works with the plan; the plan's past and reports for evaluators;
-     * per-action history and the audit trail for auditors, who may also start a full verification of the
-     * hash chains; projections for admins. ADMIN holds every role and
+     * the audit trail (per action and across the plan) and the integrity of the hash chains for auditors, who may
+     * also start a full verification; projections for admins. The addresses renamed in this release are listed
+     * beside their new ones until the next ({@link nl.actionledger.query.web.RenamedPaths}). ADMIN holds every role and
      * AUDITOR includes EVALUATOR (see LedgerSecurityConfiguration). Anything not listed is refused.
      */
     @Bean
     EndpointAccessRules queryEndpointRules() {
         return requests -> requests
                 .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
-                .requestMatchers(HttpMethod.GET, "/api/plans/*/actions/*/history").hasRole(Role.AUDITOR.name())
-                .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/**").hasRole(Role.AUDITOR.name())
-                .requestMatchers(HttpMethod.POST, "/api/audit/verify").hasRole(Role.AUDITOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/plans/*/actions/*/audit", "/api/plans/*/actions/*/history")
+                .hasRole(Role.AUDITOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/**", "/api/integrity/**")
+                .hasRole(Role.AUDITOR.name())
+                .requestMatchers(HttpMethod.POST, "/api/integrity/verify", "/api/audit/verify").hasRole(Role.AUDITOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/plans/*/as-of", "/api/plans/*/actions/*/as-of",
                         "/api/plans/*/changes", "/api/plans/*/report").hasRole(Role.EVALUATOR.name())
-                .requestMatchers(HttpMethod.GET, "/api/plans/*/actions", "/api/plans/*/actions/*", "/api/organisations")
+                .requestMatchers(HttpMethod.GET, "/api/plans", "/api/plans/*/actions", "/api/plans/*/actions/*",
+                        "/api/organisations")
                 .hasAnyRole(Role.EVALUATOR.name(), Role.COORDINATOR.name());
     }
 }

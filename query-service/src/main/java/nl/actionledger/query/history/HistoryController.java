@@ -1,18 +1,21 @@
 package nl.actionledger.query.history;
 
+import java.time.Instant;
 import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.query.action.ActionFilter;
-import org.springframework.http.MediaType;
+import nl.actionledger.query.web.Spreadsheets;
+import nl.actionledger.query.web.Spreadsheets.Format;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The plan at any instant, and what changed between two. */
+/** The plan at any instant, and what changed between two; as JSON, or with {@code ?format=csv} as a spreadsheet. */
 @RestController
-@RequestMapping(path = "/api/plans/{planId}", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "/api/plans/{planId}")
 class HistoryController {
 
     private final PlanHistory history;
@@ -26,25 +29,40 @@ class HistoryController {
     }
 
     @GetMapping("/as-of")
-    PlanHistory.PlanAsOf planAsOf(@PathVariable String planId, @RequestParam(required = false) String at,
-                                  @RequestParam(required = false) ImplementationStatus status,
-                                  @RequestParam(required = false) String organisation,
-                                  @RequestParam(required = false) Integer objective,
-                                  @RequestParam(required = false) Integer priority,
-                                  @RequestParam(required = false) CommitmentLevel commitment) {
-        return history.planAt(planId, instants.parse("at", at),
+    ResponseEntity<?> planAsOf(@PathVariable String planId, @RequestParam(required = false) Instant at,
+                               @RequestParam(required = false) ImplementationStatus status,
+                               @RequestParam(required = false) String organisation,
+                               @RequestParam(required = false) Integer objective,
+                               @RequestParam(required = false) Integer priority,
+                               @RequestParam(required = false) CommitmentLevel commitment,
+                               @RequestParam(required = false) String format) {
+        Format chosen = Spreadsheets.format(format, Format.JSON, Format.CSV);
+        PlanHistory.PlanAsOf plan = history.planAt(planId, instants.require("at", at),
                 new ActionFilter(status, organisation, objective, priority, commitment));
+        if (chosen == Format.CSV) {
+            return Spreadsheets.download(chosen, Spreadsheets.fileNamePart(planId) + "-as-of-"
+                    + Spreadsheets.fileNamePart(plan.at())).body(HistorySheets.planAsOf(plan));
+        }
+        return ResponseEntity.ok(plan);
     }
 
     @GetMapping("/actions/{actionId}/as-of")
     PlanHistory.ActionAsOf actionAsOf(@PathVariable String planId, @PathVariable String actionId,
-                                      @RequestParam(required = false) String at) {
-        return history.actionAt(planId, actionId, instants.parse("at", at));
+                                      @RequestParam(required = false) Instant at) {
+        return history.actionAt(planId, actionId, instants.require("at", at));
     }
 
     @GetMapping("/changes")
-    PlanChanges.Changes changes(@PathVariable String planId, @RequestParam(required = false) String from,
-                                @RequestParam(required = false) String to) {
-        return changes.between(planId, instants.period(from, to));
+    ResponseEntity<?> changes(@PathVariable String planId, @RequestParam(required = false) Instant from,
+                              @RequestParam(required = false) Instant to,
+                              @RequestParam(required = false) String format) {
+        Format chosen = Spreadsheets.format(format, Format.JSON, Format.CSV);
+        PlanChanges.Changes answer = changes.between(planId, instants.period(from, to));
+        if (chosen == Format.CSV) {
+            return Spreadsheets.download(chosen, Spreadsheets.fileNamePart(planId) + "-changes-"
+                    + Spreadsheets.fileNamePart(answer.from()) + "-" + Spreadsheets.fileNamePart(answer.to()))
+                    .body(HistorySheets.changes(answer));
+        }
+        return ResponseEntity.ok(answer);
     }
 }

@@ -1,6 +1,5 @@
 package nl.actionledger.query.history;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -22,6 +21,8 @@ import nl.actionledger.query.history.MonitoringReport.SlippedAction;
 import nl.actionledger.query.history.MonitoringReport.StatusCounts;
 import nl.actionledger.query.history.MonitoringReport.StatusTransition;
 import nl.actionledger.query.history.MonitoringReport.TimeframeRevision;
+import nl.actionledger.query.web.InstantParameters;
+import nl.actionledger.query.web.Period;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.MapperFeature;
@@ -50,7 +51,7 @@ class MonitoringReports {
     }
 
     @Transactional(readOnly = true)
-    MonitoringReport report(String planId, ReportingInstant.Period period) {
+    MonitoringReport report(String planId, Period period) {
         history.requireExisted(planId, period.to());
         Map<String, ActionBaseline> baselines = timeline.baselines(planId).stream()
                 .collect(Collectors.toMap(ActionBaseline::actionId, Function.identity()));
@@ -112,7 +113,7 @@ class MonitoringReports {
 
     /** A timeframe "2024 - 2025" ends when 2025 ends in the Netherlands. */
     private static Instant endOf(int year) {
-        return LocalDate.of(year + 1, 1, 1).atStartOfDay(ReportingInstant.PLAN_ZONE).toInstant();
+        return LocalDate.of(year + 1, 1, 1).atStartOfDay(InstantParameters.PLAN_ZONE).toInstant();
     }
 
     private static StatusCounts counts(Collection<ActionState> states, Map<String, ActionBaseline> baselines) {
@@ -149,9 +150,5 @@ class MonitoringReports {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.actionledger.events.Timeframe;
 import nl.actionledger.query.audit.FieldChange;
+import nl.actionledger.query.web.Period;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +34,7 @@ class PlanChanges {
         this.contacts = contacts;
     }
 
-    Changes between(String planId, ReportingInstant.Period period) {
+    Changes between(String planId, Period period) {
         history.requireExisted(planId, period.to());
         Map<String, ActionState> atStart = timeline.statesAt(planId, period.from()).stream()
                 .collect(Collectors.toMap(ActionState::actionId, Function.identity()));

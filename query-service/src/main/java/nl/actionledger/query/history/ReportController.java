@@ -1,21 +1,25 @@
 package nl.actionledger.query.history;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import nl.actionledger.query.web.Spreadsheets;
+import nl.actionledger.query.web.Spreadsheets.Format;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The monitoring report of a period, as JSON or, with {@code Accept: text/csv}, as a spreadsheet. Both carry the
- * report's content hash and event position in headers; the ETag is the hash of the bytes served.
+ * The monitoring report of a period, as JSON or as a spreadsheet: {@code ?format=csv} or {@code ?format=xlsx} (or
+ * {@code Accept: text/csv}, as before). Every form carries the report's content hash and event position in headers.
+ * The ETag is the hash of the bytes served, for JSON and CSV, whose bytes are the same for the same period; a workbook
+ * holds the time it was written, so it has none.
  */
 @RestController
 class ReportController {
-
-    static final String CSV = "text/csv";
 
     private final MonitoringReports reports;
     private final ReportingInstant instants;
@@ -25,25 +29,31 @@ class ReportController {
         this.instants = instants;
     }
 
-    @GetMapping(path = "/api/plans/{planId}/report", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> json(@PathVariable String planId, @RequestParam(required = false) String from,
-                                @RequestParam(required = false) String to) {
+    @GetMapping(path = "/api/plans/{planId}/report")
+    ResponseEntity<byte[]> report(@PathVariable String planId, @RequestParam(required = false) Instant from,
+                                  @RequestParam(required = false) Instant to,
+                                  @RequestParam(required = false) String format,
+                                  @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        Format chosen = Spreadsheets.format(format, Format.JSON, Format.CSV, Format.XLSX);
+        if (format == null && accept != null && MediaType.parseMediaTypes(accept).stream()
+                .anyMatch(type -> type.isCompatibleWith(Spreadsheets.CSV) && !type.isWildcardType())) {
+            chosen = Format.CSV;
+        }
         MonitoringReport report = reports.report(planId, instants.period(from, to));
-        return respond(report, MonitoringReports.canonicalJson(report), MediaType.APPLICATION_JSON);
-    }
-
-    @GetMapping(path = "/api/plans/{planId}/report", produces = CSV)
-    ResponseEntity<byte[]> csv(@PathVariable String planId, @RequestParam(required = false) String from,
-                               @RequestParam(required = false) String to) {
-        MonitoringReport report = reports.report(planId, instants.period(from, to));
-        return respond(report, MonitoringReports.utf8(ReportCsv.write(report)),
-                new MediaType("text", "csv", StandardCharsets.UTF_8));
-    }
-
-    private static ResponseEntity<byte[]> respond(MonitoringReport report, byte[] body, MediaType type) {
-        return ResponseEntity.ok()
-                .contentType(type)
-                .eTag("\"" + MonitoringReports.sha256(body) + "\"")
+        ResponseEntity.BodyBuilder response = switch (chosen) {
+            case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
+            case CSV, XLSX -> Spreadsheets.download(chosen, Spreadsheets.fileNamePart(planId) + "-report-"
+                    + Spreadsheets.fileNamePart(report.from()) + "-" + Spreadsheets.fileNamePart(report.to()));
+        };
+        byte[] body = switch (chosen) {
+            case JSON -> MonitoringReports.canonicalJson(report);
+            case CSV -> ReportSheet.csv(report);
+            case XLSX -> ReportSheet.xlsx(report);
+        };
+        if (chosen != Format.XLSX) {
+            response.eTag("\"" + MonitoringReports.sha256(body) + "\"");
+        }
+        return response
                 .header("X-Report-Content-Hash", report.contentHash())
                 .header("X-Report-Position", Long.toString(report.position()))
                 .body(body);

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads events straight from the event table, hashes included, for {@code /api/audit/export}, a page at a time after a
+ * Reads events straight from the event table, hashes included, for {@code /api/integrity/export}, a page at a time after a
  * position (a keyset, never an offset), so a page late in the history costs what an early one does.
  * <p>
  * Which events belong on a page is decided over indexed columns only. Without filters that is the event table's

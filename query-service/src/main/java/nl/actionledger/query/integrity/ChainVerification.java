@@ -44,7 +44,7 @@ public record ChainVerification(
     public record Pass(long pass, Kind kind, Instant startedAt, Instant finishedAt, long eventsRead, Long position) {
     }
 
-    /** A pass that was asked for: follow it at {@code GET /api/audit/verify} until {@code lastFullPass.pass} reaches it. */
+    /** A pass that was asked for: follow it at {@code GET /api/integrity/verify} until {@code lastFullPass.pass} reaches it. */
     public record Request(long pass, Kind kind, Instant requestedAt) {
     }
 

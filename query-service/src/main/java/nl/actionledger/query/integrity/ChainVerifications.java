@@ -20,7 +20,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Verifies the hash chains in the background, so that {@code GET /api/audit/verify} answers at once from the last
+ * Verifies the hash chains in the background, so that {@code GET /api/integrity/verify} answers at once from the last
  * result: an incremental pass every {@code interval} (the events appended since the previous pass), a full pass every
  * {@code full-interval} and whenever one is asked for. Passes run one at a time on their own thread; at most one
  * full pass waits to start, and it rests as long as the last full pass took before it starts (see

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import nl.actionledger.query.audit.AuditTrailChecks;
 import nl.actionledger.query.web.BadQueryException;
+import nl.actionledger.query.web.Period;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,12 +19,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** For auditors: does the history verify, and the events with their hashes to check it themselves. */
+/**
+ * For auditors: do the hash chains verify, and the events with their hashes to check them themselves. The feature is
+ * "integrity" in both services (command-service records the chains' checkpoints in its {@code integrity} package).
+ */
 @RestController
 class IntegrityController {
 
-    private static final String VERIFY = "/api/audit/verify";
-    private static final String EXPORT = "/api/audit/export";
+    private static final String VERIFY = "/api/integrity/verify";
+    private static final String EXPORT = "/api/integrity/export";
+    /** The addresses before "integrity" named this feature everywhere; served too until the next release. */
+    private static final String OLD_VERIFY = "/api/audit/verify";
+    private static final String OLD_EXPORT = "/api/audit/export";
 
     private final ChainVerifications verifications;
     private final AuditTrailChecks auditTrailChecks;
@@ -36,7 +43,7 @@ class IntegrityController {
     }
 
     /** The last results of the background verifications, at once: they are never computed on the request. */
-    @GetMapping(path = VERIFY, produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = {VERIFY, OLD_VERIFY}, produces = MediaType.APPLICATION_JSON_VALUE)
     Verification verify() {
         return new Verification(verifications.latest(), auditTrailChecks.latest());
     }
@@ -45,7 +52,7 @@ class IntegrityController {
      * 202: a full pass over the chains will run (or was already waiting to), and a comparison of every audit entry with
      * its event; follow them at the Location.
      */
-    @PostMapping(path = VERIFY, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = {VERIFY, OLD_VERIFY}, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ChainVerification.Request> verifyEverything() {
         auditTrailChecks.requestFull();
         return ResponseEntity.accepted().location(URI.create(VERIFY)).body(verifications.requestFull());
@@ -53,9 +60,10 @@ class IntegrityController {
 
     /**
      * @param after the position of the last event of the previous page ({@code nextAfter}); 0 for the first page
+     * @param from  exclusive and {@code to} inclusive, as everywhere ({@link Period})
      * @param page  no longer supported: offsets made late pages read every earlier event
      */
-    @GetMapping(path = EXPORT, produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = {EXPORT, OLD_EXPORT}, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AuditExport> export(@RequestParam(required = false) Instant from,
                                        @RequestParam(required = false) Instant to,
                                        @RequestParam(required = false) @Size(max = 255) String actor,
@@ -66,11 +74,11 @@ class IntegrityController {
             throw new BadQueryException("PAGE_NOT_SUPPORTED", "The export is paged by position: pass 'after' (the "
                     + "nextAfter of the previous page, or follow its 'next' link) instead of 'page'.");
         }
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new BadQueryException("INVALID_PERIOD", "'from' must lie before 'to'.");
-        }
+        Period period = new Period(from, to);
         String actorFilter = actor == null || actor.isBlank() ? null : actor;
-        AuditExporter.Page result = exporter.export(after, from, to, actorFilter, size);
+        // The exporter reads [start, end): the same events as (from, to] at PostgreSQL's microseconds.
+        AuditExporter.Page result = exporter.export(after, period.startInclusive(), period.endExclusive(), actorFilter,
+                size);
         String next = null;
         if (result.nextAfter() != null) {
             // Values as URI variables, so that encode() escapes every reserved character in them ('+', '&').

@@ -23,7 +23,7 @@ public class ExpensiveReads implements WebMvcConfigurer {
 
     /** The kinds of expensive read, each with its own limit, and the addresses that ask them. */
     public enum Kind {
-        EXPORT("exports", "/api/audit/export"),
+        EXPORT("exports", "/api/integrity/export", "/api/audit/export"),
         AUDIT_SEARCH("audit searches", "/api/audit"),
         REPORT("reports and lists of changes", "/api/plans/*/report", "/api/plans/*/changes"),
         AS_OF("plans as of a date", "/api/plans/*/as-of", "/api/plans/*/actions/*/as-of");

@@ -63,7 +63,7 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @Test
     void historyListsEveryEventOfAnActionNewestFirst() {
-        JsonNode history = getJson("auditor", "/api/plans/eu-wap-nl/actions/301/history").get("entries");
+        JsonNode history = getJson("auditor", "/api/plans/eu-wap-nl/actions/301/audit").get("entries");
 
         assertThat(history).hasSize(4);
         assertThat(types(history)).containsExactly("ActionStatusChanged", "ActionReassigned", "ActionReopened",
@@ -95,7 +95,7 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
                         ImplementationStatus.IN_PROGRESS, "Started"), MetaData.with("actor", "6f1c-42")
                         .and("actorName", "R. de Vries").and("correlationId", "c-303-1"), longBefore.plusSeconds(60));
 
-        JsonNode history = awaitJson("auditor", "/api/plans/eu-wap-nl/actions/303/history",
+        JsonNode history = awaitJson("auditor", "/api/plans/eu-wap-nl/actions/303/audit",
                 page -> page.get("entries").size() == 2).get("entries");
 
         assertThat(history.get(0).get("actor").asString()).isEqualTo("6f1c-42");
@@ -125,7 +125,7 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
                 .then(new ActionReassignedEvent(longTexts, null, new Assignment("nvwa", null, "K. Bakker ".repeat(30)),
                         "A long contact"), "carol", "c-304-2", longBefore.plusSeconds(120));
 
-        JsonNode history = awaitJson("auditor", "/api/plans/nl-long-text/actions/304/history",
+        JsonNode history = awaitJson("auditor", "/api/plans/nl-long-text/actions/304/audit",
                 page -> page.get("entries").size() == 3).get("entries");
 
         assertThat(history.get(1).get("actor").asString()).isEqualTo(longActor);
@@ -138,11 +138,11 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @Test
     void historyIsPagedByVersionWithALinkToTheNextPage() {
-        HttpResponse<String> first = get("auditor", "/api/plans/eu-wap-nl/actions/301/history?size=3");
+        HttpResponse<String> first = get("auditor", "/api/plans/eu-wap-nl/actions/301/audit?size=3");
         assertThat(first.statusCode()).isEqualTo(200);
         JsonNode firstPage = json(first.body());
         assertThat(versions(firstPage.get("entries"))).containsExactly(3L, 2L, 1L);
-        String next = "/api/plans/eu-wap-nl/actions/301/history?before=1&size=3";
+        String next = "/api/plans/eu-wap-nl/actions/301/audit?before=1&size=3";
         assertThat(firstPage.get("next").asString()).isEqualTo(next);
         assertThat(first.headers().firstValue("Link")).contains("<" + next + ">; rel=\"next\"");
 
@@ -152,11 +152,11 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(last.headers().firstValue("Link")).isEmpty();
 
         // A page that ends exactly at the first event has no next page either.
-        JsonNode exact = getJson("auditor", "/api/plans/eu-wap-nl/actions/301/history?before=2&size=2");
+        JsonNode exact = getJson("auditor", "/api/plans/eu-wap-nl/actions/301/audit?before=2&size=2");
         assertThat(versions(exact.get("entries"))).containsExactly(1L, 0L);
         assertThat(exact.get("next").isNull()).isTrue();
-        assertThat(getJson("auditor", "/api/plans/eu-wap-nl/actions/301/history?before=0").get("entries")).isEmpty();
-        assertThat(getJson("auditor", "/api/plans/eu-wap-nl/actions/301/history").get("size").asInt()).isEqualTo(100);
+        assertThat(getJson("auditor", "/api/plans/eu-wap-nl/actions/301/audit?before=0").get("entries")).isEmpty();
+        assertThat(getJson("auditor", "/api/plans/eu-wap-nl/actions/301/audit").get("size").asInt()).isEqualTo(100);
     }
 
     @Test
@@ -173,9 +173,10 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
     @Test
     void auditFiltersByActorPeriodPlanAndAction() {
         assertThat(getJson("auditor", "/api/audit?actor=bob").get("totalEntries").asLong()).isEqualTo(1);
+        // After 'from', up to and including 'to', as on every endpoint: the events at both ends tell which end is in.
         JsonNode period = getJson("auditor", "/api/audit?planId=eu-wap-nl&from=" + T0.plusSeconds(86_400)
                 + "&to=" + T0.plusSeconds(3 * 86_400));
-        assertThat(reasons(period.get("entries"))).containsExactly("Police leads", "New cases found");
+        assertThat(reasons(period.get("entries"))).containsExactly("Done again", "Police leads");
         assertThat(getJson("auditor", "/api/audit?planId=eu-wap-be").get("totalEntries").asLong()).isZero();
         assertThat(getJson("auditor", "/api/audit?actionId=302&actor=alice").get("totalEntries").asLong()).isEqualTo(1);
     }
@@ -185,20 +186,20 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
         assertProblem(get(null, "/api/audit"), 401, "UNAUTHENTICATED");
         assertProblem(get("evaluator", "/api/audit"), 403, "FORBIDDEN");
         assertProblem(get("coordinator", "/api/audit"), 403, "FORBIDDEN");
-        assertProblem(get("evaluator", "/api/plans/eu-wap-nl/actions/301/history"), 403, "FORBIDDEN");
-        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/999/history"), 404, "ACTION_NOT_FOUND");
-        assertProblem(get("auditor", "/api/plans/eu-wap-be/actions/301/history"), 404, "PLAN_NOT_FOUND");
-        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/999/history?before=5"), 404, "ACTION_NOT_FOUND");
-        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/301/history?size=0"), 400, "VALIDATION_FAILED");
-        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/301/history?size=501"), 400, "VALIDATION_FAILED");
-        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/301/history?before=-1"), 400, "VALIDATION_FAILED");
-        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/301/history?before=two"), 400, "INVALID_PARAMETER");
-        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/301/history?before=99999999999999999999"), 400,
+        assertProblem(get("evaluator", "/api/plans/eu-wap-nl/actions/301/audit"), 403, "FORBIDDEN");
+        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/999/audit"), 404, "ACTION_NOT_FOUND");
+        assertProblem(get("auditor", "/api/plans/eu-wap-be/actions/301/audit"), 404, "PLAN_NOT_FOUND");
+        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/999/audit?before=5"), 404, "ACTION_NOT_FOUND");
+        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/301/audit?size=0"), 400, "VALIDATION_FAILED");
+        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/301/audit?size=501"), 400, "VALIDATION_FAILED");
+        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/301/audit?before=-1"), 400, "VALIDATION_FAILED");
+        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/301/audit?before=two"), 400, "INVALID_PARAMETER");
+        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/301/audit?before=99999999999999999999"), 400,
                 "INVALID_PARAMETER");
         assertProblem(get("auditor", "/api/audit?size=201"), 400, "VALIDATION_FAILED");
         assertProblem(get("auditor", "/api/audit?page=-1"), 400, "VALIDATION_FAILED");
         assertProblem(get("auditor", "/api/audit?from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z"), 400, "INVALID_PERIOD");
-        assertProblem(get("auditor", "/api/audit?from=yesterday"), 400, "INVALID_PARAMETER");
+        assertProblem(get("auditor", "/api/audit?from=yesterday"), 400, "INVALID_INSTANT");
         assertThat(getJson("admin", "/api/audit").get("totalEntries").asLong()).isPositive();
     }
 
@@ -304,8 +305,8 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
             assertThat(consistencyCheck.check().differingEntries()).as("only a full comparison reads old entries")
                     .isEmpty();
             // as an auditor asks for it: a full verification, answered from the background
-            assertThat(post("auditor", "/api/audit/verify").statusCode()).isEqualTo(202);
-            JsonNode verified = awaitJson("auditor", "/api/audit/verify",
+            assertThat(post("auditor", "/api/integrity/verify").statusCode()).isEqualTo(202);
+            JsonNode verified = awaitJson("auditor", "/api/integrity/verify",
                     answer -> answer.get("auditTrail").get("status").asString().equals("DIFFERS")).get("auditTrail");
             assertThat(verified.get("differingEntries").get(0).asLong()).isEqualTo(edited);
             assertThat(verified.get("differingEntries")).hasSize(1);

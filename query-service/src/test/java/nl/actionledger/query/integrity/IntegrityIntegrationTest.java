@@ -32,8 +32,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Tamper evidence: someone with superuser access edits, deletes, reorders or truncates history behind the
- * system's back, and {@code /api/audit/verify} names each one once a verification pass has run (a full one, started
- * with {@code POST /api/audit/verify}, or an incremental one for events appended since the last pass). Every tampering is undone afterwards, so the
+ * system's back, and {@code /api/integrity/verify} names each one once a verification pass has run (a full one, started
+ * with {@code POST /api/integrity/verify}, or an incremental one for events appended since the last pass). Every tampering is undone afterwards, so the
  * other tests see an intact history.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -95,7 +95,7 @@ class IntegrityIntegrationTest extends QueryServiceIntegrationTestBase {
                 + "'change 1', 'nothing happened'), 'UTF8') WHERE aggregate_identifier = 'nl-tamper/1' AND sequence_number = 1",
                 "nl-tamper/1");
 
-        assertThat(getJson("auditor", "/api/audit/verify").get("status").asString()).isEqualTo("OK");
+        assertThat(getJson("auditor", "/api/integrity/verify").get("status").asString()).isEqualTo("OK");
         assertBroken("nl-tamper/1", 1, "does not match its content");
         restore();
     }
@@ -223,7 +223,7 @@ class IntegrityIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @Test
     void theExportLetsAnAuditorCheckTheHashesWithoutTheSystem() throws Exception {
-        JsonNode export = getJson("auditor", "/api/audit/export?actor=tamper-test-user&size=100");
+        JsonNode export = getJson("auditor", "/api/integrity/export?actor=tamper-test-user&size=100");
 
         assertThat(export.get("algorithm").asString()).contains("sha256");
         assertThat(export.get("events")).hasSize(18);
@@ -241,39 +241,39 @@ class IntegrityIntegrationTest extends QueryServiceIntegrationTestBase {
         }
         assertThat(export.get("order").asString()).isEqualTo("POSITION");
         assertThat(export.get("next").isNull()).isTrue();
-        assertProblem(get("evaluator", "/api/audit/export"), 403, "FORBIDDEN");
-        assertProblem(get("coordinator", "/api/audit/verify"), 403, "FORBIDDEN");
-        assertProblem(get("auditor", "/api/audit/export?size=10001"), 400, "VALIDATION_FAILED");
+        assertProblem(get("evaluator", "/api/integrity/export"), 403, "FORBIDDEN");
+        assertProblem(get("coordinator", "/api/integrity/verify"), 403, "FORBIDDEN");
+        assertProblem(get("auditor", "/api/integrity/export?size=10001"), 400, "VALIDATION_FAILED");
     }
 
     @Test
     void theExportIsPagedByPositionWithALinkToTheNextPage() {
-        List<Long> byActor = exportAll("/api/audit/export?actor=tamper-test-user&size=5");
+        List<Long> byActor = exportAll("/api/integrity/export?actor=tamper-test-user&size=5");
         assertThat(byActor).hasSize(18).isSorted().doesNotHaveDuplicates();
 
         String period = "from=" + T0 + "&to=" + T0.plusSeconds(3 * 3600);
         List<Long> expected = jdbc.sql("""
                         SELECT global_index FROM event_store.domain_event_entry
-                        WHERE time_stamp::timestamptz >= ? AND time_stamp::timestamptz < ? ORDER BY global_index""")
+                        WHERE time_stamp::timestamptz > ? AND time_stamp::timestamptz <= ? ORDER BY global_index""")
                 .param(java.sql.Timestamp.from(T0)).param(java.sql.Timestamp.from(T0.plusSeconds(3 * 3600)))
                 .query(Long.class).list();
         // The period is found through the audit trail, which follows the event table within moments.
-        await().atMost(VISIBLE_WITHIN).untilAsserted(() -> assertThat(exportAll("/api/audit/export?" + period + "&size=4"))
+        await().atMost(VISIBLE_WITHIN).untilAsserted(() -> assertThat(exportAll("/api/integrity/export?" + period + "&size=4"))
                 .containsExactlyInAnyOrderElementsOf(expected).hasSizeGreaterThanOrEqualTo(18));
-        assertThat(getJson("auditor", "/api/audit/export?" + period + "&size=1").get("order").asString())
+        assertThat(getJson("auditor", "/api/integrity/export?" + period + "&size=1").get("order").asString())
                 .isEqualTo("RECORDED_AT");
 
-        JsonNode firstPage = getJson("auditor", "/api/audit/export?size=3");
+        JsonNode firstPage = getJson("auditor", "/api/integrity/export?size=3");
         long third = firstPage.get("events").get(2).get("position").asLong();
         assertThat(firstPage.get("nextAfter").asLong()).isEqualTo(third);
-        JsonNode secondPage = getJson("auditor", "/api/audit/export?size=3&after=" + third);
+        JsonNode secondPage = getJson("auditor", "/api/integrity/export?size=3&after=" + third);
         assertThat(secondPage.get("events").get(0).get("position").asLong()).isGreaterThan(third);
         assertThat(secondPage.get("after").asLong()).isEqualTo(third);
 
-        assertProblem(get("auditor", "/api/audit/export?page=1"), 400, "PAGE_NOT_SUPPORTED");
-        assertProblem(get("auditor", "/api/audit/export?after=-1"), 400, "VALIDATION_FAILED");
-        assertProblem(get("auditor", "/api/audit/export?after=x"), 400, "INVALID_PARAMETER");
-        assertProblem(get("auditor", "/api/audit/export?" + period + "&after=999999999"), 400, "UNKNOWN_POSITION");
+        assertProblem(get("auditor", "/api/integrity/export?page=1"), 400, "PAGE_NOT_SUPPORTED");
+        assertProblem(get("auditor", "/api/integrity/export?after=-1"), 400, "VALIDATION_FAILED");
+        assertProblem(get("auditor", "/api/integrity/export?after=x"), 400, "INVALID_PARAMETER");
+        assertProblem(get("auditor", "/api/integrity/export?" + period + "&after=999999999"), 400, "UNKNOWN_POSITION");
     }
 
     @Test
@@ -284,14 +284,14 @@ class IntegrityIntegrationTest extends QueryServiceIntegrationTestBase {
         try {
             projections.resetTokens(Rebuild.of(Projection.AUDIT_TRAIL));
 
-            assertProblem(get("auditor", "/api/audit/export?actor=tamper-test-user"), 409, "AUDIT_TRAIL_REPLAYING");
-            assertProblem(get("auditor", "/api/audit/export?from=" + T0), 409, "AUDIT_TRAIL_REPLAYING");
-            assertThat(getJson("auditor", "/api/audit/export?size=1").get("events")).hasSize(1);
+            assertProblem(get("auditor", "/api/integrity/export?actor=tamper-test-user"), 409, "AUDIT_TRAIL_REPLAYING");
+            assertProblem(get("auditor", "/api/integrity/export?from=" + T0), 409, "AUDIT_TRAIL_REPLAYING");
+            assertThat(getJson("auditor", "/api/integrity/export?size=1").get("events")).hasSize(1);
         } finally {
             projections.start();
         }
         await().atMost(VISIBLE_WITHIN).untilAsserted(() -> assertThat(
-                getJson("auditor", "/api/audit/export?actor=tamper-test-user").get("events")).hasSize(18));
+                getJson("auditor", "/api/integrity/export?actor=tamper-test-user").get("events")).hasSize(18));
     }
 
     /** Follows the next links from the first page to the last, checking the Link header on the way. */
@@ -357,17 +357,17 @@ class IntegrityIntegrationTest extends QueryServiceIntegrationTestBase {
 
     /** Asks for a full pass, as an auditor would, and waits for its result. */
     private JsonNode verifyEverything() {
-        HttpResponse<String> accepted = post("auditor", "/api/audit/verify");
+        HttpResponse<String> accepted = post("auditor", "/api/integrity/verify");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        assertThat(accepted.headers().firstValue("Location")).contains("/api/audit/verify");
+        assertThat(accepted.headers().firstValue("Location")).contains("/api/integrity/verify");
         long pass = json(accepted.body()).get("pass").asLong();
-        return awaitJson("auditor", "/api/audit/verify", result -> finished(result.get("lastFullPass"), pass));
+        return awaitJson("auditor", "/api/integrity/verify", result -> finished(result.get("lastFullPass"), pass));
     }
 
     /** Starts an incremental pass, as the schedule does, and waits for its result. */
     private JsonNode verifyNewEvents() {
         long pass = verifications.requestIncremental().pass();
-        return awaitJson("auditor", "/api/audit/verify", result -> finished(result.get("lastPass"), pass));
+        return awaitJson("auditor", "/api/integrity/verify", result -> finished(result.get("lastPass"), pass));
     }
 
     private static boolean finished(JsonNode pass, long number) {

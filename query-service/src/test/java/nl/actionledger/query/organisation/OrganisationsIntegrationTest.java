@@ -134,7 +134,7 @@ class OrganisationsIntegrationTest extends QueryServiceIntegrationTestBase {
         JsonNode view = awaitJson("evaluator", "/api/plans/eu-wap-nl/actions/602", v -> v.get("version").asLong() == 1);
         assertThat(view.get("organisation").asString()).isEqualTo("douane");
         assertThat(view.get("contact").asString()).isEqualTo("K. Bakker");
-        JsonNode history = awaitJson("auditor", "/api/plans/eu-wap-nl/actions/602/history",
+        JsonNode history = awaitJson("auditor", "/api/plans/eu-wap-nl/actions/602/audit",
                 page -> page.get("entries").size() == 2);
         assertThat(history.get("entries").get(0).get("changes").toString())
                 .contains("{\"field\":\"organisation\",\"before\":null,\"after\":\"douane\"}");

@@ -73,9 +73,9 @@ class ContactErasureIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(view.get("contact").asString()).isEqualTo(name);
         assertThat(view.get("contactPersonId").asString()).isEqualTo(person);
         assertThat(view.get("contactErased").asBoolean()).isFalse();
-        assertThat(contactChange(getJson("auditor", "/api/plans/eu-wap-nl/actions/801/history"), 1).get("after")
+        assertThat(contactChange(getJson("auditor", "/api/plans/eu-wap-nl/actions/801/audit"), 1).get("after")
                 .asString()).isEqualTo(name);
-        assertThat(contactChange(getJson("auditor", "/api/plans/eu-wap-nl/actions/802/history"), 2).get("before")
+        assertThat(contactChange(getJson("auditor", "/api/plans/eu-wap-nl/actions/802/audit"), 2).get("before")
                 .asString()).isEqualTo(name);
         assertThat(asOf("801").get("contact").asString()).isEqualTo(name);
         assertThat(changedContact("801")).isEqualTo(name);
@@ -99,9 +99,9 @@ class ContactErasureIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(view.get("contact").isNull()).isTrue();
         assertThat(view.get("contactPersonId").asString()).isEqualTo(person);
         assertThat(view.get("contactErased").asBoolean()).isTrue();
-        JsonNode history801 = getJson("auditor", "/api/plans/eu-wap-nl/actions/801/history");
+        JsonNode history801 = getJson("auditor", "/api/plans/eu-wap-nl/actions/801/audit");
         assertThat(contactChange(history801, 1).get("after").asString()).isEqualTo(Contacts.ERASED);
-        JsonNode history802 = getJson("auditor", "/api/plans/eu-wap-nl/actions/802/history");
+        JsonNode history802 = getJson("auditor", "/api/plans/eu-wap-nl/actions/802/audit");
         assertThat(contactChange(history802, 2).get("before").asString()).isEqualTo(Contacts.ERASED);
         assertThat(contactChange(history802, 2).get("after").asString()).isEqualTo("Another Person");
         assertThat(getJson("evaluator", "/api/plans/eu-wap-nl/actions/802").get("contact").asString())
@@ -233,10 +233,10 @@ class ContactErasureIntegrationTest extends QueryServiceIntegrationTestBase {
     }
 
     private JsonNode verifyEverything() {
-        var accepted = post("auditor", "/api/audit/verify");
+        var accepted = post("auditor", "/api/integrity/verify");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         long pass = json(accepted.body()).get("pass").asLong();
-        return awaitJson("auditor", "/api/audit/verify", result -> result.get("lastFullPass") != null
+        return awaitJson("auditor", "/api/integrity/verify", result -> result.get("lastFullPass") != null
                 && !result.get("lastFullPass").isNull() && result.get("lastFullPass").get("pass").asLong() >= pass);
     }
 }

@@ -139,7 +139,7 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
 
         assertThat(getJson("evaluator", "/api/plans/nl-bulk/actions/2").get("status").asString())
                 .isEqualTo("COMPLETED");
-        assertThat(getJson("auditor", "/api/plans/nl-bulk/actions/2/history").get("entries")).hasSize(2);
+        assertThat(getJson("auditor", "/api/plans/nl-bulk/actions/2/audit").get("entries")).hasSize(2);
         assertThat(jdbc.sql("SELECT count(*) FROM query_model.action_state WHERE aggregate_id = 'nl-bulk/2'")
                 .query(Long.class).single()).isEqualTo(2);
     }

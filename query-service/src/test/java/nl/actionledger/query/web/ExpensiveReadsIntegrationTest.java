@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 class ExpensiveReadsIntegrationTest extends QueryServiceIntegrationTestBase {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String EXPORT = "/api/audit/export?after=0&size=10";
+    private static final String EXPORT = "/api/integrity/export?after=0&size=10";
 
     @Autowired
     ExpensiveReadPool pool;
@@ -100,7 +100,7 @@ class ExpensiveReadsIntegrationTest extends QueryServiceIntegrationTestBase {
             HttpResponse<String> readiness = get(null, "/actuator/health/readiness");
             assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
             assertThat(get("coordinator", "/api/plans/eu-wap-nl/actions").statusCode()).isIn(200, 404);
-            assertThat(get("auditor", "/api/audit/verify").statusCode()).isEqualTo(200);
+            assertThat(get("auditor", "/api/integrity/verify").statusCode()).isEqualTo(200);
         } finally {
             for (Connection connection : taken) {
                 connection.close();
@@ -138,28 +138,28 @@ class ExpensiveReadsIntegrationTest extends QueryServiceIntegrationTestBase {
         long waiting;
         awaitNoExpensiveReadInFlight();
         try (Connection lock = checkpointTableLocked()) {
-            first = json(post("auditor", "/api/audit/verify").body()).get("pass").asLong();
+            first = json(post("auditor", "/api/integrity/verify").body()).get("pass").asLong();
             awaitWaitingForTheLock(1);
-            waiting = json(post("auditor", "/api/audit/verify").body()).get("pass").asLong();
+            waiting = json(post("auditor", "/api/integrity/verify").body()).get("pass").asLong();
             assertThat(waiting).isGreaterThan(first);
             for (int i = 0; i < 5; i++) {
-                assertThat(json(post("auditor", "/api/audit/verify").body()).get("pass").asLong())
+                assertThat(json(post("auditor", "/api/integrity/verify").body()).get("pass").asLong())
                         .as("a pass already waits: no other is started").isEqualTo(waiting);
             }
-            JsonNode latest = getJson("auditor", "/api/audit/verify");
+            JsonNode latest = getJson("auditor", "/api/integrity/verify");
             assertThat(latest.get("running").get("pass").asLong()).isEqualTo(first);
             lock.rollback();
         }
         // The held pass took as long as the lock was held; the one waiting behind it rests as long before it starts.
         JsonNode held = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> getJson("auditor", "/api/audit/verify").path("lastFullPass"),
+                .until(() -> getJson("auditor", "/api/integrity/verify").path("lastFullPass"),
                         pass -> pass.path("pass").asLong() >= first);
         assertThat(held.path("pass").asLong()).as("seen before the waiting pass started: it rests a second or more")
                 .isEqualTo(first);
         Instant heldEnded = Instant.parse(held.path("finishedAt").asString());
         Duration heldFor = Duration.between(Instant.parse(held.path("startedAt").asString()), heldEnded);
         JsonNode next = await().atMost(Duration.ofSeconds(30))
-                .until(() -> getJson("auditor", "/api/audit/verify").path("lastFullPass"),
+                .until(() -> getJson("auditor", "/api/integrity/verify").path("lastFullPass"),
                         pass -> pass.path("pass").asLong() >= waiting);
         assertThat(Duration.between(heldEnded, Instant.parse(next.path("startedAt").asString())))
                 .isGreaterThanOrEqualTo(heldFor.minusMillis(50));

@@ -3,6 +3,7 @@ package nl.actionledger.support.web;
 import jakarta.validation.ConstraintViolationException;
 import nl.actionledger.support.persistence.DatabaseTimeout;
 import nl.actionledger.support.persistence.DatabaseUnavailable;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -151,8 +152,17 @@ public abstract class LedgerProblemHandling extends ResponseEntityExceptionHandl
         return respond(ProblemWriter.problem(status, status.name(), status.getReasonPhrase()));
     }
 
+    /**
+     * An instant that cannot be read is one error, {@code INVALID_INSTANT}, on every endpoint and for every parameter
+     * (how it is read: query-service's {@code InstantParameters}).
+     */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> onParameterTypeMismatch(MethodArgumentTypeMismatchException ex) {
+        if (ex.getRequiredType() == Instant.class) {
+            return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "INVALID_INSTANT", "'" + ex.getName()
+                    + "' must be an ISO-8601 instant such as 2026-06-30T12:00:00Z or a date such as 2026-06-30 (the end "
+                    + "of that day in the Netherlands), between the years 1900 and 9999."));
+        }
         return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
                 "Parameter '" + ex.getName() + "' has an invalid value."));
     }

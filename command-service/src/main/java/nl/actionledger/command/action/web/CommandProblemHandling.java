@@ -2,12 +2,12 @@ package nl.actionledger.command.action.web;
 
 import nl.actionledger.command.action.ActionChangeRejectedException;
 import nl.actionledger.command.catalogue.KnownPlans.UnknownActionException;
-import nl.actionledger.command.eventstore.CheckpointInProgressException;
 import nl.actionledger.command.eventstore.ClockDrift;
 import nl.actionledger.command.eventstore.MissingActorException;
 import nl.actionledger.command.idempotency.IdempotencyKey;
 import nl.actionledger.command.idempotency.IdempotencyKeys;
 import nl.actionledger.command.idempotency.StoredAnswer;
+import nl.actionledger.command.integrity.CheckpointInProgressException;
 import nl.actionledger.command.organisation.OrganisationRejectedException;
 import nl.actionledger.command.person.PersonRejectedException;
 import nl.actionledger.command.ratelimit.ChangeRateLimitExceededException;

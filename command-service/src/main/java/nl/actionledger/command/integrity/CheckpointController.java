@@ -1,4 +1,4 @@
-package nl.actionledger.command.eventstore;
+package nl.actionledger.command.integrity;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;

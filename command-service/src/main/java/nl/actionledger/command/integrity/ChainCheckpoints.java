@@ -1,4 +1,4 @@
-package nl.actionledger.command.eventstore;
+package nl.actionledger.command.integrity;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * database function {@code event_store.record_checkpoint}; see migration V3. It reads every event's time stamp and
  * every chain's head, so one is recorded at a time on an instance: a request while one is being recorded is refused
  * ({@link CheckpointInProgressException}, 429), and a scheduled one then skipped; the coordinators' changes keep the
- * rest of the pool.
+ * rest of the pool. The hash chains are "integrity" in both services: query-service verifies them and exports the
+ * events with their hashes ({@code /api/integrity/...}).
  */
 @Component
 class ChainCheckpoints {

@@ -1,4 +1,4 @@
-package nl.actionledger.command.eventstore;
+package nl.actionledger.command.integrity;
 
 /** A checkpoint is being recorded on this instance: ask again in a moment (its result is then the last checkpoint). */
 public final class CheckpointInProgressException extends RuntimeException {
