@@ -31,8 +31,8 @@ class ObservabilityIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @Test
     void prometheusShowsWhereEachProjectionStandsAndAxonsMetricsOfItsProcessor() {
-        new History(action("501")).then(registered("501", 1, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
-                CommitmentLevel.NATIONAL), "system", "reg-501", Instant.parse("2026-03-01T09:00:00Z"));
+        new History(action("701")).then(registered("701", 1, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
+                CommitmentLevel.NATIONAL), "system", "reg-701", Instant.parse("2026-03-01T09:00:00Z"));
         awaitProjectionsCaughtUp();
 
         String metrics = await().atMost(Duration.ofSeconds(15)).until(this::scrape, body -> body.matches(
@@ -80,24 +80,24 @@ class ObservabilityIntegrationTest extends QueryServiceIntegrationTestBase {
     @Test
     void aSegmentThatFailsOnAnEventIsDownUntilTheEventGoesThrough() {
         asOwner(owner -> owner.sql("""
-                CREATE FUNCTION query_model.refuse_action_502() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE FUNCTION query_model.refuse_action_702() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    IF NEW.action_id = '502' THEN RAISE EXCEPTION 'simulated projection failure'; END IF;
+                    IF NEW.action_id = '702' THEN RAISE EXCEPTION 'simulated projection failure'; END IF;
                     RETURN NEW;
                 END $$""").update());
-        asOwner(owner -> owner.sql("CREATE TRIGGER refuse_action_502 BEFORE INSERT OR UPDATE ON query_model.action_view "
-                + "FOR EACH ROW EXECUTE FUNCTION query_model.refuse_action_502()").update());
+        asOwner(owner -> owner.sql("CREATE TRIGGER refuse_action_702 BEFORE INSERT OR UPDATE ON query_model.action_view "
+                + "FOR EACH ROW EXECUTE FUNCTION query_model.refuse_action_702()").update());
         try {
-            new History(action("502")).then(registered("502", 1, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
-                    CommitmentLevel.NATIONAL), "system", "reg-502", Instant.parse("2026-03-01T09:00:00Z"));
+            new History(action("702")).then(registered("702", 1, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
+                    CommitmentLevel.NATIONAL), "system", "reg-702", Instant.parse("2026-03-01T09:00:00Z"));
             JsonNode down = await().atMost(Duration.ofSeconds(30)).until(this::projectionsHealth,
                     health -> health.get("status").asString().equals("DOWN"));
             assertThat(down.get("details").get("segmentsInError").asInt()).isPositive();
             assertThat(get(null, "/actuator/health/readiness").statusCode()).isEqualTo(200);
         } finally {
             asOwner(owner -> {
-                owner.sql("DROP TRIGGER refuse_action_502 ON query_model.action_view").update();
-                owner.sql("DROP FUNCTION query_model.refuse_action_502()").update();
+                owner.sql("DROP TRIGGER refuse_action_702 ON query_model.action_view").update();
+                owner.sql("DROP FUNCTION query_model.refuse_action_702()").update();
             });
         }
         await().atMost(Duration.ofSeconds(60)).until(this::projectionsHealth,
