@@ -42,16 +42,18 @@ class Projections {
     private final Clock clock;
     private final BulkRebuild bulkRebuild;
     private final BulkRebuildsInProgress bulkRebuildsInProgress;
+    private final SegmentFailures segmentFailures;
     private final Map<Projection, Instant> replaysStarted = new ConcurrentHashMap<>();
 
     Projections(EventProcessingConfiguration processing, StoredTokens storedTokens, JdbcClient jdbc, Clock clock,
-                BulkRebuild bulkRebuild, BulkRebuildsInProgress bulkRebuildsInProgress) {
+                BulkRebuild bulkRebuild, BulkRebuildsInProgress bulkRebuildsInProgress, SegmentFailures segmentFailures) {
         this.processing = processing;
         this.storedTokens = storedTokens;
         this.jdbc = jdbc;
         this.clock = clock;
         this.bulkRebuild = bulkRebuild;
         this.bulkRebuildsInProgress = bulkRebuildsInProgress;
+        this.segmentFailures = segmentFailures;
     }
 
     List<ProjectionStatus> all() {
@@ -153,6 +155,41 @@ class Projections {
 
     private record Progress(Map<Integer, Optional<TrackingToken>> tokens, int segmentsHere, Long position, long head,
                             Optional<BulkRebuildsInProgress.InProgress> inBulk) {
+    }
+
+    /**
+     * How long the first event above the projection's position has been waiting, in seconds: 0 when it is caught up,
+     * null while its lag is unknown. One read of the event table's primary key.
+     */
+    Long secondsBehind(ProjectionStatus status) {
+        if (status.lag() == null || status.lag() == 0) {
+            return status.lag();
+        }
+        long after = status.position() == null ? -1 : status.position();
+        return jdbc.sql("SELECT time_stamp FROM event_store.domain_event_entry WHERE global_index > ? "
+                        + "ORDER BY global_index LIMIT 1")
+                .param(after).query(String.class).optional()
+                .map(stamp -> Math.max(0, Duration.between(Instant.parse(stamp), clock.instant()).toSeconds()))
+                .orElse(0L);
+    }
+
+    /**
+     * Segments that stopped here at an event they failed on and retry it: those the processor's status shows in error,
+     * or else those whose last batch here rolled back ({@link SegmentFailures}; the pooled processor lets a failing
+     * segment go at once and claims it again later).
+     */
+    int segmentsInErrorHere() {
+        int inErrorState = (int) processor().processingStatus().values().stream()
+                .filter(status -> status.isErrorState()).count();
+        return Math.max(inErrorState, segmentFailures.failing());
+    }
+
+    /**
+     * Whether the processor runs here; it is stopped on purpose only while a replay begins and while a bulk rebuild
+     * loads on this instance.
+     */
+    boolean runningOrRebuilding() {
+        return processor().isRunning() || bulkRebuild.running();
     }
 
     /** Unknown while a projection has no position yet, unless there is nothing to process at all. */

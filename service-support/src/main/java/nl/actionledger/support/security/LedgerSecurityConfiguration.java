@@ -26,6 +26,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import nl.actionledger.support.observe.RequestLogContext;
 import nl.actionledger.support.web.ProblemWriter;
 
 /**
@@ -104,6 +105,8 @@ public class LedgerSecurityConfiguration {
                     .jwt(jwt -> jwt.decoder(VerifiedTokens.of(new ExpectedIssuer(jwtDecoder.getObject(), issuer)))
                             .jwtAuthenticationConverter(new TokenUsers(properties.jwt()))));
         }
+        // Right after sign-in, so that the actor is known; before the checks of who may call what, which may log.
+        http.addFilterBefore(new RequestLogContext(), AuthorizationFilter.class);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(handling -> handling

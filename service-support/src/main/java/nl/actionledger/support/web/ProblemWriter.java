@@ -24,9 +24,11 @@ public class ProblemWriter {
     private static final String TYPE_BASE = "https://action-ledger.example/problems/";
 
     private final JsonMapper jsonMapper;
+    private final Refusals refusals;
 
-    public ProblemWriter(JsonMapper jsonMapper) {
+    public ProblemWriter(JsonMapper jsonMapper, Refusals refusals) {
         this.jsonMapper = jsonMapper;
+        this.refusals = refusals;
     }
 
     public static ProblemDetail problem(HttpStatus status, String errorCode, String detail) {
@@ -46,6 +48,7 @@ public class ProblemWriter {
         body.put("detail", problem.getDetail());
         body.put("instance", request.getRequestURI());
         body.put(ERROR_CODE, errorCode);
+        refusals.count(status.value(), errorCode);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         jsonMapper.writeValue(response.getOutputStream(), body);

@@ -1,23 +1,26 @@
 package nl.actionledger.command.action.web;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
+import nl.actionledger.support.observe.LogContext;
+import nl.actionledger.support.observe.RequestLogContext;
 
-/** The id that ties a request to the events it caused: the client's {@code X-Correlation-Id}, or a new one. */
+/**
+ * The id that ties a request to the events it caused: the client's {@code X-Correlation-Id}, or the one generated for
+ * the request's log lines ({@link RequestLogContext}), so that the events and the logs name the same id.
+ */
 public final class CorrelationId {
 
-    public static final String HEADER = "X-Correlation-Id";
-    // Restrictive on purpose: the id goes into logs and the audit trail verbatim.
-    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    public static final String HEADER = RequestLogContext.HEADER;
 
     private CorrelationId() {
     }
 
     public static String resolve(String header) {
         if (header == null || header.isBlank()) {
-            return UUID.randomUUID().toString();
+            String generated = RequestLogContext.currentCorrelationId();
+            return generated != null ? generated : UUID.randomUUID().toString();
         }
-        if (!ALLOWED.matcher(header).matches()) {
+        if (!LogContext.isAllowedCorrelationId(header)) {
             throw new InvalidCorrelationIdException();
         }
         return header;
