@@ -9,11 +9,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import nl.actionledger.tooling.FreshDirectory;
 
 /**
  * A fresh embedded PostgreSQL 17 for one run, configured as a production server would be in the ways that matter
@@ -42,8 +41,7 @@ final class BenchmarkDatabase implements AutoCloseable {
     }
 
     static BenchmarkDatabase start(Path directory) throws IOException {
-        deleteRecursively(directory);
-        Files.createDirectories(directory);
+        FreshDirectory.create(directory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(true);
         SERVER_SETTINGS.forEach(builder::setServerConfig);
         BenchmarkDatabase database = new BenchmarkDatabase(builder.start(), directory);
@@ -182,16 +180,5 @@ final class BenchmarkDatabase implements AutoCloseable {
     @Override
     public void close() throws IOException {
         postgres.close();
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

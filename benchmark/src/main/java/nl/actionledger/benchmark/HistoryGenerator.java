@@ -30,6 +30,7 @@ import nl.actionledger.events.OrganisationRegisteredEvent;
 import nl.actionledger.events.Priority;
 import nl.actionledger.events.Timeframe;
 import nl.actionledger.events.TimeframeType;
+import nl.actionledger.tooling.EventRows;
 
 /**
  * A large, plausible history, the same for the same seed: the action plans of 27 member states (70 actions each),
