@@ -4,6 +4,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import nl.actionledger.query.web.BadQueryException;
 import nl.actionledger.query.web.NotFoundException;
 import org.springframework.http.HttpHeaders;
@@ -19,7 +21,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 class AuditQueryController {
 
-    static final int MAX_PAGE_SIZE = 200;
+    static final int DEFAULT_SEARCH_PAGE_SIZE = 50;
+    static final int MAX_SEARCH_PAGE_SIZE = 200;
     static final int DEFAULT_HISTORY_PAGE_SIZE = 100;
     static final int MAX_HISTORY_PAGE_SIZE = 500;
 
@@ -48,33 +51,76 @@ class AuditQueryController {
         String next = null;
         if (slice.more()) {
             long oldest = slice.entries().get(slice.entries().size() - 1).version();
-            // A path without scheme and host: the client resolves it against the address it asked (RFC 8288).
             next = UriComponentsBuilder.fromPath("/api/plans/{planId}/actions/{actionId}/history")
                     .queryParam("before", oldest).queryParam("size", size)
                     .buildAndExpand(planId, actionId).encode().toUriString();
         }
+        return linkingTo(next).body(new ActionHistoryPage(planId, actionId, size, slice.entries(), next));
+    }
+
+    /**
+     * The entries that match, newest first, a page at a time: {@code before} is the position the previous page ended
+     * at (a keyset, so a late page costs what the first does), and the answer links to the next page.
+     *
+     * @param from inclusive
+     * @param to   exclusive, so that consecutive periods never count an event twice
+     * @param page no longer supported: an offset made a late page read every entry before it (refused, not ignored,
+     *             so that a client that still pages by number does not get the first page over and over)
+     */
+    @GetMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<AuditSearchPage> audit(@RequestParam(required = false) @Size(max = 255) String actor,
+                                          @RequestParam(required = false) Instant from,
+                                          @RequestParam(required = false) Instant to,
+                                          @RequestParam(required = false) @Size(max = 255) String planId,
+                                          @RequestParam(required = false) @Size(max = 255) String actionId,
+                                          @RequestParam(required = false) @Min(0) Long before,
+                                          @RequestParam(defaultValue = "" + DEFAULT_SEARCH_PAGE_SIZE) @Min(1)
+                                          @Max(MAX_SEARCH_PAGE_SIZE) int size,
+                                          @RequestParam(required = false) String page) {
+        if (page != null) {
+            throw new BadQueryException("PAGE_NOT_SUPPORTED", "The audit search is paged by position: pass 'before' "
+                    + "(the position of the last entry of the previous page, or follow its 'next' link) instead of 'page'.");
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new BadQueryException("INVALID_PERIOD", "'from' must lie before 'to'.");
+        }
+        AuditEntries.Criteria criteria = new AuditEntries.Criteria(actor, from, to, planId, actionId);
+        AuditEntries.Slice slice = entries.search(criteria, before, size);
+        String next = slice.more()
+                ? nextSearchPage(criteria, slice.entries().get(slice.entries().size() - 1).position(), size) : null;
+        return linkingTo(next).body(new AuditSearchPage(size, slice.entries(), next));
+    }
+
+    /** The search's next page: the same criteria and size, before the position this page ended at. */
+    private static String nextSearchPage(AuditEntries.Criteria criteria, long before, int size) {
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("actor", criteria.actor());
+        given.put("from", criteria.from());
+        given.put("to", criteria.to());
+        given.put("planId", criteria.planId());
+        given.put("actionId", criteria.actionId());
+        UriComponentsBuilder address = UriComponentsBuilder.fromPath("/api/audit");
+        Map<String, String> values = new LinkedHashMap<>();
+        given.forEach((name, value) -> {
+            if (value != null) {
+                // A template variable, so that encoding escapes '&', '=' and '+' in a value too.
+                address.queryParam(name, "{" + name + "}");
+                values.put(name, value.toString());
+            }
+        });
+        return address.queryParam("before", before).queryParam("size", size)
+                .encode().buildAndExpand(values).toUriString();
+    }
+
+    /**
+     * An answer that links to its next page, if any (RFC 8288). The link is a path without scheme and host: the client
+     * resolves it against the address it asked.
+     */
+    private static ResponseEntity.BodyBuilder linkingTo(String next) {
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (next != null) {
             response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
         }
-        return response.body(new ActionHistoryPage(planId, actionId, size, slice.entries(), next));
-    }
-
-    /**
-     * @param from inclusive
-     * @param to   exclusive, so that consecutive periods never count an event twice
-     */
-    @GetMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
-    AuditPage audit(@RequestParam(required = false) @Size(max = 255) String actor,
-                    @RequestParam(required = false) Instant from,
-                    @RequestParam(required = false) Instant to,
-                    @RequestParam(required = false) @Size(max = 255) String planId,
-                    @RequestParam(required = false) @Size(max = 255) String actionId,
-                    @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
-                    @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new BadQueryException("INVALID_PERIOD", "'from' must lie before 'to'.");
-        }
-        return entries.search(new AuditEntries.Criteria(actor, from, to, planId, actionId), page, size);
+        return response;
     }
 }
