@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,30 @@ final class BenchmarkDatabase implements AutoCloseable {
             return Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).strip());
         } catch (IOException | RuntimeException e) {
             return -1;
+        }
+    }
+
+    /** The process of the server that serves this connection. */
+    static long backendPid(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT pg_backend_pid()")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /**
+     * Waits until a closed connection's backend has ended and the postmaster has reaped it (its {@code /proc} entry is
+     * gone; on a system without {@code /proc} at once). A backend that ends during the next phase would put the CPU
+     * of its whole life into that phase's figures ({@link CpuUsage}).
+     */
+    void awaitBackendEnded(long pid) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (Files.exists(Path.of("/proc", Long.toString(pid)))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The backend " + pid + " did not end within 30 s of its connection");
+            }
+            Thread.sleep(20);
         }
     }
 
