@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Instant;
 import java.util.Base64;
@@ -94,9 +95,14 @@ public final class TokenIssuer {
         if (organisation != null) {
             claims.claim("organisation", organisation);
         }
+        return bearer(key.getPrivate(), claims.build());
+    }
+
+    /** The claims signed with RS256 by this key, as an {@code Authorization} header's value; also for tests of sign-in. */
+    public static String bearer(PrivateKey key, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
-            jwt.sign(new RSASSASigner((RSAPrivateKey) key.getPrivate()));
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+            jwt.sign(new RSASSASigner((RSAPrivateKey) key));
             return "Bearer " + jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
