@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.actionledger.tooling.TokenIssuer;
 
 /**
  * Issue 12 §3, "no request can starve the others": the coordinators' writes at a fixed rate alone, then the same writes

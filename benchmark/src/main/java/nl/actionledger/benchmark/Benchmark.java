@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.actionledger.tooling.EventRows;
+import nl.actionledger.tooling.OwnedAction;
+import nl.actionledger.tooling.TokenIssuer;
 
 /**
  * Measures Action Ledger as it runs in production (both services in their own JVMs, JWT sign-in, one durable
@@ -18,6 +21,7 @@ import java.util.Map;
 public final class Benchmark {
 
     private static final Duration PROJECTIONS_TIMEOUT = Duration.ofMinutes(60);
+    private static final String ISSUER = "https://benchmark.invalid/issuer";
 
     private final BenchmarkSettings settings;
     private final Figures figures = new Figures();
@@ -46,7 +50,7 @@ public final class Benchmark {
         figures.put("settings", settings.asFigures());
         try (BenchmarkDatabase database = BenchmarkDatabase.start(settings.workDir().resolve("postgres"))) {
             figures.put("postgresql", database.describe());
-            TokenIssuer issuer = TokenIssuer.create(settings.workDir());
+            TokenIssuer issuer = TokenIssuer.create(settings.workDir(), ISSUER);
             CrudBaseline.Result baseline = settings.replayOnly() ? null : measureCrudBaseline(database, issuer);
             Map<String, String> environment = new HashMap<>(database.serviceEnvironment());
             environment.putAll(issuer.serviceEnvironment());
@@ -102,7 +106,7 @@ public final class Benchmark {
 
         PlanActions plan = PlanActions.assign(client, issuer, admin, settings.writers());
         projections.awaitCaughtUp(Duration.ofMinutes(2));
-        SerializationCheck.verify(database, BenchAction.PLAN + "/" + plan.probe().actionId);
+        SerializationCheck.verify(database, OwnedAction.PLAN + "/" + plan.probe().actionId);
         figures.put("serializationCheck", "passed: events the generator writes are byte for byte those command-service writes");
         System.out.println("Serialization check passed: the generator writes events exactly as command-service does.");
 

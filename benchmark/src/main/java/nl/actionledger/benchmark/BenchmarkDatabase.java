@@ -9,11 +9,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import nl.actionledger.tooling.FreshDirectory;
 
 /**
  * A fresh embedded PostgreSQL 17 for one run, configured as a production server would be in the ways that matter
@@ -42,8 +42,7 @@ final class BenchmarkDatabase implements AutoCloseable {
     }
 
     static BenchmarkDatabase start(Path directory) throws IOException {
-        deleteRecursively(directory);
-        Files.createDirectories(directory);
+        FreshDirectory.create(directory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(true);
         SERVER_SETTINGS.forEach(builder::setServerConfig);
         BenchmarkDatabase database = new BenchmarkDatabase(builder.start(), directory);
@@ -58,6 +57,30 @@ final class BenchmarkDatabase implements AutoCloseable {
             return Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).strip());
         } catch (IOException | RuntimeException e) {
             return -1;
+        }
+    }
+
+    /** The process of the server that serves this connection. */
+    static long backendPid(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT pg_backend_pid()")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /**
+     * Waits until a closed connection's backend has ended and the postmaster has reaped it (its {@code /proc} entry is
+     * gone; on a system without {@code /proc} at once). A backend that ends during the next phase would put the CPU
+     * of its whole life into that phase's figures ({@link CpuUsage}).
+     */
+    void awaitBackendEnded(long pid) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (Files.exists(Path.of("/proc", Long.toString(pid)))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The backend " + pid + " did not end within 30 s of its connection");
+            }
+            Thread.sleep(20);
         }
     }
 
@@ -182,16 +205,5 @@ final class BenchmarkDatabase implements AutoCloseable {
     @Override
     public void close() throws IOException {
         postgres.close();
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

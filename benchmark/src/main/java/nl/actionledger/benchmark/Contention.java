@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.actionledger.tooling.OwnedAction;
 
 /**
  * Many coordinators changing one action at once, each reading the action from query-service and sending its change
@@ -17,7 +18,7 @@ final class Contention {
 
     static Result run(LedgerClient client, BenchmarkDatabase database, String actionId, String token, int contenders,
                       int attempts) throws InterruptedException {
-        String aggregateId = BenchAction.PLAN + "/" + actionId;
+        String aggregateId = OwnedAction.PLAN + "/" + actionId;
         String sql = "SELECT max(sequence_number) FROM event_store.domain_event_entry WHERE aggregate_identifier = '"
                 + aggregateId + "'";
         long startVersion = database.queryLong(sql);
@@ -29,12 +30,12 @@ final class Contention {
         for (int c = 0; c < contenders; c++) {
             Thread thread = new Thread(() -> {
                 for (int i = 0; i < attempts; i++) {
-                    JsonNode view = client.query(token, "/api/plans/" + BenchAction.PLAN + "/actions/" + actionId)
+                    JsonNode view = client.query(token, "/api/plans/" + OwnedAction.PLAN + "/actions/" + actionId)
                             .requireOk("Reading the contended action").json();
                     long version = view.get("version").asLong();
                     boolean toInProgress = !"IN_PROGRESS".equals(view.get("status").asText());
-                    LedgerClient.Response response = client.change(token, BenchAction.PLAN, actionId, "status",
-                            BenchAction.statusChange(toInProgress, "Contended change"), version);
+                    LedgerClient.Response response = client.change(token, OwnedAction.PLAN, actionId, "status",
+                            OwnedAction.statusChange(toInProgress, "Contended change"), version);
                     latencies.add(response.nanos());
                     switch (response.status()) {
                         case 200 -> accepted.incrementAndGet();

@@ -169,10 +169,28 @@ final class CpuUsage {
 
     /**
      * The PostgreSQL server's CPU time: the postmaster's own and that of the backends it has reaped (its children's
-     * time), plus that of every backend still running.
+     * time), plus that of every backend still running. A backend reaped while the running ones are read would count in
+     * neither sum (its whole life's CPU would then land in the next phase, as {@code startedOrEnded}) or in both, so
+     * the sums are read again until the reaped time stayed the same throughout.
      */
     private static double serverCpuSeconds(long postmasterPid) {
-        double seconds = cpuSecondsOf(postmasterPid, true);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            double reapedBefore = reapedChildrenCpuSeconds(postmasterPid);
+            double running = runningChildrenCpuSeconds(postmasterPid);
+            double own = cpuSecondsOf(postmasterPid);
+            double reapedAfter = reapedChildrenCpuSeconds(postmasterPid);
+            if (reapedBefore < 0 || running < 0 || own < 0) {
+                return -1;
+            }
+            if (reapedBefore == reapedAfter) {
+                return own + reapedAfter + running;
+            }
+        }
+        return -1;
+    }
+
+    private static double runningChildrenCpuSeconds(long postmasterPid) {
+        double seconds = 0;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
                     .toList()) {
@@ -201,20 +219,20 @@ final class CpuUsage {
      * Assumes the usual 100 clock ticks per second.
      */
     static double cpuSecondsOf(long pid) {
-        return cpuSecondsOf(pid, false);
+        return ticksToSeconds(pid, 11, 12); // utime, stime
     }
 
-    /** @param withReapedChildren also the CPU time of its children that have ended ({@code cutime}, {@code cstime}) */
-    private static double cpuSecondsOf(long pid, boolean withReapedChildren) {
+    /** The CPU time of the children a process has waited for after they ended ({@code cutime}, {@code cstime}). */
+    private static double reapedChildrenCpuSeconds(long pid) {
+        return ticksToSeconds(pid, 13, 14);
+    }
+
+    private static double ticksToSeconds(long pid, int userField, int systemField) {
         String[] fields = statFields(pid);
         if (fields == null) {
             return -1;
         }
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        if (withReapedChildren) {
-            ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
-        }
-        return ticks / 100.0;
+        return (Long.parseLong(fields[userField]) + Long.parseLong(fields[systemField])) / 100.0;
     }
 
     /** The fields of {@code /proc/<pid>/stat} after the command name (state first), or null when it is gone. */

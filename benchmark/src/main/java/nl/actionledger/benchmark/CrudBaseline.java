@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import nl.actionledger.tooling.OwnedAction;
+import nl.actionledger.tooling.TokenIssuer;
 
 /**
  * The yardstick: the CRUD baseline ({@code crud-baseline}), the plain service with an Envers audit table that a team
@@ -26,7 +28,7 @@ final class CrudBaseline {
 
     static final String SERVICE = "crud-baseline";
     private static final String DATABASE = "crud_baseline";
-    private static final String CATALOGUE = "BOOT-INF/classes/catalogue/" + BenchAction.PLAN + ".json";
+    private static final String CATALOGUE = "BOOT-INF/classes/catalogue/" + OwnedAction.PLAN + ".json";
 
     private CrudBaseline() {
     }
@@ -74,7 +76,7 @@ final class CrudBaseline {
                     .put("status", initialStatus(action.get("timeframe").get("type").asText()))
                     .put("timeframe", action.get("timeframe").get("raw").asText())
                     .put("reason", "Registered from the plan's catalogue");
-            LedgerClient.Response registered = client.put(admin, "/api/admin/plans/" + BenchAction.PLAN + "/actions/"
+            LedgerClient.Response registered = client.put(admin, "/api/admin/plans/" + OwnedAction.PLAN + "/actions/"
                     + actionId, body.toString());
             if (registered.status() != 201) {
                 throw new IllegalStateException("Registering action " + actionId + " in the CRUD baseline answered "

@@ -30,6 +30,7 @@ import nl.actionledger.events.OrganisationRegisteredEvent;
 import nl.actionledger.events.Priority;
 import nl.actionledger.events.Timeframe;
 import nl.actionledger.events.TimeframeType;
+import nl.actionledger.tooling.EventRows;
 
 /**
  * A large, plausible history, the same for the same seed: the action plans of 27 member states (70 actions each),
@@ -77,7 +78,7 @@ final class HistoryGenerator {
         this.random = new Random(seed);
     }
 
-    GeneratedHistory appendTo(BenchmarkDatabase database) throws SQLException {
+    GeneratedHistory appendTo(BenchmarkDatabase database) throws SQLException, InterruptedException {
         List<GeneratedAction> actions = new ArrayList<>();
         for (String country : MEMBER_STATES) {
             for (int number = 1; number <= ACTIONS_PER_PLAN; number++) {
@@ -94,8 +95,10 @@ final class HistoryGenerator {
         Map<String, Long> eventsByActor = new HashMap<>();
         long started = System.nanoTime();
         long written = 0;
+        long backend;
         try (Connection connection = database.connect();
              PreparedStatement insert = connection.prepareStatement(EventRows.INSERT)) {
+            backend = BenchmarkDatabase.backendPid(connection);
             connection.setAutoCommit(false);
             for (String country : MEMBER_STATES) {
                 for (String organisation : ORGANISATIONS) {
@@ -131,6 +134,8 @@ final class HistoryGenerator {
             insert.executeBatch();
             connection.commit();
         }
+        // Its backend did the generation's work: it ends now, not during the replay whose CPU is measured next.
+        database.awaitBackendEnded(backend);
         GeneratedAction busiest = actions.stream().max((a, b) -> Long.compare(a.changes, b.changes)).orElseThrow();
         Map.Entry<String, Long> busiestActor = eventsByActor.entrySet().stream().max(Map.Entry.comparingByValue())
                 .orElse(Map.entry(EventMetadataKeys.SYSTEM_ACTOR, 0L));

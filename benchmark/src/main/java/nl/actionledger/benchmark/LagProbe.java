@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import nl.actionledger.tooling.OwnedAction;
 
 /**
  * How long a change takes to show in query-service: the time from command-service's 200 to the moment the current
@@ -17,10 +18,10 @@ final class LagProbe {
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(60);
 
     private final LedgerClient client;
-    private final BenchAction probe;
+    private final OwnedAction probe;
     private final BenchmarkDatabase database;
 
-    LagProbe(LedgerClient client, BenchAction probe, BenchmarkDatabase database) {
+    LagProbe(LedgerClient client, OwnedAction probe, BenchmarkDatabase database) {
         this.client = client;
         this.probe = probe;
         this.database = database;
@@ -32,7 +33,7 @@ final class LagProbe {
         try (Connection connection = database.connect();
              PreparedStatement view = connection.prepareStatement(
                      "SELECT version FROM query_model.action_view WHERE aggregate_id = ?")) {
-            view.setString(1, BenchAction.PLAN + "/" + probe.actionId);
+            view.setString(1, OwnedAction.PLAN + "/" + probe.actionId);
             measure(samples, spacing, deadlineNanos, view, lags);
         }
         return lags;
@@ -41,7 +42,7 @@ final class LagProbe {
     private void measure(int samples, Duration spacing, long deadlineNanos, PreparedStatement view, Latencies lags)
             throws InterruptedException, SQLException {
         for (int i = 0; i < samples && System.nanoTime() < deadlineNanos; i++) {
-            LedgerClient.Response accepted = client.change(probe.token, BenchAction.PLAN, probe.actionId, "status",
+            LedgerClient.Response accepted = client.change(probe.token, OwnedAction.PLAN, probe.actionId, "status",
                     probe.statusChange("Lag probe " + i), null).requireOk("The lag probe's change");
             probe.statusAccepted();
             long acceptedAt = System.nanoTime();

@@ -3,6 +3,8 @@ package nl.actionledger.benchmark;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import nl.actionledger.tooling.OwnedAction;
+import nl.actionledger.tooling.TokenIssuer;
 
 /**
  * The real plan's actions, handed out for the write tests through the API as an admin would: one to the lag probe,
@@ -10,7 +12,9 @@ import java.util.List;
  * Ledger assigns only organisations of its list, so an admin lists the benchmark's organisations first
  * ({@code PUT /api/admin/organisations/{id}}); the CRUD baseline takes any organisation as text.
  */
-record PlanActions(BenchAction probe, BenchAction contended, List<List<BenchAction>> writerActions) {
+record PlanActions(OwnedAction probe, OwnedAction contended, List<List<OwnedAction>> writerActions) {
+
+    private static final OwnedAction.Wording WORDING = new OwnedAction.Wording("Benchmark change", "Bench contact");
 
     /** Through Action Ledger: the benchmark's organisations are listed first. */
     static PlanActions assign(LedgerClient client, TokenIssuer issuer, String adminToken, int writers) {
@@ -24,15 +28,15 @@ record PlanActions(BenchAction probe, BenchAction contended, List<List<BenchActi
 
     private static PlanActions assign(LedgerClient client, TokenIssuer issuer, String adminToken, int writers,
                                       boolean listOrganisations) {
-        JsonNode actions = client.query(adminToken, "/api/plans/" + BenchAction.PLAN + "/actions")
+        JsonNode actions = client.query(adminToken, "/api/plans/" + OwnedAction.PLAN + "/actions")
                 .requireOk("The plan's actions").json();
         if (actions.size() < writers + 2) {
             throw new IllegalStateException("The plan has " + actions.size() + " actions; " + writers
                     + " writers need at least " + (writers + 2));
         }
-        BenchAction probe = assign(client, issuer, adminToken, actions.get(0), "Bench probe", listOrganisations);
-        BenchAction contended = assign(client, issuer, adminToken, actions.get(1), "Bench contention", listOrganisations);
-        List<List<BenchAction>> perWriter = new ArrayList<>();
+        OwnedAction probe = assign(client, issuer, adminToken, actions.get(0), "Bench probe", listOrganisations);
+        OwnedAction contended = assign(client, issuer, adminToken, actions.get(1), "Bench contention", listOrganisations);
+        List<List<OwnedAction>> perWriter = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
             perWriter.add(new ArrayList<>());
         }
@@ -44,7 +48,7 @@ record PlanActions(BenchAction probe, BenchAction contended, List<List<BenchActi
         return new PlanActions(probe, contended, perWriter);
     }
 
-    private static BenchAction assign(LedgerClient client, TokenIssuer issuer, String adminToken, JsonNode action,
+    private static OwnedAction assign(LedgerClient client, TokenIssuer issuer, String adminToken, JsonNode action,
                                       String name, boolean listOrganisations) {
         String organisation = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
         if (listOrganisations) {
@@ -55,11 +59,11 @@ record PlanActions(BenchAction probe, BenchAction contended, List<List<BenchActi
             }
         }
         String actionId = action.get("actionId").asText();
-        client.change(adminToken, BenchAction.PLAN, actionId, "assignment", "{\"organisation\":\"" + organisation
-                        + "\",\"contact\":\"Bench contact A\",\"reason\":\"Benchmark set-up\"}", null)
+        client.change(adminToken, OwnedAction.PLAN, actionId, "assignment", "{\"organisation\":\"" + organisation
+                        + "\",\"contact\":\"" + WORDING.firstContact() + "\",\"reason\":\"Benchmark set-up\"}", null)
                 .requireOk("Assigning action " + actionId);
         String coordinator = "bench-" + organisation;
-        return new BenchAction(actionId, organisation, issuer.coordinator(coordinator, organisation),
-                "IN_PROGRESS".equals(action.get("status").asText()));
+        return new OwnedAction(actionId, organisation, issuer.coordinator(coordinator, organisation),
+                "IN_PROGRESS".equals(action.get("status").asText()), WORDING);
     }
 }

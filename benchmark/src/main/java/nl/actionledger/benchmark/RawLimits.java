@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.actionledger.tooling.EventRows;
 
 /**
  * What the same PostgreSQL does without the ledger in front of it, for the ratios: single-row INSERT + COMMIT into a

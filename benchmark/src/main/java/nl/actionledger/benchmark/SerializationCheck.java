@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
+import nl.actionledger.tooling.EventRows;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.serialization.SimpleSerializedObject;
 

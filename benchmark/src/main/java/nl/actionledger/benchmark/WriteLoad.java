@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.actionledger.tooling.OwnedAction;
 
 /**
  * Coordinators changing their own actions of the real plan through command-service, each on its own thread with
@@ -15,9 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class WriteLoad {
 
     private final LedgerClient client;
-    private final List<List<BenchAction>> actionsPerWriter;
+    private final List<List<OwnedAction>> actionsPerWriter;
 
-    WriteLoad(LedgerClient client, List<List<BenchAction>> actionsPerWriter) {
+    WriteLoad(LedgerClient client, List<List<OwnedAction>> actionsPerWriter) {
         this.client = client;
         this.actionsPerWriter = actionsPerWriter;
     }
@@ -30,7 +31,7 @@ final class WriteLoad {
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
-        for (List<BenchAction> actions : actionsPerWriter) {
+        for (List<OwnedAction> actions : actionsPerWriter) {
             long interval = totalRatePerSecond <= 0 ? 0 : (long) (1e9 * actionsPerWriter.size() / totalRatePerSecond);
             Thread thread = new Thread(() -> {
                 long next = System.nanoTime();
@@ -45,13 +46,13 @@ final class WriteLoad {
                             break;
                         }
                     }
-                    BenchAction action = actions.get(i % actions.size());
-                    BenchAction.Change change = action.next();
-                    LedgerClient.Response response = client.change(action.token, BenchAction.PLAN, action.actionId,
+                    OwnedAction action = actions.get(i % actions.size());
+                    OwnedAction.Change change = action.next();
+                    LedgerClient.Response response = client.change(action.token, OwnedAction.PLAN, action.actionId,
                             change.kind(), change.body(), null);
                     latencies.add(response.nanos());
                     if (response.ok()) {
-                        action.accepted();
+                        action.moveOn();
                         accepted.incrementAndGet();
                     } else {
                         failures.merge(response.status(), 1L, Long::sum);

@@ -1,5 +1,6 @@
 package nl.actionledger.faults;
 
+import nl.actionledger.tooling.OwnedAction;
 /**
  * A change that got a 200: what the client was told is stored. The suite's promise is about exactly these.
  *
@@ -11,7 +12,7 @@ record Acknowledged(String actionId, long version, String correlationId, String 
                     long atNanos) {
 
     String aggregateId() {
-        return CoordinatorAction.PLAN + "/" + actionId;
+        return OwnedAction.PLAN + "/" + actionId;
     }
 
     String logLine() {

@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.actionledger.tooling.TokenIssuer;
 
 /**
  * The system under test: one PostgreSQL, two command-service instances and the query-service instances, each a
  * real process on a port of its own, all signing users in with the suite's token issuer.
  */
 final class Cluster implements AutoCloseable {
+
+    private static final String ISSUER = "https://faults.invalid/issuer";
 
     static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
@@ -33,7 +36,7 @@ final class Cluster implements AutoCloseable {
     /** The database, then both command-service instances (the first migrates the event store), then query-service. */
     static Cluster start(SuiteSettings settings) throws IOException, InterruptedException {
         FaultDatabase database = FaultDatabase.start(settings.workDir().resolve("postgres"));
-        Cluster cluster = new Cluster(settings, database, TokenIssuer.create(settings.workDir()));
+        Cluster cluster = new Cluster(settings, database, TokenIssuer.create(settings.workDir(), ISSUER));
         try {
             // Both at once: Flyway locks the schema while one migrates, and the unique index lets only one register
             // the plan. Query-service reads the event table, so it starts once command-service has made it.

@@ -2,6 +2,7 @@ package nl.actionledger.faults;
 
 import java.time.Duration;
 import java.util.List;
+import nl.actionledger.tooling.OwnedAction;
 
 /**
  * kill -9 of a command-service instance while coordinators write through both: every acknowledged change is stored
@@ -12,9 +13,9 @@ final class CommandServiceKill implements Scenario {
 
     private final Cluster cluster;
     private final SuiteSettings settings;
-    private final List<List<CoordinatorAction>> actions;
+    private final List<List<OwnedAction>> actions;
 
-    CommandServiceKill(Cluster cluster, SuiteSettings settings, List<List<CoordinatorAction>> actions) {
+    CommandServiceKill(Cluster cluster, SuiteSettings settings, List<List<OwnedAction>> actions) {
         this.cluster = cluster;
         this.settings = settings;
         this.actions = actions;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.actionledger.tooling.EventRows;
 
 /**
  * Four query-service instances started at the same moment on an empty token table (and empty projections): every one

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import nl.actionledger.tooling.OwnedAction;
 
 /**
  * Coordinators changing their own actions concurrently through both command-service instances, as clients that
@@ -22,14 +23,14 @@ final class Coordinators {
 
     private final Http http;
     private final List<ServiceInstance> commandServices;
-    private final List<List<CoordinatorAction>> actionsPerCoordinator;
+    private final List<List<OwnedAction>> actionsPerCoordinator;
     private final ConcurrentLinkedQueue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
 
-    Coordinators(Http http, List<ServiceInstance> commandServices, List<List<CoordinatorAction>> actionsPerCoordinator) {
+    Coordinators(Http http, List<ServiceInstance> commandServices, List<List<OwnedAction>> actionsPerCoordinator) {
         this.http = http;
         this.commandServices = commandServices;
         this.actionsPerCoordinator = actionsPerCoordinator;
@@ -55,17 +56,17 @@ final class Coordinators {
     }
 
     private void work(int coordinator) {
-        List<CoordinatorAction> actions = actionsPerCoordinator.get(coordinator);
+        List<OwnedAction> actions = actionsPerCoordinator.get(coordinator);
         int target = coordinator;
         for (int n = 0; running.get(); n++) {
-            CoordinatorAction action = actions.get(n % actions.size());
-            CoordinatorAction.Change change = action.next();
+            OwnedAction action = actions.get(n % actions.size());
+            OwnedAction.Change change = action.next();
             String correlationId = "fault-" + runId + "-c" + coordinator + "-" + n;
             Map<String, String> headers = Map.of("Idempotency-Key", correlationId, "X-Correlation-Id", correlationId);
             boolean settled = false;
             while (!settled && running.get()) {
                 ServiceInstance instance = commandServices.get(target++ % commandServices.size());
-                Http.Answer answer = http.post(instance.baseUrl() + "/api/plans/" + CoordinatorAction.PLAN + "/actions/"
+                Http.Answer answer = http.post(instance.baseUrl() + "/api/plans/" + OwnedAction.PLAN + "/actions/"
                         + action.actionId + "/" + change.kind(), action.token, change.body(), headers);
                 attempts.add(new Attempt(instance.name(), answer.status(), answer.retryAfter() != null,
                         answer.isProblem(), System.nanoTime(), answer.nanos()));
@@ -78,7 +79,7 @@ final class Coordinators {
     }
 
     /** Whether the change has a definitive answer; a 200 is logged and moves the action on. */
-    private boolean settle(CoordinatorAction action, Http.Answer answer, String correlationId, ServiceInstance instance) {
+    private boolean settle(OwnedAction action, Http.Answer answer, String correlationId, ServiceInstance instance) {
         if (answer.ok()) {
             acknowledged.add(new Acknowledged(action.actionId, answer.json().get("version").asLong(),
                     answer.correlationId(), instance.name(), answer.replayed(), System.nanoTime()));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import nl.actionledger.tooling.OwnedAction;
 
 /**
  * PostgreSQL stopped under load, then started again on the same port and data: while it is away every request is
@@ -16,9 +17,9 @@ final class DatabaseOutage implements Scenario {
 
     private final Cluster cluster;
     private final SuiteSettings settings;
-    private final List<List<CoordinatorAction>> actions;
+    private final List<List<OwnedAction>> actions;
 
-    DatabaseOutage(Cluster cluster, SuiteSettings settings, List<List<CoordinatorAction>> actions) {
+    DatabaseOutage(Cluster cluster, SuiteSettings settings, List<List<OwnedAction>> actions) {
         this.cluster = cluster;
         this.settings = settings;
         this.actions = actions;

@@ -20,6 +20,7 @@ import nl.actionledger.events.Objective;
 import nl.actionledger.events.Priority;
 import nl.actionledger.events.Timeframe;
 import nl.actionledger.events.TimeframeType;
+import nl.actionledger.tooling.EventRows;
 
 /**
  * Valid events written straight into the event table in one transaction: a backlog that query-service sees all at

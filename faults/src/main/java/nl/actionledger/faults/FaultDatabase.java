@@ -13,16 +13,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import nl.actionledger.tooling.FreshDirectory;
+import nl.actionledger.tooling.LedgerLogins;
 
 /**
- * The suite's PostgreSQL 17 (embedded, durable commits), with the logins of a production deployment (README, "Running
- * with Docker"): the event store's owner and the read side's owner migrate, {@code ledger_app} (command-service) reads
- * and appends events, {@code ledger_reader} (query-service) reads them and writes only its own schema.
+ * The suite's PostgreSQL 17 (embedded, durable commits), with the logins of a production deployment
+ * ({@link LedgerLogins}), each with its own name as password.
  *
  * <p>It can be stopped and started again on the same port and data directory while the services run: the fault of a
  * database that goes away. Zonky offers no restart, so the server is started again exactly as zonky started it, from
@@ -30,14 +28,10 @@ import java.util.stream.Stream;
  */
 final class FaultDatabase implements AutoCloseable {
 
-    static final String OWNER = "ledger_owner";
-    static final String QUERY_OWNER = "ledger_query_owner";
-    static final String RUNTIME = "ledger_app";
-    static final String READER = "ledger_reader";
-
     private final EmbeddedPostgres postgres;
     private final Path directory;
     private final List<String> postmasterCommand;
+    private LedgerLogins logins;
     private Process restarted;
 
     private FaultDatabase(EmbeddedPostgres postgres, Path directory, List<String> postmasterCommand) {
@@ -47,8 +41,7 @@ final class FaultDatabase implements AutoCloseable {
     }
 
     static FaultDatabase start(Path directory) throws IOException {
-        deleteRecursively(directory);
-        Files.createDirectories(directory);
+        FreshDirectory.create(directory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(true)
@@ -59,38 +52,20 @@ final class FaultDatabase implements AutoCloseable {
                 .setServerConfig("max_connections", "300")
                 .start();
         FaultDatabase database = new FaultDatabase(postgres, directory, commandLineOf(postmasterPid(directory)));
-        database.createLogins();
+        try (Connection superuser = database.connect()) {
+            database.logins = LedgerLogins.create(superuser, database.jdbcUrl(), login -> login);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the logins", e);
+        }
         return database;
     }
 
-    private void createLogins() {
-        for (String login : new String[] {OWNER, QUERY_OWNER, RUNTIME, READER}) {
-            execute("CREATE ROLE " + login + " LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB PASSWORD '"
-                    + login + "'");
-        }
-        execute("GRANT CREATE ON DATABASE postgres TO " + OWNER + ", " + QUERY_OWNER);
-    }
-
-    /** What command-service needs: its migrations as the event store's owner, its work as the runtime login. */
     Map<String, String> commandServiceEnvironment() {
-        Map<String, String> environment = environment(RUNTIME, OWNER);
-        environment.put("DATABASE_READER_USER", READER);
-        return environment;
+        return logins.commandServiceEnvironment();
     }
 
-    /** What query-service needs: its migrations as the read side's owner, its work as the reader. */
     Map<String, String> queryServiceEnvironment() {
-        return environment(READER, QUERY_OWNER);
-    }
-
-    private Map<String, String> environment(String login, String migrationLogin) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("DATABASE_JDBC_URL", jdbcUrl());
-        environment.put("DATABASE_USER", login);
-        environment.put("DATABASE_PASSWORD", login);
-        environment.put("DATABASE_MIGRATION_USER", migrationLogin);
-        environment.put("DATABASE_MIGRATION_PASSWORD", migrationLogin);
-        return environment;
+        return logins.queryServiceEnvironment();
     }
 
     String jdbcUrl() {
@@ -202,17 +177,6 @@ final class FaultDatabase implements AutoCloseable {
         postgres.close();
         if (restarted != null) {
             restarted.destroy();
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import nl.actionledger.tooling.OwnedAction;
 
 /**
  * Action Ledger under faults: an embedded PostgreSQL, two command-service and two query-service instances as real
@@ -33,7 +34,7 @@ public final class FaultSuite {
         List<Outcome> outcomes = new ArrayList<>();
         System.out.println("Starting PostgreSQL, 2 command-service and 2 query-service instances ...");
         try (Cluster cluster = Cluster.start(settings)) {
-            List<List<CoordinatorAction>> actions = PlanSetup.assign(cluster, http, settings.coordinators());
+            List<List<OwnedAction>> actions = PlanSetup.assign(cluster, http, settings.coordinators());
             for (Scenario scenario : scenarios(cluster, settings, actions).stream().filter(settings::runs).toList()) {
                 System.out.println(scenario.name() + " ...");
                 Outcome outcome = new Outcome(scenario.name());
@@ -50,7 +51,7 @@ public final class FaultSuite {
     }
 
     private static List<Scenario> scenarios(Cluster cluster, SuiteSettings settings,
-                                            List<List<CoordinatorAction>> actions) {
+                                            List<List<OwnedAction>> actions) {
         // The late commit needs query-service instances with a short gap timeout: the four that start together get it,
         // and two of them stay for it. The scenarios before run with the services' production settings.
         return List.of(new CommandServiceKill(cluster, settings, actions),

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import nl.actionledger.tooling.OwnedAction;
 
 /**
  * Asks every instance twice a second how it is (readiness and overall health, as a load balancer and a monitor
@@ -68,7 +69,7 @@ final class HealthProbe {
     }
 
     private void read(ServiceInstance query) {
-        Http.Answer answer = http.get(query.baseUrl() + "/api/plans/" + CoordinatorAction.PLAN + "/actions/1",
+        Http.Answer answer = http.get(query.baseUrl() + "/api/plans/" + OwnedAction.PLAN + "/actions/1",
                 readerToken);
         reads.add(new Attempt(query.name(), answer.status(), answer.retryAfter() != null, answer.isProblem(),
                 System.nanoTime(), answer.nanos()));

@@ -13,6 +13,9 @@ import nl.actionledger.events.ActionRef;
 import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.EventMetadataKeys;
 import nl.actionledger.events.ImplementationStatus;
+import nl.actionledger.tooling.EventRows;
+import nl.actionledger.tooling.LedgerLogins;
+import nl.actionledger.tooling.OwnedAction;
 
 /**
  * A transaction that commits after the processors' gap timeout: on a connection of its own, as command-service's login,
@@ -40,10 +43,10 @@ final class LateCommit implements Scenario {
 
     private final Cluster cluster;
     private final SuiteSettings settings;
-    private final List<List<CoordinatorAction>> actions;
+    private final List<List<OwnedAction>> actions;
     private final Http http = new Http(Duration.ofSeconds(15));
 
-    LateCommit(Cluster cluster, SuiteSettings settings, List<List<CoordinatorAction>> actions) {
+    LateCommit(Cluster cluster, SuiteSettings settings, List<List<OwnedAction>> actions) {
         this.cluster = cluster;
         this.settings = settings;
         this.actions = actions;
@@ -69,7 +72,7 @@ final class LateCommit implements Scenario {
         Coordinators coordinators = new Coordinators(http, cluster.commandServices(), actions);
         long committedAt;
         long eventsCommittedMeanwhile;
-        try (Connection connection = cluster.database().connectAs(FaultDatabase.RUNTIME)) {
+        try (Connection connection = cluster.database().connectAs(LedgerLogins.RUNTIME)) {
             connection.setAutoCommit(false);
             coordinators.start();
             Thread.sleep(1_000);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.actionledger.tooling.OwnedAction;
 
 /**
  * Hands the real plan's actions out to the coordinators through the API, as an admin would: each coordinator works
@@ -11,15 +12,17 @@ import java.util.Map;
  */
 final class PlanSetup {
 
+    private static final OwnedAction.Wording WORDING = new OwnedAction.Wording("Fault suite change", "Fault contact");
+
     private PlanSetup() {
     }
 
-    static List<List<CoordinatorAction>> assign(Cluster cluster, Http http, int coordinators) {
+    static List<List<OwnedAction>> assign(Cluster cluster, Http http, int coordinators) {
         String admin = cluster.issuer().admin("fault-admin");
         String commandUrl = cluster.commandServices().get(0).baseUrl();
-        JsonNode actions = http.get(cluster.queryServices().get(0).baseUrl() + "/api/plans/" + CoordinatorAction.PLAN
+        JsonNode actions = http.get(cluster.queryServices().get(0).baseUrl() + "/api/plans/" + OwnedAction.PLAN
                 + "/actions", admin).require(200, "The plan's actions").json();
-        List<List<CoordinatorAction>> perCoordinator = new ArrayList<>();
+        List<List<OwnedAction>> perCoordinator = new ArrayList<>();
         for (int c = 0; c < coordinators; c++) {
             perCoordinator.add(new ArrayList<>());
         }
@@ -31,12 +34,12 @@ final class PlanSetup {
             int coordinator = i % coordinators;
             String organisation = organisation(coordinator + 1);
             String actionId = action.get("actionId").asText();
-            http.post(commandUrl + "/api/plans/" + CoordinatorAction.PLAN + "/actions/" + actionId + "/assignment", admin,
-                    "{\"organisation\":\"" + organisation + "\",\"contact\":\"Fault contact A\","
+            http.post(commandUrl + "/api/plans/" + OwnedAction.PLAN + "/actions/" + actionId + "/assignment", admin,
+                    "{\"organisation\":\"" + organisation + "\",\"contact\":\"" + WORDING.firstContact() + "\","
                             + "\"reason\":\"Fault suite set-up\"}", Map.of()).require(200, "Assigning action " + actionId);
-            perCoordinator.get(coordinator).add(new CoordinatorAction(actionId, organisation,
+            perCoordinator.get(coordinator).add(new OwnedAction(actionId, organisation,
                     cluster.issuer().coordinator("fault-coordinator-" + (coordinator + 1), organisation),
-                    "IN_PROGRESS".equals(action.get("status").asText())));
+                    "IN_PROGRESS".equals(action.get("status").asText()), WORDING));
         }
         return perCoordinator;
     }

@@ -11,29 +11,22 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import nl.actionledger.tooling.LedgerLogins;
 
 /**
  * The local run's own PostgreSQL 17. It listens on 127.0.0.1 only and asks every login for its password (SCRAM):
  * zonky's initdb trusts every local connection, so the local run writes its own {@code pg_hba.conf} before each start.
  *
- * <p>Each service gets logins of its own, as in production (README, "Running with Docker"): the event store's owner and
- * the read side's owner run the migrations, {@code ledger_app} (command-service) may read and append events, and
- * {@code ledger_reader} (query-service) may read them and write only its own schema. Their passwords are new random ones
+ * <p>Each service gets logins of its own, as in production ({@link LedgerLogins}). Their passwords are new random ones
  * at every start, handed to the services through their environment and shown nowhere else. The superuser's password
  * is made when the cluster is created and kept in the data directory, which PostgreSQL already keeps private to this
  * user, because the next start needs it to set the other passwords.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
-    static final String OWNER = "ledger_owner";
-    static final String QUERY_OWNER = "ledger_query_owner";
-    static final String RUNTIME = "ledger_app";
-    static final String READER = "ledger_reader";
     static final String SUPERUSER_PASSWORD_FILE = "local-run-superuser-password";
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -44,11 +37,11 @@ final class EmbeddedDatabase implements AutoCloseable {
             """;
 
     private final EmbeddedPostgres postgres;
-    private final Map<String, String> passwords;
+    private final LedgerLogins logins;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Map<String, String> passwords) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, LedgerLogins logins) {
         this.postgres = postgres;
-        this.passwords = passwords;
+        this.logins = logins;
     }
 
     static EmbeddedDatabase start(Path directory, int port) throws IOException {
@@ -82,7 +75,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                 builder.setLocaleConfig("pwfile", initdbPasswordFile.toString());
             }
             EmbeddedPostgres postgres = builder.start();
-            return new EmbeddedDatabase(postgres, createLogins(postgres.getPostgresDatabase()));
+            return new EmbeddedDatabase(postgres, createLogins(postgres));
         } finally {
             if (initdbPasswordFile != null) {
                 Files.deleteIfExists(initdbPasswordFile);
@@ -103,51 +96,22 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** Creates the logins (or keeps them) and gives each a new random password. */
-    private static Map<String, String> createLogins(DataSource superuser) {
-        Map<String, String> passwords = new LinkedHashMap<>();
-        try (Connection connection = superuser.getConnection(); Statement statement = connection.createStatement()) {
-            for (String login : new String[] {OWNER, QUERY_OWNER, RUNTIME, READER}) {
-                String password = randomPassword();
-                statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + login + "') "
-                        + "THEN CREATE ROLE " + login + "; END IF; END $$");
-                // base64url: nothing in it needs quoting
-                statement.execute("ALTER ROLE " + login + " LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB "
-                        + "PASSWORD '" + password + "'");
-                passwords.put(login, password);
-            }
-            // The owners create their schemas (Flyway does, at the first start).
-            statement.execute("GRANT CREATE ON DATABASE postgres TO " + OWNER + ", " + QUERY_OWNER);
+    /** Creates the logins (or keeps them) and gives each a new random password (base64url: nothing in it needs quoting). */
+    private static LedgerLogins createLogins(EmbeddedPostgres postgres) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            return LedgerLogins.create(connection, "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
+                    login -> randomPassword());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the logins in the embedded PostgreSQL", e);
         }
-        return passwords;
     }
 
-    /** What command-service needs: its migrations as the event store's owner, its work as the runtime login. */
     Map<String, String> commandServiceEnvironment() {
-        Map<String, String> environment = environment(RUNTIME, OWNER);
-        environment.put("DATABASE_READER_USER", READER);
-        return environment;
+        return logins.commandServiceEnvironment();
     }
 
-    /** What query-service needs: its migrations as the read side's owner, its work as the reader. */
     Map<String, String> queryServiceEnvironment() {
-        return environment(READER, QUERY_OWNER);
-    }
-
-    private Map<String, String> environment(String login, String migrationLogin) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("DATABASE_JDBC_URL", jdbcUrl());
-        environment.put("DATABASE_USER", login);
-        environment.put("DATABASE_PASSWORD", passwords.get(login));
-        environment.put("DATABASE_MIGRATION_USER", migrationLogin);
-        environment.put("DATABASE_MIGRATION_PASSWORD", passwords.get(migrationLogin));
-        return environment;
-    }
-
-    private String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+        return logins.queryServiceEnvironment();
     }
 
     /** The superuser, for the local run's own tests. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.Map;
+import nl.actionledger.tooling.LedgerLogins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,11 +35,11 @@ class EmbeddedDatabaseTest {
             Map<String, String> second = database.commandServiceEnvironment();
             assertThat(second.get("DATABASE_PASSWORD")).isNotEqualTo(first.get("DATABASE_PASSWORD"));
             try (Connection runtime = DriverManager.getConnection(second.get("DATABASE_JDBC_URL"),
-                    EmbeddedDatabase.RUNTIME, second.get("DATABASE_PASSWORD"))) {
+                    LedgerLogins.RUNTIME, second.get("DATABASE_PASSWORD"))) {
                 assertThat(runtime.createStatement().executeQuery("SELECT 1").next()).isTrue();
             }
             assertThatThrownBy(() -> DriverManager.getConnection(second.get("DATABASE_JDBC_URL"),
-                    EmbeddedDatabase.RUNTIME, first.get("DATABASE_PASSWORD")).close())
+                    LedgerLogins.RUNTIME, first.get("DATABASE_PASSWORD")).close())
                     .hasMessageContaining("password authentication failed");
             try (Connection connection = database.superuser().getConnection()) {
                 assertThat(connection.createStatement().executeQuery("SELECT count(*) FROM kept").next()).isTrue();

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import nl.actionledger.tooling.LedgerLogins;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -192,7 +193,7 @@ class LocalRunEndToEndTest {
                     logins.add(result.getString(1));
                 }
             }
-            assertThat(logins).containsExactly(EmbeddedDatabase.RUNTIME, EmbeddedDatabase.READER);
+            assertThat(logins).containsExactly(LedgerLogins.RUNTIME, LedgerLogins.READER);
             try (ResultSet result = statement.executeQuery("SHOW listen_addresses")) {
                 result.next();
                 assertThat(result.getString(1)).isEqualTo("127.0.0.1");
@@ -206,7 +207,7 @@ class LocalRunEndToEndTest {
         String url = "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres";
         assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "").close())
                 .isInstanceOf(SQLException.class);
-        assertThatThrownBy(() -> DriverManager.getConnection(url, EmbeddedDatabase.RUNTIME, EmbeddedDatabase.RUNTIME).close())
+        assertThatThrownBy(() -> DriverManager.getConnection(url, LedgerLogins.RUNTIME, LedgerLogins.RUNTIME).close())
                 .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
     }
 

@@ -69,6 +69,8 @@ class AccessIntegrationTest extends QueryServiceIntegrationTestBase {
             "/api/plans/eu-wap-nl/report?from=2025-01-01",
             "/api/plans/eu-wap-nl/changes?from=2025-02-01&to=2025-01-01",
             "/api/audit?page=99999999999",
+            "/api/audit?before=99999999999999999999",
+            "/api/audit?before=-1",
             "/api/audit?size=0",
             "/api/audit?from=2025-01-01",
             "/api/integrity/export?size=-1",

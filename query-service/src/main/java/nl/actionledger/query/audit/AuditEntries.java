@@ -51,10 +51,19 @@ class AuditEntries {
         return new Slice(more ? List.copyOf(entries.subList(0, size)) : entries, more);
     }
 
-    /** The entries that match, newest (highest position) first, a page of {@code size} at a time. */
-    AuditPage search(Criteria criteria, int page, int size) {
-        List<String> conditions = new ArrayList<>(List.of("TRUE"));
+    /**
+     * The entries that match, newest (highest position) first. A page is a range of positions read backwards from
+     * {@code before} (on the primary key, or the index on actor or plan and position), so a late page costs what the
+     * first does; nothing counts every matching entry.
+     *
+     * @param before only entries at a lower position (exclusive keyset); {@code null} for the newest
+     * @return up to {@code size} entries, each with its field changes in order, and whether older ones match
+     */
+    Slice search(Criteria criteria, Long before, int size) {
+        List<String> conditions = new ArrayList<>(List.of("global_index < :before"));
         Map<String, Object> params = new HashMap<>();
+        params.put("before", before == null ? Long.MAX_VALUE : before);
+        params.put("limit", size + 1);
         if (criteria.actor() != null && !criteria.actor().isBlank()) {
             conditions.add("actor = :actor");
             params.put("actor", criteria.actor());
@@ -75,15 +84,12 @@ class AuditEntries {
             conditions.add("action_id = :actionId");
             params.put("actionId", criteria.actionId());
         }
-        String where = String.join(" AND ", conditions);
-        long total = jdbc.sql("SELECT count(*) FROM query_model.audit_entry WHERE " + where).params(params)
-                .query(Long.class).single();
-        Map<String, Object> pageParams = new HashMap<>(params);
-        pageParams.put("limit", size);
-        pageParams.put("offset", (long) page * size);
-        List<AuditEntryView> entries = withChanges("SELECT * FROM query_model.audit_entry WHERE " + where
-                + " ORDER BY global_index DESC LIMIT :limit OFFSET :offset", "e.global_index DESC", pageParams);
-        return new AuditPage(entries, page, size, total, (int) ((total + size - 1) / size));
+        // One more than asked, to know whether there is a next page without counting.
+        List<AuditEntryView> entries = withChanges("SELECT * FROM query_model.audit_entry WHERE "
+                + String.join(" AND ", conditions) + " ORDER BY global_index DESC LIMIT :limit", "e.global_index DESC",
+                params);
+        boolean more = entries.size() > size;
+        return new Slice(more ? List.copyOf(entries.subList(0, size)) : entries, more);
     }
 
     boolean actionExists(String aggregateId) {
@@ -147,7 +153,7 @@ class AuditEntries {
     record Criteria(String actor, Instant from, Instant to, String planId, String actionId) {
     }
 
-    /** @param more whether entries older than the last of these exist */
+    /** @param more whether entries older than the last of these exist (and match) */
     record Slice(List<AuditEntryView> entries, boolean more) {
     }
 }

@@ -4,6 +4,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.actionledger.query.web.BadQueryException;
 import nl.actionledger.query.web.NotFoundException;
 import nl.actionledger.query.web.Period;
 import nl.actionledger.query.web.Spreadsheets;
@@ -22,7 +25,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 class AuditQueryController {
 
     static final String ACTION_AUDIT_TRAIL = "/api/plans/{planId}/actions/{actionId}/audit";
-    static final int MAX_PAGE_SIZE = 200;
+    static final int DEFAULT_SEARCH_PAGE_SIZE = 50;
+    static final int MAX_SEARCH_PAGE_SIZE = 200;
     static final int DEFAULT_HISTORY_PAGE_SIZE = 100;
     static final int MAX_HISTORY_PAGE_SIZE = 500;
 
@@ -54,22 +58,21 @@ class AuditQueryController {
         String next = null;
         if (slice.more()) {
             long oldest = slice.entries().get(slice.entries().size() - 1).version();
-            // A path without scheme and host: the client resolves it against the address it asked (RFC 8288).
             next = UriComponentsBuilder.fromPath(ACTION_AUDIT_TRAIL)
                     .queryParam("before", oldest).queryParam("size", size)
                     .buildAndExpand(planId, actionId).encode().toUriString();
         }
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-        if (next != null) {
-            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
-        }
-        return response.body(new ActionAuditTrailPage(planId, actionId, size, slice.entries(), next));
+        return linkingTo(next).body(new ActionAuditTrailPage(planId, actionId, size, slice.entries(), next));
     }
 
     /**
-     * The audit trail across plans, newest first, a page at a time, as JSON or with {@code ?format=csv} as a
-     * spreadsheet. The period is read as on every endpoint ({@link Period}): after {@code from}, up to and including
-     * {@code to}, so that consecutive periods never count an event twice.
+     * The entries that match, newest first, a page at a time, as JSON or with {@code ?format=csv} as a spreadsheet of
+     * the page: {@code before} is the position the previous page ended at (a keyset, so a late page costs what the
+     * first does), and the answer links to the next page. The period is read as on every endpoint ({@link Period}):
+     * after {@code from}, up to and including {@code to}, so that consecutive periods never count an event twice.
+     *
+     * @param page no longer supported: an offset made a late page read every entry before it (refused, not ignored,
+     *             so that a client that still pages by number does not get the first page over and over)
      */
     @GetMapping(path = "/api/audit")
     ResponseEntity<?> audit(@RequestParam(required = false) @Size(max = 255) String actor,
@@ -77,16 +80,57 @@ class AuditQueryController {
                             @RequestParam(required = false) Instant to,
                             @RequestParam(required = false) @Size(max = 255) String planId,
                             @RequestParam(required = false) @Size(max = 255) String actionId,
-                            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
-                            @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+                            @RequestParam(required = false) @Min(0) Long before,
+                            @RequestParam(defaultValue = "" + DEFAULT_SEARCH_PAGE_SIZE) @Min(1)
+                            @Max(MAX_SEARCH_PAGE_SIZE) int size,
+                            @RequestParam(required = false) String page,
                             @RequestParam(required = false) String format) {
+        if (page != null) {
+            throw new BadQueryException("PAGE_NOT_SUPPORTED", "The audit search is paged by position: pass 'before' "
+                    + "(the position of the last entry of the previous page, or follow its 'next' link) instead of 'page'.");
+        }
         Format chosen = Spreadsheets.format(format, Format.JSON, Format.CSV);
         Period period = new Period(from, to);
-        AuditPage found = entries.search(new AuditEntries.Criteria(actor, period.from(), period.to(), planId, actionId),
-                page, size);
+        AuditEntries.Criteria criteria = new AuditEntries.Criteria(actor, period.from(), period.to(), planId, actionId);
+        AuditEntries.Slice slice = entries.search(criteria, before, size);
         if (chosen == Format.CSV) {
-            return Spreadsheets.download(chosen, "audit-trail").body(AuditSheet.csv(found.entries()));
+            return Spreadsheets.download(chosen, "audit-trail").body(AuditSheet.csv(slice.entries()));
         }
-        return ResponseEntity.ok(found);
+        String next = slice.more()
+                ? nextSearchPage(criteria, slice.entries().get(slice.entries().size() - 1).position(), size) : null;
+        return linkingTo(next).body(new AuditSearchPage(size, slice.entries(), next));
+    }
+
+    /** The search's next page: the same criteria and size, before the position this page ended at. */
+    private static String nextSearchPage(AuditEntries.Criteria criteria, long before, int size) {
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("actor", criteria.actor());
+        given.put("from", criteria.from());
+        given.put("to", criteria.to());
+        given.put("planId", criteria.planId());
+        given.put("actionId", criteria.actionId());
+        UriComponentsBuilder address = UriComponentsBuilder.fromPath("/api/audit");
+        Map<String, String> values = new LinkedHashMap<>();
+        given.forEach((name, value) -> {
+            if (value != null) {
+                // A template variable, so that encoding escapes '&', '=' and '+' in a value too.
+                address.queryParam(name, "{" + name + "}");
+                values.put(name, value.toString());
+            }
+        });
+        return address.queryParam("before", before).queryParam("size", size)
+                .encode().buildAndExpand(values).toUriString();
+    }
+
+    /**
+     * An answer that links to its next page, if any (RFC 8288). The link is a path without scheme and host: the client
+     * resolves it against the address it asked.
+     */
+    private static ResponseEntity.BodyBuilder linkingTo(String next) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (next != null) {
+            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return response;
     }
 }
