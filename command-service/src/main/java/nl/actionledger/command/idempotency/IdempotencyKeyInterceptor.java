@@ -13,8 +13,8 @@ import org.springframework.dao.DuplicateKeyException;
 /**
  * Stores the idempotency key of an accepted change in the transaction that appends its event: in the unit of work's
  * prepare-commit phase, after the event store's append, which registered first. The transaction is opened before the
- * command is handled, since the append alone would otherwise be committed on its own ({@link CommandTransactions}). A command carries its key in
- * metadata ({@link #KEY}, {@link #FINGERPRINT}), which is not copied into the event.
+ * command is handled, since the append alone would otherwise be committed on its own ({@link CommandTransactions}). A
+ * command carries its key in metadata ({@link #KEY}, {@link #FINGERPRINT}), which is not copied into the event.
  */
 final class IdempotencyKeyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
