@@ -11,7 +11,10 @@ import java.util.Map;
  *
  * @param events             the size of the generated history, registrations included
  * @param writers            concurrent coordinators in the write test, and connections in the raw INSERT test
- * @param writeDuration      how long the write test (and the raw INSERT test) runs
+ * @param writeDuration      how long each system is measured in the write test (and how long the raw INSERT test
+ *                           and the half-load test run)
+ * @param writeWindows       in how many windows each system's write test is split: Action Ledger and the CRUD
+ *                           baseline take turns, window by window ({@link InterleavedWrites})
  * @param warmUp             writes before the write test that are not measured, so the services' JIT has compiled
  *                           the paths it measures
  * @param contenders         writers on one action in the contention test
@@ -23,9 +26,16 @@ import java.util.Map;
  *                           projection and check the result, without the write, read and baseline tests; for work on the
  *                           rebuild, never for the figures of BENCHMARKS.md
  */
-record BenchmarkSettings(String mode, long events, int writers, Duration writeDuration, Duration warmUp, int contenders,
+record BenchmarkSettings(String mode, long events, int writers, Duration writeDuration, int writeWindows,
+                         Duration warmUp, int contenders,
                          int contentionAttempts, int lagSamples, int readSamples, long seed, String heap,
                          boolean replayOnly, Path home, Path workDir, Path output) {
+
+    BenchmarkSettings {
+        if (writeWindows < 1) {
+            throw new IllegalArgumentException("--write-windows must be at least 1, not " + writeWindows);
+        }
+    }
 
     static BenchmarkSettings parse(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
@@ -38,11 +48,11 @@ record BenchmarkSettings(String mode, long events, int writers, Duration writeDu
         }
         String mode = options.getOrDefault("mode", options.containsKey("full") ? "full" : "quick");
         BenchmarkSettings defaults = switch (mode) {
-            case "quick" -> new BenchmarkSettings("quick", 20_000, 8, Duration.ofSeconds(8), Duration.ofSeconds(8), 16, 5, 30, 30,
+            case "quick" -> new BenchmarkSettings("quick", 20_000, 8, Duration.ofSeconds(8), 2, Duration.ofSeconds(8), 16, 5, 30, 30,
                     42, "512m", false, null, null, null);
-            case "full" -> new BenchmarkSettings("full", 1_000_000, 8, Duration.ofSeconds(60), Duration.ofSeconds(120), 16, 40, 200, 200,
+            case "full" -> new BenchmarkSettings("full", 1_000_000, 8, Duration.ofSeconds(60), 4, Duration.ofSeconds(120), 16, 40, 200, 200,
                     42, "512m", false, null, null, null);
-            case "smoke" -> new BenchmarkSettings("smoke", 5_000, 4, Duration.ofSeconds(3), Duration.ofSeconds(2), 4, 4, 5, 5,
+            case "smoke" -> new BenchmarkSettings("smoke", 5_000, 4, Duration.ofSeconds(3), 1, Duration.ofSeconds(2), 4, 4, 5, 5,
                     42, "512m", false, null, null, null);
             default -> throw new IllegalArgumentException("--mode is quick, full or smoke, not '" + mode + "'");
         };
@@ -53,6 +63,7 @@ record BenchmarkSettings(String mode, long events, int writers, Duration writeDu
                 Long.parseLong(options.getOrDefault("events", Long.toString(defaults.events()))),
                 Integer.parseInt(options.getOrDefault("writers", Integer.toString(defaults.writers()))),
                 Duration.parse(options.getOrDefault("duration", defaults.writeDuration().toString())),
+                Integer.parseInt(options.getOrDefault("write-windows", Integer.toString(defaults.writeWindows()))),
                 Duration.parse(options.getOrDefault("warm-up", defaults.warmUp().toString())),
                 Integer.parseInt(options.getOrDefault("contenders", Integer.toString(defaults.contenders()))),
                 Integer.parseInt(options.getOrDefault("contention-attempts",
@@ -77,6 +88,11 @@ record BenchmarkSettings(String mode, long events, int writers, Duration writeDu
         return true;
     }
 
+    /** One window of the interleaved write test. */
+    Duration writeWindow() {
+        return writeDuration.dividedBy(writeWindows);
+    }
+
     Path commandJar() {
         return home.resolve("command-service/target/command-service.jar");
     }
@@ -95,6 +111,7 @@ record BenchmarkSettings(String mode, long events, int writers, Duration writeDu
         figures.put("events", events);
         figures.put("writers", writers);
         figures.put("writeDurationSeconds", writeDuration.toSeconds());
+        figures.put("writeWindows", writeWindows);
         figures.put("warmUpSeconds", warmUp.toSeconds());
         figures.put("contenders", contenders);
         figures.put("contentionAttemptsPerContender", contentionAttempts);

@@ -122,6 +122,19 @@ final class CpuUsage {
     record Usage(double seconds, Map<String, Double> cpuSeconds, double systemCpuSeconds, double machineCpuSeconds,
                  Map<String, Double> postgresqlSecondsByTask) {
 
+        /** Two phases as one: their time and every component's CPU added up. */
+        Usage plus(Usage other) {
+            return new Usage(seconds + other.seconds, added(cpuSeconds, other.cpuSeconds),
+                    systemCpuSeconds + other.systemCpuSeconds, machineCpuSeconds + other.machineCpuSeconds,
+                    added(postgresqlSecondsByTask, other.postgresqlSecondsByTask));
+        }
+
+        private static Map<String, Double> added(Map<String, Double> these, Map<String, Double> those) {
+            Map<String, Double> sum = new LinkedHashMap<>(these);
+            those.forEach((component, used) -> sum.merge(component, used, Double::sum));
+            return sum;
+        }
+
         Map<String, Object> cores() {
             Map<String, Object> cores = new LinkedHashMap<>();
             cpuSeconds.forEach((component, used) -> cores.put(component, Figures.round(used / seconds)));

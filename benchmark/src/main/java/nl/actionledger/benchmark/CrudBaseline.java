@@ -20,47 +20,81 @@ import nl.actionledger.tooling.TokenIssuer;
 /**
  * The yardstick: the CRUD baseline ({@code crud-baseline}), the plain service with an Envers audit table that a team
  * would otherwise build on this stack, under the same write load as Action Ledger, in the same run, on the same
- * PostgreSQL server (in a database of its own). It runs before Action Ledger's services start and is stopped before
- * they do, so two systems are never under load at once. It holds the real plan's actions, assigned by
- * {@link PlanActions} exactly as in Action Ledger, so the same writers send the same changes.
+ * PostgreSQL server (in a database of its own). It is started and warmed up before Action Ledger's services start,
+ * and stays up through Action Ledger's write test, whose windows alternate between the two
+ * ({@link InterleavedWrites}); it idles while Action Ledger writes and the other way round. It holds the real plan's
+ * actions, assigned by {@link PlanActions} exactly as in Action Ledger, so the same writers send the same changes.
  */
-final class CrudBaseline {
+final class CrudBaseline implements AutoCloseable {
 
     static final String SERVICE = "crud-baseline";
-    private static final String DATABASE = "crud_baseline";
+    /** Its database, and the login it uses. */
+    static final String DATABASE = "crud_baseline";
     private static final String CATALOGUE = "BOOT-INF/classes/catalogue/" + OwnedAction.PLAN + ".json";
 
-    private CrudBaseline() {
+    private final BenchmarkDatabase database;
+    private final ServiceUnderTest service;
+    private final WriteLoad load;
+    private final CpuUsage cpu;
+    private final int actions;
+    private boolean closed;
+
+    private CrudBaseline(BenchmarkDatabase database, ServiceUnderTest service, WriteLoad load, int actions) {
+        this.database = database;
+        this.service = service;
+        this.load = load;
+        this.cpu = new CpuUsage(database, service);
+        this.actions = actions;
     }
 
-    static Result measure(BenchmarkSettings settings, BenchmarkDatabase database, TokenIssuer issuer) throws Exception {
+    /** Starts the baseline with the plan loaded and its writers assigned, and warms it up (not measured). */
+    static CrudBaseline start(BenchmarkSettings settings, BenchmarkDatabase database, TokenIssuer issuer)
+            throws Exception {
         Map<String, String> environment = new HashMap<>(database.createOwnDatabase(DATABASE));
         environment.putAll(issuer.serviceEnvironment());
         int port = Benchmark.freePort();
         environment.put("CRUD_BASELINE_PORT", Integer.toString(port));
-        Result result;
-        try (ServiceUnderTest baseline = ServiceUnderTest.start(SERVICE, settings.baselineJar(), port, settings.heap(),
-                environment, settings.workDir().resolve("logs"))) {
-            LedgerClient client = new LedgerClient(baseline.baseUrl(), baseline.baseUrl());
+        ServiceUnderTest service = ServiceUnderTest.start(SERVICE, settings.baselineJar(), port, settings.heap(),
+                environment, settings.workDir().resolve("logs"));
+        try {
+            LedgerClient client = new LedgerClient(service.baseUrl(), service.baseUrl());
             String admin = issuer.admin("bench-admin");
             int actions = registerPlan(client, admin, settings.commandJar());
             PlanActions plan = PlanActions.assignInBaseline(client, issuer, admin, settings.writers());
-            WriteLoad load = new WriteLoad(client, plan.writerActions());
-            CpuUsage cpu = new CpuUsage(database, baseline);
-            WriteLoad.Result warmUp = load.run(settings.warmUp(), 0);
-            StatementProfile profile = new StatementProfile(database);
-            profile.reset();
-            CpuUsage.Snapshot beforeWrites = cpu.now();
-            WriteLoad.Result writes = load.run(settings.writeDuration(), 0);
-            CpuUsage.Usage usage = cpu.now().since(beforeWrites);
-            StatementProfile.Result statements = profile.read(writes.accepted());
-            // each action was registered and assigned once before the writers started
-            String auditTrail = checkAuditTrail(database, 2L * actions + warmUp.accepted() + writes.accepted());
-            result = new Result(actions, writes, usage, statements, auditTrail, baseline.peakResidentMiB(),
-                    baseline.alive() && !baseline.ranOutOfMemory());
+            CrudBaseline baseline = new CrudBaseline(database, service, new WriteLoad(client, plan.writerActions()),
+                    actions);
+            baseline.load.run(settings.warmUp(), 0);
+            return baseline;
+        } catch (Exception | Error e) {
+            service.close();
+            throw e;
         }
-        database.dropDatabase(DATABASE);
+    }
+
+    /** The baseline as one side of the interleaved write test: its writers as fast as they can. */
+    InterleavedWrites.Side asSide() {
+        return new InterleavedWrites.Side("CRUD baseline", cpu::now,
+                (duration, latencies) -> load.run(duration, 0, latencies));
+    }
+
+    /** Checks its audit trail against every change it accepted, stops it and drops its database. */
+    Result finish(InterleavedWrites.Windows writes, StatementProfile.Result statements)
+            throws SQLException, IOException {
+        // each action was registered and assigned once before the writers started
+        String auditTrail = checkAuditTrail(database, 2L * actions + load.acceptedSinceCreated());
+        Result result = new Result(actions, writes, statements, auditTrail, service.peakResidentMiB(),
+                service.alive() && !service.ranOutOfMemory());
+        close();
         return result;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            service.close();
+            database.dropDatabase(DATABASE);
+        }
     }
 
     /**
@@ -133,29 +167,27 @@ final class CrudBaseline {
     }
 
     /**
-     * @param actions     the plan's actions it held
+     * @param actions      the plan's actions it held
+     * @param writes       its windows of the interleaved write test
      * @param healthyAtEnd alive and never out of heap through the run
      */
-    record Result(int actions, WriteLoad.Result writes, CpuUsage.Usage cpu, StatementProfile.Result statements,
-                  String auditTrailCheck,
-                  double peakResidentMiB, boolean healthyAtEnd) {
-
-        double cpuMillisecondsPerChange() {
-            return cpu.totalMillisecondsPer(writes.accepted());
-        }
+    record Result(int actions, InterleavedWrites.Windows writes, StatementProfile.Result statements,
+                  String auditTrailCheck, double peakResidentMiB, boolean healthyAtEnd) {
 
         Map<String, Object> asFigures() {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("stack", "Spring MVC, Spring Security OAuth2 resource server (the same JWTs), Spring Data JPA "
                     + "with Hibernate, an Envers audit row and revision (actor, reason) per change, Flyway; no Axon");
             figures.put("actions", actions);
-            figures.put("acceptedPerSecond", Figures.round(writes.acceptedPerSecond()));
-            figures.put("accepted", writes.accepted());
-            figures.put("failuresByStatus", writes.failuresByStatus());
-            figures.put("latency", writes.latency().asFigures());
-            figures.put("cpuCores", cpu.cores());
-            figures.put("cpuPerAcceptedChangeMs", cpu.millisecondsPer(writes.accepted()));
-            figures.put("postgresqlCpuPerAcceptedChangeMsByTask", cpu.postgresqlMillisecondsPer(writes.accepted()));
+            WriteLoad.Result all = writes.writes();
+            figures.put("acceptedPerSecond", Figures.round(all.acceptedPerSecond()));
+            figures.put("acceptedPerSecondPerWindow", writes.ratesPerWindow());
+            figures.put("accepted", all.accepted());
+            figures.put("failuresByStatus", all.failuresByStatus());
+            figures.put("latency", all.latency().asFigures());
+            figures.put("cpuCores", writes.cpu().cores());
+            figures.put("cpuPerAcceptedChangeMs", writes.cpu().millisecondsPer(all.accepted()));
+            figures.put("postgresqlCpuPerAcceptedChangeMsByTask", writes.cpu().postgresqlMillisecondsPer(all.accepted()));
             figures.put("postgresqlStatements", statements.asFigures());
             figures.put("auditTrailCheck", auditTrailCheck);
             figures.put("peakResidentMiB", Figures.round(peakResidentMiB));

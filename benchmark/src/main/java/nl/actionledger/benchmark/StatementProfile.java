@@ -23,9 +23,33 @@ final class StatementProfile {
     private static final int SHOWN = 16;
 
     private final BenchmarkDatabase database;
+    /** Whose statements count: a condition on {@code pg_roles.rolname}. */
+    private final String logins;
 
     StatementProfile(BenchmarkDatabase database) {
+        this(database, "true");
+    }
+
+    private StatementProfile(BenchmarkDatabase database, String logins) {
         this.database = database;
+        this.logins = logins;
+    }
+
+    /** Only the statements of one login: two systems measured in turn on one server are profiled apart. */
+    static StatementProfile onlyOf(BenchmarkDatabase database, String login) {
+        return new StatementProfile(database, "rolname = '" + loginName(login) + "'");
+    }
+
+    /** The statements of every login but one. Resetting any profile resets them all. */
+    static StatementProfile allBut(BenchmarkDatabase database, String login) {
+        return new StatementProfile(database, "rolname <> '" + loginName(login) + "'");
+    }
+
+    private static String loginName(String login) {
+        if (!login.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("Not a login name: " + login);
+        }
+        return login;
     }
 
     void reset() {
@@ -42,7 +66,8 @@ final class StatementProfile {
                     SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS statement, rolname,
                            sum(calls), sum(total_exec_time) AS time
                     FROM pg_stat_statements JOIN pg_roles ON pg_roles.oid = userid
-                    GROUP BY statement, rolname ORDER BY time DESC LIMIT ?""")) {
+                    WHERE %s
+                    GROUP BY statement, rolname ORDER BY time DESC LIMIT ?""".formatted(logins))) {
                 top.setInt(1, SHOWN);
                 try (ResultSet result = top.executeQuery()) {
                     while (result.next()) {
@@ -56,7 +81,8 @@ final class StatementProfile {
                 }
             }
             try (PreparedStatement all = connection.prepareStatement(
-                    "SELECT coalesce(sum(total_exec_time), 0), coalesce(sum(calls), 0) FROM pg_stat_statements");
+                    "SELECT coalesce(sum(total_exec_time), 0), coalesce(sum(calls), 0) "
+                            + "FROM pg_stat_statements JOIN pg_roles ON pg_roles.oid = userid WHERE " + logins);
                  ResultSet result = all.executeQuery()) {
                 result.next();
                 totalMs = result.getDouble(1);

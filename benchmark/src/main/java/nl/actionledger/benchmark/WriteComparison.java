@@ -10,29 +10,32 @@ final class WriteComparison {
     private WriteComparison() {
     }
 
-    static String table(BenchmarkSettings settings, WriteLoad.Result ledger, CpuUsage.Usage ledgerCpu,
-                        CrudBaseline.Result baseline) {
+    static String table(BenchmarkSettings settings, InterleavedWrites.Result writes) {
         StringBuilder table = new StringBuilder();
-        table.append(String.format("%nWrites under the same load: %d coordinators, %d s measured after %d s of warm-up, "
-                        + "one system at a time%n", settings.writers(), settings.writeDuration().toSeconds(),
-                settings.warmUp().toSeconds()));
+        table.append(String.format("%nWrites under the same load: %d coordinators, %d s measured per system in %d "
+                        + "windows taken in turn, after %d s of warm-up%n", settings.writers(),
+                settings.writeDuration().toSeconds(), settings.writeWindows(), settings.warmUp().toSeconds()));
         table.append(String.format("%-45s %s%n", "", "CPU ms per accepted change"));
         table.append(String.format(ROW, "", "accepted/s", "p50 ms", "p99 ms", "failed", "service", "query", "load gen",
                 "PostgreSQL", "total"));
         table.append("-".repeat(100)).append('\n');
-        Map<String, Double> ledgerSeconds = ledgerCpu.cpuSeconds();
-        table.append(row("Action Ledger", ledger, ledgerCpu, ledgerSeconds.get("commandService"),
-                ledgerSeconds.get("queryService")));
-        table.append(row("CRUD baseline", baseline.writes(), baseline.cpu(),
-                baseline.cpu().cpuSeconds().get("crudBaseline"), null));
-        table.append(String.format("Action Ledger / CRUD baseline: %.2f x the accepted changes/s, %.2f x the CPU per "
-                        + "accepted change%n", ledger.acceptedPerSecond() / baseline.writes().acceptedPerSecond(),
-                ledgerCpu.totalMillisecondsPer(ledger.accepted()) / baseline.cpuMillisecondsPerChange()));
+        InterleavedWrites.Windows ledger = writes.ledger();
+        InterleavedWrites.Windows baseline = writes.baseline();
+        Map<String, Double> ledgerSeconds = ledger.cpu().cpuSeconds();
+        table.append(row("Action Ledger", ledger, ledgerSeconds.get("commandService"), ledgerSeconds.get("queryService")));
+        table.append(row("CRUD baseline", baseline, baseline.cpu().cpuSeconds().get("crudBaseline"), null));
+        table.append(String.format("Per window, accepted/s: Action Ledger %s, CRUD baseline %s%n",
+                ledger.ratesPerWindow(), baseline.ratesPerWindow()));
+        table.append(String.format("Action Ledger / CRUD baseline, median of the pairs of windows: %.2f x the accepted "
+                        + "changes/s (pairs %s), %.2f x the CPU per accepted change%n", writes.rateRatio(),
+                writes.rateRatioPerPair(), writes.cpuPerChangeRatio()));
         return table.toString();
     }
 
-    private static String row(String system, WriteLoad.Result writes, CpuUsage.Usage cpu, Double serviceSeconds,
+    private static String row(String system, InterleavedWrites.Windows windows, Double serviceSeconds,
                               Double querySeconds) {
+        WriteLoad.Result writes = windows.writes();
+        CpuUsage.Usage cpu = windows.cpu();
         long accepted = writes.accepted();
         return String.format(ROW, system, String.format("%,.0f", writes.acceptedPerSecond()),
                 number(writes.latency().p50()), number(writes.latency().p99()), writes.failed(),

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.actionledger.tooling.OwnedAction;
@@ -17,6 +18,7 @@ final class WriteLoad {
 
     private final LedgerClient client;
     private final List<List<OwnedAction>> actionsPerWriter;
+    private final AtomicLong acceptedSinceCreated = new AtomicLong();
 
     WriteLoad(LedgerClient client, List<List<OwnedAction>> actionsPerWriter) {
         this.client = client;
@@ -25,7 +27,12 @@ final class WriteLoad {
 
     /** @param totalRatePerSecond 0 for as fast as possible */
     Result run(Duration duration, double totalRatePerSecond) throws InterruptedException {
-        Latencies latencies = new Latencies();
+        return run(duration, totalRatePerSecond, new Latencies());
+    }
+
+    /** As {@link #run(Duration, double)}, adding each request's latency to {@code latencies} as well. */
+    Result run(Duration duration, double totalRatePerSecond, Latencies latencies) throws InterruptedException {
+        Latencies own = new Latencies();
         AtomicLong accepted = new AtomicLong();
         Map<Integer, Long> failures = new ConcurrentHashMap<>();
         long start = System.nanoTime();
@@ -50,10 +57,11 @@ final class WriteLoad {
                     OwnedAction.Change change = action.next();
                     LedgerClient.Response response = client.change(action.token, OwnedAction.PLAN, action.actionId,
                             change.kind(), change.body(), null);
-                    latencies.add(response.nanos());
+                    own.add(response.nanos());
                     if (response.ok()) {
                         action.moveOn();
                         accepted.incrementAndGet();
+                        acceptedSinceCreated.incrementAndGet();
                     } else {
                         failures.merge(response.status(), 1L, Long::sum);
                     }
@@ -66,7 +74,13 @@ final class WriteLoad {
             thread.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(accepted.get(), Map.copyOf(failures), seconds, latencies.summary());
+        latencies.addAll(own);
+        return new Result(accepted.get(), Map.copyOf(failures), seconds, own.summary());
+    }
+
+    /** Every change accepted through this load, warm-ups included: what the system under test must have stored. */
+    long acceptedSinceCreated() {
+        return acceptedSinceCreated.get();
     }
 
     private static void sleepNanos(long nanos) {
@@ -78,6 +92,14 @@ final class WriteLoad {
     }
 
     record Result(long accepted, Map<Integer, Long> failuresByStatus, double seconds, Latencies.Summary latency) {
+
+        /** Several runs as one: their changes and time added up, with the latencies of all their requests. */
+        static Result combined(List<Result> runs, Latencies latenciesOfAll) {
+            Map<Integer, Long> failures = new TreeMap<>();
+            runs.forEach(run -> run.failuresByStatus().forEach((status, count) -> failures.merge(status, count, Long::sum)));
+            return new Result(runs.stream().mapToLong(Result::accepted).sum(), Map.copyOf(failures),
+                    runs.stream().mapToDouble(Result::seconds).sum(), latenciesOfAll.summary());
+        }
 
         double acceptedPerSecond() {
             return accepted / seconds;

@@ -22,7 +22,7 @@ class BenchmarkSmokeTest {
     void runsEveryMeasurementAndWritesEveryFigure() throws Exception {
         Path home = Path.of("").toAbsolutePath().getParent();
         Path output = workDir.resolve("results.json");
-        BenchmarkSettings settings = BenchmarkSettings.parse(new String[] {"--mode=smoke", "--home=" + home,
+        BenchmarkSettings settings = BenchmarkSettings.parse(new String[] {"--mode=smoke", "--write-windows=2", "--home=" + home,
                 "--work-dir=" + workDir.resolve("run"), "--output=" + output});
 
         Figures figures = Benchmark.run(settings);
@@ -56,6 +56,9 @@ class BenchmarkSmokeTest {
         assertThat(written.get("memory").get("command-service").get("aliveAtEnd").asBoolean()).isTrue();
         assertThat(written.get("writeThroughput").get("cpuPerAcceptedChangeMs").has("total")).isTrue();
         assertThat(written.get("writeThroughput").has("ratioToCrudBaseline")).isTrue();
+        JsonNode interleaved = written.get("writeThroughput").get("interleavedWithCrudBaseline");
+        assertThat(interleaved.get("rateRatioPerPair")).hasSize(2);
+        assertThat(written.get("crudBaseline").get("acceptedPerSecondPerWindow")).hasSize(2);
     }
 
     /**
