@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The current-status view of a plan's actions. */
 @RestController
 @RequestMapping(path = "/api/plans/{planId}/actions", produces = MediaType.APPLICATION_JSON_VALUE)
-class ActionQueryController {
+public class ActionQueryController {
 
     private final CurrentActions actions;
     private final Organisations organisations;
@@ -35,7 +35,7 @@ class ActionQueryController {
     }
 
     @GetMapping
-    List<ActionView> list(@PathVariable String planId,
+    public List<ActionView> list(@PathVariable String planId,
                           @RequestParam(required = false) ImplementationStatus status,
                           @RequestParam(required = false) String organisation,
                           @RequestParam(required = false) Integer objective,
@@ -57,7 +57,7 @@ class ActionQueryController {
      * event of the action (an organisation's new display name, an erased contact) does not change it.
      */
     @GetMapping("/{actionId}")
-    ResponseEntity<ActionView> one(@PathVariable String planId, @PathVariable String actionId, Authentication reader) {
+    public ResponseEntity<ActionView> one(@PathVariable String planId, @PathVariable String actionId, Authentication reader) {
         requirePlan(planId);
         ActionView found = actions.find(planId + "/" + actionId).map(ActionView::of)
                 .map(view -> asSeenBy(reader, List.of(view)).get(0))

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The plans there are, so that a client need not know a plan's id beforehand. */
 @RestController
-class PlanQueryController {
+public class PlanQueryController {
 
     private final CurrentActions actions;
 
@@ -16,7 +16,7 @@ class PlanQueryController {
     }
 
     @GetMapping(path = "/api/plans", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<PlanSummary> plans() {
+    public List<PlanSummary> plans() {
         return actions.plans();
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** Who changed what, when and why: per action, and across the plan. */
 @RestController
-class AuditQueryController {
+public class AuditQueryController {
 
     static final String ACTION_AUDIT_TRAIL = "/api/plans/{planId}/actions/{actionId}/audit";
     static final int DEFAULT_SEARCH_PAGE_SIZE = 50;
@@ -44,7 +44,7 @@ class AuditQueryController {
      */
     @GetMapping(path = {ACTION_AUDIT_TRAIL, "/api/plans/{planId}/actions/{actionId}/history"},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ActionAuditTrailPage> actionAuditTrail(@PathVariable String planId, @PathVariable String actionId,
+    public ResponseEntity<ActionAuditTrailPage> actionAuditTrail(@PathVariable String planId, @PathVariable String actionId,
                                                           @RequestParam(required = false) @Min(0) Long before,
                                                           @RequestParam(defaultValue = "" + DEFAULT_HISTORY_PAGE_SIZE)
                                                           @Min(1) @Max(MAX_HISTORY_PAGE_SIZE) int size) {
@@ -75,7 +75,7 @@ class AuditQueryController {
      *             so that a client that still pages by number does not get the first page over and over)
      */
     @GetMapping(path = "/api/audit")
-    ResponseEntity<?> audit(@RequestParam(required = false) @Size(max = 255) String actor,
+    public ResponseEntity<?> audit(@RequestParam(required = false) @Size(max = 255) String actor,
                             @RequestParam(required = false) Instant from,
                             @RequestParam(required = false) Instant to,
                             @RequestParam(required = false) @Size(max = 255) String planId,

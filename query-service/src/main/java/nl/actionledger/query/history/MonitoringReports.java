@@ -3,14 +3,12 @@ package nl.actionledger.query.history;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,7 +19,6 @@ import nl.actionledger.query.history.MonitoringReport.SlippedAction;
 import nl.actionledger.query.history.MonitoringReport.StatusCounts;
 import nl.actionledger.query.history.MonitoringReport.StatusTransition;
 import nl.actionledger.query.history.MonitoringReport.TimeframeRevision;
-import nl.actionledger.query.web.InstantParameters;
 import nl.actionledger.query.web.Period;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,8 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 class MonitoringReports {
 
     static final String UNASSIGNED = "(unassigned)";
-    private static final Set<ImplementationStatus> ON_TRACK = Set.of(ImplementationStatus.COMPLETED,
-            ImplementationStatus.CONTINUOUS);
     /** Sorted keys and properties, so that equal reports are equal bytes. */
     private static final JsonMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -107,13 +102,8 @@ class MonitoringReports {
         return new ActionRow(atTo.actionId(), baseline.euActionNumber(), baseline.objective().number(),
                 baseline.priority().number(), atTo.organisation(), atFrom == null ? null : atFrom.status(),
                 atTo.status(), atTo.timeframe().raw(), atTo.timeframe().type().name(), endYear,
-                endYear != null && endOf(endYear).isBefore(to) && !ON_TRACK.contains(atTo.status()),
+                Slipping.slipped(endYear, atTo.status(), to),
                 events, atTo.validFrom(), atTo.actor());
-    }
-
-    /** A timeframe "2024 - 2025" ends when 2025 ends in the Netherlands. */
-    private static Instant endOf(int year) {
-        return LocalDate.of(year + 1, 1, 1).atStartOfDay(InstantParameters.PLAN_ZONE).toInstant();
     }
 
     private static StatusCounts counts(Collection<ActionState> states, Map<String, ActionBaseline> baselines) {

@@ -1,0 +1,47 @@
+package nl.actionledger.query.webapp;
+
+import nl.actionledger.support.security.Role;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * The web app's own sign-in, beside the API's (LedgerSecurityConfiguration, stateless, unchanged): a login page for the
+ * configured users, a session cookie (HttpOnly, SameSite, Secure: see application.yml), a CSRF token in every form and
+ * a Content-Security-Policy that allows nothing inline and nothing from elsewhere. It matches only the app's pages, its
+ * login and logout and its static files; every other request goes on to the API's chain.
+ * Basic mode only: in jwt mode the app is not offered yet, and its addresses are refused by the API's chain.
+ */
+@Configuration
+@ConditionalOnProperty(name = "actionledger.security.mode", havingValue = "basic")
+class WebAppSecurity {
+
+    /** The app's addresses: pages, sign-in and static files (under /app/). */
+    static final String[] PATHS = {"/", "/login", "/logout", "/actions/**", "/auditing/**", "/app/**"};
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain webAppSecurityFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(PATHS)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/app/**").permitAll()
+                        .requestMatchers("/auditing/**").hasRole(Role.AUDITOR.name())
+                        .anyRequest().hasAnyRole(Role.EVALUATOR.name(), Role.COORDINATOR.name()))
+                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .deleteCookies("JSESSIONID"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer
+                                .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        // CSRF protection stays on (Spring Security's default, a token per session in every form).
+        return http.build();
+    }
+}

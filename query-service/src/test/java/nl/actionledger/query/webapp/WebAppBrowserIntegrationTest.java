@@ -1,0 +1,215 @@
+package nl.actionledger.query.webapp;
+
+import static nl.actionledger.query.TestEvents.CONTINUOUS;
+import static nl.actionledger.query.TestEvents.RANGE_2024_2025;
+import static nl.actionledger.query.TestEvents.action;
+import static nl.actionledger.query.TestEvents.registered;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import nl.actionledger.events.ActionStatusChangedEvent;
+import nl.actionledger.events.CommitmentLevel;
+import nl.actionledger.events.ImplementationStatus;
+import nl.actionledger.query.QueryServiceIntegrationTestBase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The web app in a real browser: Debian's headless chromium, driven through chromium-driver, against query-service on
+ * PostgreSQL with its projections built from events. Each journey leaves a screenshot in target/webapp-screenshots.
+ * Without chromium the tests fail (they do not skip): .ci/run installs it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMIUM_DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "webapp-screenshots");
+    private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private ChromeDriver browser;
+
+    @BeforeAll
+    void history() {
+        new History(action("951"))
+                .then(registered("951", 95, 1, ImplementationStatus.NOT_STARTED, CONTINUOUS, CommitmentLevel.NATIONAL),
+                        "system", "reg", T0)
+                .then(new ActionStatusChangedEvent(action("951"), ImplementationStatus.NOT_STARTED,
+                        ImplementationStatus.IN_PROGRESS, "Campaign on glass eels started"), "coordinator", "c-951-1",
+                        T0.plusSeconds(3600));
+        new History(action("952"))
+                .then(registered("952", 95, 2, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
+                        "system", "reg", T0);
+        awaitJson("evaluator", "/api/plans/eu-wap-nl/actions/951", view -> view.get("version").asLong() == 1);
+        awaitJson("evaluator", "/api/plans/eu-wap-nl/actions/952", view -> view.get("version").asLong() == 0);
+    }
+
+    @BeforeAll
+    void browser() {
+        assertThat(CHROMIUM).as("the browser tests need Debian's chromium: apt-get install chromium chromium-driver")
+                .isExecutable();
+        assertThat(CHROMIUM_DRIVER).as("the browser tests need chromium-driver: apt-get install chromium-driver")
+                .isExecutable();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
+                "--lang=en-GB");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMIUM_DRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        browser.get(url("/login"));
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void anEvaluatorSignsInOnTheLoginPageAndSeesThePlanByObjectiveWithCountsAndTheSlippedActions() throws IOException {
+        browser.get(url("/"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        signIn("evaluator");
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("The plan");
+        assertThat(browser.findElement(By.cssSelector(".signed-in")).getText()).contains("Signed in as evaluator");
+        WebElement row951 = browser.findElement(By.cssSelector("tr[data-action='951']"));
+        assertThat(row951.getText()).contains("Action 951", "Doorlopend");
+        // the status as text, not only as a colour
+        assertThat(row951.findElement(By.cssSelector(".status")).getText()).isEqualTo("In progress");
+        assertThat(browser.findElement(By.xpath("//h3[starts-with(., 'Objective 95:')]")).getText())
+                .isEqualTo("Objective 95: Objective 95");
+        assertThat(Integer.parseInt(browser.findElement(
+                By.cssSelector("tr[data-status='IN_PROGRESS'] td.number")).getText())).isPositive();
+        // 2024 - 2025 has ended and 952 has not started; 951 is continuous and cannot slip
+        String slipped = browser.findElement(By.id("slipped")).getText();
+        assertThat(slipped).contains("Action 952").doesNotContain("Action 951");
+        screenshot("overview");
+    }
+
+    @Test
+    void theLanguageSwitchShowsTheOverviewInDutch() throws IOException {
+        browser.get(url("/"));
+        signIn("evaluator");
+        browser.findElement(By.linkText("Nederlands")).click();
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Het actieplan");
+        assertThat(browser.findElement(By.cssSelector("tr[data-action='951'] .status")).getText())
+                .isEqualTo("In uitvoering");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("nl");
+        screenshot("overview-nl");
+    }
+
+    @Test
+    void anAuditorOpensAnActionAndReadsItsTimelineWithReasonAndActor() throws IOException {
+        browser.get(url("/"));
+        signIn("auditor");
+        browser.findElement(By.cssSelector("tr[data-action='951'] a")).click();
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Action 951");
+        assertThat(browser.findElement(By.id("current-status")).getText()).isEqualTo("In progress");
+        WebElement change = browser.findElement(By.cssSelector("#timeline li[data-version='1']"));
+        assertThat(change.getText()).contains("by coordinator", "Campaign on glass eels started",
+                "NOT_STARTED", "IN_PROGRESS");
+        assertThat(browser.findElements(By.cssSelector("#timeline li[data-version='0']"))).hasSize(1);
+        screenshot("action-timeline");
+    }
+
+    @Test
+    void anEvaluatorSeesTheActionButNotTheAuditTrailTheirRoleMayNotRead() {
+        browser.get(url("/actions/eu-wap-nl/951"));
+        signIn("evaluator");
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Action 951");
+        assertThat(browser.findElements(By.id("timeline"))).isEmpty();
+    }
+
+    @Test
+    void aWrongPasswordIsToldOnTheLoginPage() {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("evaluator");
+        browser.findElement(By.id("password")).sendKeys("wrong");
+        browser.findElement(By.cssSelector("main button[type='submit']")).click();
+
+        assertThat(browser.findElement(By.cssSelector(".message.error")).getText())
+                .isEqualTo("The user name or password is not right.");
+    }
+
+    @Test
+    void pagesComeWithAStrictContentSecurityPolicyAndAHardenedSessionCookie() throws Exception {
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        String policy = login.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy).contains("default-src 'none'", "script-src 'self'", "style-src 'self'")
+                .doesNotContain("unsafe-inline");
+        // the form's CSRF token lives in the session
+        assertThat(login.body()).contains("name=\"_csrf\"");
+        List<String> cookies = login.headers().allValues("Set-Cookie");
+        assertThat(cookies).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").contains("HttpOnly", "Secure", "SameSite=Lax"));
+    }
+
+    @Test
+    void aSignInWithoutTheFormsCsrfTokenIsRefused() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url("/login")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=evaluator&password=evaluator")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theApiStaysStatelessWithBasicAndNoSession() {
+        HttpResponse<String> response = get("evaluator", "/api/plans");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    private void signIn(String user) {
+        assertThat(browser.getCurrentUrl()).contains("/login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user);
+        browser.findElement(By.cssSelector("main button[type='submit']")).click();
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
