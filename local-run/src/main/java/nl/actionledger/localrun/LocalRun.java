@@ -118,11 +118,12 @@ public final class LocalRun implements AutoCloseable {
                 Action Ledger is running.
                   command-service  %s   (Swagger UI: %s/swagger-ui.html)
                   query-service    %s   (Swagger UI: %s/swagger-ui.html)
+                  the web app      %s/   (sign in with a demo user)
                   demo users (password = user name): coordinator, evaluator, auditor, admin
                   try: curl -u evaluator:evaluator %s/api/plans/eu-wap-nl/actions/28
                   logs: %s
                 Press Ctrl-C to stop both services and the database; the data stays in %s.
-                """.formatted(commandUrl(), commandUrl(), queryUrl(), queryUrl(), queryUrl(),
+                """.formatted(commandUrl(), commandUrl(), queryUrl(), queryUrl(), queryUrl(), queryUrl(),
                 logs(), settings.dataDir()));
     }
 
