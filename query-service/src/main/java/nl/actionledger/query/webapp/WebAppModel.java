@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Who is signed in, for every page's header and for what a page offers. */
-@ControllerAdvice(assignableTypes = {OverviewPage.class, ActionPage.class, LoginPage.class})
+@ControllerAdvice(assignableTypes = {OverviewPage.class, ActionPage.class, AuditSearchPage.class, LoginPage.class})
 class WebAppModel {
 
     private final RoleHierarchy roles;

@@ -32,6 +32,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web app in a real browser: Debian's headless chromium, driven through chromium-driver, against query-service on
@@ -121,6 +123,7 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
         browser.get(url("/"));
         signIn("evaluator");
         browser.findElement(By.linkText("Nederlands")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("lang=nl"));
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Het actieplan");
         assertThat(browser.findElement(By.cssSelector("tr[data-action='951'] .status")).getText())
@@ -151,6 +154,36 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Action 951");
         assertThat(browser.findElements(By.id("timeline"))).isEmpty();
+    }
+
+    @Test
+    void anAuditorFindsAChangeByActorAndOpensTheActionsTimeline() throws IOException {
+        browser.get(url("/"));
+        signIn("auditor");
+        browser.findElement(By.linkText("Audit search")).click();
+        browser.findElement(By.id("actor")).sendKeys("coordinator");
+        browser.findElement(By.id("action")).sendKeys("951");
+        browser.findElement(By.cssSelector("main button[type='submit']")).click();
+
+        List<WebElement> found = browser.findElements(By.cssSelector("#results tbody tr"));
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).getText()).contains("coordinator", "Action 951", "Status: NOT_STARTED → IN_PROGRESS",
+                "Campaign on glass eels started");
+        screenshot("audit-search");
+        found.get(0).findElement(By.linkText("Action 951")).click();
+        assertThat(browser.findElement(By.cssSelector("#timeline li[data-version='1']")).getText())
+                .contains("Campaign on glass eels started");
+    }
+
+    @Test
+    void anEvaluatorIsNotOfferedTheAuditSearchAndIsRefusedIt() {
+        browser.get(url("/"));
+        signIn("evaluator");
+
+        assertThat(browser.findElements(By.linkText("Audit search"))).isEmpty();
+        browser.get(url("/auditing?actor=coordinator"));
+        assertThat(browser.getPageSource()).doesNotContain("Campaign on glass eels started");
+        assertThat(browser.findElements(By.id("results"))).isEmpty();
     }
 
     @Test
@@ -202,6 +235,9 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(user);
         browser.findElement(By.cssSelector("main button[type='submit']")).click();
+        // the login page has the same header: wait for the page signed in to, not an element of the one left
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
     private void screenshot(String name) throws IOException {
