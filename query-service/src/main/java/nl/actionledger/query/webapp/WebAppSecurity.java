@@ -21,7 +21,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class WebAppSecurity {
 
     /** The app's addresses: pages, sign-in and static files (under /app/). */
-    static final String[] PATHS = {"/", "/login", "/logout", "/actions/**", "/auditing/**", "/app/**"};
+    static final String[] PATHS = {"/", "/login", "/logout", "/denied", "/actions/**", "/auditing/**", "/app/**"};
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -31,10 +31,13 @@ class WebAppSecurity {
     SecurityFilterChain webAppSecurityFilterChain(HttpSecurity http) throws Exception {
         http.securityMatcher(PATHS)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/app/**").permitAll()
+                        // /denied also answers a refused form without its CSRF token, which may come before sign-in
+                        .requestMatchers("/login", "/denied", "/app/**").permitAll()
                         .requestMatchers("/auditing/**").hasRole(Role.AUDITOR.name())
                         .anyRequest().hasAnyRole(Role.EVALUATOR.name(), Role.COORDINATOR.name()))
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                // a page that says so, in the user's language, rather than the API's problem document
+                .exceptionHandling(handling -> handling.accessDeniedPage("/denied"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID"))
                 .headers(headers -> headers

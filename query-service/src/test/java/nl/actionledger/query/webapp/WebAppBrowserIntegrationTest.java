@@ -182,6 +182,7 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
 
         assertThat(browser.findElements(By.linkText("Audit search"))).isEmpty();
         browser.get(url("/auditing?actor=coordinator"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not for your role");
         assertThat(browser.getPageSource()).doesNotContain("Campaign on glass eels started");
         assertThat(browser.findElements(By.id("results"))).isEmpty();
     }
