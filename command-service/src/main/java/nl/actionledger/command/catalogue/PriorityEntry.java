@@ -2,7 +2,7 @@ package nl.actionledger.command.catalogue;
 
 /**
  * A priority of the EU plan. {@code firstObjective}–{@code lastObjective} is our reading of the plan
- * (DOMAIN.md), recorded so that it can be corrected.
+ * (catalogue/README.md), recorded so that it can be corrected.
  */
 public record PriorityEntry(int number, String title, int firstObjective, int lastObjective) {
 
