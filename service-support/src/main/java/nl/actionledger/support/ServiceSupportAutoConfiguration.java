@@ -8,6 +8,7 @@ import nl.actionledger.support.security.LedgerSecurityConfiguration;
 import nl.actionledger.support.web.ProblemErrorReportValve;
 import nl.actionledger.support.web.ProblemWriter;
 import nl.actionledger.support.web.Refusals;
+import nl.actionledger.support.web.RefusalsCounted;
 import nl.actionledger.support.web.RequestSizeLimit;
 import nl.actionledger.support.web.StrictJson;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,6 +27,6 @@ import org.springframework.core.Ordered;
 @AutoConfigureOrder(Ordered.HIGHEST_PRECEDENCE)
 @Import({AxonJdbcConfiguration.class, DatabaseLoginCheck.class, EventUpcasting.class, CurrentUsers.class,
         LedgerSecurityConfiguration.class, ProblemErrorReportValve.Installer.class, ProblemWriter.class, Refusals.class,
-        RequestSizeLimit.class, StrictJson.class})
+        RefusalsCounted.class, RequestSizeLimit.class, StrictJson.class})
 public class ServiceSupportAutoConfiguration {
 }
