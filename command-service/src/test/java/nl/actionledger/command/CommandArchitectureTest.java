@@ -3,10 +3,12 @@ package nl.actionledger.command;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import nl.actionledger.support.testing.PackagePrivateUnlessShared;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -45,5 +47,20 @@ class CommandArchitectureTest {
         JavaClasses violations = new ClassFileImporter().importPackages("nl.actionledger.architecture.violations");
         assertThatThrownBy(() -> FEATURES_DO_NOT_KNOW_THE_WEB.check(violations))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("AggregateUsingTheWeb");
+    }
+
+    @Test
+    void classesArePublicOnlyIfAnotherPackageUsesThem() {
+        JavaClasses withTests = new ClassFileImporter().importPackages("nl.actionledger.command");
+        PackagePrivateUnlessShared.rule(PackagePrivateUnlessShared.MAIN_CLASSES).check(withTests);
+    }
+
+    @Test
+    void aPublicClassUsedOnlyInItsOwnPackageBreaksTheRule() {
+        JavaClasses violations = new ClassFileImporter().importPackages("nl.actionledger.architecture.violations");
+        assertThatThrownBy(() -> PackagePrivateUnlessShared.rule(DescribedPredicate.alwaysTrue()).check(violations))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PublicButUsedOnlyHere")
+                .hasMessageNotContaining("ActionRequest is public");
     }
 }

@@ -15,6 +15,7 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 import java.util.Arrays;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
+import nl.actionledger.support.testing.PackagePrivateUnlessShared;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,5 +98,20 @@ class QueryArchitectureTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("HistoryReadingAuditInternals")
                 .hasMessageNotContaining("HistoryUsingANamedType").hasMessageNotContaining("IntegrityUsingANamedType");
+    }
+
+    @Test
+    void classesArePublicOnlyIfAnotherPackageUsesThem() {
+        JavaClasses withTests = new ClassFileImporter().importPackages("nl.actionledger.query");
+        PackagePrivateUnlessShared.rule(PackagePrivateUnlessShared.MAIN_CLASSES).check(withTests);
+    }
+
+    @Test
+    void aPublicClassUsedOnlyInItsOwnPackageBreaksTheRule() {
+        JavaClasses violations = new ClassFileImporter().importPackages("nl.actionledger.architecture.violations");
+        assertThatThrownBy(() -> PackagePrivateUnlessShared.rule(DescribedPredicate.alwaysTrue()).check(violations))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PublicButUsedOnlyHere")
+                .hasMessageNotContaining("AuditInternals is public");
     }
 }

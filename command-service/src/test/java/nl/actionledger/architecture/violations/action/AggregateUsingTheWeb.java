@@ -7,4 +7,6 @@ class AggregateUsingTheWeb {
 
     void handle(ActionRequest request) {
     }
+
+    PublicButUsedOnlyHere sameSide;
 }

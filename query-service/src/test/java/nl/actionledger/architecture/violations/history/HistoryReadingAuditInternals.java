@@ -6,4 +6,6 @@ import nl.actionledger.architecture.violations.audit.AuditInternals;
 class HistoryReadingAuditInternals {
 
     AuditInternals internals;
+
+    PublicButUsedOnlyHere sameSide;
 }
