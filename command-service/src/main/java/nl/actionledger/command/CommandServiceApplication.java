@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Accepts coordinators' changes to the plan and records each as an event in PostgreSQL. */
-@SpringBootApplication(scanBasePackages = {"nl.actionledger.command", "nl.actionledger.support"})
+@SpringBootApplication
 @EnableScheduling
 public class CommandServiceApplication {
 

@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Builds the current-status views and the audit trail from the event table, and answers questions about them. */
-@SpringBootApplication(scanBasePackages = {"nl.actionledger.query", "nl.actionledger.support"})
+@SpringBootApplication
 @EnableScheduling
 public class QueryServiceApplication {
 

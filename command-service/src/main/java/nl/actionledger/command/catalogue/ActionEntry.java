@@ -15,7 +15,7 @@ import nl.actionledger.events.Timeframe;
  * @param sourceRow        the 1-based line of the raw TSV this action was read from
  * @param notes            one note per correction made to this row, empty when the row was taken as is
  */
-public record ActionEntry(
+record ActionEntry(
         String id,
         Integer euActionNumber,
         int objective,

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * The curated catalogue of one plan: the source table with its flaws resolved, each correction noted.
  * Read from {@code catalogue/<planId>.json}; see {@code catalogue/README.md} for how it was derived.
  */
-public record PlanCatalogue(
+record PlanCatalogue(
         String planId,
         String title,
         String source,

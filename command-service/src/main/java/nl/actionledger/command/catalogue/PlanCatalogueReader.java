@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * together. The catalogue seeds the event store, so a broken file must stop the service at start-up rather than
  * register actions under objectives or priorities that do not exist.
  */
-public final class PlanCatalogueReader {
+final class PlanCatalogueReader {
 
     // Plan ids name a classpath resource: keep them to a plain slug so no id can reach outside /catalogue.
     private static final Pattern PLAN_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");

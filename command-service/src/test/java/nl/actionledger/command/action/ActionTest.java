@@ -147,7 +147,7 @@ class ActionTest {
         fixture.given(registered(CONTINUOUS, CONTINUOUS_TIMEFRAME))
                 .when(new ChangeActionStatusCommand(ACTION, CONTINUOUS, "Still going", null, ADMIN))
                 .expectNoEvents()
-                .expectException(rejection(Reason.NO_CHANGE));
+                .expectException(rejection(Reason.NO_CHANGE, "The status is already CONTINUOUS."));
     }
 
     @Test
@@ -203,7 +203,7 @@ class ActionTest {
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025), new ActionReassignedEvent(ACTION, null, nvwa, "first"))
                 .when(new ReassignActionCommand(ACTION, "nvwa", null, "again", null, ADMIN))
                 .expectNoEvents()
-                .expectException(rejection(Reason.NO_CHANGE));
+                .expectException(rejection(Reason.NO_CHANGE, "already assigned to nvwa."));
     }
 
     @Test
@@ -212,7 +212,7 @@ class ActionTest {
                         new ActionReassignedEvent(ACTION, null, people.sealed("nvwa", "J. Jansen"), "first"))
                 .when(new ReassignActionCommand(ACTION, "nvwa", "J. Jansen", "again", null, ADMIN))
                 .expectNoEvents()
-                .expectException(rejection(Reason.NO_CHANGE))
+                .expectException(rejection(Reason.NO_CHANGE, "already assigned to nvwa"))
                 .expectExceptionMessage(allOf(not(containsString("Jansen")), containsString(people.idOf("nvwa", "J. Jansen"))));
     }
 
@@ -258,7 +258,7 @@ class ActionTest {
                 .when(new ReviseActionTimeframeCommand(ACTION,
                         new Timeframe(TimeframeType.CONTINUOUS, "continuous", null, null), "English please", null, ADMIN))
                 .expectNoEvents()
-                .expectException(rejection(Reason.NO_CHANGE));
+                .expectException(rejection(Reason.NO_CHANGE, "The timeframe is already"));
     }
 
     @Test
@@ -266,7 +266,7 @@ class ActionTest {
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025))
                 .when(new ReviseActionTimeframeCommand(ACTION, CONTINUOUS_TIMEFRAME, "  ", null, ADMIN))
                 .expectNoEvents()
-                .expectException(rejection(Reason.INVALID_REASON));
+                .expectException(rejection(Reason.INVALID_REASON, "Every change needs a reason."));
     }
 
     @Test
@@ -274,7 +274,7 @@ class ActionTest {
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025))
                 .when(new ChangeActionStatusCommand(ACTION, IN_PROGRESS, "x".repeat(2001), null, ADMIN))
                 .expectNoEvents()
-                .expectException(rejection(Reason.INVALID_REASON));
+                .expectException(rejection(Reason.INVALID_REASON, "at most 2000 characters"));
     }
 
     @Test
@@ -292,7 +292,7 @@ class ActionTest {
                         new ActionStatusChangedEvent(ACTION, NOT_STARTED, IN_PROGRESS, "started"))
                 .when(new ChangeActionStatusCommand(ACTION, ON_HOLD, "waiting", 0L, ADMIN))
                 .expectNoEvents()
-                .expectException(rejection(Reason.VERSION_MISMATCH));
+                .expectException(rejection(Reason.VERSION_MISMATCH, "at version 1, not 0."));
     }
 
     @Test
@@ -300,7 +300,7 @@ class ActionTest {
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025))
                 .when(new ReassignActionCommand(ACTION, "douane", null, "customs", 5L, ADMIN))
                 .expectNoEvents()
-                .expectException(rejection(Reason.VERSION_MISMATCH));
+                .expectException(rejection(Reason.VERSION_MISMATCH, "at version 0, not 5."));
     }
 
     @Test
@@ -325,7 +325,7 @@ class ActionTest {
                         new ActionReassignedEvent(ACTION, null, Assignment.of("lvvn"), "ours"))
                 .when(new ReviseActionTimeframeCommand(ACTION, CONTINUOUS_TIMEFRAME, "not yours", null, NVWA_COORDINATOR))
                 .expectNoEvents()
-                .expectException(rejection(Reason.NOT_PERMITTED));
+                .expectException(rejection(Reason.NOT_PERMITTED, "is assigned to lvvn;"));
     }
 
     @Test
@@ -333,18 +333,19 @@ class ActionTest {
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025))
                 .when(new ReassignActionCommand(ACTION, "lvvn", null, "claim it", null, LVVN_COORDINATOR))
                 .expectNoEvents()
-                .expectException(rejection(Reason.NOT_PERMITTED));
+                .expectException(rejection(Reason.NOT_PERMITTED, "no organisation yet"));
     }
 
     @Test
     void checksPermissionBeforeTellingWhetherAChangeWouldChangeAnything() {
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025))
                 .when(new ChangeActionStatusCommand(ACTION, NOT_STARTED, "probe", null, NVWA_COORDINATOR))
-                .expectException(rejection(Reason.NOT_PERMITTED));
+                .expectException(rejection(Reason.NOT_PERMITTED, "no organisation yet"));
     }
 
-    private static org.hamcrest.Matcher<?> rejection(Reason reason) {
-        return allOf(instanceOf(ActionChangeRejectedException.class), hasProperty("message"),
+    /** A refusal for {@code reason} whose message tells the client why: clients see it in the problem's detail. */
+    private static Matcher<?> rejection(Reason reason, String explanation) {
+        return allOf(instanceOf(ActionChangeRejectedException.class), hasProperty("message", containsString(explanation)),
                 new org.hamcrest.TypeSafeMatcher<ActionChangeRejectedException>() {
                     @Override
                     protected boolean matchesSafely(ActionChangeRejectedException ex) {

@@ -171,7 +171,7 @@ class PlanCatalogueFidelityTest {
 
     @Test
     void theRowsTheDomainNamesAsFlawedCarryNotes() {
-        // The rows DOMAIN.md names as flawed, fixed here so that a weakened detection above cannot let them slip through.
+        // The rows catalogue/README.md names as flawed, fixed here so that a weakened detection above cannot let them slip through.
         Map<Integer, ActionEntry> byRow = catalogue.actions().stream()
                 .collect(Collectors.toMap(ActionEntry::sourceRow, Function.identity()));
         for (int line : List.of(4, 5, 6, 12, 29, 37, 49, 50, 51, 52)) {

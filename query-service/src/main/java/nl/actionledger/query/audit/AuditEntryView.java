@@ -10,7 +10,7 @@ import java.util.List;
  * @param actorName the actor's display name at the time, {@code null} when the sign-in gave none (configured users,
  *                  events recorded before names were)
  */
-public record AuditEntryView(
+record AuditEntryView(
         String eventId,
         long position,
         String planId,

@@ -17,7 +17,7 @@ import nl.actionledger.query.integrity.ChainVerification.CheckpointSummary;
  *                  last page
  * @param coverage  how far the export reaches now: events still being recorded appear on a later request
  */
-public record AuditExport(String algorithm, CheckpointSummary checkpoint, Order order, long after, int size,
+record AuditExport(String algorithm, CheckpointSummary checkpoint, Order order, long after, int size,
                           List<Event> events, Long nextAfter, String next, Coverage coverage) {
 
     public static final String ALGORITHM = "eventHash = sha256(utf8(previousHash-hex + \"\\n\" + type + \"\\n\" + "

@@ -18,7 +18,7 @@ import java.util.List;
  * @param running      the pass running now, if any
  * @param lastFailure  the last pass that could not finish (the service log has why); {@code null} if none failed
  */
-public record ChainVerification(
+record ChainVerification(
         Status status,
         long chains,
         long events,

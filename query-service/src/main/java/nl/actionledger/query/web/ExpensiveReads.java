@@ -19,7 +19,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * connections from the expensive reads' own pool ({@link ExpensiveReadPool}), never from the main one.
  */
 @Configuration
-public class ExpensiveReads implements WebMvcConfigurer {
+class ExpensiveReads implements WebMvcConfigurer {
 
     /** The kinds of expensive read, each with its own limit, and the addresses that ask them. */
     public enum Kind {

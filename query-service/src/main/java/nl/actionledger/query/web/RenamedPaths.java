@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * ({@code Link: <...>; rel="successor-version"}, RFC 5829).
  */
 @RestControllerAdvice
-public class RenamedPaths implements ResponseBodyAdvice<Object> {
+class RenamedPaths implements ResponseBodyAdvice<Object> {
 
     /** 2026-12-04, the release that renamed them. */
     static final String DEPRECATED_SINCE = "@1796342400";

@@ -40,7 +40,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 
     /** Puts the valve in front of the host's own, so that it answers first. */
     @Component
-    static class Installer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+    public static class Installer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
         @Override
         public void customize(TomcatServletWebServerFactory factory) {

@@ -15,11 +15,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * {@link ProblemWriter}. Other bodies pass through untouched after one type check.
  */
 @ControllerAdvice
-class RefusalsCounted implements ResponseBodyAdvice<Object> {
+public class RefusalsCounted implements ResponseBodyAdvice<Object> {
 
     private final Refusals refusals;
 
-    RefusalsCounted(Refusals refusals) {
+    public RefusalsCounted(Refusals refusals) {
         this.refusals = refusals;
     }
 

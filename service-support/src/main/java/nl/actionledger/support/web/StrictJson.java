@@ -13,7 +13,7 @@ import tools.jackson.databind.type.LogicalType;
  * text "5", and {@code "status": 1} is not the second status. Jackson would quietly convert both.
  */
 @Configuration
-class StrictJson {
+public class StrictJson {
 
     @Bean
     JsonMapperBuilderCustomizer refuseScalarCoercion() {

@@ -1,0 +1,32 @@
+package nl.actionledger.support;
+
+import nl.actionledger.support.organisation.EventUpcasting;
+import nl.actionledger.support.persistence.AxonJdbcConfiguration;
+import nl.actionledger.support.persistence.DatabaseLoginCheck;
+import nl.actionledger.support.security.CurrentUsers;
+import nl.actionledger.support.security.LedgerSecurityConfiguration;
+import nl.actionledger.support.web.ProblemErrorReportValve;
+import nl.actionledger.support.web.ProblemWriter;
+import nl.actionledger.support.web.Refusals;
+import nl.actionledger.support.web.RefusalsCounted;
+import nl.actionledger.support.web.RequestSizeLimit;
+import nl.actionledger.support.web.StrictJson;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigureOrder;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+
+/**
+ * What both services share (security, problem answers, the event table's JDBC wiring, upcasting), found on the
+ * classpath as a Spring Boot auto-configuration rather than by each service scanning this library's packages. First
+ * of all auto-configurations, as the scanned classes were: Boot's security and Axon's auto-configurations back off
+ * when they find the beans declared here (a security filter chain, a connection provider, a token store), and must
+ * see them declared already.
+ */
+@AutoConfiguration
+@AutoConfigureOrder(Ordered.HIGHEST_PRECEDENCE)
+@Import({AxonJdbcConfiguration.class, DatabaseLoginCheck.class, EventUpcasting.class, CurrentUsers.class,
+        LedgerSecurityConfiguration.class, ProblemErrorReportValve.Installer.class, ProblemWriter.class, Refusals.class,
+        RefusalsCounted.class, RequestSizeLimit.class, StrictJson.class})
+public class ServiceSupportAutoConfiguration {
+}
