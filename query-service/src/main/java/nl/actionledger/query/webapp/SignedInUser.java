@@ -10,7 +10,7 @@ import org.springframework.security.core.GrantedAuthority;
  * What the signed-in user may see, so that a page never offers what the API would refuse them (README "Who may do
  * what"), with the roles one role holds (ADMIN all, AUDITOR also EVALUATOR).
  */
-public record SignedInUser(String name, boolean evaluates, boolean audits, boolean administers) {
+record SignedInUser(String name, boolean evaluates, boolean audits, boolean administers) {
 
     static SignedInUser of(Authentication authentication, RoleHierarchy roles) {
         Collection<? extends GrantedAuthority> held = roles.getReachableGrantedAuthorities(authentication.getAuthorities());
