@@ -1,6 +1,7 @@
 package nl.actionledger.query.webapp;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ class OverviewPage {
         }
         shown.forEach(action -> counts.merge(action.status(), 1, Integer::sum));
         Map<Integer, List<ActionView>> byObjective = new TreeMap<>();
-        shown.forEach(action -> byObjective.computeIfAbsent(action.objective().number(), n -> new java.util.ArrayList<>())
+        shown.forEach(action -> byObjective.computeIfAbsent(action.objective().number(), n -> new ArrayList<>())
                 .add(action));
         model.addAttribute("planId", planId);
         model.addAttribute("status", status);
