@@ -1,19 +1,22 @@
 package nl.actionledger.query.webapp;
 
 import nl.actionledger.support.security.Role;
+import nl.actionledger.support.security.SignInFailures;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * The web app's own sign-in, beside the API's (LedgerSecurityConfiguration, stateless, unchanged): a login page for the
- * configured users, a session cookie (HttpOnly, SameSite, Secure: see application.yml), a CSRF token in every form and
- * a Content-Security-Policy that allows nothing inline and nothing from elsewhere. It matches only the app's pages, its
- * login and logout and its static files; every other request goes on to the API's chain.
+ * configured users, whose failed sign-ins count against the same limit as the API's (FormSignInThrottle), a session
+ * cookie (HttpOnly, SameSite, Secure: see application.yml), a CSRF token in every form and a Content-Security-Policy
+ * that allows nothing inline and nothing from elsewhere. It matches only the app's pages, its login and logout and its
+ * static files; every other request goes on to the API's chain.
  * Basic mode only: in jwt mode the app is not offered yet, and its addresses are refused by the API's chain.
  */
 @Configuration
@@ -28,14 +31,17 @@ class WebAppSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain webAppSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain webAppSecurityFilterChain(HttpSecurity http, SignInFailures signInFailures) throws Exception {
+        FormSignInThrottle throttle = new FormSignInThrottle(signInFailures);
         http.securityMatcher(PATHS)
+                .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // /denied also answers a refused form without its CSRF token, which may come before sign-in
                         .requestMatchers("/login", "/denied", "/app/**").permitAll()
                         .requestMatchers("/auditing/**").hasRole(Role.AUDITOR.name())
                         .anyRequest().hasAnyRole(Role.EVALUATOR.name(), Role.COORDINATOR.name()))
-                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(login -> login.loginPage(FormSignInThrottle.LOGIN).defaultSuccessUrl("/", false)
+                        .failureHandler(throttle.countingFailures()).permitAll())
                 // a page that says so, in the user's language, rather than the API's problem document
                 .exceptionHandling(handling -> handling.accessDeniedPage("/denied"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")

@@ -75,6 +75,7 @@ public class LedgerSecurityConfiguration {
     SecurityFilterChain ledgerSecurityFilterChain(HttpSecurity http, EndpointAccessRules rules, ProblemWriter problems,
                                                   LedgerSecurityProperties properties,
                                                   ObjectProvider<JwtDecoder> jwtDecoder,
+                                                  SignInFailures signInFailures,
                                                   Environment environment) throws Exception {
         boolean basicMode = properties.mode() == LedgerSecurityProperties.Mode.BASIC;
         String credentials = basicMode ? "HTTP Basic" : "a bearer token";
@@ -88,7 +89,7 @@ public class LedgerSecurityConfiguration {
         };
         if (properties.mode() == LedgerSecurityProperties.Mode.BASIC) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
-                    .addFilterBefore(signInThrottle(problems, environment), BasicAuthenticationFilter.class)
+                    .addFilterBefore(new SignInThrottle(problems, signInFailures), BasicAuthenticationFilter.class)
                     // after the checks of who may call what, so that 401 and 403 FORBIDDEN answer as before
                     .addFilterAfter(new CrossSiteRequestGuard(problems), AuthorizationFilter.class);
         } else {
@@ -127,10 +128,14 @@ public class LedgerSecurityConfiguration {
         return http.build();
     }
 
-    /** At most 10 failed sign-ins per user name and 50 per address in 5 minutes, unless configured otherwise. */
-    private static SignInThrottle signInThrottle(ProblemWriter problems, Environment environment) {
+    /**
+     * Basic mode's count of failed sign-ins, shared by every way of signing in: at most 10 per user name and 50 per
+     * address in 5 minutes, unless configured otherwise.
+     */
+    @Bean
+    static SignInFailures signInFailures(Environment environment) {
         String prefix = "actionledger.security.sign-in-throttle.";
-        return new SignInThrottle(problems,
+        return new SignInFailures(
                 environment.getProperty(prefix + "failures-per-user", Long.class, 10L),
                 environment.getProperty(prefix + "failures-per-address", Long.class, 50L),
                 environment.getProperty(prefix + "window", Duration.class, Duration.ofMinutes(5)));
