@@ -5,6 +5,7 @@ import nl.actionledger.support.persistence.AxonJdbcConfiguration;
 import nl.actionledger.support.persistence.DatabaseLoginCheck;
 import nl.actionledger.support.security.CurrentUsers;
 import nl.actionledger.support.security.LedgerSecurityConfiguration;
+import nl.actionledger.support.web.ApiDescription;
 import nl.actionledger.support.web.ProblemErrorReportValve;
 import nl.actionledger.support.web.ProblemWriter;
 import nl.actionledger.support.web.Refusals;
@@ -25,7 +26,7 @@ import org.springframework.core.Ordered;
  */
 @AutoConfiguration
 @AutoConfigureOrder(Ordered.HIGHEST_PRECEDENCE)
-@Import({AxonJdbcConfiguration.class, DatabaseLoginCheck.class, EventUpcasting.class, CurrentUsers.class,
+@Import({ApiDescription.class, AxonJdbcConfiguration.class, DatabaseLoginCheck.class, EventUpcasting.class, CurrentUsers.class,
         LedgerSecurityConfiguration.class, ProblemErrorReportValve.Installer.class, ProblemWriter.class, Refusals.class,
         RefusalsCounted.class, RequestSizeLimit.class, StrictJson.class})
 public class ServiceSupportAutoConfiguration {
