@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +29,7 @@ import nl.actionledger.command.eventstore.MissingActorException;
 import nl.actionledger.events.ActionRef;
 import nl.actionledger.events.EventMetadataKeys;
 import nl.actionledger.events.ImplementationStatus;
+import nl.actionledger.support.testing.CommittedApiDescription;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -385,6 +387,19 @@ class CommandApiIntegrationTest {
         assertProblem(get(port, "coordinator", "/actuator/info"), 403, "FORBIDDEN");
         assertThat(get(port, "admin", "/actuator/info").statusCode()).isEqualTo(200);
         assertThat(send(HttpRequest.newBuilder(uri(port, "/v3/api-docs")).build()).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * The API description served is the one committed in openapi/command-service.json. (Here, in this class's context,
+     * rather than in a context of its own: a further context left open would keep its logging set-up for the tests
+     * that come after it, such as the structured logs of ObservabilityIntegrationTest.)
+     */
+    @Test
+    void theServedApiDescriptionIsTheCommittedOne() throws IOException {
+        HttpResponse<String> served = send(HttpRequest.newBuilder(uri(port, "/v3/api-docs")).build());
+
+        assertThat(served.statusCode()).isEqualTo(200);
+        CommittedApiDescription.check("command-service", served.body());
     }
 
     // --- hostile input: every request gets a 4xx problem and stores nothing ---------------------------------
