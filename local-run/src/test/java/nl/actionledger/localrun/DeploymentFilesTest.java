@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * What docker-compose.yml must keep, checked here because no Docker engine runs where the tests do: the database the
- * tests and this local run use, and health checks on readiness.
+ * What docker-compose.yml and the Dockerfile must keep, checked here because no Docker engine runs where the tests do:
+ * the database the tests and this local run use, health checks on readiness, base images at an exact release, the
+ * jar in Spring Boot's layers.
  */
 class DeploymentFilesTest {
 
@@ -33,6 +34,21 @@ class DeploymentFilesTest {
 
         assertThat(healthChecks).hasSize(2)
                 .allSatisfy(line -> assertThat(line).contains("GET /actuator/health/readiness "));
+    }
+
+    @Test
+    void theImageIsBuiltOnExactReleasesInLayersAndCheckedOnReadiness() throws IOException {
+        List<String> dockerfile = Files.readAllLines(ROOT.resolve("Dockerfile"));
+
+        assertThat(dockerfile.stream().filter(line -> line.startsWith("FROM ")))
+                .hasSize(2)
+                .allSatisfy(from -> assertThat(from)
+                        .matches("FROM eclipse-temurin:17\\.\\d+\\.\\d+_\\d+-(jdk|jre)( AS \\w+)?"));
+        assertThat(String.join("\n", dockerfile))
+                .contains("extract --layers --launcher")
+                .contains("HEALTHCHECK")
+                .contains("GET /actuator/health/readiness ")
+                .contains("org.springframework.boot.loader.launch.JarLauncher");
     }
 
     private static List<String> compose() throws IOException {
