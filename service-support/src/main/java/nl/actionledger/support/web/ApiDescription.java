@@ -63,7 +63,7 @@ public class ApiDescription {
     /**
      * In basic mode a request that changes something and has no JSON body must carry {@code X-Requested-With}
      * (CrossSiteRequestGuard). Declared on those operations with a value to send, which Swagger UI fills in, so that
-     * "Try it out" passes the guard as a script of this service's own pages would.
+     * "Try it out" passes the guard.
      */
     @Bean
     OperationCustomizer crossSiteRequestHeader() {
