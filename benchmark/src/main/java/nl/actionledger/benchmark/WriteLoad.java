@@ -27,11 +27,14 @@ final class WriteLoad {
 
     /** @param totalRatePerSecond 0 for as fast as possible */
     Result run(Duration duration, double totalRatePerSecond) throws InterruptedException {
-        return run(duration, totalRatePerSecond, new Latencies());
+        return run(duration, totalRatePerSecond, null);
     }
 
-    /** As {@link #run(Duration, double)}, adding each request's latency to {@code latencies} as well. */
-    Result run(Duration duration, double totalRatePerSecond, Latencies latencies) throws InterruptedException {
+    /**
+     * As {@link #run(Duration, double)}, and at the end adds each request's latency to {@code alsoInto} (several runs
+     * summarised as one), unless it is null.
+     */
+    Result run(Duration duration, double totalRatePerSecond, Latencies alsoInto) throws InterruptedException {
         Latencies own = new Latencies();
         AtomicLong accepted = new AtomicLong();
         Map<Integer, Long> failures = new ConcurrentHashMap<>();
@@ -74,7 +77,9 @@ final class WriteLoad {
             thread.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        latencies.addAll(own);
+        if (alsoInto != null) {
+            alsoInto.addAll(own);
+        }
         return new Result(accepted.get(), Map.copyOf(failures), seconds, own.summary());
     }
 
