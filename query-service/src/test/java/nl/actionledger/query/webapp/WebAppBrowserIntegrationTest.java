@@ -21,6 +21,7 @@ import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.query.QueryServiceIntegrationTestBase;
+import nl.actionledger.support.security.SignInFailures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +35,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The web app in a real browser: Debian's headless chromium, driven through chromium-driver, against query-service on
@@ -52,6 +55,12 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
     private static final String OVERVIEW = "/?plan=eu-wap-nl";
 
     private ChromeDriver browser;
+
+    @Autowired
+    private SignInFailures signInFailures;
+
+    @Value("${actionledger.security.sign-in-throttle.failures-per-user}")
+    private long failuresPerUser;
 
     @BeforeAll
     void history() {
@@ -191,13 +200,33 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @Test
     void aWrongPasswordIsToldOnTheLoginPage() {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys("evaluator");
-        browser.findElement(By.id("password")).sendKeys("wrong");
-        browser.findElement(By.cssSelector("main button[type='submit']")).click();
+        signInAs("evaluator", "wrong");
 
         assertThat(browser.findElement(By.cssSelector(".message.error")).getText())
                 .isEqualTo("The user name or password is not right.");
+    }
+
+    /**
+     * The login form counts in the same place as the API's Basic sign-ins: a refused form sign-in uses up the last
+     * failure this name had left, and the next one goes back to the page, which says to wait.
+     */
+    @Test
+    void theLoginFormSharesTheSignInThrottleWithTheApi() {
+        String guesser = "guesser-" + System.nanoTime();
+        for (long i = 1; i < failuresPerUser; i++) {
+            signInFailures.failed(guesser, "elsewhere");
+        }
+        assertThat(signInFailures.waitBefore(guesser, "elsewhere")).isZero();
+
+        signInAs(guesser, "wrong");
+        assertThat(browser.findElement(By.cssSelector(".message.error")).getText())
+                .isEqualTo("The user name or password is not right.");
+        assertThat(signInFailures.waitBefore(guesser, "elsewhere")).isPositive();
+
+        signInAs(guesser, "wrong");
+        assertThat(browser.getCurrentUrl()).endsWith("/login?throttled");
+        assertThat(browser.findElement(By.cssSelector(".message.error")).getText())
+                .startsWith("Too many failed sign-ins");
     }
 
     @Test
@@ -231,6 +260,13 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    private void signInAs(String user, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("main button[type='submit']")).click();
     }
 
     private void signIn(String user) {
