@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** Who is signed in, for every page's header and for what a page offers; the header's language links. */
-@ControllerAdvice(assignableTypes = {OverviewPage.class, ActionPage.class, AuditSearchPage.class, LoginPage.class})
+@ControllerAdvice(assignableTypes = {OverviewPage.class, ActionPage.class, AuditSearchPage.class, LoginPage.class,
+        ActionChangeForm.class})
 class WebAppModel {
 
     private final RoleHierarchy roles;
