@@ -5,8 +5,8 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,11 +16,13 @@ import org.springframework.stereotype.Component;
  * hashes. Such a login is only for the migrations ({@code spring.flyway.user}); the service runs as one with grants.
  * Membership counts as having: a login that may {@code SET ROLE} to a superuser or to the owner is refused too.
  *
- * <p>Runs once every singleton exists, so after Flyway migrated (a login that migrated its own tables owns them) and
- * before anything starts processing events or answering requests.
+ * <p>Runs first when the application context starts (the earliest lifecycle phase): after Flyway migrated (a login that
+ * migrated its own tables owns them) and every bean exists, before the web server listens and the processors start.
+ * Not while the context is only refreshed: the image's class-data-sharing training run refreshes it without a database
+ * and exits before anything starts ({@code spring.context.exit=onRefresh}, see the Dockerfile).
  */
 @Component
-public class DatabaseLoginCheck implements SmartInitializingSingleton {
+public class DatabaseLoginCheck implements SmartLifecycle {
 
     /** Development only: starts anyway, with an error in the log. */
     public static final String OPT_OUT = "actionledger.database.allow-privileged-login";
@@ -30,6 +32,7 @@ public class DatabaseLoginCheck implements SmartInitializingSingleton {
 
     private final JdbcClient jdbc;
     private final boolean privilegedLoginAllowed;
+    private volatile boolean checked;
 
     public DatabaseLoginCheck(DataSource dataSource, @Value("${" + OPT_OUT + ":false}") boolean privilegedLoginAllowed) {
         this.jdbc = JdbcClient.create(dataSource);
@@ -37,7 +40,27 @@ public class DatabaseLoginCheck implements SmartInitializingSingleton {
     }
 
     @Override
-    public void afterSingletonsInstantiated() {
+    public int getPhase() {
+        return Integer.MIN_VALUE;
+    }
+
+    @Override
+    public void start() {
+        check();
+        checked = true;
+    }
+
+    @Override
+    public void stop() {
+        checked = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return checked;
+    }
+
+    private void check() {
         Privileges privileges = privileges();
         List<String> reasons = privileges.reasons();
         if (reasons.isEmpty()) {

@@ -79,6 +79,6 @@ class DatabaseLoginCheckTest {
     }
 
     private static void check(DataSource dataSource, boolean privilegedLoginAllowed) {
-        new DatabaseLoginCheck(dataSource, privilegedLoginAllowed).afterSingletonsInstantiated();
+        new DatabaseLoginCheck(dataSource, privilegedLoginAllowed).start();
     }
 }
