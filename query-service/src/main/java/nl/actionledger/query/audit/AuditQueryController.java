@@ -11,7 +11,9 @@ import nl.actionledger.query.web.NotFoundException;
 import nl.actionledger.query.web.Period;
 import nl.actionledger.query.web.Spreadsheets;
 import nl.actionledger.query.web.Spreadsheets.Format;
+import nl.actionledger.support.web.ErrorCodes;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +46,7 @@ public class AuditQueryController {
      */
     @GetMapping(path = {ACTION_AUDIT_TRAIL, "/api/plans/{planId}/actions/{actionId}/history"},
             produces = MediaType.APPLICATION_JSON_VALUE)
+    @ErrorCodes(status = HttpStatus.NOT_FOUND, value = {"PLAN_NOT_FOUND", "ACTION_NOT_FOUND"})
     public ResponseEntity<ActionAuditTrailPage> actionAuditTrail(@PathVariable String planId, @PathVariable String actionId,
                                                           @RequestParam(required = false) @Min(0) Long before,
                                                           @RequestParam(defaultValue = "" + DEFAULT_HISTORY_PAGE_SIZE)
@@ -75,6 +78,9 @@ public class AuditQueryController {
      *             so that a client that still pages by number does not get the first page over and over)
      */
     @GetMapping(path = "/api/audit")
+    @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = {"PAGE_NOT_SUPPORTED", "UNSUPPORTED_FORMAT", "INVALID_PERIOD"})
+    @ErrorCodes(status = HttpStatus.TOO_MANY_REQUESTS, value = "TOO_BUSY")
+    @ErrorCodes(status = HttpStatus.SERVICE_UNAVAILABLE, value = "QUERY_TIMEOUT")
     public ResponseEntity<?> audit(@RequestParam(required = false) @Size(max = 255) String actor,
                             @RequestParam(required = false) Instant from,
                             @RequestParam(required = false) Instant to,

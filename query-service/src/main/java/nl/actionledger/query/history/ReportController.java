@@ -3,7 +3,9 @@ package nl.actionledger.query.history;
 import java.time.Instant;
 import nl.actionledger.query.web.Spreadsheets;
 import nl.actionledger.query.web.Spreadsheets.Format;
+import nl.actionledger.support.web.ErrorCodes;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +32,11 @@ class ReportController {
     }
 
     @GetMapping(path = "/api/plans/{planId}/report")
+    @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = {"UNSUPPORTED_FORMAT", "MISSING_INSTANT", "INSTANT_IN_FUTURE", "INVALID_PERIOD",
+            "PERIOD_TOO_LONG"})
+    @ErrorCodes(status = HttpStatus.NOT_FOUND, value = {"PLAN_NOT_FOUND", "PLAN_NOT_YET_REGISTERED"})
+    @ErrorCodes(status = HttpStatus.TOO_MANY_REQUESTS, value = "TOO_BUSY")
+    @ErrorCodes(status = HttpStatus.SERVICE_UNAVAILABLE, value = "QUERY_TIMEOUT")
     ResponseEntity<byte[]> report(@PathVariable String planId, @RequestParam(required = false) Instant from,
                                   @RequestParam(required = false) Instant to,
                                   @RequestParam(required = false) String format,

@@ -3,29 +3,33 @@ package nl.actionledger.support.web;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.method.HandlerMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 
 /**
  * What both services' API descriptions share: one relative server, so that the description is the same whatever
  * address and port a service runs on (the committed copies in {@code openapi/} can then be compared with it), and
  * Swagger UI calls the service it was loaded from; the two ways of signing in, so that Swagger UI offers "Authorize"
- * and "Try it out" sends the credentials; and the header that basic mode asks of a change without a JSON body.
+ * and "Try it out" sends the credentials; the header that basic mode asks of a change without a JSON body; every
+ * problem each endpoint can answer, with its {@code errorCode} values ({@link ProblemResponses}); and the roles each
+ * endpoint needs ({@link RequiredRoles}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "io.swagger.v3.oas.models.OpenAPI")
@@ -35,8 +39,6 @@ public class ApiDescription {
     static final String BEARER = "bearer";
     /** CrossSiteRequestGuard's header. */
     private static final String CROSS_SITE_HEADER = "X-Requested-With";
-    private static final Set<RequestMethod> CHANGES = Set.of(RequestMethod.POST, RequestMethod.PUT,
-            RequestMethod.PATCH, RequestMethod.DELETE);
 
     @Bean
     OpenAPI apiDescription(@Value("${spring.application.name}") String service) {
@@ -47,6 +49,7 @@ public class ApiDescription {
                                 + "errorCode (README, \"Errors\")."))
                 .servers(List.of(new Server().url("/")))
                 .components(new Components()
+                        .addSchemas(ProblemResponses.PROBLEM_SCHEMA, problem())
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("ACTIONLEDGER_SECURITY_MODE=basic (the local run, docker-compose): a "
                                         + "configured user. A POST or PUT without a JSON body also needs the header "
@@ -68,7 +71,7 @@ public class ApiDescription {
     @Bean
     OperationCustomizer crossSiteRequestHeader() {
         return (operation, handler) -> {
-            if (operation.getRequestBody() == null && changesSomething(handler)) {
+            if (operation.getRequestBody() == null && SharedProblems.changesSomething(handler)) {
                 operation.addParametersItem(new HeaderParameter().name(CROSS_SITE_HEADER).required(false)
                         .description("Basic mode: required on this request, any value (it has no JSON body).")
                         .schema(new StringSchema()._default("swagger-ui").example("swagger-ui")));
@@ -77,8 +80,39 @@ public class ApiDescription {
         };
     }
 
-    private static boolean changesSomething(HandlerMethod handler) {
-        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
-        return mapping != null && Arrays.stream(mapping.method()).anyMatch(CHANGES::contains);
+    @Bean
+    OperationCustomizer problemResponses() {
+        return new ProblemResponses();
+    }
+
+    @Bean
+    OpenApiCustomizer requiredRoles(ObjectProvider<WebInvocationPrivilegeEvaluator> rules, RoleHierarchy hierarchy) {
+        return new RequiredRoles(rules, hierarchy);
+    }
+
+    /** What {@link ProblemWriter} and the services' problem handling write: RFC 9457 with the project's members. */
+    private static Schema<?> problem() {
+        return new ObjectSchema()
+                .description("An RFC 9457 problem document. Clients act on errorCode, which is stable; the detail is "
+                        + "for people and may change.")
+                .addProperty("type", new StringSchema().format("uri")
+                        .description("https://action-ledger.example/problems/ followed by the errorCode in lower case, "
+                                + "with hyphens")
+                        .example("https://action-ledger.example/problems/action-not-found"))
+                .addProperty("title", new StringSchema().description("The status's reason phrase").example("Not Found"))
+                .addProperty("status", new IntegerSchema().description("The HTTP status").example(404))
+                .addProperty("detail", new StringSchema().description("What went wrong, in English")
+                        .example("Plan 'eu-wap-nl' has no action '99'."))
+                .addProperty("instance", new StringSchema().format("uri-reference")
+                        .description("The path that was asked").example("/api/plans/eu-wap-nl/actions/99"))
+                .addProperty(ProblemWriter.ERROR_CODE, new StringSchema()
+                        .description("Stable: what a client may act on; each response lists the values it can have")
+                        .example("ACTION_NOT_FOUND"))
+                .addProperty(LedgerProblemHandling.FIELD_ERRORS, new ArraySchema()
+                        .description("VALIDATION_FAILED of a request body only: each invalid field")
+                        .items(new ObjectSchema()
+                                .addProperty("field", new StringSchema().example("reason"))
+                                .addProperty("message", new StringSchema().example("must not be blank"))))
+                .required(List.of("type", "title", "status", "detail", ProblemWriter.ERROR_CODE));
     }
 }
