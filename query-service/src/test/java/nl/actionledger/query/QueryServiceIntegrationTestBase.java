@@ -22,6 +22,7 @@ import java.util.function.Predicate;
 import javax.sql.DataSource;
 import nl.actionledger.events.ActionRef;
 import nl.actionledger.support.persistence.EventTable;
+import nl.actionledger.support.testing.DocumentedProblems;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -260,6 +261,7 @@ public abstract class QueryServiceIntegrationTestBase {
         JsonNode problem = json(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("errorCode").asString()).isEqualTo(errorCode);
+        DocumentedProblems.assertListed("query-service", response, errorCode);
     }
 
     protected static JsonNode json(String text) {
