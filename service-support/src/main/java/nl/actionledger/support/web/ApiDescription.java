@@ -87,7 +87,7 @@ public class ApiDescription {
 
     @Bean
     OpenApiCustomizer requiredRoles(ObjectProvider<WebInvocationPrivilegeEvaluator> rules, RoleHierarchy hierarchy) {
-        return new RequiredRoles(rules, hierarchy);
+        return new RequiredRoles(rules::getObject, hierarchy);
     }
 
     /** What {@link ProblemWriter} and the services' problem handling write: RFC 9457 with the project's members. */

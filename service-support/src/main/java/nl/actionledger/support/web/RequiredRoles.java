@@ -5,11 +5,11 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.actionledger.support.security.Role;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -28,10 +28,11 @@ final class RequiredRoles implements OpenApiCustomizer {
     static final String EXTENSION = "x-required-roles";
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{[^}]+}");
 
-    private final ObjectProvider<WebInvocationPrivilegeEvaluator> rules;
+    /** Asked for when the description is made: the security filter chain is built by then. */
+    private final Supplier<WebInvocationPrivilegeEvaluator> rules;
     private final RoleHierarchy hierarchy;
 
-    RequiredRoles(ObjectProvider<WebInvocationPrivilegeEvaluator> rules, RoleHierarchy hierarchy) {
+    RequiredRoles(Supplier<WebInvocationPrivilegeEvaluator> rules, RoleHierarchy hierarchy) {
         this.rules = rules;
         this.hierarchy = hierarchy;
     }
@@ -41,7 +42,7 @@ final class RequiredRoles implements OpenApiCustomizer {
         if (api.getPaths() == null) {
             return;
         }
-        WebInvocationPrivilegeEvaluator evaluator = rules.getObject();
+        WebInvocationPrivilegeEvaluator evaluator = rules.get();
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
                 describe(operation, allowed(evaluator, path, method))));
     }
