@@ -1,5 +1,8 @@
 package nl.actionledger.query.audit;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -78,6 +81,9 @@ public class AuditQueryController {
      *             so that a client that still pages by number does not get the first page over and over)
      */
     @GetMapping(path = "/api/audit")
+    @ApiResponse(responseCode = "200", description = "A page of the matching entries: JSON, or the page as a spreadsheet with ?format=csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AuditSearchPage.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "UTF-8, a header row and one row per changed field of an entry (audit-trail.csv)"))})
     @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = {"PAGE_NOT_SUPPORTED", "UNSUPPORTED_FORMAT", "INVALID_PERIOD"})
     @ErrorCodes(status = HttpStatus.TOO_MANY_REQUESTS, value = "TOO_BUSY")
     @ErrorCodes(status = HttpStatus.SERVICE_UNAVAILABLE, value = "QUERY_TIMEOUT")

@@ -3,10 +3,6 @@ package nl.actionledger.support.web;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.ArraySchema;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.ObjectSchema;
-import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -49,7 +45,7 @@ public class ApiDescription {
                                 + "errorCode (README, \"Errors\")."))
                 .servers(List.of(new Server().url("/")))
                 .components(new Components()
-                        .addSchemas(ProblemResponses.PROBLEM_SCHEMA, problem())
+                        .addSchemas(ProblemResponses.PROBLEM_SCHEMA, ProblemResponses.problemSchema())
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("ACTIONLEDGER_SECURITY_MODE=basic (the local run, docker-compose): a "
                                         + "configured user. A POST or PUT without a JSON body also needs the header "
@@ -88,31 +84,5 @@ public class ApiDescription {
     @Bean
     OpenApiCustomizer requiredRoles(ObjectProvider<WebInvocationPrivilegeEvaluator> rules, RoleHierarchy hierarchy) {
         return new RequiredRoles(rules::getObject, hierarchy);
-    }
-
-    /** What {@link ProblemWriter} and the services' problem handling write: RFC 9457 with the project's members. */
-    private static Schema<?> problem() {
-        return new ObjectSchema()
-                .description("An RFC 9457 problem document. Clients act on errorCode, which is stable; the detail is "
-                        + "for people and may change.")
-                .addProperty("type", new StringSchema().format("uri")
-                        .description("https://action-ledger.example/problems/ followed by the errorCode in lower case, "
-                                + "with hyphens")
-                        .example("https://action-ledger.example/problems/action-not-found"))
-                .addProperty("title", new StringSchema().description("The status's reason phrase").example("Not Found"))
-                .addProperty("status", new IntegerSchema().description("The HTTP status").example(404))
-                .addProperty("detail", new StringSchema().description("What went wrong, in English")
-                        .example("Plan 'eu-wap-nl' has no action '99'."))
-                .addProperty("instance", new StringSchema().format("uri-reference")
-                        .description("The path that was asked").example("/api/plans/eu-wap-nl/actions/99"))
-                .addProperty(ProblemWriter.ERROR_CODE, new StringSchema()
-                        .description("Stable: what a client may act on; each response lists the values it can have")
-                        .example("ACTION_NOT_FOUND"))
-                .addProperty(LedgerProblemHandling.FIELD_ERRORS, new ArraySchema()
-                        .description("VALIDATION_FAILED of a request body only: each invalid field")
-                        .items(new ObjectSchema()
-                                .addProperty("field", new StringSchema().example("reason"))
-                                .addProperty("message", new StringSchema().example("must not be blank"))))
-                .required(List.of("type", "title", "status", "detail", ProblemWriter.ERROR_CODE));
     }
 }

@@ -2,6 +2,7 @@ package nl.actionledger.support.web;
 
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -45,6 +46,32 @@ final class ProblemResponses implements OperationCustomizer {
         codes.forEach((status, errorCodes) ->
                 operation.getResponses().addApiResponse(Integer.toString(status.value()), response(status, errorCodes)));
         return operation;
+    }
+
+    /** What {@link ProblemWriter} and the services' problem handling write: RFC 9457 with the project's members. */
+    static Schema<?> problemSchema() {
+        return new ObjectSchema()
+                .description("An RFC 9457 problem document. Clients act on errorCode, which is stable; the detail is "
+                        + "for people and may change.")
+                .addProperty("type", new StringSchema().format("uri")
+                        .description("https://action-ledger.example/problems/ followed by the errorCode in lower case, "
+                                + "with hyphens")
+                        .example("https://action-ledger.example/problems/action-not-found"))
+                .addProperty("title", new StringSchema().description("The status's reason phrase").example("Not Found"))
+                .addProperty("status", new IntegerSchema().description("The HTTP status").example(404))
+                .addProperty("detail", new StringSchema().description("What went wrong, in English")
+                        .example("Plan 'eu-wap-nl' has no action '99'."))
+                .addProperty("instance", new StringSchema().format("uri-reference")
+                        .description("The path that was asked").example("/api/plans/eu-wap-nl/actions/99"))
+                .addProperty(ProblemWriter.ERROR_CODE, new StringSchema()
+                        .description("Stable: what a client may act on; each response lists the values it can have")
+                        .example("ACTION_NOT_FOUND"))
+                .addProperty(LedgerProblemHandling.FIELD_ERRORS, new ArraySchema()
+                        .description("VALIDATION_FAILED of a request body only: each invalid field")
+                        .items(new ObjectSchema()
+                                .addProperty("field", new StringSchema().example("reason"))
+                                .addProperty("message", new StringSchema().example("must not be blank"))))
+                .required(List.of("type", "title", "status", "detail", ProblemWriter.ERROR_CODE));
     }
 
     /** The controller's codes, then the method's. */
