@@ -30,6 +30,8 @@ import nl.actionledger.events.ActionRef;
 import nl.actionledger.events.EventMetadataKeys;
 import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.support.testing.CommittedApiDescription;
+import nl.actionledger.support.testing.DocumentedProblems;
+import nl.actionledger.support.testing.DocumentedRoles;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -400,6 +402,12 @@ class CommandApiIntegrationTest {
 
         assertThat(served.statusCode()).isEqualTo(200);
         CommittedApiDescription.check("command-service", served.body());
+    }
+
+    /** The roles the description gives each endpoint are those the security rules enforce, call by call. */
+    @Test
+    void theDocumentedRolesAreTheEnforcedOnes() {
+        DocumentedRoles.assertEnforced(port, send(HttpRequest.newBuilder(uri(port, "/v3/api-docs")).build()).body());
     }
 
     // --- hostile input: every request gets a 4xx problem and stores nothing ---------------------------------
@@ -856,6 +864,7 @@ class CommandApiIntegrationTest {
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("errorCode").asString()).isEqualTo(errorCode);
         assertThat(problem.get("detail").asString()).isNotBlank().doesNotContain("Exception");
+        DocumentedProblems.assertListed("command-service", response, errorCode);
     }
 
     private static HttpResponse<String> post(int port, String user, String path, String body, Map<String, String> headers) {

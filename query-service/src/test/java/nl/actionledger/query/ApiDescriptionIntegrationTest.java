@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import nl.actionledger.support.testing.CommittedApiDescription;
+import nl.actionledger.support.testing.DocumentedRoles;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +21,12 @@ class ApiDescriptionIntegrationTest extends QueryServiceIntegrationTestBase {
 
         assertThat(served.statusCode()).isEqualTo(200);
         CommittedApiDescription.check("query-service", served.body());
+    }
+
+    /** The roles the description gives each endpoint are those the security rules enforce, call by call. */
+    @Test
+    void theDocumentedRolesAreTheEnforcedOnes() {
+        DocumentedRoles.assertEnforced(port, get(null, "/v3/api-docs").body());
     }
 
     /**

@@ -24,6 +24,7 @@ import nl.actionledger.events.ActionRef;
 import nl.actionledger.events.OrganisationIds;
 import nl.actionledger.events.OrganisationRegisteredEvent;
 import nl.actionledger.support.persistence.EventTable;
+import nl.actionledger.support.testing.DocumentedProblems;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -263,6 +264,7 @@ public abstract class QueryServiceIntegrationTestBase {
         JsonNode problem = json(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("errorCode").asString()).isEqualTo(errorCode);
+        DocumentedProblems.assertListed("query-service", response, errorCode);
     }
 
     protected static JsonNode json(String text) {

@@ -1,5 +1,7 @@
 package nl.actionledger.command.integrity;
 
+import nl.actionledger.support.web.ErrorCodes;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,6 +17,7 @@ class CheckpointController {
     }
 
     @PostMapping(path = "/api/admin/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ErrorCodes(status = HttpStatus.TOO_MANY_REQUESTS, value = {"TOO_BUSY", "RATE_LIMITED"})
     ChainCheckpoints.Checkpoint record() {
         return checkpoints.record();
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.actionledger.events.ActionReassignedEvent;
 import nl.actionledger.events.Assignment;
+import nl.actionledger.support.testing.DocumentedProblems;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -241,6 +242,7 @@ class OrganisationsIntegrationTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(JSON.readTree(response.body()).get("errorCode").asString()).isEqualTo(errorCode);
+        DocumentedProblems.assertListed("command-service", response, errorCode);
     }
 
     private HttpResponse<String> post(String user, String path, String body) {

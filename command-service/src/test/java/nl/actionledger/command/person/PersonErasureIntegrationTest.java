@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import nl.actionledger.events.SealedContact;
 import nl.actionledger.support.person.ContactSeal;
 import nl.actionledger.support.testing.DatabaseScan;
+import nl.actionledger.support.testing.DocumentedProblems;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -192,6 +193,7 @@ class PersonErasureIntegrationTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(json(response.body()).get("errorCode").asString()).isEqualTo(errorCode);
+        DocumentedProblems.assertListed("command-service", response, errorCode);
     }
 
     private HttpResponse<String> post(String user, String path, String body) {

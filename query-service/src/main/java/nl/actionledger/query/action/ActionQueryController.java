@@ -8,6 +8,8 @@ import nl.actionledger.query.organisation.Organisations;
 import nl.actionledger.query.person.ContactReaders;
 import nl.actionledger.query.person.Contacts;
 import nl.actionledger.query.web.NotFoundException;
+import nl.actionledger.support.web.ErrorCodes;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The current-status view of a plan's actions. */
 @RestController
+@ErrorCodes(status = HttpStatus.NOT_FOUND, value = "PLAN_NOT_FOUND")
 @RequestMapping(path = "/api/plans/{planId}/actions", produces = MediaType.APPLICATION_JSON_VALUE)
 public class ActionQueryController {
 
@@ -35,6 +38,7 @@ public class ActionQueryController {
     }
 
     @GetMapping
+    @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = "INVALID_ORGANISATION_ID")
     public List<ActionView> list(@PathVariable String planId,
                           @RequestParam(required = false) ImplementationStatus status,
                           @RequestParam(required = false) String organisation,
@@ -57,6 +61,7 @@ public class ActionQueryController {
      * event of the action (an organisation's new display name, an erased contact) does not change it.
      */
     @GetMapping("/{actionId}")
+    @ErrorCodes(status = HttpStatus.NOT_FOUND, value = "ACTION_NOT_FOUND")
     public ResponseEntity<ActionView> one(@PathVariable String planId, @PathVariable String actionId, Authentication reader) {
         requirePlan(planId);
         ActionView found = actions.find(planId + "/" + actionId).map(ActionView::of)

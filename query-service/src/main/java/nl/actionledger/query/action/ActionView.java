@@ -1,5 +1,6 @@
 package nl.actionledger.query.action;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Set;
 import nl.actionledger.events.CommitmentLevel;
@@ -21,31 +22,35 @@ import nl.actionledger.query.person.Contacts;
  * @param contactWithheld  a coordinator reads the contacts of their own organisation's actions only
  */
 public record ActionView(
-        String planId,
-        String actionId,
-        Integer euActionNumber,
-        String description,
+        @Schema(example = "eu-wap-nl") String planId,
+        @Schema(example = "28") String actionId,
+        @Schema(example = "28") Integer euActionNumber,
+        @Schema(example = "Develop and use state-of-the-art tools and methods to facilitate the work of law-enforcement "
+                + "authorities and detect illegal wildlife activities, for instance including mobile apps for "
+                + "frontline staff. Report on best practices at the Enforcement Group.") String description,
         ObjectiveView objective,
         PriorityView priority,
         CommitmentView commitment,
         TimeframeView timeframe,
-        ImplementationStatus status,
-        String organisation,
-        String organisationName,
-        String contact,
+        @Schema(example = "IN_PROGRESS") ImplementationStatus status,
+        @Schema(example = "nvwa") String organisation,
+        @Schema(example = "Nederlandse Voedsel- en Warenautoriteit") String organisationName,
+        @Schema(example = "Team Handhaving CITES") String contact,
         String contactPersonId,
         boolean contactErased,
         boolean contactWithheld,
-        long version,
-        Instant lastChangedAt,
-        String lastChangedBy) {
+        @Schema(example = "2") long version,
+        @Schema(example = "2026-11-20T14:03:12.418Z") Instant lastChangedAt,
+        @Schema(example = "coordinator") String lastChangedBy) {
 
     /** Actions in plan order: numbered ones by number, the unnumbered one after them. */
     public static final java.util.Comparator<ActionView> PLAN_ORDER = java.util.Comparator
             .comparing(ActionView::euActionNumber, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
             .thenComparing(ActionView::actionId);
 
-    public record ObjectiveView(int number, String text, boolean inferred) {
+    public record ObjectiveView(@Schema(example = "9") int number,
+                                @Schema(example = "Improve rate of detection of illegal activities") String text,
+                                boolean inferred) {
     }
 
     public record PriorityView(int number, String title) {
@@ -54,7 +59,8 @@ public record ActionView(
     public record CommitmentView(Set<CommitmentLevel> levels, String remark) {
     }
 
-    public record TimeframeView(String raw, TimeframeType type, Integer fromYear, Integer toYear) {
+    public record TimeframeView(@Schema(example = "Doorlopend") String raw, @Schema(example = "CONTINUOUS") TimeframeType type,
+                                Integer fromYear, Integer toYear) {
     }
 
     static ActionView of(CurrentAction row) {

@@ -2,6 +2,8 @@ package nl.actionledger.query.admin;
 
 import java.net.URI;
 import java.util.List;
+import nl.actionledger.support.web.ErrorCodes;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,12 +29,14 @@ class ProjectionAdminController {
     }
 
     @GetMapping("/{name}")
+    @ErrorCodes(status = HttpStatus.NOT_FOUND, value = "PROJECTION_NOT_FOUND")
     ProjectionStatus one(@PathVariable String name) {
         return projections.status(name);
     }
 
     /** 202: every projection was cleared and they rebuild in one pass in the background; follow them at the Location. */
     @PostMapping("/replay")
+    @ErrorCodes(status = HttpStatus.CONFLICT, value = "REPLAY_REFUSED")
     ResponseEntity<List<ProjectionStatus>> replayAll() {
         List<ProjectionStatus> statuses = projections.replayAll();
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections")).body(statuses);
@@ -40,6 +44,8 @@ class ProjectionAdminController {
 
     /** 202: the projection was cleared and rebuilds in the background; follow it at the Location. */
     @PostMapping("/{name}/replay")
+    @ErrorCodes(status = HttpStatus.NOT_FOUND, value = "PROJECTION_NOT_FOUND")
+    @ErrorCodes(status = HttpStatus.CONFLICT, value = "REPLAY_REFUSED")
     ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
         ProjectionStatus status = projections.replay(name);
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections/" + name)).body(status);

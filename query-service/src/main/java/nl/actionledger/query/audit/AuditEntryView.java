@@ -1,5 +1,6 @@
 package nl.actionledger.query.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,16 +12,16 @@ import java.util.List;
  *                  events recorded before names were)
  */
 record AuditEntryView(
-        String eventId,
-        long position,
-        String planId,
-        String actionId,
-        long version,
-        String type,
-        Instant occurredAt,
-        String actor,
+        @Schema(example = "6b0d3c1e-8f5a-4c2b-9e7d-2a1f0c4b5d6e") String eventId,
+        @Schema(example = "1496") long position,
+        @Schema(example = "eu-wap-nl") String planId,
+        @Schema(example = "28") String actionId,
+        @Schema(example = "2") long version,
+        @Schema(example = "ActionStatusChanged") String type,
+        @Schema(example = "2026-11-20T14:03:12.418Z") Instant occurredAt,
+        @Schema(example = "coordinator") String actor,
         String actorName,
-        String reason,
-        String correlationId,
+        @Schema(example = "Kick-off held with the NVWA and the Douane.") String reason,
+        @Schema(example = "monitoring-2026-q4") String correlationId,
         List<FieldChange> changes) {
 }

@@ -1,5 +1,8 @@
 package nl.actionledger.query.audit;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -11,7 +14,9 @@ import nl.actionledger.query.web.NotFoundException;
 import nl.actionledger.query.web.Period;
 import nl.actionledger.query.web.Spreadsheets;
 import nl.actionledger.query.web.Spreadsheets.Format;
+import nl.actionledger.support.web.ErrorCodes;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +49,7 @@ public class AuditQueryController {
      */
     @GetMapping(path = {ACTION_AUDIT_TRAIL, "/api/plans/{planId}/actions/{actionId}/history"},
             produces = MediaType.APPLICATION_JSON_VALUE)
+    @ErrorCodes(status = HttpStatus.NOT_FOUND, value = {"PLAN_NOT_FOUND", "ACTION_NOT_FOUND"})
     public ResponseEntity<ActionAuditTrailPage> actionAuditTrail(@PathVariable String planId, @PathVariable String actionId,
                                                           @RequestParam(required = false) @Min(0) Long before,
                                                           @RequestParam(defaultValue = "" + DEFAULT_HISTORY_PAGE_SIZE)
@@ -75,6 +81,12 @@ public class AuditQueryController {
      *             so that a client that still pages by number does not get the first page over and over)
      */
     @GetMapping(path = "/api/audit")
+    @ApiResponse(responseCode = "200", description = "A page of the matching entries: JSON, or the page as a spreadsheet with ?format=csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AuditSearchPage.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "UTF-8, a header row and one row per changed field of an entry (audit-trail.csv)"))})
+    @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = {"PAGE_NOT_SUPPORTED", "UNSUPPORTED_FORMAT", "INVALID_PERIOD"})
+    @ErrorCodes(status = HttpStatus.TOO_MANY_REQUESTS, value = "TOO_BUSY")
+    @ErrorCodes(status = HttpStatus.SERVICE_UNAVAILABLE, value = "QUERY_TIMEOUT")
     public ResponseEntity<?> audit(@RequestParam(required = false) @Size(max = 255) String actor,
                             @RequestParam(required = false) Instant from,
                             @RequestParam(required = false) Instant to,

@@ -1,11 +1,17 @@
 package nl.actionledger.query.history;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.query.action.ActionFilter;
 import nl.actionledger.query.web.Spreadsheets;
 import nl.actionledger.query.web.Spreadsheets.Format;
+import nl.actionledger.support.web.ErrorCodes;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +35,13 @@ class HistoryController {
     }
 
     @GetMapping("/as-of")
+    @ApiResponse(responseCode = "200", description = "The plan at the instant: JSON, or a spreadsheet with ?format=csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PlanHistory.PlanAsOf.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "UTF-8, a header row and one row per action, with a Content-Disposition file name"))})
+    @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = {"UNSUPPORTED_FORMAT", "MISSING_INSTANT", "INSTANT_IN_FUTURE", "INVALID_ORGANISATION_ID"})
+    @ErrorCodes(status = HttpStatus.NOT_FOUND, value = {"PLAN_NOT_FOUND", "PLAN_NOT_YET_REGISTERED"})
+    @ErrorCodes(status = HttpStatus.TOO_MANY_REQUESTS, value = "TOO_BUSY")
+    @ErrorCodes(status = HttpStatus.SERVICE_UNAVAILABLE, value = "QUERY_TIMEOUT")
     ResponseEntity<?> planAsOf(@PathVariable String planId, @RequestParam(required = false) Instant at,
                                @RequestParam(required = false) ImplementationStatus status,
                                @RequestParam(required = false) String organisation,
@@ -47,12 +60,24 @@ class HistoryController {
     }
 
     @GetMapping("/actions/{actionId}/as-of")
+    @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = {"MISSING_INSTANT", "INSTANT_IN_FUTURE"})
+    @ErrorCodes(status = HttpStatus.NOT_FOUND, value = {"PLAN_NOT_FOUND", "PLAN_NOT_YET_REGISTERED", "ACTION_NOT_FOUND"})
+    @ErrorCodes(status = HttpStatus.TOO_MANY_REQUESTS, value = "TOO_BUSY")
+    @ErrorCodes(status = HttpStatus.SERVICE_UNAVAILABLE, value = "QUERY_TIMEOUT")
     PlanHistory.ActionAsOf actionAsOf(@PathVariable String planId, @PathVariable String actionId,
                                       @RequestParam(required = false) Instant at) {
         return history.actionAt(planId, actionId, instants.require("at", at));
     }
 
     @GetMapping("/changes")
+    @ApiResponse(responseCode = "200", description = "What changed in the period: JSON, or a spreadsheet with ?format=csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PlanChanges.Changes.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "UTF-8, a header row and one row per changed field of an action, with a Content-Disposition file name"))})
+    @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = {"UNSUPPORTED_FORMAT", "MISSING_INSTANT", "INSTANT_IN_FUTURE", "INVALID_PERIOD",
+            "PERIOD_TOO_LONG"})
+    @ErrorCodes(status = HttpStatus.NOT_FOUND, value = {"PLAN_NOT_FOUND", "PLAN_NOT_YET_REGISTERED"})
+    @ErrorCodes(status = HttpStatus.TOO_MANY_REQUESTS, value = "TOO_BUSY")
+    @ErrorCodes(status = HttpStatus.SERVICE_UNAVAILABLE, value = "QUERY_TIMEOUT")
     ResponseEntity<?> changes(@PathVariable String planId, @RequestParam(required = false) Instant from,
                               @RequestParam(required = false) Instant to,
                               @RequestParam(required = false) String format) {

@@ -1,9 +1,15 @@
 package nl.actionledger.query.history;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import nl.actionledger.query.web.Spreadsheets;
 import nl.actionledger.query.web.Spreadsheets.Format;
+import nl.actionledger.support.web.ErrorCodes;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +36,31 @@ class ReportController {
     }
 
     @GetMapping(path = "/api/plans/{planId}/report")
+    @ApiResponse(responseCode = "200", description = "The report: JSON by default, a spreadsheet with ?format=csv or "
+            + "?format=xlsx (or Accept: text/csv).", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = MonitoringReport.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "UTF-8, a "
+                            + "header row and one row per action of the report (slipped: yes or no); the header: "
+                            + ReportSheet.COLUMNS)),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            schema = @Schema(type = "string", format = "binary",
+                                    description = "A workbook of one sheet, '" + ReportSheet.SHEET_NAME
+                                            + "': the CSV's header and rows"))},
+            headers = {
+                    @Header(name = "X-Report-Content-Hash", description = "The report's contentHash, in every form",
+                            schema = @Schema(type = "string")),
+                    @Header(name = "X-Report-Position", description = "The report's position, in every form",
+                            schema = @Schema(type = "integer", format = "int64")),
+                    @Header(name = HttpHeaders.ETAG, description = "SHA-256 of the bytes served (JSON and CSV only)",
+                            schema = @Schema(type = "string")),
+                    @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "CSV and XLSX: the file's name",
+                            schema = @Schema(type = "string"))})
+    @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = {"UNSUPPORTED_FORMAT", "MISSING_INSTANT", "INSTANT_IN_FUTURE", "INVALID_PERIOD",
+            "PERIOD_TOO_LONG"})
+    @ErrorCodes(status = HttpStatus.NOT_FOUND, value = {"PLAN_NOT_FOUND", "PLAN_NOT_YET_REGISTERED"})
+    @ErrorCodes(status = HttpStatus.TOO_MANY_REQUESTS, value = "TOO_BUSY")
+    @ErrorCodes(status = HttpStatus.SERVICE_UNAVAILABLE, value = "QUERY_TIMEOUT")
     ResponseEntity<byte[]> report(@PathVariable String planId, @RequestParam(required = false) Instant from,
                                   @RequestParam(required = false) Instant to,
                                   @RequestParam(required = false) String format,

@@ -9,9 +9,12 @@ import nl.actionledger.query.web.Xlsx;
 /** The monitoring report as a spreadsheet, CSV or Excel: one row per action, the same columns in both. */
 final class ReportSheet {
 
-    static final List<String> HEADER = List.of("action_id", "eu_action_number", "objective", "priority",
-            "organisation", "status_at_from", "status_at_to", "timeframe", "timeframe_type", "timeframe_end_year",
-            "slipped", "events_in_period", "last_changed_at", "last_changed_by");
+    /** The columns, as one constant so that the API description can name them. */
+    static final String COLUMNS = "action_id,eu_action_number,objective,priority,organisation,status_at_from,"
+            + "status_at_to,timeframe,timeframe_type,timeframe_end_year,slipped,events_in_period,last_changed_at,"
+            + "last_changed_by";
+    static final String SHEET_NAME = "report";
+    static final List<String> HEADER = List.of(COLUMNS.split(","));
 
     private ReportSheet() {
     }
@@ -23,7 +26,7 @@ final class ReportSheet {
     }
 
     static byte[] xlsx(MonitoringReport report) {
-        return Xlsx.write("report", HEADER, rows(report));
+        return Xlsx.write(SHEET_NAME, HEADER, rows(report));
     }
 
     private static List<List<?>> rows(MonitoringReport report) {

@@ -10,7 +10,9 @@ import java.util.Map;
 import nl.actionledger.query.audit.AuditTrailChecks;
 import nl.actionledger.query.web.BadQueryException;
 import nl.actionledger.query.web.Period;
+import nl.actionledger.support.web.ErrorCodes;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,6 +66,10 @@ class IntegrityController {
      * @param page  no longer supported: offsets made late pages read every earlier event
      */
     @GetMapping(path = {EXPORT, OLD_EXPORT}, produces = MediaType.APPLICATION_JSON_VALUE)
+    @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = {"PAGE_NOT_SUPPORTED", "INVALID_PERIOD", "UNKNOWN_POSITION"})
+    @ErrorCodes(status = HttpStatus.CONFLICT, value = {"AUDIT_TRAIL_REPLAYING", "AUDIT_TRAIL_CATCHING_UP"})
+    @ErrorCodes(status = HttpStatus.TOO_MANY_REQUESTS, value = "TOO_BUSY")
+    @ErrorCodes(status = HttpStatus.SERVICE_UNAVAILABLE, value = "QUERY_TIMEOUT")
     ResponseEntity<AuditExport> export(@RequestParam(required = false) Instant from,
                                        @RequestParam(required = false) Instant to,
                                        @RequestParam(required = false) @Size(max = 255) String actor,

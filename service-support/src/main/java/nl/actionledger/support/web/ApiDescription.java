@@ -8,24 +8,24 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.method.HandlerMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 
 /**
  * What both services' API descriptions share: one relative server, so that the description is the same whatever
  * address and port a service runs on (the committed copies in {@code openapi/} can then be compared with it), and
  * Swagger UI calls the service it was loaded from; the two ways of signing in, so that Swagger UI offers "Authorize"
- * and "Try it out" sends the credentials; and the header that basic mode asks of a change without a JSON body.
+ * and "Try it out" sends the credentials; the header that basic mode asks of a change without a JSON body; every
+ * problem each endpoint can answer, with its {@code errorCode} values ({@link ProblemResponses}); and the roles each
+ * endpoint needs ({@link RequiredRoles}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "io.swagger.v3.oas.models.OpenAPI")
@@ -35,8 +35,6 @@ public class ApiDescription {
     static final String BEARER = "bearer";
     /** CrossSiteRequestGuard's header. */
     private static final String CROSS_SITE_HEADER = "X-Requested-With";
-    private static final Set<RequestMethod> CHANGES = Set.of(RequestMethod.POST, RequestMethod.PUT,
-            RequestMethod.PATCH, RequestMethod.DELETE);
 
     @Bean
     OpenAPI apiDescription(@Value("${spring.application.name}") String service) {
@@ -47,6 +45,7 @@ public class ApiDescription {
                                 + "errorCode (README, \"Errors\")."))
                 .servers(List.of(new Server().url("/")))
                 .components(new Components()
+                        .addSchemas(ProblemResponses.PROBLEM_SCHEMA, ProblemResponses.problemSchema())
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("ACTIONLEDGER_SECURITY_MODE=basic (the local run, docker-compose): a "
                                         + "configured user. A POST or PUT without a JSON body also needs the header "
@@ -68,7 +67,7 @@ public class ApiDescription {
     @Bean
     OperationCustomizer crossSiteRequestHeader() {
         return (operation, handler) -> {
-            if (operation.getRequestBody() == null && changesSomething(handler)) {
+            if (operation.getRequestBody() == null && SharedProblems.changesSomething(handler)) {
                 operation.addParametersItem(new HeaderParameter().name(CROSS_SITE_HEADER).required(false)
                         .description("Basic mode: required on this request, any value (it has no JSON body).")
                         .schema(new StringSchema()._default("swagger-ui").example("swagger-ui")));
@@ -77,8 +76,13 @@ public class ApiDescription {
         };
     }
 
-    private static boolean changesSomething(HandlerMethod handler) {
-        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
-        return mapping != null && Arrays.stream(mapping.method()).anyMatch(CHANGES::contains);
+    @Bean
+    OperationCustomizer problemResponses() {
+        return new ProblemResponses();
+    }
+
+    @Bean
+    OpenApiCustomizer requiredRoles(ObjectProvider<WebInvocationPrivilegeEvaluator> rules, RoleHierarchy hierarchy) {
+        return new RequiredRoles(rules::getObject, hierarchy);
     }
 }

@@ -44,6 +44,8 @@ public abstract class LedgerProblemHandling extends ResponseEntityExceptionHandl
     private static final Logger log = LoggerFactory.getLogger(LedgerProblemHandling.class);
     /** Long enough for a database restart or a failover to finish, short enough not to keep clients idle for long. */
     static final long DATABASE_RETRY_AFTER_SECONDS = 5;
+    /** The extension member of VALIDATION_FAILED that lists the invalid fields of a body. */
+    static final String FIELD_ERRORS = "errors";
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -93,7 +95,7 @@ public abstract class LedgerProblemHandling extends ResponseEntityExceptionHandl
         ProblemDetail problem = ProblemWriter.problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
                 "The request has invalid fields: " + errors.stream().map(e -> e.get("field") + " " + e.get("message"))
                         .sorted().toList());
-        problem.setProperty("errors", errors);
+        problem.setProperty(FIELD_ERRORS, errors);
         return respond(problem);
     }
 

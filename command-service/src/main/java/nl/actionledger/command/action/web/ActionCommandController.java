@@ -1,5 +1,6 @@
 package nl.actionledger.command.action.web;
 
+import nl.actionledger.support.web.ErrorCodes;
 import jakarta.validation.Valid;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +24,7 @@ import nl.actionledger.support.security.CurrentUsers;
 import nl.actionledger.support.security.CurrentUsers.CurrentUser;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -39,6 +41,15 @@ import tools.jackson.databind.json.JsonMapper;
  * authenticated user, the time from the event itself, never from the body.
  */
 @RestController
+@ErrorCodes(status = HttpStatus.BAD_REQUEST, value = {"INVALID_IF_MATCH", "INVALID_CORRELATION_ID",
+        "INVALID_IDEMPOTENCY_KEY", "INVALID_REASON"})
+@ErrorCodes(status = HttpStatus.FORBIDDEN, value = {"NOT_PERMITTED", "ORGANISATION_NOT_LISTED"})
+@ErrorCodes(status = HttpStatus.NOT_FOUND, value = {"PLAN_NOT_FOUND", "ACTION_NOT_FOUND"})
+@ErrorCodes(status = HttpStatus.CONFLICT, value = "CONCURRENT_MODIFICATION")
+@ErrorCodes(status = HttpStatus.PRECONDITION_FAILED, value = "VERSION_MISMATCH")
+@ErrorCodes(status = HttpStatus.UNPROCESSABLE_CONTENT, value = {"NO_CHANGE", "IDEMPOTENCY_KEY_REUSED"})
+@ErrorCodes(status = HttpStatus.TOO_MANY_REQUESTS, value = "RATE_LIMITED")
+@ErrorCodes(status = HttpStatus.SERVICE_UNAVAILABLE, value = {"OUTCOME_UNKNOWN", "CLOCK_DRIFT"})
 @RequestMapping(path = "/api/plans/{planId}/actions/{actionId}",
         consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 class ActionCommandController {
@@ -79,6 +90,7 @@ class ActionCommandController {
     }
 
     @PostMapping("/assignment")
+    @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = "UNKNOWN_ORGANISATION")
     ResponseEntity<CommandAccepted> reassign(@PathVariable String planId, @PathVariable String actionId,
                                              @Valid @RequestBody ReassignRequest request,
                                              @RequestHeader(value = "If-Match", required = false) String ifMatch,
@@ -97,6 +109,7 @@ class ActionCommandController {
     }
 
     @PostMapping("/timeframe")
+    @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = "UNPARSEABLE_TIMEFRAME")
     ResponseEntity<CommandAccepted> reviseTimeframe(@PathVariable String planId, @PathVariable String actionId,
                                                     @Valid @RequestBody ReviseTimeframeRequest request,
                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,

@@ -1,5 +1,6 @@
 package nl.actionledger.command.organisation.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,9 +15,12 @@ import nl.actionledger.command.action.web.TextRules;
  *                {@code . , & ' ( ) / -} only, so that no alias can look like another
  */
 record DefineOrganisationRequest(
+        @Schema(example = "Ministerie van Landbouw, Visserij, Voedselzekerheid en Natuur")
         @NotBlank @Size(max = 200)
         @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String displayName,
+        @Schema(example = "[\"LNV\", \"LVVN\"]")
         @NotNull @Size(max = 20) List<@NotBlank @Size(max = 100) String> aliases,
+        @Schema(example = "The ministry's new name since July 2024.")
         @NotBlank @Size(max = 2000)
         @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.CONTROL_CHARACTERS) String reason) {
 }

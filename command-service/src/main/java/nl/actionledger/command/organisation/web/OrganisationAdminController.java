@@ -21,6 +21,7 @@ import nl.actionledger.events.OrganisationIds;
 import nl.actionledger.support.organisation.OrganisationNames;
 import nl.actionledger.support.security.CurrentUsers;
 import nl.actionledger.support.security.CurrentUsers.CurrentUser;
+import nl.actionledger.support.web.ErrorCodes;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -57,6 +58,12 @@ class OrganisationAdminController {
     }
 
     @PutMapping("/{organisationId}")
+    @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = {"INVALID_ORGANISATION_ID", "INVALID_ALIAS", "INVALID_REASON",
+            "INVALID_CORRELATION_ID"})
+    @ErrorCodes(status = HttpStatus.CONFLICT, value = {"ALIAS_TAKEN", "CONCURRENT_MODIFICATION"})
+    @ErrorCodes(status = HttpStatus.UNPROCESSABLE_CONTENT, value = "NO_CHANGE")
+    @ErrorCodes(status = HttpStatus.TOO_MANY_REQUESTS, value = "RATE_LIMITED")
+    @ErrorCodes(status = HttpStatus.SERVICE_UNAVAILABLE, value = {"OUTCOME_UNKNOWN", "CLOCK_DRIFT"})
     ResponseEntity<OrganisationAnswer> define(@PathVariable String organisationId,
                                               @Valid @RequestBody DefineOrganisationRequest request,
                                               @RequestHeader(value = CorrelationId.HEADER, required = false) String correlationHeader,

@@ -1,5 +1,6 @@
 package nl.actionledger.command.person.web;
 
+import nl.actionledger.support.web.ErrorCodes;
 import jakarta.validation.Valid;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +15,7 @@ import nl.actionledger.support.security.CurrentUsers;
 import nl.actionledger.support.security.CurrentUsers.CurrentUser;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -46,6 +48,11 @@ class PersonAdminController {
     }
 
     @PostMapping("/{personId}/erase")
+    @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = {"INVALID_PERSON_ID", "INVALID_REASON", "INVALID_CORRELATION_ID"})
+    @ErrorCodes(status = HttpStatus.NOT_FOUND, value = "PERSON_NOT_FOUND")
+    @ErrorCodes(status = HttpStatus.CONFLICT, value = {"PERSON_ALREADY_ERASED", "CONCURRENT_MODIFICATION"})
+    @ErrorCodes(status = HttpStatus.TOO_MANY_REQUESTS, value = "RATE_LIMITED")
+    @ErrorCodes(status = HttpStatus.SERVICE_UNAVAILABLE, value = {"OUTCOME_UNKNOWN", "CLOCK_DRIFT"})
     ResponseEntity<PersonErased> erase(@PathVariable String personId, @Valid @RequestBody ErasePersonRequest request,
                                        @RequestHeader(value = CorrelationId.HEADER, required = false) String correlationHeader,
                                        Authentication authentication) {
