@@ -74,8 +74,11 @@ class ObservabilityIntegrationTest {
     void prometheusShowsCommandsByEndpointAndRefusalsByErrorCode() {
         assertThat(post("admin", STATUS.formatted("63"), "{\"status\":\"ON_HOLD\",\"reason\":\"Paused\"}", Map.of())
                 .statusCode()).isEqualTo(200);
-        assertThat(post("admin", STATUS.formatted("63"), "{\"status\":\"ON_HOLD\",\"reason\":\"Paused\"}", Map.of())
-                .statusCode()).isEqualTo(422);
+        // Refused once, then answered again from its idempotency key: one refusal, counted once.
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThat(post("admin", STATUS.formatted("63"), "{\"status\":\"ON_HOLD\",\"reason\":\"Paused\"}",
+                    Map.of("Idempotency-Key", "observability-63")).statusCode()).isEqualTo(422);
+        }
         assertThat(get(null, "/api/plans/eu-wap-nl/actions/63").statusCode()).isEqualTo(401);
 
         HttpResponse<String> scrape = get("admin", "/actuator/prometheus");

@@ -12,10 +12,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 /**
  * Every problem a controller or a controller advice answers passes here on its way out and is counted by its
  * {@code errorCode} ({@link Refusals}); the problems the security filters write are counted by the
- * {@link ProblemWriter}. Other bodies pass through untouched after one type check.
+ * {@link ProblemWriter}. Other bodies pass through untouched after one type check. A refusal answered again to a repeated
+ * request with the same idempotency key ({@value #REPLAYED} header) was counted when it was given: it is not counted
+ * again.
  */
 @ControllerAdvice
 public class RefusalsCounted implements ResponseBodyAdvice<Object> {
+
+    /** The header of an answer given again to a repeated request with the same idempotency key. */
+    public static final String REPLAYED = "Idempotent-Replayed";
 
     private final Refusals refusals;
 
@@ -33,7 +38,8 @@ public class RefusalsCounted implements ResponseBodyAdvice<Object> {
                                   Class<? extends HttpMessageConverter<?>> selectedConverterType,
                                   ServerHttpRequest request, ServerHttpResponse response) {
         if (body instanceof ProblemDetail problem && problem.getProperties() != null
-                && problem.getProperties().get(ProblemWriter.ERROR_CODE) instanceof String code) {
+                && problem.getProperties().get(ProblemWriter.ERROR_CODE) instanceof String code
+                && !response.getHeaders().containsHeader(REPLAYED)) {
             refusals.count(problem.getStatus(), code);
         }
         return body;

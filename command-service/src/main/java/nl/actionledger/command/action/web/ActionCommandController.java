@@ -1,6 +1,5 @@
 package nl.actionledger.command.action.web;
 
-import nl.actionledger.support.web.ErrorCodes;
 import jakarta.validation.Valid;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +21,8 @@ import nl.actionledger.events.ActionRef;
 import nl.actionledger.events.EventMetadataKeys;
 import nl.actionledger.support.security.CurrentUsers;
 import nl.actionledger.support.security.CurrentUsers.CurrentUser;
+import nl.actionledger.support.web.ErrorCodes;
+import nl.actionledger.support.web.RefusalsCounted;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -55,7 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ActionCommandController {
 
     /** Set on the answer to a repeated request: it is the first answer, nothing new was stored. */
-    static final String REPLAYED = "Idempotent-Replayed";
+    static final String REPLAYED = RefusalsCounted.REPLAYED;
 
     private final CommandGateway commandGateway;
     private final KnownPlans knownPlans;

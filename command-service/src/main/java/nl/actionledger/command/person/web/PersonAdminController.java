@@ -1,6 +1,5 @@
 package nl.actionledger.command.person.web;
 
-import nl.actionledger.support.web.ErrorCodes;
 import jakarta.validation.Valid;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +12,7 @@ import nl.actionledger.command.person.PersonRejectedException.Reason;
 import nl.actionledger.events.EventMetadataKeys;
 import nl.actionledger.support.security.CurrentUsers;
 import nl.actionledger.support.security.CurrentUsers.CurrentUser;
+import nl.actionledger.support.web.ErrorCodes;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
