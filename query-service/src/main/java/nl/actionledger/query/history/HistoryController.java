@@ -13,23 +13,29 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The plan at any instant, and what changed between two; as JSON, or with {@code ?format=csv} as a spreadsheet. */
+/**
+ * The plan at any instant, what changed between two, and its course through time; as JSON, or with {@code ?format=csv}
+ * as a spreadsheet. Public for the web app's pages, which ask the same questions.
+ */
 @RestController
 @RequestMapping(path = "/api/plans/{planId}")
-class HistoryController {
+public class HistoryController {
 
     private final PlanHistory history;
     private final PlanChanges changes;
+    private final PlanThroughTime throughTime;
     private final ReportingInstant instants;
 
-    HistoryController(PlanHistory history, PlanChanges changes, ReportingInstant instants) {
+    HistoryController(PlanHistory history, PlanChanges changes, PlanThroughTime throughTime,
+                      ReportingInstant instants) {
         this.history = history;
         this.changes = changes;
+        this.throughTime = throughTime;
         this.instants = instants;
     }
 
     @GetMapping("/as-of")
-    ResponseEntity<?> planAsOf(@PathVariable String planId, @RequestParam(required = false) Instant at,
+    public ResponseEntity<?> planAsOf(@PathVariable String planId, @RequestParam(required = false) Instant at,
                                @RequestParam(required = false) ImplementationStatus status,
                                @RequestParam(required = false) String organisation,
                                @RequestParam(required = false) Integer objective,
@@ -53,7 +59,7 @@ class HistoryController {
     }
 
     @GetMapping("/changes")
-    ResponseEntity<?> changes(@PathVariable String planId, @RequestParam(required = false) Instant from,
+    public ResponseEntity<?> changes(@PathVariable String planId, @RequestParam(required = false) Instant from,
                               @RequestParam(required = false) Instant to,
                               @RequestParam(required = false) String format) {
         Format chosen = Spreadsheets.format(format, Format.JSON, Format.CSV);
@@ -64,5 +70,17 @@ class HistoryController {
                     .body(HistorySheets.changes(answer));
         }
         return ResponseEntity.ok(answer);
+    }
+
+    /**
+     * The number of actions per status at {@code from}, at the end of each day, week, month (the default), quarter or
+     * year up to {@code to}, and at {@code to}: at most {@value PlanThroughTime#MAX_POINTS} points.
+     */
+    @GetMapping("/status-over-time")
+    public StatusOverTime statusOverTime(@PathVariable String planId, @RequestParam(required = false) Instant from,
+                                         @RequestParam(required = false) Instant to,
+                                         @RequestParam(required = false) String granularity) {
+        Granularity chosen = Granularity.read(granularity);
+        return throughTime.statusOverTime(planId, instants.period(from, to), chosen);
     }
 }

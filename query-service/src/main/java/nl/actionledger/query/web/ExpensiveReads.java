@@ -26,7 +26,8 @@ class ExpensiveReads implements WebMvcConfigurer {
         EXPORT("exports", "/api/integrity/export", "/api/audit/export"),
         AUDIT_SEARCH("audit searches", "/api/audit"),
         REPORT("reports and lists of changes", "/api/plans/*/report", "/api/plans/*/changes"),
-        AS_OF("plans as of a date", "/api/plans/*/as-of", "/api/plans/*/actions/*/as-of");
+        AS_OF("plans as of a date", "/api/plans/*/as-of", "/api/plans/*/actions/*/as-of",
+                "/api/plans/*/status-over-time");
 
         private final String description;
         private final String[] paths;
