@@ -10,10 +10,10 @@ import nl.actionledger.query.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The plan as it stood at an instant, from the temporal projection. */
+/** The plan as it stood at an instant, from the temporal projection. Public for its answer's type (the web app). */
 @Service
 @Transactional(readOnly = true)
-class PlanHistory {
+public class PlanHistory {
 
     private final ActionTimeline timeline;
     private final Organisations organisations;
@@ -61,7 +61,7 @@ class PlanHistory {
     }
 
     /** Every action of a plan at an instant, and the position of the last event that instant reflects. */
-    record PlanAsOf(String planId, Instant at, long position, List<ActionView> actions) {
+    public record PlanAsOf(String planId, Instant at, long position, List<ActionView> actions) {
     }
 
     /** One action at an instant; its version is the sequence number of the event that made that state. */

@@ -24,7 +24,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class WebAppSecurity {
 
     /** The app's addresses: pages, sign-in and static files (under /app/). */
-    static final String[] PATHS = {"/", "/login", "/logout", "/denied", "/actions/**", "/auditing/**", "/app/**"};
+    static final String[] PATHS = {"/", "/login", "/logout", "/denied", "/actions/**", "/auditing/**", "/app/**",
+            "/history/**", "/reports/**", "/admin/**"};
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -39,6 +40,8 @@ class WebAppSecurity {
                         // /denied also answers a refused form without its CSRF token, which may come before sign-in
                         .requestMatchers("/login", "/denied", "/app/**").permitAll()
                         .requestMatchers("/auditing/**").hasRole(Role.AUDITOR.name())
+                        .requestMatchers("/history/**", "/reports/**").hasRole(Role.EVALUATOR.name())
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().hasAnyRole(Role.EVALUATOR.name(), Role.COORDINATOR.name()))
                 .formLogin(login -> login.loginPage(FormSignInThrottle.LOGIN).defaultSuccessUrl("/", false)
                         .failureHandler(throttle.countingFailures()).permitAll())
