@@ -16,7 +16,7 @@ import nl.actionledger.query.rebuild.BulkRun;
  * @param secondsLeft          while replaying: at that speed, until it reaches the head
  * @param lastBulkRebuild      the last rebuild of the projection done in bulk on this instance (null if none)
  */
-public record ProjectionStatus(
+record ProjectionStatus(
         String name,
         Long position,
         long head,

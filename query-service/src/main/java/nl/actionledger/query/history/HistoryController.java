@@ -43,7 +43,7 @@ public class HistoryController {
                                @RequestParam(required = false) CommitmentLevel commitment,
                                @RequestParam(required = false) String format) {
         Format chosen = Spreadsheets.format(format, Format.JSON, Format.CSV);
-        PlanHistory.PlanAsOf plan = history.planAt(planId, instants.require("at", at),
+        PlanAsOf plan = history.planAt(planId, instants.require("at", at),
                 new ActionFilter(status, organisation, objective, priority, commitment));
         if (chosen == Format.CSV) {
             return Spreadsheets.download(chosen, Spreadsheets.fileNamePart(planId) + "-as-of-"

@@ -12,7 +12,7 @@ import nl.actionledger.events.ImplementationStatus;
  *
  * @param position the global index of the plan's last event up to {@code to}
  */
-public record MonitoringReport(
+record MonitoringReport(
         String planId,
         Instant from,
         Instant to,

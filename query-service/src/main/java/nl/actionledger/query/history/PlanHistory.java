@@ -10,10 +10,10 @@ import nl.actionledger.query.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The plan as it stood at an instant, from the temporal projection. Public for its answer's type (the web app). */
+/** The plan as it stood at an instant, from the temporal projection. */
 @Service
 @Transactional(readOnly = true)
-public class PlanHistory {
+class PlanHistory {
 
     private final ActionTimeline timeline;
     private final Organisations organisations;
@@ -58,10 +58,6 @@ public class PlanHistory {
             throw new NotFoundException("PLAN_NOT_YET_REGISTERED", "Plan '" + planId + "' entered the ledger at "
                     + first + "; there is no state of it at " + at + ".");
         }
-    }
-
-    /** Every action of a plan at an instant, and the position of the last event that instant reflects. */
-    public record PlanAsOf(String planId, Instant at, long position, List<ActionView> actions) {
     }
 
     /** One action at an instant; its version is the sequence number of the event that made that state. */

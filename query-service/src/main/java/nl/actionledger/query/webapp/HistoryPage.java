@@ -10,7 +10,7 @@ import nl.actionledger.query.action.PlanQueryController;
 import nl.actionledger.query.action.PlanSummary;
 import nl.actionledger.query.history.Granularity;
 import nl.actionledger.query.history.HistoryController;
-import nl.actionledger.query.history.PlanHistory;
+import nl.actionledger.query.history.PlanAsOf;
 import nl.actionledger.query.history.StatusOverTime;
 import nl.actionledger.query.web.BadQueryException;
 import nl.actionledger.query.web.NotFoundException;
@@ -69,7 +69,7 @@ class HistoryPage {
         try {
             Instant asOf = PageDates.upToNow(at, now, now);
             model.addAttribute("at", PageDates.dateOf(asOf));
-            PlanHistory.PlanAsOf then = (PlanHistory.PlanAsOf) history
+            PlanAsOf then = (PlanAsOf) history
                     .planAsOf(planId, asOf, null, null, null, null, null, null).getBody();
             model.addAttribute("planThen", then);
             model.addAttribute("countsThen", counts(then));
@@ -81,7 +81,7 @@ class HistoryPage {
         return "history";
     }
 
-    private static Map<ImplementationStatus, Integer> counts(PlanHistory.PlanAsOf plan) {
+    private static Map<ImplementationStatus, Integer> counts(PlanAsOf plan) {
         Map<ImplementationStatus, Integer> counts = new EnumMap<>(ImplementationStatus.class);
         for (ImplementationStatus status : ImplementationStatus.values()) {
             counts.put(status, 0);
