@@ -161,6 +161,9 @@ class ActionTimeline {
      * within it: the state adds one at the first and takes it away after the last. Summed per status and point, that
      * leaves at most (statuses x (points + 1)) rows to send, added up here. Joining every state with every point instead
      * would cost states x points comparisons; reading the plan at each point would cost points x actions index probes.
+     * Measured once on PostgreSQL 17.5 with 10^6 states of one plan (1,000 actions), on a shared two-core machine under
+     * load: 3.1 s for 25 points, 3.5 s for 366; the sort (35 MB) spilled to disk at the default work_mem. An index in
+     * the window's order, scanned instead of sorting, was far slower (a heap fetch per state).
      *
      * @param points in ascending order, each once (at most {@link PlanThroughTime#MAX_POINTS})
      */
