@@ -67,6 +67,8 @@ public final class LocalRun implements AutoCloseable {
         queryEnvironment.put("SERVER_ADDRESS", settings.bindAddress());
         commandEnvironment.put("COMMAND_PORT", Integer.toString(settings.commandPort()));
         queryEnvironment.put("QUERY_PORT", Integer.toString(settings.queryPort()));
+        // the web app's change form sends coordinators' changes on to command-service, as the signed-in user
+        queryEnvironment.put("COMMAND_SERVICE_URL", "http://localhost:" + settings.commandPort());
         LocalRun run = new LocalRun(settings, commandEnvironment, queryEnvironment, embedded);
         try {
             // command-service owns the event table: query-service may only start once it has migrated.

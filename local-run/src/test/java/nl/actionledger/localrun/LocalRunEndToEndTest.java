@@ -39,10 +39,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The whole system as the README's run command starts it: embedded PostgreSQL, command-service and
- * query-service as separate processes. A change goes in through one service and comes out of the other.
+ * query-service as separate processes. A change goes in through one service and comes out of the other; the web
+ * app's coordinators' journeys (in headless chromium, WebAppBrowser) send changes from query-service's page on to
+ * command-service. Screenshots in target/webapp-screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalRunEndToEndTest {
@@ -55,6 +58,8 @@ class LocalRunEndToEndTest {
     static Path dataDir;
     private static LocalRun run;
     private static int databasePort;
+    /** Opened by the first journey through the web app, on the same stack. */
+    private static WebAppBrowser browser;
 
     @BeforeAll
     static void startTheSystem() throws Exception {
@@ -67,6 +72,9 @@ class LocalRunEndToEndTest {
 
     @AfterAll
     static void stopTheSystem() {
+        if (browser != null) {
+            browser.close();
+        }
         if (run != null) {
             run.close();
         }
@@ -271,6 +279,124 @@ class LocalRunEndToEndTest {
         millis.sort(Long::compare);
         System.out.println("Change visible in query-service after (ms, sorted, includes polling): " + millis);
         assertThat(millis).hasSize(10);
+    }
+
+    private static final String ACTION_10 = "/actions/eu-wap-nl/10";
+
+    /**
+     * The coordinators' journey across both services: the change form on query-service's page, the change recorded by
+     * command-service with the signed-in coordinator as its actor, the new state on the page after the redirect, and
+     * the change in the timeline an auditor reads (a coordinator's role may not read the audit trail).
+     */
+    @Test
+    @Order(9)
+    void aCoordinatorChangesAStatusInTheWebAppAndAnAuditorSeesItInTheTimeline() throws IOException {
+        long assigned = assignToTheCoordinatorsOrganisation("10");
+        WebAppBrowser browser = browser();
+        browser.open(ACTION_10, "coordinator");
+        assertThat(loadedVersion(browser)).isEqualTo(assigned);
+        new Select(browser.find("#status-new")).selectByValue("ON_HOLD");
+        browser.find("#status-reason").sendKeys("Waiting for the customs pilot");
+        browser.screenshot("coordinator-change-form");
+        browser.submit("#change-status");
+
+        long changed = assigned + 1;
+        assertThat(browser.currentUrl()).endsWith(ACTION_10 + "?changed=" + changed);
+        assertThat(browser.find("#current-status").getText()).isEqualTo("On hold");
+        assertThat(browser.find("#change-done").getText()).contains("version " + changed);
+        assertThat(browser.find(".facts").getText()).contains("· coordinator");
+        assertThat(loadedVersion(browser)).isEqualTo(changed);
+        browser.screenshot("coordinator-changed-status");
+
+        // the actor is the coordinator as command-service authenticated them
+        JsonNode latest = json(get(run.queryUrl(), "auditor", "/api/plans/eu-wap-nl/actions/10/audit").body())
+                .get("entries").get(0);
+        assertThat(latest.get("actor").asText()).isEqualTo("coordinator");
+        assertThat(latest.get("reason").asText()).isEqualTo("Waiting for the customs pilot");
+
+        browser.signOut();
+        browser.open(ACTION_10, "auditor");
+        assertThat(browser.has("#change-status")).as("an auditor is not offered the form").isFalse();
+        assertThat(browser.find("#timeline li[data-version='" + changed + "']").getText())
+                .contains("by coordinator", "Waiting for the customs pilot", "NOT_STARTED", "ON_HOLD");
+        browser.screenshot("auditor-timeline-after-coordinators-change");
+        browser.signOut();
+    }
+
+    /**
+     * Someone else changes the action between the coordinator's loading the page and sending the form: command-service
+     * answers 412 to the version the form carried, and the page says so plainly, in English and in Dutch.
+     */
+    @Test
+    @Order(10)
+    void aStaleVersionShowsThatSomeoneElseChangedTheActionFirst() throws IOException {
+        WebAppBrowser browser = browser();
+        browser.open(ACTION_10, "coordinator");
+        long loaded = loadedVersion(browser);
+        changeTimeframeMeanwhile(loaded, "2025 - 2027");
+
+        new Select(browser.find("#status-new")).selectByValue("IN_PROGRESS");
+        browser.find("#status-reason").sendKeys("Pilot started");
+        browser.submit("#change-status");
+
+        assertThat(browser.find("#change-problem").getText())
+                .startsWith("Someone else changed this action after you opened it, so your change was not made.");
+        assertThat(browser.has("#change-status")).as("the stale form is not offered again").isFalse();
+        browser.screenshot("coordinator-stale-version");
+        browser.find("#change-reload").click();
+        assertThat(loadedVersion(browser)).isEqualTo(loaded + 1);
+        assertThat(browser.find(".facts").getText()).contains("2025 - 2027");
+
+        browser.open(ACTION_10 + "?lang=nl", "coordinator");
+        changeTimeframeMeanwhile(loaded + 1, "2025 - 2028");
+        new Select(browser.find("#status-new")).selectByValue("IN_PROGRESS");
+        browser.find("#status-reason").sendKeys("Pilot gestart");
+        browser.submit("#change-status");
+        assertThat(browser.find("#change-problem").getText())
+                .startsWith("Iemand anders heeft deze actie gewijzigd nadat u haar opende");
+        assertThat(browser.find("#change-reload").getText()).isEqualTo("De actie opnieuw laden");
+        browser.screenshot("coordinator-stale-version-nl");
+        browser.signOut();
+
+        // neither stale change was made
+        JsonNode view = json(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions/10").body());
+        assertThat(view.get("status").asText()).isEqualTo("ON_HOLD");
+        assertThat(view.get("version").asLong()).isEqualTo(loaded + 2);
+    }
+
+    private static WebAppBrowser browser() {
+        if (browser == null) {
+            browser = WebAppBrowser.open(run.queryUrl());
+        }
+        return browser;
+    }
+
+    private static long loadedVersion(WebAppBrowser browser) {
+        return Long.parseLong(browser.find("#change-status input[name='version']").getDomAttribute("value"));
+    }
+
+    /** Only an admin can assign an action to an organisation; then that organisation's coordinators may change it. */
+    private static long assignToTheCoordinatorsOrganisation(String actionId) {
+        HttpResponse<String> assigned = post(run.commandUrl(), "admin", "/api/plans/eu-wap-nl/actions/" + actionId
+                + "/assignment", "{\"organisation\":\"LVVN\",\"reason\":\"LVVN leads the customs pilot\"}", Map.of());
+        assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+        long version = json(assigned.body()).get("version").asLong();
+        awaitVersion(actionId, version);
+        return version;
+    }
+
+    /** Another user's change through the API, on the version the coordinator's page loaded. */
+    private static void changeTimeframeMeanwhile(long version, String timeframe) {
+        HttpResponse<String> changed = post(run.commandUrl(), "admin", "/api/plans/eu-wap-nl/actions/10/timeframe",
+                "{\"timeframe\":\"" + timeframe + "\",\"reason\":\"The pilot runs longer\"}",
+                Map.of("If-Match", "\"" + version + "\""));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        awaitVersion("10", version + 1);
+    }
+
+    private static void awaitVersion(String actionId, long version) {
+        await().atMost(VISIBLE_WITHIN).untilAsserted(() -> assertThat(json(get(run.queryUrl(), "evaluator",
+                "/api/plans/eu-wap-nl/actions/" + actionId).body()).get("version").asLong()).isEqualTo(version));
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {

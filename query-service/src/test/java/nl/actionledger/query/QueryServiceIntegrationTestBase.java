@@ -21,9 +21,12 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import nl.actionledger.events.ActionRef;
+import nl.actionledger.events.OrganisationIds;
+import nl.actionledger.events.OrganisationRegisteredEvent;
 import nl.actionledger.support.persistence.EventTable;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -264,5 +267,24 @@ public abstract class QueryServiceIntegrationTestBase {
 
     protected static JsonNode json(String text) {
         return JSON.readTree(text);
+    }
+
+    /**
+     * Lists the organisation (as command-service's registrar would) unless a test before did: the tests share one event
+     * table, where an organisation is registered once, and several need the demo coordinator's organisation (LVVN).
+     */
+    protected void listedOnce(String id, String displayName, List<String> aliases) {
+        String aggregateId = OrganisationIds.aggregateId(id);
+        synchronized (QueryServiceIntegrationTestBase.class) {
+            boolean listed = jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?")
+                    .param(aggregateId).query(Long.class).single() > 0;
+            if (!listed) {
+                transactions.executeWithoutResult(tx -> eventStore.publish(new GenericDomainEventMessage<>(
+                        "Organisation", aggregateId, 0, new OrganisationRegisteredEvent(id, displayName, aliases,
+                        "listed"), MetaData.with("actor", "system").and("correlationId", "org-" + id),
+                        java.util.UUID.randomUUID().toString(), Instant.parse("2026-01-01T00:00:00Z"))));
+            }
+        }
+        awaitJson("evaluator", "/api/organisations", list -> list.toString().contains("\"" + id + "\""));
     }
 }

@@ -3,6 +3,8 @@ package nl.actionledger.query.audit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import nl.actionledger.query.FullPassRest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,12 +22,13 @@ public class AuditTrailChecks {
         return thread;
     });
 
-    /** How long the last full comparison took, and when it ended (System.nanoTime); only the background thread uses them. */
-    private long lastFullCheckNanos;
-    private long lastFullCheckEndedNanos;
+    /** Only the background thread uses it. */
+    private final FullPassRest rest;
 
-    AuditTrailChecks(AuditTrailConsistencyCheck check) {
+    AuditTrailChecks(AuditTrailConsistencyCheck check,
+                     @Value("${actionledger.full-passes.max-share:0.25}") double maxFullPassShare) {
         this.check = check;
+        this.rest = new FullPassRest(maxFullPassShare);
     }
 
     public AuditTrailVerification latest() {
@@ -33,34 +36,22 @@ public class AuditTrailChecks {
     }
 
     /**
-     * Compares every entry with its event soon; a request while one waits to start is that one. It starts no sooner
-     * after the last one ended than that one took, so that however often auditors ask, full comparisons keep their
-     * thread busy half of the time at most.
+     * Compares every entry with its event soon; a request while one waits to start is that one. It rests after the
+     * last one first ({@link FullPassRest}), so that however often auditors ask, full comparisons take a bounded share
+     * of the time.
      */
     public void requestFull() {
         if (fullCheckWaiting.compareAndSet(false, true)) {
             background.execute(() -> {
-                restAfterLastFullCheck();
+                rest.rest();
                 fullCheckWaiting.set(false);
                 long started = System.nanoTime();
                 try {
                     check.checkEverything();
                 } finally {
-                    lastFullCheckEndedNanos = System.nanoTime();
-                    lastFullCheckNanos = lastFullCheckEndedNanos - started;
+                    rest.passEnded(started);
                 }
             });
-        }
-    }
-
-    private void restAfterLastFullCheck() {
-        long rest = lastFullCheckEndedNanos + lastFullCheckNanos - System.nanoTime();
-        if (lastFullCheckNanos > 0 && rest > 0) {
-            try {
-                Thread.sleep(rest / 1_000_000, (int) (rest % 1_000_000));
-            } catch (InterruptedException stopping) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }

@@ -2,7 +2,6 @@ package nl.actionledger.query.config;
 
 import java.time.Duration;
 import nl.actionledger.query.EventPositions;
-import nl.actionledger.support.persistence.EventTable;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
@@ -11,8 +10,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,31 +27,22 @@ import org.springframework.context.annotation.Bean;
 @org.springframework.context.annotation.Configuration
 class EventStoreConfiguration {
 
-    /** Events read per query: Axon's default of 100 makes a replay of a long history mostly round trips. */
-    private static final int FETCH_SIZE = 1000;
+    /** What the audit trail's repair and content checks read through: as fast as they ask. */
+    @Bean
+    EventStorageEngine eventStorageEngine(EventEngines engines) {
+        return engines.engine(CaughtUpReads.UNPACED);
+    }
 
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          ConnectionProvider connections, TransactionManager transactionManager,
-                                          Configuration configuration,
-                                          @Value("${actionledger.events.gap-timeout:PT60S}") Duration gapTimeout,
-                                          @Value("${actionledger.events.gap-cleaning-threshold:250}") int gapCleaningThreshold,
-                                          EventPositions positions) {
-        EventSchema schema = EventTable.schema();
-        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
-                .schema(schema)
-                .connectionProvider(connections)
-                .transactionManager(transactionManager)
-                .snapshotSerializer(defaultSerializer)
-                .eventSerializer(eventSerializer)
-                .upcasterChain(configuration.upcasterChain())
-                .batchSize(FETCH_SIZE)
-                // Axon's defaults (60 s, 250 gaps); settable so that the fault suite can make a late commit outlive
-                // the gap timeout within seconds and show what the audit trail's check does about it.
-                .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
-                .gapCleaningThreshold(gapCleaningThreshold);
-        return new PositionRecordingStorageEngine(builder, positions, schema.globalIndexColumn());
+    EventEngines eventEngines(Serializer defaultSerializer,
+                                            @Qualifier("eventSerializer") Serializer eventSerializer,
+                                            ConnectionProvider connections, TransactionManager transactionManager,
+                                            Configuration configuration,
+                                            @Value("${actionledger.events.gap-timeout:PT60S}") Duration gapTimeout,
+                                            @Value("${actionledger.events.gap-cleaning-threshold:250}") int gapCleaningThreshold,
+                                            EventPositions positions) {
+        return new EventEngines(defaultSerializer, eventSerializer, connections, transactionManager, configuration,
+                gapTimeout, gapCleaningThreshold, positions);
     }
 
     @Bean
@@ -75,11 +63,16 @@ class EventStoreConfiguration {
                 .build();
     }
 
+    /**
+     * What the processors read: through an engine of their own, which once a processor has caught up reads the table
+     * at most every half poll interval ({@link CaughtUpReads}): at rest new events are looked for once per poll
+     * interval anyway, and under load what arrived meanwhile comes in one query and one batch.
+     */
     @Bean(name = "eventBus")
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+    EmbeddedEventStore eventStore(EventEngines engines, Configuration configuration,
                                   @Value("${actionledger.events.poll-interval:PT0.05S}") Duration pollInterval) {
         return EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
+                .storageEngine(engines.engine(new CaughtUpReads(pollInterval.dividedBy(2))))
                 .messageMonitor(configuration.messageMonitor(EmbeddedEventStore.class, "eventStore"))
                 .fetchDelay(pollInterval.toMillis())
                 // Each processor reads the table itself. Axon's shared cache of recent events keeps every event it

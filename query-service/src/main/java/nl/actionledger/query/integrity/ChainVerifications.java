@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.actionledger.query.FullPassRest;
 import nl.actionledger.query.config.ExpensiveReadPool;
 import nl.actionledger.query.integrity.ChainVerification.Kind;
 import nl.actionledger.query.integrity.ChainVerification.Pass;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Service;
  * Verifies the hash chains in the background, so that {@code GET /api/integrity/verify} answers at once from the last
  * result: an incremental pass every {@code interval} (the events appended since the previous pass), a full pass every
  * {@code full-interval} and whenever one is asked for. Passes run one at a time on their own thread; at most one
- * full pass waits to start, and it rests as long as the last full pass took before it starts (see
- * {@link #restAfterLastFullPass}). Passes read through the expensive reads' own pool. The result lives in this instance's memory: after a restart the first pass is a full one.
+ * full pass waits to start, and it rests after the last one first ({@link FullPassRest}), so that however often
+ * auditors ask, full passes take a bounded share of the time. Passes read through the expensive reads' own pool. The result lives in this instance's memory: after a restart the first pass is a full one.
  */
 @Service
 class ChainVerifications {
@@ -53,15 +54,16 @@ class ChainVerifications {
     private volatile Pass lastFullPass;
     private volatile Pass running;
     private Pass lastFailure;
-    /** How long the last full pass took, and when it ended (System.nanoTime); only the pass thread uses them. */
-    private long lastFullPassNanos;
-    private long lastFullPassEndedNanos;
+    /** Only the pass thread uses it. */
+    private final FullPassRest restAfterFullPass;
 
     ChainVerifications(ChainVerifier verifier, Clock clock,
-                       @Value("${actionledger.chain-verification.full-interval:P1D}") Duration fullInterval) {
+                       @Value("${actionledger.chain-verification.full-interval:P1D}") Duration fullInterval,
+                       @Value("${actionledger.full-passes.max-share:0.25}") double maxFullPassShare) {
         this.verifier = verifier;
         this.clock = clock;
         this.fullInterval = fullInterval;
+        this.restAfterFullPass = new FullPassRest(maxFullPassShare);
         publish();
     }
 
@@ -110,7 +112,7 @@ class ChainVerifications {
     private void run(Request request) {
         if (request.kind() == Kind.FULL) {
             // Still waiting while it rests, so that the requests meanwhile are this pass too.
-            restAfterLastFullPass();
+            restAfterFullPass.rest();
         }
         synchronized (this) {
             if (request.kind() == Kind.FULL) {
@@ -136,8 +138,7 @@ class ChainVerifications {
                     walk.position());
             if (kind == Kind.FULL) {
                 lastFullPass = lastPass;
-                lastFullPassNanos = System.nanoTime() - startedNanos;
-                lastFullPassEndedNanos = System.nanoTime();
+                restAfterFullPass.passEnded(startedNanos);
             }
             log.info("Chain verification pass {} ({}) read {} events up to position {} in {} ms: {}", request.pass(), kind,
                     lastPass.eventsRead(), walk.position(), Duration.between(started, lastPass.finishedAt()).toMillis(),
@@ -151,23 +152,6 @@ class ChainVerifications {
         } finally {
             running = null;
             publish();
-        }
-    }
-
-    /**
-     * A full pass starts no sooner after the last one ended than that one took: however often auditors ask, full
-     * passes keep this thread busy half of the time at most, and the other half is left to the requests and the
-     * projections. Requests while it rests join the waiting pass.
-     */
-    private void restAfterLastFullPass() {
-        long restUntil = lastFullPassEndedNanos + lastFullPassNanos;
-        long rest = restUntil - System.nanoTime();
-        if (lastFullPassNanos > 0 && rest > 0) {
-            try {
-                Thread.sleep(rest / 1_000_000, (int) (rest % 1_000_000));
-            } catch (InterruptedException stopping) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

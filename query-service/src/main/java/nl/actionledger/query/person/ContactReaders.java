@@ -36,9 +36,16 @@ public class ContactReaders {
         if (seesAll) {
             return organisationId -> true;
         }
-        Optional<String> own = Optional.ofNullable(users.of(reader).organisation()).filter(name -> !name.isBlank())
-                .flatMap(this::resolve);
+        Optional<String> own = organisationOf(reader);
         return organisationId -> own.isPresent() && own.get().equals(organisationId);
+    }
+
+    /**
+     * The id of the organisation the user works for (setting or claim), resolved through the list as command-service
+     * resolves it before it compares it with an action's organisation; empty when none is given or it is not listed.
+     */
+    public Optional<String> organisationOf(Authentication user) {
+        return Optional.ofNullable(users.of(user).organisation()).filter(name -> !name.isBlank()).flatMap(this::resolve);
     }
 
     private Optional<String> resolve(String name) {

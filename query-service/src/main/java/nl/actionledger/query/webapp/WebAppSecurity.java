@@ -6,6 +6,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -32,7 +34,8 @@ class WebAppSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain webAppSecurityFilterChain(HttpSecurity http, SignInFailures signInFailures) throws Exception {
+    SecurityFilterChain webAppSecurityFilterChain(HttpSecurity http, SignInFailures signInFailures, RoleHierarchy roles)
+            throws Exception {
         FormSignInThrottle throttle = new FormSignInThrottle(signInFailures);
         http.securityMatcher(PATHS)
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
@@ -42,8 +45,10 @@ class WebAppSecurity {
                         .requestMatchers("/auditing/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/history/**", "/reports/**").hasRole(Role.EVALUATOR.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        // the change form (ActionChangeForm); command-service checks the organisation again
+                        .requestMatchers(HttpMethod.POST, "/actions/**").hasRole(Role.COORDINATOR.name())
                         .anyRequest().hasAnyRole(Role.EVALUATOR.name(), Role.COORDINATOR.name()))
-                .formLogin(login -> login.loginPage(FormSignInThrottle.LOGIN).defaultSuccessUrl("/", false)
+                .formLogin(login -> login.loginPage(FormSignInThrottle.LOGIN).successHandler(KeptPassword.keptFor(roles))
                         .failureHandler(throttle.countingFailures()).permitAll())
                 // a page that says so, in the user's language, rather than the API's problem document
                 .exceptionHandling(handling -> handling.accessDeniedPage("/denied"))

@@ -17,8 +17,6 @@ import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.Assignment;
 import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
-import nl.actionledger.events.OrganisationIds;
-import nl.actionledger.events.OrganisationRegisteredEvent;
 import nl.actionledger.events.PersonErasedEvent;
 import nl.actionledger.events.SealedContact;
 import nl.actionledger.query.QueryServiceIntegrationTestBase;
@@ -132,11 +130,7 @@ class ContactErasureIntegrationTest extends QueryServiceIntegrationTestBase {
     @Test
     void aCoordinatorSeesTheContactsOfTheirOwnOrganisationsActionsOnly() {
         // The coordinator's organisation (LVVN) is matched against the list, as command-service matches it.
-        transactions.executeWithoutResult(tx -> eventStore.publish(new GenericDomainEventMessage<>("Organisation",
-                OrganisationIds.aggregateId("lvvn"), 0, new OrganisationRegisteredEvent("lvvn", "Ministerie van LVVN",
-                List.of("LNV"), "listed"), MetaData.with("actor", "system").and("correlationId", "org-lvvn"),
-                UUID.randomUUID().toString(), T0)));
-        awaitJson("evaluator", "/api/organisations", list -> list.toString().contains("\"lvvn\""));
+        listedOnce("lvvn", "Ministerie van LVVN", List.of("LNV"));
         String person = UUID.randomUUID().toString();
         byte[] key = newPerson(person);
         new History(action("811"))

@@ -1,0 +1,101 @@
+package nl.actionledger.localrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless chromium, driven through chromium-driver, on the web app of the local run (as query-service's
+ * WebAppBrowserIntegrationTest drives it on query-service alone). Without chromium the tests fail, they do not skip:
+ * .ci/run installs it. Screenshots go to target/webapp-screenshots.
+ */
+final class WebAppBrowser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMIUM_DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "webapp-screenshots");
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+
+    private WebAppBrowser(ChromeDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+    }
+
+    static WebAppBrowser open(String baseUrl) {
+        assertThat(CHROMIUM).as("the browser tests need Debian's chromium: apt-get install chromium chromium-driver")
+                .isExecutable();
+        assertThat(CHROMIUM_DRIVER).as("the browser tests need chromium-driver: apt-get install chromium-driver")
+                .isExecutable();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400",
+                "--lang=en-GB");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMIUM_DRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        return new WebAppBrowser(driver, baseUrl);
+    }
+
+    /** Opens the page, signing in on the login page first as the demo user (password: the name) if it asks. */
+    void open(String path, String user) {
+        driver.get(baseUrl + path);
+        if (driver.getCurrentUrl().contains("/login")) {
+            find("#username").sendKeys(user);
+            find("#password").sendKeys(user);
+            find("main button[type='submit']").click();
+            new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        }
+    }
+
+    /** A fresh start: no session, no language chosen. */
+    void signOut() {
+        driver.get(baseUrl + "/login");
+        driver.manage().deleteAllCookies();
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    boolean has(String css) {
+        return !driver.findElements(By.cssSelector(css)).isEmpty();
+    }
+
+    /** Submits the form and waits for the page it leads to. */
+    void submit(String formCss) {
+        WebElement form = find(formCss);
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(form));
+    }
+
+    String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
