@@ -12,10 +12,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** For operators: the projections' progress, and replaying one or all of them. */
+/** For operators: the projections' progress, and replaying one or all of them. Public for the web app's admin page. */
 @RestController
 @RequestMapping(path = "/api/admin/projections", produces = MediaType.APPLICATION_JSON_VALUE)
-class ProjectionAdminController {
+public class ProjectionAdminController {
 
     private final Projections projections;
 
@@ -24,7 +24,7 @@ class ProjectionAdminController {
     }
 
     @GetMapping
-    List<ProjectionStatus> all() {
+    public List<ProjectionStatus> all() {
         return projections.all();
     }
 
@@ -37,7 +37,7 @@ class ProjectionAdminController {
     /** 202: every projection was cleared and they rebuild in one pass in the background; follow them at the Location. */
     @PostMapping("/replay")
     @ErrorCodes(status = HttpStatus.CONFLICT, value = "REPLAY_REFUSED")
-    ResponseEntity<List<ProjectionStatus>> replayAll() {
+    public ResponseEntity<List<ProjectionStatus>> replayAll() {
         List<ProjectionStatus> statuses = projections.replayAll();
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections")).body(statuses);
     }
@@ -46,7 +46,7 @@ class ProjectionAdminController {
     @PostMapping("/{name}/replay")
     @ErrorCodes(status = HttpStatus.NOT_FOUND, value = "PROJECTION_NOT_FOUND")
     @ErrorCodes(status = HttpStatus.CONFLICT, value = "REPLAY_REFUSED")
-    ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
+    public ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
         ProjectionStatus status = projections.replay(name);
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections/" + name)).body(status);
     }

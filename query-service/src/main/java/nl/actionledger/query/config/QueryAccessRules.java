@@ -26,7 +26,7 @@ class QueryAccessRules {
                 .hasRole(Role.AUDITOR.name())
                 .requestMatchers(HttpMethod.POST, "/api/integrity/verify", "/api/audit/verify").hasRole(Role.AUDITOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/plans/*/as-of", "/api/plans/*/actions/*/as-of",
-                        "/api/plans/*/changes", "/api/plans/*/report").hasRole(Role.EVALUATOR.name())
+                        "/api/plans/*/changes", "/api/plans/*/report", "/api/plans/*/status-over-time").hasRole(Role.EVALUATOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/plans", "/api/plans/*/actions", "/api/plans/*/actions/*",
                         "/api/organisations")
                 .hasAnyRole(Role.EVALUATOR.name(), Role.COORDINATOR.name());

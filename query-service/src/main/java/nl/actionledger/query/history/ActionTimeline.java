@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -147,6 +148,58 @@ class ActionTimeline {
     Optional<Instant> firstInstant(String planId) {
         return jdbc.sql("SELECT valid_from FROM query_model.action_state WHERE plan_id = ? ORDER BY valid_from LIMIT 1")
                 .param(planId).query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
+    /**
+     * How many of the plan's actions were in each status at each of the instants, as {@link #statesAt} would count them
+     * at each: per status, an array parallel to {@code points}. Absent statuses had no action at any point.
+     * <p>
+     * Cost: one statement, one pass over the plan's states begun up to the last point (as many rows as the plan has
+     * events then: 10^6 at most in the sizes this is built for), whatever the number of points. Each state becomes the
+     * interval in which it held (up to the next state of its action, {@code lead()} over the action's states, which
+     * needs one sort of those rows), and {@code width_bucket} finds by binary search the first and the last point
+     * within it: the state adds one at the first and takes it away after the last. Summed per status and point, that
+     * leaves at most (statuses x (points + 1)) rows to send, added up here. Joining every state with every point instead
+     * would cost states x points comparisons; reading the plan at each point would cost points x actions index probes.
+     * Measured once on PostgreSQL 17.5 with 10^6 states of one plan (1,000 actions), on a shared two-core machine under
+     * load: 3.1 s for 25 points, 3.5 s for 366; the sort (35 MB) spilled to disk at the default work_mem. An index in
+     * the window's order, scanned instead of sorting, was far slower (a heap fetch per state).
+     *
+     * @param points in ascending order, each once (at most {@link PlanThroughTime#MAX_POINTS})
+     */
+    Map<ImplementationStatus, int[]> statusCountsAt(String planId, List<Instant> points) {
+        String[] thresholds = points.stream().map(Instant::toString).toArray(String[]::new);
+        Map<ImplementationStatus, int[]> counts = new EnumMap<>(ImplementationStatus.class);
+        jdbc.sql("""
+                        WITH p AS (SELECT CAST(? AS timestamptz[]) AS points),
+                        spans AS (
+                            SELECT s.status,
+                                   width_bucket(s.valid_from - interval '1 microsecond', p.points) + 1 AS first_point,
+                                   coalesce(width_bucket(lead(s.valid_from) OVER (PARTITION BY s.aggregate_id
+                                                ORDER BY s.valid_from, s.sequence_number) - interval '1 microsecond',
+                                            p.points), ?) AS last_point
+                              FROM query_model.action_state s CROSS JOIN p
+                             WHERE s.plan_id = ? AND s.valid_from <= ?)
+                        SELECT spans.status, d.point, sum(d.delta) AS delta
+                          FROM spans CROSS JOIN LATERAL (VALUES (spans.first_point, 1), (spans.last_point + 1, -1))
+                               AS d(point, delta)
+                         WHERE spans.first_point <= spans.last_point
+                         GROUP BY spans.status, d.point""")
+                .params(thresholds, points.size(), planId, Timestamp.from(points.get(points.size() - 1)))
+                .query(rs -> {
+                    int point = rs.getInt("point");
+                    if (point <= points.size()) {
+                        counts.computeIfAbsent(ImplementationStatus.valueOf(rs.getString("status")),
+                                status -> new int[points.size()])[point - 1] += rs.getInt("delta");
+                    }
+                });
+        // from the changes at each point to the number at each point
+        counts.values().forEach(perPoint -> {
+            for (int i = 1; i < perPoint.length; i++) {
+                perPoint[i] += perPoint[i - 1];
+            }
+        });
+        return counts;
     }
 
     /** The global index of the plan's last event at or before the instant: the position an as-of answer reflects. */

@@ -18,7 +18,7 @@ final class HistorySheets {
     private HistorySheets() {
     }
 
-    static byte[] planAsOf(PlanHistory.PlanAsOf plan) {
+    static byte[] planAsOf(PlanAsOf plan) {
         Csv csv = Csv.withHeader(PLAN_AS_OF);
         for (ActionView action : plan.actions()) {
             csv.row(action.actionId(), action.euActionNumber(), action.objective().number(), action.priority().number(),

@@ -60,10 +60,6 @@ class PlanHistory {
         }
     }
 
-    /** Every action of a plan at an instant, and the position of the last event that instant reflects. */
-    record PlanAsOf(String planId, Instant at, long position, List<ActionView> actions) {
-    }
-
     /** One action at an instant; its version is the sequence number of the event that made that state. */
     record ActionAsOf(String planId, Instant at, ActionView action) {
     }

@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
  * The monitoring report of a period, as JSON or as a spreadsheet: {@code ?format=csv} or {@code ?format=xlsx} (or
  * {@code Accept: text/csv}, as before). Every form carries the report's content hash and event position in headers.
  * The ETag is the hash of the bytes served, for JSON and CSV, whose bytes are the same for the same period; a workbook
- * holds the time it was written, so it has none.
+ * holds the time it was written, so it has none. Public for the web app, which shows the report and offers its files.
  */
 @RestController
-class ReportController {
+public class ReportController {
 
     private final MonitoringReports reports;
     private final ReportingInstant instants;
@@ -33,6 +33,11 @@ class ReportController {
     ReportController(MonitoringReports reports, ReportingInstant instants) {
         this.reports = reports;
         this.instants = instants;
+    }
+
+    /** The report itself, for a page that shows it: the same period rules and the same report as {@link #report}. */
+    public MonitoringReport reportOf(String planId, Instant from, Instant to) {
+        return reports.report(planId, instants.period(from, to));
     }
 
     @GetMapping(path = "/api/plans/{planId}/report")
@@ -61,7 +66,7 @@ class ReportController {
     @ErrorCodes(status = HttpStatus.NOT_FOUND, value = {"PLAN_NOT_FOUND", "PLAN_NOT_YET_REGISTERED"})
     @ErrorCodes(status = HttpStatus.TOO_MANY_REQUESTS, value = "TOO_BUSY")
     @ErrorCodes(status = HttpStatus.SERVICE_UNAVAILABLE, value = "QUERY_TIMEOUT")
-    ResponseEntity<byte[]> report(@PathVariable String planId, @RequestParam(required = false) Instant from,
+    public ResponseEntity<byte[]> report(@PathVariable String planId, @RequestParam(required = false) Instant from,
                                   @RequestParam(required = false) Instant to,
                                   @RequestParam(required = false) String format,
                                   @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {

@@ -21,12 +21,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class ExpensiveReads implements WebMvcConfigurer {
 
-    /** The kinds of expensive read, each with its own limit, and the addresses that ask them. */
+    /**
+     * The kinds of expensive read, each with its own limit, and the addresses that ask them: the API's, and the web app's
+     * pages and downloads that ask the same questions (one place per request: the page of the plan through time asks
+     * its course and the plan as of a date, the reports page the changes and the report).
+     */
     public enum Kind {
         EXPORT("exports", "/api/integrity/export", "/api/audit/export"),
-        AUDIT_SEARCH("audit searches", "/api/audit"),
-        REPORT("reports and lists of changes", "/api/plans/*/report", "/api/plans/*/changes"),
-        AS_OF("plans as of a date", "/api/plans/*/as-of", "/api/plans/*/actions/*/as-of");
+        AUDIT_SEARCH("audit searches", "/api/audit", "/auditing"),
+        REPORT("reports and lists of changes", "/api/plans/*/report", "/api/plans/*/changes", "/reports",
+                "/reports/*/*"),
+        AS_OF("plans as of a date", "/api/plans/*/as-of", "/api/plans/*/actions/*/as-of",
+                "/api/plans/*/status-over-time", "/history");
 
         private final String description;
         private final String[] paths;

@@ -48,6 +48,7 @@ class WebAppLanguage implements WebMvcConfigurer {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change).addPathPatterns("/", "/login", "/actions/**", "/auditing/**");
+        registry.addInterceptor(change).addPathPatterns("/", "/login", "/actions/**", "/auditing/**", "/history/**",
+                "/reports/**", "/admin/**");
     }
 }

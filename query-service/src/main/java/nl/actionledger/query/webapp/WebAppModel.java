@@ -11,9 +11,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Who is signed in, for every page's header and for what a page offers; the header's language links. */
-@ControllerAdvice(assignableTypes = {OverviewPage.class, ActionPage.class, AuditSearchPage.class, LoginPage.class,
-        ActionChangeForm.class})
+/**
+ * Who is signed in, for every page's header and for what a page offers; the header's language links. For every
+ * controller of this package: they are the app's pages.
+ */
+@ControllerAdvice(basePackageClasses = WebAppModel.class)
 class WebAppModel {
 
     private final RoleHierarchy roles;

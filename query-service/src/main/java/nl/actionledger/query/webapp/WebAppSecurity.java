@@ -26,7 +26,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class WebAppSecurity {
 
     /** The app's addresses: pages, sign-in and static files (under /app/). */
-    static final String[] PATHS = {"/", "/login", "/logout", "/denied", "/actions/**", "/auditing/**", "/app/**"};
+    static final String[] PATHS = {"/", "/login", "/logout", "/denied", "/actions/**", "/auditing/**", "/app/**",
+            "/history/**", "/reports/**", "/admin/**"};
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -42,6 +43,8 @@ class WebAppSecurity {
                         // /denied also answers a refused form without its CSRF token, which may come before sign-in
                         .requestMatchers("/login", "/denied", "/app/**").permitAll()
                         .requestMatchers("/auditing/**").hasRole(Role.AUDITOR.name())
+                        .requestMatchers("/history/**", "/reports/**").hasRole(Role.EVALUATOR.name())
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         // the change form (ActionChangeForm); command-service checks the organisation again
                         .requestMatchers(HttpMethod.POST, "/actions/**").hasRole(Role.COORDINATOR.name())
                         .anyRequest().hasAnyRole(Role.EVALUATOR.name(), Role.COORDINATOR.name()))

@@ -192,6 +192,78 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
                 "PERIOD_TOO_LONG");
     }
 
+    // --- the plan through time ---------------------------------------------------------------------------
+
+    /** The small plan by hand: four actions registered on 10 January, one started and stopped again, a fifth added. */
+    @Test
+    void statusOverTimeCountsTheActionsPerStatusAtTheEndOfEachMonth() {
+        JsonNode answer = getJson("evaluator", "/api/plans/" + REPORT_PLAN
+                + "/status-over-time?from=2024-12-31&to=2025-05-31&granularity=month");
+
+        assertThat(answer.get("granularity").asString()).isEqualTo("MONTH");
+        List<String> rows = new ArrayList<>();
+        answer.get("points").forEach(point -> rows.add(point.get("at").asString() + " " + point.get("actions").asInt()
+                + " NS" + point.get("statuses").get("NOT_STARTED").asInt()
+                + " IP" + point.get("statuses").get("IN_PROGRESS").asInt()
+                + " OH" + point.get("statuses").get("ON_HOLD").asInt()
+                + " C" + point.get("statuses").get("CONTINUOUS").asInt()));
+        // the end of each month in the Netherlands; the plan was empty at the end of 2024
+        assertThat(rows).containsExactly(
+                "2024-12-31T22:59:59.999999Z 0 NS0 IP0 OH0 C0",
+                "2025-01-31T22:59:59.999999Z 4 NS2 IP0 OH1 C1",
+                "2025-02-28T22:59:59.999999Z 4 NS2 IP0 OH1 C1",
+                "2025-03-31T21:59:59.999999Z 4 NS1 IP1 OH1 C1",
+                "2025-04-30T21:59:59.999999Z 5 NS3 IP0 OH1 C1",
+                "2025-05-31T21:59:59.999999Z 5 NS3 IP0 OH1 C1");
+    }
+
+    @Test
+    void statusOverTimeEqualsTheFoldOfTheRawEventsAtEveryPoint() {
+        // weeks across the whole generated history, and days between two events, where the interval bounds show
+        assertStatusOverTimeIsTheFold("from=2023-12-31&to=2025-12-31&granularity=week");
+        List<GeneratedHistory.Step> steps = generated.steps();
+        Instant first = steps.get(steps.size() / 3).at();
+        Instant last = steps.stream().map(GeneratedHistory.Step::at).filter(at -> at.isAfter(first.plus(Duration.ofDays(60))))
+                .findFirst().orElseThrow();
+        assertStatusOverTimeIsTheFold("from=" + first + "&to=" + last + "&granularity=day");
+    }
+
+    private void assertStatusOverTimeIsTheFold(String query) {
+        JsonNode answer = getJson("evaluator", "/api/plans/" + GENERATED_PLAN + "/status-over-time?" + query);
+        assertThat(answer.get("points").size()).as(query).isGreaterThan(50);
+        for (JsonNode point : answer.get("points")) {
+            Instant at = Instant.parse(point.get("at").asString());
+            Map<String, Integer> expected = new HashMap<>();
+            for (ImplementationStatus status : ImplementationStatus.values()) {
+                expected.put(status.name(), 0);
+            }
+            generated.foldedAt(at).values().forEach(step -> expected.merge(step.status().name(), 1, Integer::sum));
+            Map<String, Integer> actual = new HashMap<>();
+            point.get("statuses").properties().forEach(entry -> actual.put(entry.getKey(), entry.getValue().asInt()));
+            assertThat(actual).as(query + " at " + at).isEqualTo(expected);
+            assertThat(point.get("actions").asInt()).isEqualTo(generated.foldedAt(at).size());
+        }
+    }
+
+    @Test
+    void statusOverTimeRefusesABadPeriodOrGranularityAndTooManyPoints() {
+        String path = "/api/plans/" + REPORT_PLAN + "/status-over-time";
+        assertProblem(get("evaluator", path + "?from=2025-06-30&to=2025-03-01"), 400, "INVALID_PERIOD");
+        assertProblem(get("evaluator", path + "?to=2025-03-01"), 400, "MISSING_INSTANT");
+        assertProblem(get("evaluator", path + "?from=2025-01-01&to=2025-03-01&granularity=fortnight"), 400,
+                "INVALID_GRANULARITY");
+        assertProblem(get("evaluator", path + "?from=2015-06-30&to=2025-07-01"), 400, "PERIOD_TOO_LONG");
+        assertProblem(get("evaluator", path + "?from=2024-01-01&to=2025-06-30&granularity=day"), 400,
+                "TOO_MANY_POINTS");
+        assertProblem(get("evaluator", path + "?from=yesterday&to=2025-06-30"), 400, "INVALID_INSTANT");
+        assertProblem(get("evaluator", "/api/plans/nl-unknown/status-over-time?from=2025-01-01&to=2025-03-01"), 404,
+                "PLAN_NOT_FOUND");
+        assertProblem(get("coordinator", path + "?from=2025-01-01&to=2025-03-01"), 403, "FORBIDDEN");
+        // a year of days is allowed: 366 ends of days and the start
+        assertThat(getJson("evaluator", path + "?from=2024-06-30&to=2025-06-30&granularity=day").get("points").size())
+                .isEqualTo(366);
+    }
+
     // --- the monitoring report ---------------------------------------------------------------------------
 
     @Test

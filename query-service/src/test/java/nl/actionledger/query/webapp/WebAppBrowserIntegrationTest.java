@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import nl.actionledger.events.ActionRef;
 import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
@@ -53,6 +54,8 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** The test's plan by name: other tests sharing the database add plans, and the overview shows the first by default. */
     private static final String OVERVIEW = "/?plan=eu-wap-nl";
+    /** A plan of its own for the pages through time and the reports, whose every number the tests know. */
+    private static final String COURSE = "nl-browser-course";
 
     private ChromeDriver browser;
 
@@ -75,6 +78,23 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
                         "system", "reg", T0);
         awaitJson("evaluator", "/api/plans/eu-wap-nl/actions/951", view -> view.get("version").asLong() == 1);
         awaitJson("evaluator", "/api/plans/eu-wap-nl/actions/952", view -> view.get("version").asLong() == 0);
+
+        // COURSE: two actions from 10 January 2025; action 1 started in March and completed in May, action 2 on hold
+        Instant registration = Instant.parse("2025-01-10T09:00:00Z");
+        new History(ActionRef.of(COURSE, "1"))
+                .then(registered(ActionRef.of(COURSE, "1"), 1, 1, ImplementationStatus.NOT_STARTED, CONTINUOUS,
+                        CommitmentLevel.NATIONAL), "system", "reg", registration)
+                .then(new ActionStatusChangedEvent(ActionRef.of(COURSE, "1"), ImplementationStatus.NOT_STARTED,
+                        ImplementationStatus.IN_PROGRESS, "Inspections of pet shops began"), "coordinator", "c-c1-1",
+                        Instant.parse("2025-03-05T10:00:00Z"))
+                .then(new ActionStatusChangedEvent(ActionRef.of(COURSE, "1"), ImplementationStatus.IN_PROGRESS,
+                        ImplementationStatus.COMPLETED, "All shops inspected"), "coordinator", "c-c1-2",
+                        Instant.parse("2025-05-20T10:00:00Z"));
+        new History(ActionRef.of(COURSE, "2"))
+                .then(registered(ActionRef.of(COURSE, "2"), 1, 2, ImplementationStatus.ON_HOLD, RANGE_2024_2025,
+                        CommitmentLevel.EU), "system", "reg", registration);
+        awaitJson("evaluator", "/api/plans/" + COURSE + "/actions/1", view -> view.get("version").asLong() == 2);
+        awaitProjectionsCaughtUp();
     }
 
     @BeforeAll
@@ -260,6 +280,192 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    // --- the plan through time, changes and reports, projections, not found ---------------------------------
+
+    @Test
+    void anEvaluatorOpensTheChartOfThePlanThroughTimeAndChangesTheDateOfThePlanShown() throws IOException {
+        browser.get(url("/history?plan=" + COURSE + "&from=2024-12-31&to=2025-06-30&granularity=month"));
+        signIn("evaluator");
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("The plan through time");
+        // one area per status the plan had in the period, each with its name; every number in the table
+        List<String> areas = browser.findElements(By.cssSelector("#status-chart polygon.area")).stream()
+                .map(area -> area.getAttribute("data-status")).toList();
+        assertThat(areas).containsExactly("NOT_STARTED", "IN_PROGRESS", "COMPLETED", "ON_HOLD");
+        assertThat(browser.findElement(By.cssSelector(".legend")).getText()).contains("Not started", "In progress",
+                "Completed", "On hold", "Continuous", "Discontinued");
+        assertThat(seriesRow("2024-12-31")).isEqualTo("NS0 IP0 C0 OH0 =0");
+        assertThat(seriesRow("2025-01-31")).isEqualTo("NS1 IP0 C0 OH1 =2");
+        assertThat(seriesRow("2025-03-31")).isEqualTo("NS0 IP1 C0 OH1 =2");
+        assertThat(seriesRow("2025-05-31")).isEqualTo("NS0 IP0 C1 OH1 =2");
+        assertThat(browser.findElements(By.cssSelector("#series tbody tr"))).hasSize(7);
+        // the plan now, by default
+        assertThat(browser.findElement(By.cssSelector("#as-of tr[data-action='1'] .status")).getText())
+                .isEqualTo("Completed");
+        screenshot("history-chart");
+
+        setDate("at", "2025-04-15");
+        browser.findElement(By.cssSelector("#history-form button[type='submit']")).click();
+
+        assertThat(browser.findElement(By.id("as-of-heading")).getText()).isEqualTo("The plan on 2025-04-15");
+        assertThat(browser.findElement(By.cssSelector("#as-of tr[data-action='1'] .status")).getText())
+                .isEqualTo("In progress");
+        assertThat(browser.findElement(By.cssSelector("#as-of tr[data-status='IN_PROGRESS'] td.number")).getText())
+                .isEqualTo("1");
+        // the chart stays as it was asked for
+        assertThat(seriesRow("2025-05-31")).isEqualTo("NS0 IP0 C1 OH1 =2");
+        screenshot("history-as-of");
+    }
+
+    @Test
+    void aPeriodThatEndsBeforeItStartsIsToldOnThePageInTheUsersLanguage() {
+        browser.get(url("/history?plan=" + COURSE + "&from=2025-06-30&to=2025-01-31&lang=nl"));
+        signIn("evaluator");
+
+        assertThat(browser.findElement(By.cssSelector("#course .message.error")).getText())
+                .isEqualTo("De eerste datum moet voor de tweede liggen.");
+        assertThat(browser.findElements(By.id("status-chart"))).isEmpty();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Het actieplan door de tijd");
+    }
+
+    @Test
+    void anEvaluatorReadsTheChangesAndTheReportAndDownloadsItWithTheirSession() throws Exception {
+        browser.get(url("/reports?plan=" + COURSE + "&from=2025-02-28&to=2025-05-31"));
+        signIn("evaluator");
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Changes and reports");
+        assertThat(browser.findElement(By.cssSelector("#changes-table tr[data-action='1']")).getText())
+                .contains("Action 1", "Status: NOT_STARTED → COMPLETED", "coordinator");
+        assertThat(browser.findElements(By.cssSelector("#changes-table tr[data-action='2']"))).isEmpty();
+        assertThat(browser.findElement(By.id("transitions")).getText())
+                .contains("Inspections of pet shops began", "All shops inspected");
+        assertThat(browser.findElement(By.cssSelector("#report-counts tr[data-status='COMPLETED']")).getText())
+                .endsWith("0 1");
+        assertThat(browser.findElement(By.id("not-updated")).getText()).isEqualTo("2");
+        String hash = browser.findElement(By.id("content-hash")).getText();
+        assertThat(hash).matches("sha256:[0-9a-f]{64}");
+        screenshot("reports");
+
+        // the link works with the session: the report's CSV, as the API serves it, with the hash the page shows
+        HttpResponse<String> csv = withSession(browser.findElement(By.id("download-report-csv")).getAttribute("href"));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
+                .isEqualTo("attachment; filename=\"" + COURSE + "-report-2025-02-28-2025-05-31.csv\"");
+        assertThat(csv.headers().firstValue("X-Report-Content-Hash")).contains(hash);
+        assertThat(csv.body()).contains("action_id,").contains("COMPLETED");
+        assertThat(csv.body()).isEqualTo(get("evaluator", "/api/plans/" + COURSE
+                + "/report?from=2025-02-28&to=2025-05-31&format=csv").body());
+        HttpResponse<String> workbook = withSession(
+                browser.findElement(By.id("download-report-xlsx")).getAttribute("href"));
+        assertThat(workbook.statusCode()).isEqualTo(200);
+        assertThat(workbook.headers().firstValue("Content-Type").orElseThrow()).contains("spreadsheetml");
+        assertThat(workbook.headers().firstValue("X-Report-Content-Hash")).contains(hash);
+        HttpResponse<String> changes = withSession(
+                browser.findElement(By.id("download-changes-csv")).getAttribute("href"));
+        assertThat(changes.body()).contains("action_id,net_change").contains("NOT_STARTED", "COMPLETED");
+        // the API's own address stays Basic or bearer only: the session is no credential there
+        assertThat(withSession(url("/api/plans/" + COURSE + "/report?from=2025-02-28&to=2025-05-31&format=csv"))
+                .statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anAdminSeesTheProjectionsProgressAndStartsAReplay() throws IOException {
+        browser.get(url("/"));
+        signIn("admin");
+        browser.findElement(By.linkText("Projections")).click();
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Projections");
+        List<String> names = browser.findElements(By.cssSelector("#projections tbody tr")).stream()
+                .map(row -> row.getAttribute("data-projection")).toList();
+        assertThat(names).contains("action-views", "audit-trail", "action-timeline", "organisations");
+        assertThat(browser.findElement(By.cssSelector("tr[data-projection='action-timeline'] .lag")).getText())
+                .isEqualTo("0");
+        assertThat(browser.findElement(By.cssSelector("tr[data-projection='action-timeline'] .state")).getText())
+                .isEqualTo("Up to date");
+        screenshot("projections");
+
+        browser.findElement(By.cssSelector("tr[data-projection='organisations'] button[type='submit']")).click();
+
+        assertThat(browser.findElement(By.id("replay-started")).getText())
+                .isEqualTo("The replay of organisations has started.");
+        awaitProjectionsCaughtUp();
+    }
+
+    @Test
+    void onlyAnAdminIsOfferedTheProjectionsAndACoordinatorNoHistoryOrReports() throws Exception {
+        browser.get(url("/"));
+        signIn("evaluator");
+        assertThat(browser.findElements(By.linkText("Projections"))).isEmpty();
+        assertThat(browser.findElements(By.linkText("The plan through time"))).hasSize(1);
+        browser.get(url("/admin/projections"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not for your role");
+        assertThat(browser.findElements(By.id("projections"))).isEmpty();
+        // nor can a replay be started past the page: the POST, with the session's valid CSRF token, is refused for the role
+        String csrf = browser.findElement(By.cssSelector("form.signed-in input[name='_csrf']")).getAttribute("value");
+        assertThat(withSessionPost("/admin/projections/replay", "name=organisations&_csrf=" + csrf).statusCode())
+                .isEqualTo(403);
+
+        browser.manage().deleteAllCookies();
+        browser.get(url("/"));
+        signIn("coordinator");
+        assertThat(browser.findElements(By.linkText("The plan through time"))).isEmpty();
+        assertThat(browser.findElements(By.linkText("Changes and reports"))).isEmpty();
+        assertThat(browser.findElements(By.linkText("Projections"))).isEmpty();
+        browser.get(url("/reports?plan=" + COURSE));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not for your role");
+        assertThat(withSession(url("/reports/" + COURSE + "/report.csv?from=2025-02-28&to=2025-05-31"))
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anUnknownPlanOrActionIsAPageThatSaysSoWith404() throws Exception {
+        browser.get(url("/actions/eu-wap-nl/99999"));
+        signIn("evaluator");
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+        assertThat(browser.findElement(By.id("not-found")).getText()).isEqualTo("The plan has no action with this number.");
+        assertThat(browser.findElement(By.cssSelector(".signed-in")).getText()).contains("Signed in as evaluator");
+        screenshot("not-found");
+        assertThat(withSession(url("/actions/eu-wap-nl/99999")).statusCode()).isEqualTo(404);
+        HttpResponse<String> unknownPlan = withSession(url("/history?plan=nl-no-such-plan"));
+        assertThat(unknownPlan.statusCode()).isEqualTo(404);
+        assertThat(unknownPlan.body()).contains("There is no plan by this name.");
+        assertThat(withSession(url("/?plan=nl-no-such-plan")).statusCode()).isEqualTo(404);
+    }
+
+    /** A row of the chart's table: the counts of four statuses and the total, e.g. "NS1 IP0 C0 OH1 =2". */
+    private String seriesRow(String date) {
+        WebElement row = browser.findElement(By.xpath("//table[@id='series']/tbody/tr[th/time[.='" + date + "']]"));
+        return "NS" + cell(row, "NOT_STARTED") + " IP" + cell(row, "IN_PROGRESS") + " C" + cell(row, "COMPLETED")
+                + " OH" + cell(row, "ON_HOLD") + " =" + row.findElement(By.cssSelector("td.total")).getText();
+    }
+
+    private static String cell(WebElement row, String status) {
+        return row.findElement(By.cssSelector("td[data-status='" + status + "']")).getText();
+    }
+
+    /** A date field's value as the date picker would leave it (typing into one depends on the browser's locale). */
+    private void setDate(String id, String isoDate) {
+        browser.executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), isoDate);
+    }
+
+    /** A GET with the browser's session cookie and nothing else, as a click on a download link sends it. */
+    private HttpResponse<String> withSession(String address) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(address)).header("Cookie", sessionCookie()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> withSessionPost(String path, String form) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).header("Cookie", sessionCookie())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String sessionCookie() {
+        return "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
     }
 
     private void signInAs(String user, String password) {
