@@ -9,13 +9,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import io.micrometer.tracing.Tracer;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
+import org.axonframework.tracing.NoOpSpanFactory;
+import org.axonframework.tracing.SpanFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,8 +28,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What an operator sees of command-service: JSON log lines that name the request's correlation id and actor, and
- * Prometheus metrics (for admins only) with the commands by endpoint and the refusals by errorCode.
+ * What an operator sees of command-service: JSON log lines that name the request's correlation id and actor,
+ * Prometheus metrics (for admins only) with the commands by endpoint and the refusals by errorCode, and no tracing
+ * while it is not switched on (this context runs with the defaults; CommandApiIntegrationTest's traces).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "logging.structured.format.console=ecs")
@@ -43,6 +49,12 @@ class ObservabilityIntegrationTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Tracer tracer;
+    @Autowired
+    SpanFactory spanFactory;
 
     @Test
     void aLineLoggedDuringARequestNamesItsCorrelationIdAndActor(CapturedOutput output) {
@@ -87,6 +99,21 @@ class ObservabilityIntegrationTest {
                 .containsPattern("actionledger_refusals_total\\{[^}]*errorCode=\"NO_CHANGE\"[^}]*status=\"422\"[^}]*} 1")
                 .containsPattern("actionledger_refusals_total\\{[^}]*errorCode=\"UNAUTHENTICATED\"")
                 .contains("application=\"command-service\"");
+    }
+
+    @Test
+    void tracingIsOffUnlessSwitchedOnNoSpansAndNoTraceContextInTheEvents() {
+        HttpResponse<String> accepted = post("admin", STATUS.formatted("66"), "{\"status\":\"ON_HOLD\",\"reason\":\"Paused\"}",
+                Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+        assertThat(accepted.statusCode()).isEqualTo(200);
+
+        String metadata = jdbc.sql("""
+                        SELECT convert_from(meta_data, 'UTF8') FROM event_store.domain_event_entry
+                        WHERE aggregate_identifier = 'eu-wap-nl/66' ORDER BY sequence_number DESC LIMIT 1""")
+                .query(String.class).single();
+        assertThat(JSON.readTree(metadata).has("traceparent")).as(metadata).isFalse();
+        assertThat(tracer).isSameAs(Tracer.NOOP);
+        assertThat(spanFactory).isSameAs(NoOpSpanFactory.INSTANCE);
     }
 
     @Test
