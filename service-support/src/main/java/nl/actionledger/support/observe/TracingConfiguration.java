@@ -1,6 +1,7 @@
 package nl.actionledger.support.observe;
 
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.opentelemetry.api.OpenTelemetry;
 import org.axonframework.tracing.NoOpSpanFactory;
 import org.axonframework.tracing.SpanFactory;
@@ -19,8 +20,9 @@ import org.springframework.context.annotation.Configuration;
  * metadata as {@code traceparent}, from which query-service's projections continue it.
  *
  * <p>Off, neither Axon nor the HTTP requests make any span: Axon's no-op span factory adds nothing to the events, and
- * Micrometer's no-op tracer keeps the request observations (which the metrics need) from starting spans that nobody
- * would export. Spring Boot alone would still trace every request when export is off.
+ * Micrometer's no-op tracer and propagator keep the request observations (which the metrics need) from starting spans
+ * that nobody would export. Spring Boot alone would still start a span for every request when export is off (its
+ * propagator starts the span of an incoming request on the OpenTelemetry SDK directly), and record a sampled share.
  */
 @Configuration(proxyBeanMethods = false)
 public class TracingConfiguration {
@@ -52,6 +54,11 @@ public class TracingConfiguration {
         @Bean
         Tracer noRequestSpans() {
             return Tracer.NOOP;
+        }
+
+        @Bean
+        Propagator noIncomingRequestSpans() {
+            return Propagator.NOOP;
         }
     }
 }

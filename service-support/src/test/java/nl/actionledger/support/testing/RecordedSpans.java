@@ -73,6 +73,12 @@ public final class RecordedSpans {
                 .toList());
     }
 
+    /** Every finished span of the context, once the batch processor has handed over what it holds. */
+    public List<SpanData> all() {
+        tracerProvider.forceFlush().join(10, TimeUnit.SECONDS);
+        return exporter.getFinishedSpanItems();
+    }
+
     /** The finished spans that link to a span of the trace (a trace started for work that the trace caused). */
     public List<SpanData> linkedTo(String traceId) {
         tracerProvider.forceFlush().join(10, TimeUnit.SECONDS);
