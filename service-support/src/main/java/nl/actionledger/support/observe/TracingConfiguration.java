@@ -29,36 +29,30 @@ public class TracingConfiguration {
 
     static final String ENABLED = "management.tracing.export.enabled";
 
-    @Configuration(proxyBeanMethods = false)
+    @Bean
     @ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
-    static class On {
-
-        @Bean
-        SpanFactory axonSpansOnBootsOpenTelemetry(OpenTelemetry openTelemetry) {
-            return OpenTelemetrySpanFactory.builder()
-                    .tracer(openTelemetry.getTracer("AxonFramework-OpenTelemetry"))
-                    .contextPropagators(openTelemetry.getPropagators().getTextMapPropagator())
-                    .build();
-        }
+    SpanFactory axonSpansOnBootsOpenTelemetry(OpenTelemetry openTelemetry) {
+        return OpenTelemetrySpanFactory.builder()
+                .tracer(openTelemetry.getTracer("AxonFramework-OpenTelemetry"))
+                .contextPropagators(openTelemetry.getPropagators().getTextMapPropagator())
+                .build();
     }
 
-    @Configuration(proxyBeanMethods = false)
+    @Bean
     @ConditionalOnBooleanProperty(name = ENABLED, havingValue = false)
-    static class Off {
+    SpanFactory noAxonSpans() {
+        return NoOpSpanFactory.INSTANCE;
+    }
 
-        @Bean
-        SpanFactory noAxonSpans() {
-            return NoOpSpanFactory.INSTANCE;
-        }
+    @Bean
+    @ConditionalOnBooleanProperty(name = ENABLED, havingValue = false)
+    Tracer noRequestSpans() {
+        return Tracer.NOOP;
+    }
 
-        @Bean
-        Tracer noRequestSpans() {
-            return Tracer.NOOP;
-        }
-
-        @Bean
-        Propagator noIncomingRequestSpans() {
-            return Propagator.NOOP;
-        }
+    @Bean
+    @ConditionalOnBooleanProperty(name = ENABLED, havingValue = false)
+    Propagator noIncomingRequestSpans() {
+        return Propagator.NOOP;
     }
 }

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -31,8 +30,10 @@ public final class RecordedSpans {
         this.tracerProvider = tracerProvider;
     }
 
-    /** Import into a test context (with tracing switched on) to record its spans. */
-    @TestConfiguration(proxyBeanMethods = false)
+    /**
+     * Import into a test context to record its spans. A plain class rather than a {@code @TestConfiguration}: the check
+     * that the library's auto-configuration imports every component of the library scans the test classes too.
+     */
     public static class Recording {
 
         @Bean
