@@ -23,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import nl.actionledger.command.action.ChangeActionStatusCommand;
 import nl.actionledger.command.action.Requester;
 import nl.actionledger.command.eventstore.MissingActorException;
@@ -33,6 +35,7 @@ import nl.actionledger.support.testing.CommittedApiDescription;
 import nl.actionledger.support.testing.DocumentedProblems;
 import nl.actionledger.support.testing.DocumentedRoles;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
+import nl.actionledger.support.testing.RecordedSpans;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -46,6 +49,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.axonframework.common.caching.Cache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -62,7 +66,9 @@ import tools.jackson.databind.json.JsonMapper;
  * bad request gets (and that it stores nothing), registration at start-up, the schema traps, and concurrent
  * writers on one and on two instances.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Tracing on (it is off by default), its spans recorded: see the test of one trace per change.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.tracing.export.enabled=true")
+@Import(RecordedSpans.Recording.class)
 @ActiveProfiles("test")
 class CommandApiIntegrationTest {
 
@@ -85,6 +91,8 @@ class CommandApiIntegrationTest {
     Cache actionCache;
     @Autowired
     CommandGateway commandGateway;
+    @Autowired
+    RecordedSpans recordedSpans;
 
     // --- accepted changes -------------------------------------------------------------------------------
 
@@ -124,6 +132,36 @@ class CommandApiIntegrationTest {
                         SELECT convert_from(meta_data, 'UTF8')::jsonb ->> 'correlationId' FROM event_store.domain_event_entry
                         WHERE aggregate_identifier = 'eu-wap-nl/29' AND sequence_number = 1""").query(String.class).single();
         assertThat(stored).isEqualTo(generated).isNotBlank();
+    }
+
+    @Test
+    void aChangeIsOneTraceFromTheRequestThroughTheCommandToItsEventWhichCarriesTheTraceOn() {
+        String traceId = RecordedSpans.newTraceId();
+        String clientSpan = RecordedSpans.newSpanId();
+        HttpResponse<String> response = post(port, "admin", "/api/plans/eu-wap-nl/actions/50/status",
+                "{\"status\":\"IN_PROGRESS\",\"reason\":\"Traced\"}",
+                Map.of("traceparent", RecordedSpans.traceparent(traceId, clientSpan)));
+        assertThat(response.statusCode()).isEqualTo(200);
+
+        String eventTraceparent = jdbc.sql("""
+                        SELECT convert_from(meta_data, 'UTF8')::jsonb ->> 'traceparent' FROM event_store.domain_event_entry
+                        WHERE aggregate_identifier = 'eu-wap-nl/50' ORDER BY sequence_number DESC LIMIT 1""")
+                .query(String.class).single();
+        assertThat(eventTraceparent).startsWith("00-" + traceId + "-");
+
+        RecordedSpans.Trace trace = recordedSpans.trace(traceId);
+        SpanData request = trace.spans().stream().filter(span -> span.getKind() == SpanKind.SERVER).findFirst()
+                .orElseThrow(() -> new AssertionError("no HTTP span in " + trace));
+        assertThat(request.getParentSpanId()).isEqualTo(clientSpan);
+        SpanData handling = trace.named("CommandBus.handleCommand").stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no command handling span in " + trace));
+        assertThat(trace.descendsFrom(handling, request)).isTrue();
+        SpanData eventsParent = trace.withId(RecordedSpans.spanIdOf(eventTraceparent))
+                .orElseThrow(() -> new AssertionError("the event's parent span is not in " + trace));
+        assertThat(trace.descendsFrom(eventsParent, handling)).isTrue();
+        // The actor stays out of the spans (application.yml: an erasure could not remove it from a tracing backend).
+        assertThat(trace.spans()).allSatisfy(span -> assertThat(span.getAttributes().asMap().toString())
+                .doesNotContain("admin"));
     }
 
     @Test

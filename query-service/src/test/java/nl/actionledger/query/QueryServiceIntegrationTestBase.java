@@ -26,6 +26,7 @@ import nl.actionledger.events.OrganisationRegisteredEvent;
 import nl.actionledger.support.persistence.EventTable;
 import nl.actionledger.support.testing.DocumentedProblems;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
+import nl.actionledger.support.testing.RecordedSpans;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -40,6 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -55,7 +57,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Events go in exactly as command-service writes them; everything comes out through HTTP. Subclasses share one
  * application context and one database, so each uses its own action numbers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Tracing on (it is off by default) for every trace, its spans recorded: see ProjectionTracingIntegrationTest.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "management.tracing.export.enabled=true", "management.tracing.sampling.probability=1.0"})
+@Import(RecordedSpans.Recording.class)
 @ActiveProfiles("test")
 public abstract class QueryServiceIntegrationTestBase {
 

@@ -1,5 +1,6 @@
 package nl.actionledger.support;
 
+import nl.actionledger.support.observe.TracingConfiguration;
 import nl.actionledger.support.organisation.EventUpcasting;
 import nl.actionledger.support.persistence.AxonJdbcConfiguration;
 import nl.actionledger.support.persistence.DatabaseLoginCheck;
@@ -18,16 +19,16 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
 /**
- * What both services share (security, problem answers, the event table's JDBC wiring, upcasting), found on the
- * classpath as a Spring Boot auto-configuration rather than by each service scanning this library's packages. First
- * of all auto-configurations, as the scanned classes were: Boot's security and Axon's auto-configurations back off
- * when they find the beans declared here (a security filter chain, a connection provider, a token store), and must
- * see them declared already.
+ * What both services share (security, problem answers, the event table's JDBC wiring, upcasting, tracing), found on
+ * the classpath as a Spring Boot auto-configuration rather than by each service scanning this library's packages.
+ * First of all auto-configurations, as the scanned classes were: Boot's security and tracing and Axon's
+ * auto-configurations back off when they find the beans declared here (a security filter chain, a connection provider,
+ * a token store, a span factory, a tracer), and must see them declared already.
  */
 @AutoConfiguration
 @AutoConfigureOrder(Ordered.HIGHEST_PRECEDENCE)
 @Import({ApiDescription.class, AxonJdbcConfiguration.class, DatabaseLoginCheck.class, EventUpcasting.class, CurrentUsers.class,
         LedgerSecurityConfiguration.class, ProblemErrorReportValve.Installer.class, ProblemWriter.class, Refusals.class,
-        RefusalsCounted.class, RequestSizeLimit.class, StrictJson.class})
+        RefusalsCounted.class, RequestSizeLimit.class, StrictJson.class, TracingConfiguration.class})
 public class ServiceSupportAutoConfiguration {
 }

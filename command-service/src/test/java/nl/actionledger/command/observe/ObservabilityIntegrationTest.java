@@ -10,12 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
+import nl.actionledger.support.testing.RecordedSpans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,11 +27,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What an operator sees of command-service: JSON log lines that name the request's correlation id and actor, and
- * Prometheus metrics (for admins only) with the commands by endpoint and the refusals by errorCode.
+ * What an operator sees of command-service: JSON log lines that name the request's correlation id and actor,
+ * Prometheus metrics (for admins only) with the commands by endpoint and the refusals by errorCode, and no tracing
+ * while it is not switched on (this context runs with the defaults; CommandApiIntegrationTest's traces).
  */
+// Tracing as by default (off), but every trace sampled and every span recorded: a span made all the same would show.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "logging.structured.format.console=ecs")
+        properties = {"logging.structured.format.console=ecs", "management.tracing.sampling.probability=1.0"})
+@Import(RecordedSpans.Recording.class)
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityIntegrationTest {
@@ -43,6 +50,10 @@ class ObservabilityIntegrationTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    RecordedSpans recordedSpans;
 
     @Test
     void aLineLoggedDuringARequestNamesItsCorrelationIdAndActor(CapturedOutput output) {
@@ -90,6 +101,20 @@ class ObservabilityIntegrationTest {
                 .containsPattern("actionledger_refusals_total\\{[^}]*errorCode=\"NO_CHANGE\"[^}]*status=\"422\"[^}]*} 1")
                 .containsPattern("actionledger_refusals_total\\{[^}]*errorCode=\"UNAUTHENTICATED\"")
                 .contains("application=\"command-service\"");
+    }
+
+    @Test
+    void tracingIsOffUnlessSwitchedOnNoSpansAndNoTraceContextInTheEvents() {
+        HttpResponse<String> accepted = post("admin", STATUS.formatted("66"), "{\"status\":\"ON_HOLD\",\"reason\":\"Paused\"}",
+                Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+        assertThat(accepted.statusCode()).isEqualTo(200);
+
+        String metadata = jdbc.sql("""
+                        SELECT convert_from(meta_data, 'UTF8') FROM event_store.domain_event_entry
+                        WHERE aggregate_identifier = 'eu-wap-nl/66' ORDER BY sequence_number DESC LIMIT 1""")
+                .query(String.class).single();
+        assertThat(JSON.readTree(metadata).has("traceparent")).as(metadata).isFalse();
+        assertThat(recordedSpans.all()).isEmpty();
     }
 
     @Test
