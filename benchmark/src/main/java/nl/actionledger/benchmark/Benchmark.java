@@ -418,6 +418,7 @@ public final class Benchmark {
         integrityTarget(integrity, "exportLateMonth", "Export page of 1,000 events, late month p95 < 100 ms", 100);
         targetP95(reads, "planAsOf", "A whole plan as of a date p95 < 100 ms", 100);
         targetP95(reads, "monitoringReport", "Monitoring report p95 < 500 ms", 500);
+        targetP95(reads, "statusOverTime", "The plan through time, monthly over 5.5 years p95 < 1 s", 1_000);
         for (ServiceUnderTest service : List.of(command, query)) {
             figures.target(service.name() + " runs in a " + settings.heap() + " heap",
                     String.format("peak RSS %.0f MiB, out of memory: %s", service.peakResidentMiB(),

@@ -22,6 +22,8 @@ final class Reads {
                 + "&from=2024-03-01T00:00:00Z&to=2024-04-01T00:00:00Z");
         questions.put("planAsOf", plan + "/as-of?at=2024-06-30");
         questions.put("monitoringReport", plan + "/report?from=2024-01-01&to=2024-12-31");
+        // The web app's chart of the plan through time: monthly, over the years the history spans.
+        questions.put("statusOverTime", plan + "/status-over-time?from=2021-01-01&to=2026-06-30&granularity=month");
         return questions;
     }
 
