@@ -30,7 +30,7 @@ class ProjectionTracingIntegrationTest extends QueryServiceIntegrationTestBase {
     void eachProjectionHandlesAnEventInTheTraceOfTheRequestThatCausedIt() {
         String traceId = RecordedSpans.newTraceId();
         String publishingSpan = RecordedSpans.newSpanId();
-        new History(action("961")).then(registered("961", 5, 2, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
+        new History(action("971")).then(registered("971", 5, 2, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
                 CommitmentLevel.EU), tracedBy(traceId, publishingSpan), Instant.now());
 
         await().atMost(VISIBLE_WITHIN).untilAsserted(() -> {
@@ -49,7 +49,7 @@ class ProjectionTracingIntegrationTest extends QueryServiceIntegrationTestBase {
     @Test
     void anEventHandledLongAfterItWasStoredStartsATraceLinkedToTheRequestsTrace() {
         String traceId = RecordedSpans.newTraceId();
-        new History(action("962")).then(registered("962", 5, 2, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
+        new History(action("972")).then(registered("972", 5, 2, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
                 CommitmentLevel.EU), tracedBy(traceId, RecordedSpans.newSpanId()), Instant.now().minusSeconds(3600));
 
         await().atMost(VISIBLE_WITHIN).untilAsserted(() -> assertThat(recordedSpans.linkedTo(traceId))
