@@ -3,7 +3,7 @@ package nl.actionledger.query.audit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import nl.actionledger.query.FullPassRest;
+import nl.actionledger.query.RestBetweenRuns;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -23,12 +23,12 @@ public class AuditTrailChecks {
     });
 
     /** Only the background thread uses it. */
-    private final FullPassRest rest;
+    private final RestBetweenRuns rest;
 
     AuditTrailChecks(AuditTrailConsistencyCheck check,
                      @Value("${actionledger.full-passes.max-share:0.25}") double maxFullPassShare) {
         this.check = check;
-        this.rest = new FullPassRest(maxFullPassShare);
+        this.rest = new RestBetweenRuns(maxFullPassShare, RestBetweenRuns.FULL_PASSES_MAX_SHARE);
     }
 
     public AuditTrailVerification latest() {
@@ -37,7 +37,7 @@ public class AuditTrailChecks {
 
     /**
      * Compares every entry with its event soon; a request while one waits to start is that one. It rests after the
-     * last one first ({@link FullPassRest}), so that however often auditors ask, full comparisons take a bounded share
+     * last one first ({@link RestBetweenRuns}), so that however often auditors ask, full comparisons take a bounded share
      * of the time.
      */
     public void requestFull() {
@@ -49,7 +49,7 @@ public class AuditTrailChecks {
                 try {
                     check.checkEverything();
                 } finally {
-                    rest.passEnded(started);
+                    rest.runEnded(started);
                 }
             });
         }

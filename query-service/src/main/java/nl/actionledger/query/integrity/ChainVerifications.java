@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import nl.actionledger.query.FullPassRest;
+import nl.actionledger.query.RestBetweenRuns;
 import nl.actionledger.query.config.ExpensiveReadPool;
 import nl.actionledger.query.integrity.ChainVerification.Kind;
 import nl.actionledger.query.integrity.ChainVerification.Pass;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
  * Verifies the hash chains in the background, so that {@code GET /api/integrity/verify} answers at once from the last
  * result: an incremental pass every {@code interval} (the events appended since the previous pass), a full pass every
  * {@code full-interval} and whenever one is asked for. Passes run one at a time on their own thread; at most one
- * full pass waits to start, and it rests after the last one first ({@link FullPassRest}), so that however often
+ * full pass waits to start, and it rests after the last one first ({@link RestBetweenRuns}), so that however often
  * auditors ask, full passes take a bounded share of the time. Passes read through the expensive reads' own pool. The result lives in this instance's memory: after a restart the first pass is a full one.
  */
 @Service
@@ -55,7 +55,7 @@ class ChainVerifications {
     private volatile Pass running;
     private Pass lastFailure;
     /** Only the pass thread uses it. */
-    private final FullPassRest restAfterFullPass;
+    private final RestBetweenRuns restAfterFullPass;
 
     ChainVerifications(ChainVerifier verifier, Clock clock,
                        @Value("${actionledger.chain-verification.full-interval:P1D}") Duration fullInterval,
@@ -63,7 +63,7 @@ class ChainVerifications {
         this.verifier = verifier;
         this.clock = clock;
         this.fullInterval = fullInterval;
-        this.restAfterFullPass = new FullPassRest(maxFullPassShare);
+        this.restAfterFullPass = new RestBetweenRuns(maxFullPassShare, RestBetweenRuns.FULL_PASSES_MAX_SHARE);
         publish();
     }
 
@@ -138,7 +138,7 @@ class ChainVerifications {
                     walk.position());
             if (kind == Kind.FULL) {
                 lastFullPass = lastPass;
-                restAfterFullPass.passEnded(startedNanos);
+                restAfterFullPass.runEnded(startedNanos);
             }
             log.info("Chain verification pass {} ({}) read {} events up to position {} in {} ms: {}", request.pass(), kind,
                     lastPass.eventsRead(), walk.position(), Duration.between(started, lastPass.finishedAt()).toMillis(),

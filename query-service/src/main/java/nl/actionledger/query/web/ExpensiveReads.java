@@ -15,8 +15,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * as of a date, the audit search): at most {@code actionledger.expensive-reads.max-concurrent} of them run at once on
  * an instance, and at most {@code max-concurrent-per-kind} of each {@link Kind}, so that auditors' bulk work cannot
  * take every core from the projections and the other readers, and a flood of exports leaves room for a report. One
- * more is answered 429 with {@code Retry-After}, at once, rather than queued. A read that got its place takes its
- * connections from the expensive reads' own pool ({@link ExpensiveReadPool}), never from the main one.
+ * more is answered 429 with {@code Retry-After}, at once, rather than queued. Export pages moreover take turns and rest
+ * between them ({@link PacedExports}). A read that got its place takes its connections from the expensive reads' own
+ * pool ({@link ExpensiveReadPool}), never from the main one.
  */
 @Configuration
 class ExpensiveReads implements WebMvcConfigurer {
@@ -44,13 +45,16 @@ class ExpensiveReads implements WebMvcConfigurer {
     }
 
     private static final String HOLDS_PERMIT = ExpensiveReads.class.getName() + ".permit";
+    private static final String EXPORT_STARTED = ExpensiveReads.class.getName() + ".exportStarted";
 
     private final Semaphore permits;
     private final int maxConcurrent;
     private final int maxPerKind;
+    private final PacedExports exports;
 
     ExpensiveReads(@Value("${actionledger.expensive-reads.max-concurrent}") int maxConcurrent,
-                   @Value("${actionledger.expensive-reads.max-concurrent-per-kind}") int maxPerKind) {
+                   @Value("${actionledger.expensive-reads.max-concurrent-per-kind}") int maxPerKind,
+                   @Value("${actionledger.exports.max-share}") double exportsMaxShare) {
         if (maxConcurrent < 1) {
             throw new IllegalStateException("actionledger.expensive-reads.max-concurrent (EXPENSIVE_READS_MAX_CONCURRENT) "
                     + "must be at least 1; it is " + maxConcurrent);
@@ -62,6 +66,7 @@ class ExpensiveReads implements WebMvcConfigurer {
         this.permits = new Semaphore(maxConcurrent);
         this.maxConcurrent = maxConcurrent;
         this.maxPerKind = Math.min(maxPerKind, maxConcurrent);
+        this.exports = new PacedExports(exportsMaxShare);
     }
 
     @Override
@@ -88,6 +93,21 @@ class ExpensiveReads implements WebMvcConfigurer {
 
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+            if (kind == Kind.EXPORT) {
+                request.setAttribute(EXPORT_STARTED, exports.awaitTurn());
+            }
+            try {
+                takePlace();
+            } catch (TooBusyException refused) {
+                endExportTurn(request);
+                throw refused;
+            }
+            request.setAttribute(HOLDS_PERMIT, Boolean.TRUE);
+            ExpensiveReadPool.enter();
+            return true;
+        }
+
+        private void takePlace() {
             if (!kindPermits.tryAcquire()) {
                 throw new TooBusyException("At most " + maxPerKind + " " + kind.description
                         + " run at once; try again in a moment.");
@@ -97,9 +117,6 @@ class ExpensiveReads implements WebMvcConfigurer {
                 throw new TooBusyException("At most " + maxConcurrent + " exports, reports and searches over whole "
                         + "periods run at once; try again in a moment.");
             }
-            request.setAttribute(HOLDS_PERMIT, Boolean.TRUE);
-            ExpensiveReadPool.enter();
-            return true;
         }
 
         @Override
@@ -110,6 +127,14 @@ class ExpensiveReads implements WebMvcConfigurer {
                 ExpensiveReadPool.leave();
                 permits.release();
                 kindPermits.release();
+            }
+            endExportTurn(request);
+        }
+
+        private void endExportTurn(HttpServletRequest request) {
+            if (request.getAttribute(EXPORT_STARTED) instanceof Long started) {
+                request.removeAttribute(EXPORT_STARTED);
+                exports.pageEnded(started);
             }
         }
     }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.IntStream;
 import nl.actionledger.query.QueryServiceIntegrationTestBase;
 import nl.actionledger.query.config.ExpensiveReadPool;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The bulkhead as requests meet it, on the real database: exports held open (they wait for a lock the test holds on
  * the checkpoint table, which only the export and the chain verification read) take their places and connections of
- * the expensive reads' own pool; one more export is a 429 problem with Retry-After, while a read of another kind, the
- * coordinators' reads and readiness still answer. And one full verification at a time, through the same pool.
+ * the expensive reads' own pool; the next export page waits for its turn and is then a 429 problem with Retry-After,
+ * while a read of another kind, the coordinators' reads and readiness still answer. And one full verification at a time, through the same pool.
  */
 class ExpensiveReadsIntegrationTest extends QueryServiceIntegrationTestBase {
 
@@ -41,24 +40,29 @@ class ExpensiveReadsIntegrationTest extends QueryServiceIntegrationTestBase {
     MeterRegistry meters;
 
     @Test
-    void anExportBeyondItsKindsLimitIs429WhileOtherReadsAndReadinessAnswer() throws Exception {
+    void anExportPageWaitsForTheTurnOfAnotherAndIs429IfItLastsWhileOtherReadsAndReadinessAnswer() throws Exception {
         String changes = "/api/plans/eu-wap-nl/changes?from=2025-01-01&to=2025-06-30";
         awaitNoExpensiveReadInFlight();
         // Every request once before the lock, so that none of them is slow for being the first.
         get("evaluator", changes);
         get("coordinator", "/api/plans/eu-wap-nl/actions");
         get(null, "/actuator/health/readiness");
-        List<CompletableFuture<HttpResponse<String>>> held;
+        CompletableFuture<HttpResponse<String>> held;
         try (Connection lock = checkpointTableLocked()) {
-            held = IntStream.range(0, 2).mapToObj(i -> sendAsync("auditor", EXPORT)).toList();
-            awaitWaitingForTheLock(2);
+            held = sendAsync("auditor", EXPORT);
+            awaitWaitingForTheLock(1);
 
-            // The held exports wait until the lock is released, or 5 s (their lock timeout): what follows takes less.
+            // The held export waits until the lock is released, or 5 s (its lock timeout); the next page waits for its
+            // turn for 2 s (PacedExports.MAX_WAIT): what follows takes less.
+            long asked = System.nanoTime();
             HttpResponse<String> refused = get("auditor", EXPORT);
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("it waited for its turn first")
+                    .isGreaterThanOrEqualTo(PacedExports.MAX_WAIT.minusMillis(100));
             assertProblem(refused, 429, "TOO_BUSY");
             assertThat(refused.headers().firstValue("Retry-After")).contains("1");
-            assertThat(json(refused.body()).get("detail").asString()).contains("2 exports");
-            assertThat(held).as("the held exports were still waiting").noneMatch(CompletableFuture::isDone);
+            assertThat(json(refused.body()).get("detail").asString()).contains("Export pages take turns");
+            assertThat(held).as("the held export was still waiting").isNotDone();
+            assertThat(waitingForALock()).as("the refused page never reached the database").isEqualTo(1);
 
             HttpResponse<String> otherKind = get("evaluator", changes);
             assertThat(otherKind.statusCode()).as("a list of changes has places of its own: " + otherKind.body())
@@ -70,10 +74,8 @@ class ExpensiveReadsIntegrationTest extends QueryServiceIntegrationTestBase {
             assertThat(json(readiness.body()).get("status").asString()).isEqualTo("UP");
             lock.rollback();
         }
-        for (CompletableFuture<HttpResponse<String>> export : held) {
-            assertThat(export.get().statusCode()).as(export.get().body()).isEqualTo(200);
-        }
-        assertThat(get("auditor", EXPORT).statusCode()).as("the places are free again").isEqualTo(200);
+        assertThat(held.get().statusCode()).as(held.get().body()).isEqualTo(200);
+        assertThat(get("auditor", EXPORT).statusCode()).as("the turn is free again").isEqualTo(200);
     }
 
     @Test

@@ -6,21 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class FullPassRestTest {
+class RestBetweenRunsTest {
 
     private final AtomicLong now = new AtomicLong(5_000);
 
     @Test
-    void theFirstPassStartsAtOnce() {
-        assertThat(new FullPassRest(0.25, now::get).restLeftNanos()).isZero();
+    void theFirstRunStartsAtOnce() {
+        assertThat(new RestBetweenRuns(0.25, "SETTING", now::get).restLeftNanos()).isZero();
     }
 
     @Test
     void atAQuarterOfTheTimeTheNextPassWaitsThreeTimesAsLongAsTheLastTook() {
-        FullPassRest rest = new FullPassRest(0.25, now::get);
+        RestBetweenRuns rest = new RestBetweenRuns(0.25, "SETTING", now::get);
         long started = now.get();
         now.addAndGet(1_000);
-        rest.passEnded(started);
+        rest.runEnded(started);
         assertThat(rest.restLeftNanos()).isEqualTo(3_000);
         now.addAndGet(2_000);
         assertThat(rest.restLeftNanos()).isEqualTo(1_000);
@@ -30,16 +30,16 @@ class FullPassRestTest {
 
     @Test
     void allOfTheTimeMeansNoRest() {
-        FullPassRest rest = new FullPassRest(1, now::get);
+        RestBetweenRuns rest = new RestBetweenRuns(1, "SETTING", now::get);
         long started = now.get();
         now.addAndGet(1_000);
-        rest.passEnded(started);
+        rest.runEnded(started);
         assertThat(rest.restLeftNanos()).isZero();
     }
 
     @Test
     void aShareOutsideZeroToOneIsRefusedAtStart() {
-        assertThatThrownBy(() -> new FullPassRest(0, now::get)).hasMessageContaining("FULL_PASSES_MAX_SHARE");
-        assertThatThrownBy(() -> new FullPassRest(1.5, now::get)).hasMessageContaining("FULL_PASSES_MAX_SHARE");
+        assertThatThrownBy(() -> new RestBetweenRuns(0, "SETTING", now::get)).hasMessageContaining("SETTING must be more than 0");
+        assertThatThrownBy(() -> new RestBetweenRuns(1.5, "SETTING", now::get)).hasMessageContaining("SETTING must be more than 0");
     }
 }
