@@ -89,7 +89,7 @@ public class BulkRebuild {
                 EventProcessingConfiguration processing, TokenStore tokenStore, ProjectionIndexes indexes,
                 BulkRebuildsInProgress inProgress, TransactionTemplate transactions,
                 DataSource dataSource, @Value("${actionledger.rebuild.in-bulk:true}") boolean enabled,
-                @Value("${actionledger.rebuild.page-size:20000}") int pageSize) {
+                @Value("${actionledger.rebuild.page-size:5000}") int pageSize) {
         this.projections = List.copyOf(projections);
         this.jdbc = jdbc;
         this.reader = new EventTableReader(jdbc, eventSerializer, axon.upcasterChain());
