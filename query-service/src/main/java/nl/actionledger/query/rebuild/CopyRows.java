@@ -69,6 +69,11 @@ public final class CopyRows {
         count = 0;
     }
 
+    /** The rows added so far, as {@link #copy} would send them. */
+    byte[] encoded() {
+        return Arrays.copyOf(buffer, length);
+    }
+
     private void append(Object value) {
         if (value == null) {
             put(NULL);
