@@ -246,6 +246,56 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
     }
 
     @Test
+    void statusOverTimeCountsAStateAtAPointItBeginsExactlyAtAndAnEventStampedBeforeItsPredecessorAfterIt() {
+        String plan = "nl-course";
+        Instant endOfJanuary = Instant.parse("2025-01-31T22:59:59.999999Z");
+        Instant endOfMarch = Instant.parse("2025-03-31T21:59:59.999999Z");
+        ActionRef first = ActionRef.of(plan, "1");
+        ActionRef second = ActionRef.of(plan, "2");
+        new History(second).then(TestEvents.registered(second, 1, 1, ImplementationStatus.ON_HOLD, TBD,
+                        CommitmentLevel.EU), "system", "reg", Instant.parse("2025-01-15T10:00:00Z"))
+                .then(new ActionStatusChangedEvent(second, ImplementationStatus.ON_HOLD, ImplementationStatus.IN_PROGRESS,
+                        "resumed"), "ana", "c1", Instant.parse("2025-03-10T10:00:00Z"))
+                // stamped a day before its predecessor (another instance's clock): it begins when its predecessor did
+                .then(new ActionStatusChangedEvent(second, ImplementationStatus.IN_PROGRESS, ImplementationStatus.COMPLETED,
+                        "done"), "ben", "c2", Instant.parse("2025-03-09T10:00:00Z"));
+        new History(first).then(TestEvents.registered(first, 1, 1, ImplementationStatus.NOT_STARTED, TBD,
+                        CommitmentLevel.EU), "system", "reg", endOfJanuary)
+                .then(new ActionStatusChangedEvent(first, ImplementationStatus.NOT_STARTED,
+                        ImplementationStatus.IN_PROGRESS, "start"), "ana", "c3", Instant.parse("2025-02-10T10:00:00Z"))
+                .then(new ActionReassignedEvent(first, null, new Assignment("nvwa", null, null), "NVWA leads"), "ana",
+                        "c4", Instant.parse("2025-02-15T10:00:00Z"))
+                .then(new ActionStatusChangedEvent(first, ImplementationStatus.IN_PROGRESS,
+                        ImplementationStatus.NOT_STARTED, "false start"), "ben", "c5", Instant.parse("2025-02-20T10:00:00Z"))
+                .then(new ActionStatusChangedEvent(first, ImplementationStatus.NOT_STARTED, ImplementationStatus.COMPLETED,
+                        "done"), "ben", "c6", endOfMarch);
+        awaitProjectionsCaughtUp();
+
+        JsonNode answer = getJson("evaluator", "/api/plans/" + plan
+                + "/status-over-time?from=2025-01-01&to=2025-04-30&granularity=month");
+        List<String> rows = new ArrayList<>();
+        answer.get("points").forEach(point -> {
+            List<String> statuses = new ArrayList<>();
+            point.get("statuses").properties().forEach(entry -> {
+                if (entry.getValue().asInt() != 0) {
+                    statuses.add(entry.getKey() + "=" + entry.getValue().asInt());
+                }
+            });
+            rows.add(point.get("at").asString() + " " + point.get("actions").asInt() + " " + statuses);
+        });
+        assertThat(rows).containsExactly(
+                "2025-01-01T22:59:59.999999Z 0 []",
+                "2025-01-31T22:59:59.999999Z 2 [NOT_STARTED=1, ON_HOLD=1]",
+                "2025-02-28T22:59:59.999999Z 2 [NOT_STARTED=1, ON_HOLD=1]",
+                "2025-03-31T21:59:59.999999Z 2 [COMPLETED=2]",
+                "2025-04-30T21:59:59.999999Z 2 [COMPLETED=2]");
+        assertThat(getJson("evaluator", "/api/plans/" + plan + "/actions/2/as-of?at=2025-03-09T12:00:00Z")
+                .get("action").get("status").asString()).as("not completed before it was resumed").isEqualTo("ON_HOLD");
+        assertThat(getJson("evaluator", "/api/plans/" + plan + "/actions/2/as-of?at=2025-03-10T10:00:00Z")
+                .get("action").get("status").asString()).isEqualTo("COMPLETED");
+    }
+
+    @Test
     void statusOverTimeRefusesABadPeriodOrGranularityAndTooManyPoints() {
         String path = "/api/plans/" + REPORT_PLAN + "/status-over-time";
         assertProblem(get("evaluator", path + "?from=2025-06-30&to=2025-03-01"), 400, "INVALID_PERIOD");
