@@ -155,12 +155,13 @@ class ActionTimeline {
      * How many of the plan's actions were in each status at each of the instants, as {@link #statesAt} would count them
      * at each: per status, an array parallel to {@code points}. Absent statuses had no action at any point.
      * <p>
-     * Cost: one statement, one pass over the plan's states begun up to the last point, whatever the number of points,
-     * and no sort. Each state records the status of the state it ended ({@code previous_status}), so a state whose
-     * status differs adds one action to its status and takes one away from the previous at the first point at or after
-     * it ({@code width_bucket}, a binary search of the points); summed per status and point, that leaves at most
-     * (statuses x (points + 1)) rows to send, added up here into running counts. States that changed no status (a
-     * reassignment, a revised timeframe) are passed over. Finding where each state ends instead ({@code lead()} over
+     * Cost: one statement, one pass over the plan's changes of status up to the last point (an index-only scan of
+     * {@code action_state_status_changes_idx}, migration V15), whatever the number of points, and no sort. Each state
+     * records the status of the state it ended ({@code previous_status}), so a state whose status differs adds one
+     * action to its status and takes one away from the previous at the first point at or after it
+     * ({@code width_bucket}, a binary search of the points). Counted per point and pair of statuses first, then split
+     * into the two statuses: at most (statuses x (points + 1)) rows to send, added up here into running counts. States
+     * that changed no status (a reassignment, a revised timeframe) are not in the index. Finding where each state ends instead ({@code lead()} over
      * each action's states) sorts every state of the plan: 3 s at 10^6.
      *
      * @param points in ascending order, each once (at most {@link PlanThroughTime#MAX_POINTS})
@@ -169,14 +170,16 @@ class ActionTimeline {
         String[] thresholds = points.stream().map(Instant::toString).toArray(String[]::new);
         Map<ImplementationStatus, int[]> counts = new EnumMap<>(ImplementationStatus.class);
         jdbc.sql("""
-                        WITH p AS (SELECT CAST(? AS timestamptz[]) AS points)
+                        WITH p AS (SELECT CAST(? AS timestamptz[]) AS points),
+                        changes AS (
+                            SELECT width_bucket(s.valid_from - interval '1 microsecond', p.points) + 1 AS point,
+                                   s.status, s.previous_status, count(*) AS states
+                              FROM query_model.action_state s CROSS JOIN p
+                             WHERE s.plan_id = ? AND s.valid_from <= ? AND s.status IS DISTINCT FROM s.previous_status
+                             GROUP BY 1, 2, 3)
                         SELECT d.status, changes.point, sum(d.delta) AS delta
-                          FROM (SELECT width_bucket(s.valid_from - interval '1 microsecond', p.points) + 1 AS point,
-                                       s.status, s.previous_status
-                                  FROM query_model.action_state s CROSS JOIN p
-                                 WHERE s.plan_id = ? AND s.valid_from <= ?
-                                   AND s.status IS DISTINCT FROM s.previous_status) changes
-                         CROSS JOIN LATERAL (VALUES (changes.status, 1), (changes.previous_status, -1))
+                          FROM changes CROSS JOIN LATERAL (VALUES (changes.status, changes.states),
+                                                                  (changes.previous_status, -changes.states))
                                AS d(status, delta)
                          WHERE d.status IS NOT NULL
                          GROUP BY d.status, changes.point""")

@@ -15,9 +15,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ProjectionIndexes {
 
-    /** The indexes V11's functions set aside and restore. */
+    /** The indexes V11's functions (as V15 redefined them) set aside and restore. */
     private static final String[] SECONDARY = {"audit_entry_actor_idx", "audit_entry_occurred_at_idx",
-            "audit_entry_plan_idx", "action_state_plan_valid_from_idx", "action_state_in_force_idx"};
+            "audit_entry_plan_idx", "action_state_plan_valid_from_idx", "action_state_in_force_idx",
+            "action_state_status_changes_idx"};
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionIndexes.class);
 
