@@ -138,11 +138,4 @@ class ExpensiveReads implements WebMvcConfigurer {
             }
         }
     }
-
-    /** Every place of this kind, or every place, is taken: the client should try again in a moment. */
-    public static final class TooBusyException extends RuntimeException {
-        TooBusyException(String message) {
-            super(message);
-        }
-    }
 }

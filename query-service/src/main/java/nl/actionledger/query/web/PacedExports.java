@@ -32,7 +32,7 @@ final class PacedExports {
      * Waits for this page's turn and the rest after the last page.
      *
      * @return when the page began (nanoTime), for {@link #pageEnded}
-     * @throws ExpensiveReads.TooBusyException when that would take longer than {@link #MAX_WAIT}
+     * @throws TooBusyException when that would take longer than {@link #MAX_WAIT}
      */
     long awaitTurn() {
         long deadline = System.nanoTime() + MAX_WAIT.toNanos();
@@ -58,8 +58,8 @@ final class PacedExports {
         turn.release();
     }
 
-    private static ExpensiveReads.TooBusyException tooBusy() {
-        return new ExpensiveReads.TooBusyException("Export pages take turns on each instance and rest between them, "
+    private static TooBusyException tooBusy() {
+        return new TooBusyException("Export pages take turns on each instance and rest between them, "
                 + "so that exports leave the coordinators their share of the machine; try again in a moment.");
     }
 }

@@ -35,8 +35,8 @@ class QueryProblemHandling extends LedgerProblemHandling {
         return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, ex.errorCode(), ex.getMessage()));
     }
 
-    @ExceptionHandler(ExpensiveReads.TooBusyException.class)
-    ResponseEntity<Object> onTooBusy(ExpensiveReads.TooBusyException ex) {
+    @ExceptionHandler(TooBusyException.class)
+    ResponseEntity<Object> onTooBusy(TooBusyException ex) {
         ProblemDetail problem = ProblemWriter.problem(HttpStatus.TOO_MANY_REQUESTS, "TOO_BUSY", ex.getMessage());
         return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
     }

@@ -32,18 +32,18 @@ class ExpensiveReadsTest {
         assertThat(reports.preHandle(second, response, null)).isTrue();
 
         assertThatThrownBy(() -> reports.preHandle(third, response, null))
-                .isInstanceOf(ExpensiveReads.TooBusyException.class).hasMessageContaining("2 reports and lists of changes");
+                .isInstanceOf(TooBusyException.class).hasMessageContaining("2 reports and lists of changes");
         // the refused one held no place, so finishing it frees none
         reports.afterCompletion(third, response, null, null);
         assertThatThrownBy(() -> reports.preHandle(new MockHttpServletRequest(), response, null))
-                .isInstanceOf(ExpensiveReads.TooBusyException.class);
+                .isInstanceOf(TooBusyException.class);
 
         reports.afterCompletion(first, response, null, new IllegalStateException("failed reads free their place too"));
         reports.afterCompletion(first, response, null, null);
         assertThat(reports.preHandle(new MockHttpServletRequest(), response, null)).isTrue();
         assertThatThrownBy(() -> reports.preHandle(new MockHttpServletRequest(), response, null))
                 .as("completing the same request twice freed one place only")
-                .isInstanceOf(ExpensiveReads.TooBusyException.class);
+                .isInstanceOf(TooBusyException.class);
     }
 
     @Test
@@ -57,7 +57,7 @@ class ExpensiveReadsTest {
         assertThat(asOf.preHandle(new MockHttpServletRequest(), response, null)).as("another kind has room").isTrue();
 
         assertThatThrownBy(() -> searches.preHandle(new MockHttpServletRequest(), response, null))
-                .as("three of three places taken").isInstanceOf(ExpensiveReads.TooBusyException.class)
+                .as("three of three places taken").isInstanceOf(TooBusyException.class)
                 .hasMessageContaining("At most 3");
         reports.afterCompletion(report, response, null, null);
         assertThat(searches.preHandle(new MockHttpServletRequest(), response, null)).isTrue();
@@ -70,7 +70,7 @@ class ExpensiveReadsTest {
         MockHttpServletRequest first = new MockHttpServletRequest();
         assertThat(exports.preHandle(first, response, null)).isTrue();
         assertThatThrownBy(() -> exports.preHandle(new MockHttpServletRequest(), response, null))
-                .as("after waiting for its turn").isInstanceOf(ExpensiveReads.TooBusyException.class)
+                .as("after waiting for its turn").isInstanceOf(TooBusyException.class)
                 .hasMessageContaining("Export pages take turns");
         exports.afterCompletion(first, response, null, null);
 

@@ -43,11 +43,11 @@ class PacedExportsTest {
         exports.pageEnded(started);
 
         long asked = System.nanoTime();
-        assertThatThrownBy(exports::awaitTurn).isInstanceOf(ExpensiveReads.TooBusyException.class);
+        assertThatThrownBy(exports::awaitTurn).isInstanceOf(TooBusyException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(PacedExports.MAX_WAIT);
         assertThat(CompletableFuture.supplyAsync(() -> {
             assertThatThrownBy(exports::awaitTurn).as("the refused page gave its turn back, the rest is not over")
-                    .isInstanceOf(ExpensiveReads.TooBusyException.class);
+                    .isInstanceOf(TooBusyException.class);
             return true;
         }).get(1, TimeUnit.SECONDS)).isTrue();
     }

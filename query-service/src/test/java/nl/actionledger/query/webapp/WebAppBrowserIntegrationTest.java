@@ -5,6 +5,7 @@ import static nl.actionledger.query.TestEvents.RANGE_2024_2025;
 import static nl.actionledger.query.TestEvents.action;
 import static nl.actionledger.query.TestEvents.registered;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,10 +14,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import nl.actionledger.events.ActionRef;
 import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.CommitmentLevel;
@@ -417,6 +421,37 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not for your role");
         assertThat(withSession(url("/reports/" + COURSE + "/report.csv?from=2025-02-28&to=2025-05-31"))
                 .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aPageAskedWhileItsKindOfReadIsBusySaysToTryAgainWith429() throws Exception {
+        browser.get(url("/"));
+        signIn("evaluator");
+        String asOf = "/api/plans/" + COURSE + "/as-of?at=2026-01-06";
+        List<CompletableFuture<HttpResponse<String>>> held;
+        try (Connection lock = ownerConnection()) {
+            // Both places for plans as of a date taken by reads that wait for the timeline's table (at most its 5 s
+            // lock timeout): the page of the plan through time asks the same kind of question.
+            lock.setAutoCommit(false);
+            try (Statement statement = lock.createStatement()) {
+                statement.execute("LOCK TABLE query_model.action_state IN ACCESS EXCLUSIVE MODE");
+            }
+            held = List.of(CompletableFuture.supplyAsync(() -> get("evaluator", asOf)),
+                    CompletableFuture.supplyAsync(() -> get("evaluator", asOf)));
+            await().atMost(Duration.ofMillis(4500)).until(() -> jdbc.sql(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%action_state%'")
+                    .query(Long.class).single() >= 2);
+
+            HttpResponse<String> busy = withSession(url("/history?plan=" + COURSE));
+            assertThat(busy.statusCode()).isEqualTo(429);
+            assertThat(busy.headers().firstValue("Retry-After")).contains("1");
+            assertThat(busy.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+            assertThat(busy.body()).contains("Try again in a moment.").contains("Signed in as evaluator");
+            lock.rollback();
+        }
+        for (CompletableFuture<HttpResponse<String>> read : held) {
+            assertThat(read.get().statusCode()).isEqualTo(200);
+        }
     }
 
     @Test
