@@ -313,7 +313,9 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
         setDate("at", "2025-04-15");
         browser.findElement(By.cssSelector("#history-form button[type='submit']")).click();
 
-        assertThat(browser.findElement(By.id("as-of-heading")).getText()).isEqualTo("The plan on 2025-04-15");
+        // Waits for the new page: until it has loaded, the old page's elements are found and then go stale.
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBe(By.id("as-of-heading"), "The plan on 2025-04-15"));
         assertThat(browser.findElement(By.cssSelector("#as-of tr[data-action='1'] .status")).getText())
                 .isEqualTo("In progress");
         assertThat(browser.findElement(By.cssSelector("#as-of tr[data-status='IN_PROGRESS'] td.number")).getText())
