@@ -1,8 +1,8 @@
 package nl.actionledger.command.config;
 
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import nl.actionledger.command.eventstore.CommandTransactions;
+import nl.actionledger.command.eventstore.ConcurrentAppend;
 import nl.actionledger.command.eventstore.EventAppends;
 import nl.actionledger.support.persistence.EventTable;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -12,8 +12,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.PSQLState;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,9 +27,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration
 class EventStoreConfiguration {
 
-    /** The unique index that keeps two instances from appending the same version of an action (V1). */
-    static final String AGGREGATE_SEQUENCE_KEY = "domain_event_entry_aggregate_sequence_key";
-
     /** A command's unit of work opens a database transaction only when it writes more than its event. */
     @Bean
     @Primary
@@ -41,8 +36,8 @@ class EventStoreConfiguration {
 
     /**
      * Every append and read takes the connection of the command's transaction when one is open, and otherwise a pooled
-     * connection of its own, returned at once: then the append is a single statement, committed in its own round trip
-     * ({@link CommandTransactions}).
+     * connection of its own, returned at once; an append outside a transaction is committed together with those of the
+     * other commands of the moment ({@link EventAppends}).
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -52,7 +47,7 @@ class EventStoreConfiguration {
                 .schema(EventTable.schema())
                 .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .transactionManager(NoTransactionManager.INSTANCE)
-                .persistenceExceptionResolver(EventStoreConfiguration::isConcurrentAppend)
+                .persistenceExceptionResolver(ConcurrentAppend::causedBy)
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -61,26 +56,5 @@ class EventStoreConfiguration {
                 // kept in memory between commands, and loading even the longest history costs milliseconds.
                 .snapshotFilter(SnapshotFilter.rejectAll());
         return new EventAppends(builder);
-    }
-
-    /**
-     * Whether a failed append means "someone else appended this version first", so that Axon raises a
-     * ConcurrencyException (retried, see {@link CommandRetries}). Axon's own JDBC resolver looks for
-     * {@code SQLIntegrityConstraintViolationException}, which the PostgreSQL driver never throws; any other
-     * constraint violation is a defect, not a race, and is left as it is.
-     */
-    static boolean isConcurrentAppend(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PSQLException postgres && postgres.getServerErrorMessage() != null
-                    && PSQLState.UNIQUE_VIOLATION.getState().equals(postgres.getSQLState())
-                    && AGGREGATE_SEQUENCE_KEY.equals(postgres.getServerErrorMessage().getConstraint())) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getNextException() != null
-                    && isConcurrentAppend(sql.getNextException())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

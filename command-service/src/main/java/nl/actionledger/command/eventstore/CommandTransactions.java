@@ -12,15 +12,14 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The database transactions of Axon's units of work in command-service: a command's is opened only when the command
  * writes more than its event.
  *
- * <p>Most changes write one row, their event. Sent on its own, outside {@code BEGIN ... COMMIT}, that {@code INSERT} is
- * committed durably in the same round trip, and is atomic as every statement is; wrapped in a transaction it takes a
- * second round trip for the {@code COMMIT}. Measured on the benchmark's machine (8 connections, the event table with its
- * triggers, one event per transaction), the transaction costs PostgreSQL about 0.1 ms of CPU more per change, as much
- * as the hash-chain trigger. So a command's unit of work starts with no transaction, and whatever writes beside the
- * event calls {@link #requireForThisCommand()} before its first write: an idempotency key stored with the event, a new
- * contact person's key, an erasure's deleted key, an append of more than one event. From then on the unit of work is
- * one Spring transaction, which the event's append joins (the engine takes the transaction's connection), committed or
- * rolled back with the unit of work. Reads need none: the events they read are never changed.
+ * <p>Most changes write one row, their event, and a transaction of their own for it would cost a round trip for the
+ * {@code COMMIT} and a flush of the WAL each: their appends are committed in groups instead, with the appends of the
+ * other commands of the moment ({@link GroupCommits}). So a command's unit of work starts with no transaction, and
+ * whatever writes beside the event calls {@link #requireForThisCommand()} before its first write: an idempotency key
+ * stored with the event, a new contact person's key, an erasure's deleted key, an append of more than one event. From
+ * then on the unit of work is one Spring transaction, which the event's append joins (the engine takes the
+ * transaction's connection), committed or rolled back with the unit of work. Reads need none: the events they read
+ * are never changed.
  *
  * <p>A unit of work that is not a command's (none runs in command-service today) gets its transaction at once, as
  * Axon's {@link SpringTransactionManager} would give it.
