@@ -16,10 +16,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The coordinators' change form on the action page (status, assignment or timeframe, each with a reason), forwarded to
- * command-service as the signed-in user ({@link CommandServiceClient}, {@link KeptPassword}). The form carries the
- * version the user loaded, which goes as If-Match. A recorded change redirects to the action page (post/redirect/get),
- * which waits briefly for the projection to show it; a refused one shows the action page again with what command-service
- * said and what the user typed. Who may post is checked by WebAppSecurity (COORDINATOR) and, for the organisation, by
+ * command-service as the signed-in user ({@link CommandServiceClient}, {@link CommandServiceCredentials}). The form
+ * carries the version the user loaded, which goes as If-Match. A recorded change redirects to the action page
+ * (post/redirect/get), which waits briefly for the projection to show it; a refused one shows the action page again
+ * with what command-service said and what the user typed. Who may post is checked by WebAppSecurity (COORDINATOR) and, for the organisation, by
  * command-service itself: the app only offers the form where that check would pass (ActionChangeRights).
  */
 @Controller
@@ -74,9 +74,9 @@ class ActionChangeForm {
 
     private String send(Change change, SignedInUser user, Authentication authentication, HttpServletRequest request,
                         HttpServletResponse response, Model model) {
-        ChangeOutcome outcome = KeptPassword.of(request)
-                .map(password -> commandService.send(change.planId(), change.actionId(), change.kind(), change.body(),
-                        change.version(), authentication.getName(), password))
+        ChangeOutcome outcome = CommandServiceCredentials.of(authentication, request)
+                .map(credentials -> commandService.send(change.planId(), change.actionId(), change.kind(), change.body(),
+                        change.version(), credentials))
                 .orElseGet(ChangeOutcome.SignInAgain::new);
         if (outcome instanceof ChangeOutcome.Accepted accepted) {
             return "redirect:" + change.pagePath() + "?changed=" + accepted.version();

@@ -2,13 +2,13 @@ package nl.actionledger.query.webapp;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import nl.actionledger.support.observe.RequestLogContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
@@ -22,10 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends a change made in the app to command-service's API ({@code POST /api/plans/{planId}/actions/{actionId}/status},
- * {@code .../assignment}, {@code .../timeframe}), as the signed-in user (HTTP Basic with their own name and password), so
- * that command-service takes the actor from that sign-in as for any client; with the version the user loaded as
- * {@code If-Match}, and the request's correlation id, so both services' logs and the event name the same one. Its answer
- * becomes a {@link ChangeOutcome}: nothing of it reaches the page but a problem's {@code detail}.
+ * {@code .../assignment}, {@code .../timeframe}), as the signed-in user ({@link CommandServiceCredentials}: their access
+ * token, or HTTP Basic with their own name and password), so that command-service takes the actor from that sign-in as
+ * for any client; with the version the user loaded as {@code If-Match}, and the request's correlation id, so both
+ * services' logs and the event name the same one. Its answer becomes a {@link ChangeOutcome}: nothing of it reaches
+ * the page but a problem's {@code detail}.
  */
 @Component
 class CommandServiceClient {
@@ -62,7 +63,7 @@ class CommandServiceClient {
      * @param version  the version of the action the user changed, sent as {@code If-Match: "version"}
      */
     ChangeOutcome send(String planId, String actionId, String change, Map<String, String> body, long version,
-                       String user, String password) {
+                       CommandServiceCredentials user) {
         if (!CHANGES.contains(change)) {
             throw new IllegalArgumentException("Not a change of command-service's API: " + change);
         }
@@ -71,7 +72,7 @@ class CommandServiceClient {
             return commandService.post()
                     .uri("/api/plans/{planId}/actions/{actionId}/{change}", planId, actionId, change)
                     .headers(headers -> {
-                        headers.setBasicAuth(user, password, StandardCharsets.UTF_8);
+                        headers.set(HttpHeaders.AUTHORIZATION, user.authorization());
                         headers.setIfMatch("\"" + version + "\"");
                         headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
                         if (correlationId != null) {

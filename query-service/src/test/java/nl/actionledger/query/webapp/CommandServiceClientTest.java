@@ -48,9 +48,20 @@ class CommandServiceClientTest {
                         MediaType.APPLICATION_JSON));
 
         ChangeOutcome outcome = client.send("eu-wap-nl", "28", "status", status("IN_PROGRESS", "Campaign started"), 3,
-                "coördinator", "s3cret:x");
+                CommandServiceCredentials.basic("coördinator", "s3cret:x"));
 
         assertThat(outcome).isEqualTo(new ChangeOutcome.Accepted(4));
+        commandService.verify();
+    }
+
+    @Test
+    void inJwtModeTheChangeCarriesTheUsersAccessToken() {
+        commandService.expect(requestTo(STATUS))
+                .andExpect(header("Authorization", "Bearer the.access.token"))
+                .andRespond(withSuccess("{\"version\":4}", MediaType.APPLICATION_JSON));
+
+        assertThat(client.send("eu-wap-nl", "28", "status", status("IN_PROGRESS", "Campaign started"), 3,
+                CommandServiceCredentials.bearer("the.access.token"))).isEqualTo(new ChangeOutcome.Accepted(4));
         commandService.verify();
     }
 
@@ -59,8 +70,8 @@ class CommandServiceClientTest {
         commandService.expect(requestTo("http://command.test/api/plans/eu-wap-nl/actions/a%2Fb%3Fc/timeframe"))
                 .andRespond(withSuccess("{\"version\":1}", MediaType.APPLICATION_JSON));
 
-        assertThat(client.send("eu-wap-nl", "a/b?c", "timeframe", Map.of("timeframe", "2025", "reason", "r"), 0, "u",
-                "p")).isEqualTo(new ChangeOutcome.Accepted(1));
+        assertThat(client.send("eu-wap-nl", "a/b?c", "timeframe", Map.of("timeframe", "2025", "reason", "r"), 0,
+                CommandServiceCredentials.basic("u", "p"))).isEqualTo(new ChangeOutcome.Accepted(1));
     }
 
     @Test
@@ -109,19 +120,21 @@ class CommandServiceClientTest {
         }
         CommandServiceClient real = new CommandServiceClient("http://127.0.0.1:" + closedPort);
 
-        assertThat(real.send("eu-wap-nl", "28", "status", status("ON_HOLD", "waiting"), 1, "coordinator",
-                "coordinator")).isEqualTo(new ChangeOutcome.Unreachable());
+        assertThat(real.send("eu-wap-nl", "28", "status", status("ON_HOLD", "waiting"), 1,
+                CommandServiceCredentials.basic("coordinator", "coordinator"))).isEqualTo(new ChangeOutcome.Unreachable());
     }
 
     @Test
     void onlyTheApisThreeChangesAreSent() {
-        assertThatThrownBy(() -> client.send("eu-wap-nl", "28", "../../admin/checkpoints", Map.of(), 1, "u", "p"))
+        assertThatThrownBy(() -> client.send("eu-wap-nl", "28", "../../admin/checkpoints", Map.of(), 1,
+                CommandServiceCredentials.basic("u", "p")))
                 .isInstanceOf(IllegalArgumentException.class);
         commandService.verify();
     }
 
     private ChangeOutcome send() {
-        return client.send("eu-wap-nl", "28", "status", status("ON_HOLD", "waiting"), 3, "coordinator", "coordinator");
+        return client.send("eu-wap-nl", "28", "status", status("ON_HOLD", "waiting"), 3,
+                CommandServiceCredentials.basic("coordinator", "coordinator"));
     }
 
     private static Map<String, String> status(String status, String reason) {

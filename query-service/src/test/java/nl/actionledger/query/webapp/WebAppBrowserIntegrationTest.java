@@ -377,6 +377,22 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
     }
 
     @Test
+    void anAddressNobodyServesShowsTheNotFoundPageWhileTheApisKeepTheirProblem() throws Exception {
+        browser.get(url("/no-such-page"));
+        signIn("evaluator");
+
+        assertThat(browser.getCurrentUrl()).endsWith("/no-such-page?continue");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+        assertThat(browser.findElement(By.id("not-found")).getText()).isEqualTo("There is nothing at this address.");
+        assertThat(withSession(url("/actions/no/such/page")).statusCode()).isEqualTo(404);
+        // an address under the API's that the caller's role may reach (the API refuses any other with 403)
+        HttpResponse<String> api = get("auditor", "/api/integrity/no-such-resource");
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(api.body()).contains("\"errorCode\":\"NOT_FOUND\"");
+    }
+
+    @Test
     void anAdminSeesTheProjectionsProgressAndStartsAReplay() throws IOException {
         browser.get(url("/"));
         signIn("admin");

@@ -3,7 +3,7 @@ package nl.actionledger.support.security;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,10 +29,11 @@ public class CurrentUsers {
     public CurrentUser of(Authentication authentication) {
         boolean admin = authentication.getAuthorities().stream()
                 .anyMatch(authority -> Role.ADMIN.authority().equals(authority.getAuthority()));
-        if (authentication instanceof JwtAuthenticationToken jwt) {
-            String displayName = Claims.text(jwt.getToken(), displayNameClaim);
+        // a bearer token on the API, or the access token a web app session signed in with
+        if (authentication.getPrincipal() instanceof Jwt token) {
+            String displayName = Claims.text(token, displayNameClaim);
             return new CurrentUser(authentication.getName(), displayName == null || displayName.isBlank() ? null
-                    : displayName, Claims.text(jwt.getToken(), organisationClaim), admin);
+                    : displayName, Claims.text(token, organisationClaim), admin);
         }
         return new CurrentUser(authentication.getName(), null, organisations.get(authentication.getName()), admin);
     }

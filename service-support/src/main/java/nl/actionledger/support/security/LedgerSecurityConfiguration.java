@@ -3,6 +3,7 @@ package nl.actionledger.support.security;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -74,9 +75,8 @@ public class LedgerSecurityConfiguration {
     @Bean
     SecurityFilterChain ledgerSecurityFilterChain(HttpSecurity http, EndpointAccessRules rules, ProblemWriter problems,
                                                   LedgerSecurityProperties properties,
-                                                  ObjectProvider<JwtDecoder> jwtDecoder,
-                                                  SignInFailures signInFailures,
-                                                  Environment environment) throws Exception {
+                                                  ObjectProvider<AccessTokens> accessTokens,
+                                                  SignInFailures signInFailures) throws Exception {
         boolean basicMode = properties.mode() == LedgerSecurityProperties.Mode.BASIC;
         String credentials = basicMode ? "HTTP Basic" : "a bearer token";
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
@@ -93,18 +93,10 @@ public class LedgerSecurityConfiguration {
                     // after the checks of who may call what, so that 401 and 403 FORBIDDEN answer as before
                     .addFilterAfter(new CrossSiteRequestGuard(problems), AuthorizationFilter.class);
         } else {
-            if (jwtDecoder.getIfAvailable() == null) {
-                throw new IllegalStateException("actionledger.security.mode is JWT, but no token issuer is configured: "
-                        + "set spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri, or "
-                        + "public-key-location)");
-            }
-            String issuer = JwtModeSettings.expectedIssuer(properties.jwt(), environment);
-            JwtModeSettings.requireAudience(environment);
-            JwtModeSettings.refuseRenamedClaimSetting(environment);
+            AccessTokens tokens = accessTokens.getObject();
             http.oauth2ResourceServer(server -> server
                     .authenticationEntryPoint(unauthenticated)
-                    .jwt(jwt -> jwt.decoder(VerifiedTokens.of(new ExpectedIssuer(jwtDecoder.getObject(), issuer)))
-                            .jwtAuthenticationConverter(new TokenUsers(properties.jwt()))));
+                    .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(tokens.users())));
         }
         // Right after sign-in, so that the actor is known; before the checks of who may call what, which may log.
         http.addFilterBefore(new RequestLogContext(), AuthorizationFilter.class);
@@ -126,6 +118,25 @@ public class LedgerSecurityConfiguration {
                     requests.anyRequest().denyAll();
                 });
         return http.build();
+    }
+
+    /**
+     * JWT mode's reading of bearer tokens. The service does not start without an issuer to trust and an audience to
+     * require (see {@link JwtModeSettings}).
+     */
+    @Bean
+    @ConditionalOnProperty(name = "actionledger.security.mode", havingValue = "jwt", matchIfMissing = true)
+    AccessTokens accessTokens(LedgerSecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder,
+                              Environment environment) {
+        if (jwtDecoder.getIfAvailable() == null) {
+            throw new IllegalStateException("actionledger.security.mode is JWT, but no token issuer is configured: "
+                    + "set spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri, or "
+                    + "public-key-location)");
+        }
+        String issuer = JwtModeSettings.expectedIssuer(properties.jwt(), environment);
+        JwtModeSettings.requireAudience(environment);
+        JwtModeSettings.refuseRenamedClaimSetting(environment);
+        return new AccessTokens(VerifiedTokens.of(new ExpectedIssuer(jwtDecoder.getObject(), issuer)), properties.jwt());
     }
 
     /**

@@ -135,7 +135,12 @@ public abstract class LedgerProblemHandling extends ResponseEntityExceptionHandl
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
                                                                     HttpStatusCode status, WebRequest request) {
-        return respond(ProblemWriter.problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "There is nothing at this address."));
+        return respond(nothingAtThisAddress());
+    }
+
+    /** The answer to an address nothing is served at: also for a service's own handling of unknown addresses. */
+    public static ProblemDetail nothingAtThisAddress() {
+        return ProblemWriter.problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "There is nothing at this address.");
     }
 
     @Override
