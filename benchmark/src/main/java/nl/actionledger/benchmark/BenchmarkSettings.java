@@ -22,6 +22,9 @@ import java.util.Map;
  * @param lagSamples         changes timed from command to visibility, at rest and under each load
  * @param readSamples        timed requests per read (after as many warm-up requests, at most 20)
  * @param heap               the maximum heap of each service
+ * @param verificationWait   how long the replay waits at most, before it is timed, for the background verification of
+ *                           the hash chains to reach the head of the generated history (see Benchmark#settleHistory);
+ *                           a small history is verified within milliseconds, so only the full mode waits
  * @param replayOnly         measure only the rebuild ({@code --only=replay}): generate the history, replay every
  *                           projection and check the result, without the write, read and baseline tests; for work on the
  *                           rebuild, never for the figures of BENCHMARKS.md
@@ -29,7 +32,7 @@ import java.util.Map;
 record BenchmarkSettings(String mode, long events, int writers, Duration writeDuration, int writeWindows,
                          Duration warmUp, int contenders,
                          int contentionAttempts, int lagSamples, int readSamples, long seed, String heap,
-                         boolean replayOnly, Path home, Path workDir, Path output) {
+                         Duration verificationWait, boolean replayOnly, Path home, Path workDir, Path output) {
 
     BenchmarkSettings {
         if (writeWindows < 1) {
@@ -49,11 +52,11 @@ record BenchmarkSettings(String mode, long events, int writers, Duration writeDu
         String mode = options.getOrDefault("mode", options.containsKey("full") ? "full" : "quick");
         BenchmarkSettings defaults = switch (mode) {
             case "quick" -> new BenchmarkSettings("quick", 20_000, 8, Duration.ofSeconds(8), 2, Duration.ofSeconds(8), 16, 5, 30, 30,
-                    42, "512m", false, null, null, null);
+                    42, "512m", Duration.ZERO, false, null, null, null);
             case "full" -> new BenchmarkSettings("full", 1_000_000, 8, Duration.ofSeconds(60), 4, Duration.ofSeconds(120), 16, 40, 200, 200,
-                    42, "512m", false, null, null, null);
+                    42, "512m", Duration.ofMinutes(2), false, null, null, null);
             case "smoke" -> new BenchmarkSettings("smoke", 5_000, 4, Duration.ofSeconds(3), 1, Duration.ofSeconds(2), 4, 4, 5, 5,
-                    42, "512m", false, null, null, null);
+                    42, "512m", Duration.ZERO, false, null, null, null);
             default -> throw new IllegalArgumentException("--mode is quick, full or smoke, not '" + mode + "'");
         };
         Path home = Path.of(options.getOrDefault("home", ".")).toAbsolutePath().normalize();
@@ -72,6 +75,7 @@ record BenchmarkSettings(String mode, long events, int writers, Duration writeDu
                 Integer.parseInt(options.getOrDefault("read-samples", Integer.toString(defaults.readSamples()))),
                 Long.parseLong(options.getOrDefault("seed", Long.toString(defaults.seed()))),
                 options.getOrDefault("heap", defaults.heap()),
+                Duration.parse(options.getOrDefault("verification-wait", defaults.verificationWait().toString())),
                 replayOnly(options.get("only")),
                 home, workDir,
                 Path.of(options.getOrDefault("output", home.resolve("benchmark/target/benchmark-results.json").toString()))
@@ -119,6 +123,7 @@ record BenchmarkSettings(String mode, long events, int writers, Duration writeDu
         figures.put("readSamples", readSamples);
         figures.put("seed", seed);
         figures.put("serviceHeap", heap);
+        figures.put("verificationWaitBeforeReplaySeconds", verificationWait.toSeconds());
         if (replayOnly) {
             figures.put("only", "replay");
         }
