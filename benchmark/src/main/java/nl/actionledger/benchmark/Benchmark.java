@@ -452,6 +452,7 @@ public final class Benchmark {
         figures.target("Replay >= 20,000 events/s", String.format("%,.0f events/s", replay.eventsPerSecond()),
                 replay.eventsPerSecond() >= 20_000);
         targetP95(reads, "currentList", "Current list of a plan p95 < 20 ms", 20);
+        targetP95(reads, "planList", "The list of plans p95 < 20 ms", 20);
         targetP95(reads, "busyActionHistory", "History of a busy action, first page p95 < 20 ms", 20);
         targetP95(reads, "busyActionHistoryLatePage", "History of a busy action, oldest page p95 < 20 ms", 20);
         integrityTarget(integrity, "verifyChains", "GET /api/integrity/verify p95 < 1 s", 1_000);

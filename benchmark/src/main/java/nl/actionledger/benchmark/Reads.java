@@ -13,6 +13,9 @@ final class Reads {
         Map<String, String> questions = new LinkedHashMap<>();
         String plan = "/api/plans/" + history.readPlan();
         questions.put("currentList", plan + "/actions");
+        // The web app's overview asks the same two questions, of the same controller methods: the plans, and one plan's
+        // current list.
+        questions.put("planList", "/api/plans");
         String busyHistory = "/api/plans/" + history.busiestAction().planId() + "/actions/"
                 + history.busiestAction().actionId() + "/audit";
         // A page of 100 entries, newest first; the late page is the oldest one, as far into the history as paging goes.
