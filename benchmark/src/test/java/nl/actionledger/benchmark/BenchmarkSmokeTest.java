@@ -32,7 +32,7 @@ class BenchmarkSmokeTest {
         Map<String, Object> contention = (Map<String, Object>) figures.get("contention");
         assertThat(contention.get("noLostUpdate")).isEqualTo(true);
         assertThat((long) contention.get("accepted")).isPositive();
-        assertThat(figures.targets()).hasSize(21);
+        assertThat(figures.targets()).hasSize(22);
 
         JsonNode written = LedgerClient.JSON.readTree(output.toFile());
         for (String section : new String[] {"machine", "postgresql", "settings", "postgresqlLimits", "writeThroughput",
@@ -44,7 +44,7 @@ class BenchmarkSmokeTest {
         assertTheCrudBaselineWasMeasured(written.get("crudBaseline"));
         assertThat(written.get("history").get("events").asLong()).isEqualTo(5_000);
         assertThat(written.get("replay").get("events").asLong()).isGreaterThan(5_000);
-        assertThat(written.get("reads")).hasSize(7);
+        assertThat(written.get("reads")).hasSize(8);
         JsonNode integrity = written.get("integrityChecks");
         assertThat(integrity.get("fullVerification").get("status").asText()).isEqualTo("OK");
         assertThat(integrity.get("fullVerification").get("events").asLong()).isGreaterThan(5_000);
