@@ -1,5 +1,9 @@
 package nl.actionledger.query.action;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.function.Predicate;
 import nl.actionledger.events.CommitmentLevel;
@@ -61,6 +65,12 @@ public class ActionQueryController {
      * event of the action (an organisation's new display name, an erased contact) does not change it.
      */
     @GetMapping("/{actionId}")
+    @ApiResponse(responseCode = "200", description = "The action", headers = @Header(name = "ETag",
+            description = "The action's version, quoted: what a change's If-Match takes", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ActionView.class)))
+    @ApiResponse(responseCode = "304", description = "Not Modified: If-None-Match names the action's current version; "
+            + "no body", headers = @Header(name = "ETag", schema = @Schema(type = "string")), content = @Content)
     @ErrorCodes(status = HttpStatus.NOT_FOUND, value = "ACTION_NOT_FOUND")
     public ResponseEntity<ActionView> one(@PathVariable String planId, @PathVariable String actionId, Authentication reader) {
         requirePlan(planId);

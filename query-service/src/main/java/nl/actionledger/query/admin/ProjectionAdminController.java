@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** For operators: the projections' progress, and replaying one or all of them. Public for the web app's admin page. */
@@ -36,6 +37,7 @@ public class ProjectionAdminController {
 
     /** 202: every projection was cleared and they rebuild in one pass in the background; follow them at the Location. */
     @PostMapping("/replay")
+    @ResponseStatus(HttpStatus.ACCEPTED) // what the ResponseEntity answers too; for the API description
     @ErrorCodes(status = HttpStatus.CONFLICT, value = "REPLAY_REFUSED")
     public ResponseEntity<List<ProjectionStatus>> replayAll() {
         List<ProjectionStatus> statuses = projections.replayAll();
@@ -44,6 +46,7 @@ public class ProjectionAdminController {
 
     /** 202: the projection was cleared and rebuilds in the background; follow it at the Location. */
     @PostMapping("/{name}/replay")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @ErrorCodes(status = HttpStatus.NOT_FOUND, value = "PROJECTION_NOT_FOUND")
     @ErrorCodes(status = HttpStatus.CONFLICT, value = "REPLAY_REFUSED")
     public ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {

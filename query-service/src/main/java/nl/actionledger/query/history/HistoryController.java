@@ -65,7 +65,7 @@ public class HistoryController {
         return ResponseEntity.ok(plan);
     }
 
-    @GetMapping("/actions/{actionId}/as-of")
+    @GetMapping(path = "/actions/{actionId}/as-of", produces = MediaType.APPLICATION_JSON_VALUE)
     @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = {"MISSING_INSTANT", "INSTANT_IN_FUTURE"})
     @ErrorCodes(status = HttpStatus.NOT_FOUND, value = {"PLAN_NOT_FOUND", "PLAN_NOT_YET_REGISTERED", "ACTION_NOT_FOUND"})
     @ErrorCodes(status = HttpStatus.TOO_MANY_REQUESTS, value = "TOO_BUSY")
@@ -101,7 +101,7 @@ public class HistoryController {
      * The number of actions per status at {@code from}, at the end of each day, week, month (the default), quarter or
      * year up to {@code to}, and at {@code to}: at most {@value PlanThroughTime#MAX_POINTS} points.
      */
-    @GetMapping("/status-over-time")
+    @GetMapping(path = "/status-over-time", produces = MediaType.APPLICATION_JSON_VALUE)
     @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = {"MISSING_INSTANT", "INSTANT_IN_FUTURE", "INVALID_PERIOD",
             "PERIOD_TOO_LONG", "INVALID_GRANULARITY", "TOO_MANY_POINTS"})
     @ErrorCodes(status = HttpStatus.NOT_FOUND, value = {"PLAN_NOT_FOUND", "PLAN_NOT_YET_REGISTERED"})

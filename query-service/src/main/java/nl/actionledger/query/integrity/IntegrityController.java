@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -55,6 +56,7 @@ class IntegrityController {
      * its event; follow them at the Location.
      */
     @PostMapping(path = {VERIFY, OLD_VERIFY}, produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED) // what the ResponseEntity answers too; for the API description
     ResponseEntity<ChainVerification.Request> verifyEverything() {
         auditTrailChecks.requestFull();
         return ResponseEntity.accepted().location(URI.create(VERIFY)).body(verifications.requestFull());

@@ -42,7 +42,8 @@ public class ApiDescription {
                 .info(new Info().title("Action Ledger " + service).version("1")
                         .description("Who changed what in the Dutch implementation of the EU Action Plan against "
                                 + "Wildlife Trafficking, when and why. Errors are RFC 9457 problem documents with an "
-                                + "errorCode (README, \"Errors\")."))
+                                + "errorCode (README, \"Errors\"); each operation lists those it can answer, and a "
+                                + "method a path does not list answers 405 METHOD_NOT_ALLOWED."))
                 .servers(List.of(new Server().url("/")))
                 .components(new Components()
                         .addSchemas(ProblemResponses.PROBLEM_SCHEMA, ProblemResponses.problemSchema())

@@ -46,6 +46,8 @@ final class SharedProblems {
         problems.add(HttpStatus.FORBIDDEN, "FORBIDDEN");
         problems.add(HttpStatus.TOO_MANY_REQUESTS, "SIGN_IN_THROTTLED");
         problems.add(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED");
+        // an Accept header that names none of the endpoint's media types
+        problems.add(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE");
         problems.add(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE", "DATABASE_TIMEOUT");
         if (changesSomething(handler)) {
             problems.add(HttpStatus.FORBIDDEN, "CROSS_SITE_REQUEST_REFUSED");

@@ -1,5 +1,9 @@
 package nl.actionledger.command.organisation.web;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,6 +62,14 @@ class OrganisationAdminController {
     }
 
     @PutMapping("/{organisationId}")
+    @ApiResponse(responseCode = "201", description = "Created: the organisation was registered",
+            headers = @Header(name = "ETag", description = "Its version, quoted", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = OrganisationAnswer.class)))
+    @ApiResponse(responseCode = "200", description = "Its display name or aliases were changed",
+            headers = @Header(name = "ETag", description = "Its version, quoted", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = OrganisationAnswer.class)))
     @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = {"INVALID_ORGANISATION_ID", "INVALID_ALIAS", "INVALID_REASON",
             "INVALID_CORRELATION_ID"})
     @ErrorCodes(status = HttpStatus.CONFLICT, value = {"ALIAS_TAKEN", "CONCURRENT_MODIFICATION"})
