@@ -37,39 +37,58 @@ final class AuditorsUnderWriteLoad {
     private static final Duration READINESS_INTERVAL = Duration.ofMillis(250);
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(10);
 
-    private AuditorsUnderWriteLoad() {
-    }
+    private AuditorsUnderWriteLoad() {}
 
     /**
      * @param ratePerSecond the coordinators' total rate of changes, the same in both parts (an open schedule, so that
      *                      the latencies compare answers to the same offered load)
      */
-    static Result measure(LedgerClient client, TokenIssuer issuer, WriteLoad load, double ratePerSecond,
-                          Duration duration, ServiceUnderTest command, ServiceUnderTest query)
+    static Result measure(
+            LedgerClient client,
+            TokenIssuer issuer,
+            WriteLoad load,
+            double ratePerSecond,
+            Duration duration,
+            ServiceUnderTest command,
+            ServiceUnderTest query)
             throws InterruptedException {
-        System.out.printf("Coordinators' writes at %,.0f changes/s for %d s alone, then with %d auditors verifying and "
-                + "exporting ...%n", ratePerSecond, duration.toSeconds(), AUDITORS);
+        System.out.printf(
+                "Coordinators' writes at %,.0f changes/s for %d s alone, then with %d auditors verifying and "
+                        + "exporting ...%n",
+                ratePerSecond, duration.toSeconds(), AUDITORS);
         Readiness readiness = new Readiness(List.of(command, query));
         readiness.start();
         try {
             WriteLoad.Result alone = load.run(duration, ratePerSecond);
-            System.out.printf("  alone: %,.0f accepted/s, %d failed (%s)%n", alone.acceptedPerSecond(), alone.failed(),
-                    alone.latency());
+            System.out.printf(
+                    "  alone: %,.0f accepted/s, %d failed (%s)%n",
+                    alone.acceptedPerSecond(), alone.failed(), alone.latency());
 
             Auditors auditors = new Auditors(client, issuer);
             auditors.start();
             Thread.sleep(RAMP_UP.toMillis());
             WriteLoad.Result withAuditors = load.run(duration, ratePerSecond);
             auditors.stop();
-            System.out.printf("  with %d auditors: %,.0f accepted/s, %d failed (%s)%n  auditors' answers: %s%n",
-                    AUDITORS, withAuditors.acceptedPerSecond(), withAuditors.failed(), withAuditors.latency(),
+            System.out.printf(
+                    "  with %d auditors: %,.0f accepted/s, %d failed (%s)%n  auditors' answers: %s%n",
+                    AUDITORS,
+                    withAuditors.acceptedPerSecond(),
+                    withAuditors.failed(),
+                    withAuditors.latency(),
                     auditors.answers());
             String settled = auditors.awaitTheirPasses(client);
             System.out.println("  " + settled);
             readiness.stop();
             System.out.println("  readiness meanwhile: " + readiness.describe());
-            return new Result(ratePerSecond, alone, withAuditors, auditors.answers(), auditors.errors(),
-                    readiness.figures(), readiness.alwaysUp(), settled);
+            return new Result(
+                    ratePerSecond,
+                    alone,
+                    withAuditors,
+                    auditors.answers(),
+                    auditors.errors(),
+                    readiness.figures(),
+                    readiness.alwaysUp(),
+                    settled);
         } finally {
             readiness.stop();
         }
@@ -84,6 +103,7 @@ final class AuditorsUnderWriteLoad {
         private final List<Thread> threads = new ArrayList<>();
         /** Request kind, then status, then count. */
         private final Map<String, Map<Integer, AtomicLong>> answers = new ConcurrentHashMap<>();
+
         private final AtomicLong errors = new AtomicLong();
         private final AtomicLong lastPassAskedFor = new AtomicLong();
         private volatile Instant lastRequestedAt = Instant.EPOCH;
@@ -113,7 +133,8 @@ final class AuditorsUnderWriteLoad {
                     Instant asked = Instant.now();
                     LedgerClient.Response requested = count("POST " + VERIFY, client.queryPost(token, VERIFY));
                     if (requested.status() == 202) {
-                        lastPassAskedFor.accumulateAndGet(requested.json().get("pass").asLong(), Math::max);
+                        lastPassAskedFor.accumulateAndGet(
+                                requested.json().get("pass").asLong(), Math::max);
                         lastRequestedAt = asked;
                     }
                     count("GET " + VERIFY, client.query(token, VERIFY));
@@ -130,7 +151,8 @@ final class AuditorsUnderWriteLoad {
 
         private LedgerClient.Response count(String request, LedgerClient.Response response) {
             answers.computeIfAbsent(request, r -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(response.status(), s -> new AtomicLong()).incrementAndGet();
+                    .computeIfAbsent(response.status(), s -> new AtomicLong())
+                    .incrementAndGet();
             if (response.status() == 429) {
                 backOff(response.retryAfterSeconds());
             }
@@ -178,14 +200,21 @@ final class AuditorsUnderWriteLoad {
             long started = System.nanoTime();
             while (System.nanoTime() - started < SETTLE_TIMEOUT.toNanos()) {
                 try {
-                    JsonNode result = client.query(tokens.get(0), VERIFY).requireOk(VERIFY).json();
+                    JsonNode result = client.query(tokens.get(0), VERIFY)
+                            .requireOk(VERIFY)
+                            .json();
                     JsonNode comparedAt = result.path("auditTrail").path("contentComparedAt");
                     boolean passDone = result.path("lastFullPass").path("pass").asLong() >= pass
                             || result.path("lastFailure").path("pass").asLong() >= pass;
-                    boolean compared = comparedAt.isTextual() && !Instant.parse(comparedAt.asText()).isBefore(requested);
-                    if (passDone && compared && result.path("running").path("pass").isMissingNode()) {
-                        return String.format("the last full pass asked for (%d) and audit-trail comparison done %.1f s "
-                                + "after the auditors stopped", pass, (System.nanoTime() - started) / 1e9);
+                    boolean compared = comparedAt.isTextual()
+                            && !Instant.parse(comparedAt.asText()).isBefore(requested);
+                    if (passDone
+                            && compared
+                            && result.path("running").path("pass").isMissingNode()) {
+                        return String.format(
+                                "the last full pass asked for (%d) and audit-trail comparison done %.1f s "
+                                        + "after the auditors stopped",
+                                pass, (System.nanoTime() - started) / 1e9);
                     }
                 } catch (RuntimeException e) {
                     // asked again below
@@ -200,8 +229,10 @@ final class AuditorsUnderWriteLoad {
     /** Polls {@code /actuator/health/readiness} of each service, without credentials, as a load balancer would. */
     private static final class Readiness {
 
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
+        private final HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         private final List<ServiceUnderTest> services;
         private final Map<String, AtomicLong> checks = new ConcurrentHashMap<>();
         private final Map<String, AtomicLong> notUp = new ConcurrentHashMap<>();
@@ -218,16 +249,18 @@ final class AuditorsUnderWriteLoad {
         }
 
         void start() {
-            thread = new Thread(() -> {
-                while (!stopping.get()) {
-                    services.forEach(this::check);
-                    try {
-                        Thread.sleep(READINESS_INTERVAL.toMillis());
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "readiness");
+            thread = new Thread(
+                    () -> {
+                        while (!stopping.get()) {
+                            services.forEach(this::check);
+                            try {
+                                Thread.sleep(READINESS_INTERVAL.toMillis());
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "readiness");
             thread.setDaemon(true);
             thread.start();
         }
@@ -235,10 +268,13 @@ final class AuditorsUnderWriteLoad {
         private void check(ServiceUnderTest service) {
             String outcome;
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                                URI.create(service.baseUrl() + "/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                outcome = response.statusCode() == 200 && response.body().contains("\"UP\"") ? null
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/health/readiness"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                outcome = response.statusCode() == 200 && response.body().contains("\"UP\"")
+                        ? null
                         : response.statusCode() + " " + response.body();
             } catch (IOException e) {
                 outcome = e.toString();
@@ -282,17 +318,28 @@ final class AuditorsUnderWriteLoad {
         String describe() {
             StringBuilder text = new StringBuilder();
             for (ServiceUnderTest service : services) {
-                text.append(String.format("%s %d checks, %d not UP%s; ", service.name(), checks.get(service.name()).get(),
-                        notUp.get(service.name()).get(), firstNotUp.containsKey(service.name())
-                                ? " (first: " + firstNotUp.get(service.name()) + ")" : ""));
+                text.append(String.format(
+                        "%s %d checks, %d not UP%s; ",
+                        service.name(),
+                        checks.get(service.name()).get(),
+                        notUp.get(service.name()).get(),
+                        firstNotUp.containsKey(service.name())
+                                ? " (first: " + firstNotUp.get(service.name()) + ")"
+                                : ""));
             }
             return text.toString();
         }
     }
 
-    record Result(double ratePerSecond, WriteLoad.Result alone, WriteLoad.Result withAuditors,
-                  Map<String, Map<String, Long>> auditorAnswers, long auditorErrors, Map<String, Object> readiness,
-                  boolean readinessAlwaysUp, String settled) {
+    record Result(
+            double ratePerSecond,
+            WriteLoad.Result alone,
+            WriteLoad.Result withAuditors,
+            Map<String, Map<String, Long>> auditorAnswers,
+            long auditorErrors,
+            Map<String, Object> readiness,
+            boolean readinessAlwaysUp,
+            String settled) {
 
         double p99Ratio() {
             return withAuditors.latency().p99() / alone.latency().p99();
@@ -335,19 +382,31 @@ final class AuditorsUnderWriteLoad {
         }
 
         void addTargets(Figures figures) {
-            figures.target("Write p99 with " + AUDITORS + " auditors verifying/exporting <= 2 x without",
-                    String.format("%.1f ms vs %.1f ms = %.2f", withAuditors.latency().p99(), alone.latency().p99(),
-                            p99Ratio()), p99Ratio() <= TARGET_P99_RATIO);
+            figures.target(
+                    "Write p99 with " + AUDITORS + " auditors verifying/exporting <= 2 x without",
+                    String.format(
+                            "%.1f ms vs %.1f ms = %.2f",
+                            withAuditors.latency().p99(), alone.latency().p99(), p99Ratio()),
+                    p99Ratio() <= TARGET_P99_RATIO);
             Map<String, Long> exports = auditorAnswers.getOrDefault("GET /api/integrity/export", Map.of());
-            figures.target("Auditors under load get answers or 429, never 5xx or none",
-                    String.format("exports %d x 200, %d x 429; %d other", exports.getOrDefault("200", 0L),
-                            exports.getOrDefault("429", 0L), unexpectedAnswers()), unexpectedAnswers() == 0);
-            figures.target("Readiness of both services UP with " + AUDITORS + " auditors",
-                    readiness.values().stream().map(figure -> {
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> values = (Map<String, Object>) figure;
-                        return values.get("notUp") + " of " + values.get("checks");
-                    }).reduce((a, b) -> a + ", " + b).orElse("") + " checks not UP", readinessAlwaysUp);
+            figures.target(
+                    "Auditors under load get answers or 429, never 5xx or none",
+                    String.format(
+                            "exports %d x 200, %d x 429; %d other",
+                            exports.getOrDefault("200", 0L), exports.getOrDefault("429", 0L), unexpectedAnswers()),
+                    unexpectedAnswers() == 0);
+            figures.target(
+                    "Readiness of both services UP with " + AUDITORS + " auditors",
+                    readiness.values().stream()
+                                    .map(figure -> {
+                                        @SuppressWarnings("unchecked")
+                                        Map<String, Object> values = (Map<String, Object>) figure;
+                                        return values.get("notUp") + " of " + values.get("checks");
+                                    })
+                                    .reduce((a, b) -> a + ", " + b)
+                                    .orElse("")
+                            + " checks not UP",
+                    readinessAlwaysUp);
         }
     }
 }

@@ -43,12 +43,17 @@ public final class Benchmark {
     }
 
     private Figures run() throws Exception {
-        System.out.printf("Action Ledger benchmark, %s mode: %,d events, %d writers for %ss%n", settings.mode(),
-                settings.events(), settings.writers(), settings.writeDuration().toSeconds());
+        System.out.printf(
+                "Action Ledger benchmark, %s mode: %,d events, %d writers for %ss%n",
+                settings.mode(),
+                settings.events(),
+                settings.writers(),
+                settings.writeDuration().toSeconds());
         figures.put("date", Instant.now().toString());
         figures.put("machine", Figures.machine());
         figures.put("settings", settings.asFigures());
-        try (BenchmarkDatabase database = BenchmarkDatabase.start(settings.workDir().resolve("postgres"))) {
+        try (BenchmarkDatabase database =
+                BenchmarkDatabase.start(settings.workDir().resolve("postgres"))) {
             figures.put("postgresql", database.describe());
             TokenIssuer issuer = TokenIssuer.create(settings.workDir(), ISSUER);
             try (CrudBaseline baseline = settings.replayOnly() ? null : startCrudBaseline(database, issuer)) {
@@ -70,10 +75,20 @@ public final class Benchmark {
         // Each writer is one user changing as fast as it can: the per-user limit would measure itself.
         environment.put("CHANGE_RATE_LIMIT_PER_MINUTE", "0");
         System.out.println("Starting command-service and query-service (heap " + settings.heap() + ") ...");
-        try (ServiceUnderTest command = ServiceUnderTest.start("command-service", settings.commandJar(), commandPort,
-                settings.heap(), environment, settings.workDir().resolve("logs"));
-             ServiceUnderTest query = ServiceUnderTest.start("query-service", settings.queryJar(), queryPort,
-                     settings.heap(), environment, settings.workDir().resolve("logs"))) {
+        try (ServiceUnderTest command = ServiceUnderTest.start(
+                        "command-service",
+                        settings.commandJar(),
+                        commandPort,
+                        settings.heap(),
+                        environment,
+                        settings.workDir().resolve("logs"));
+                ServiceUnderTest query = ServiceUnderTest.start(
+                        "query-service",
+                        settings.queryJar(),
+                        queryPort,
+                        settings.heap(),
+                        environment,
+                        settings.workDir().resolve("logs"))) {
             LedgerClient client = new LedgerClient(command.baseUrl(), query.baseUrl());
             if (settings.replayOnly()) {
                 measureReplayOnly(database, issuer, client, command, query);
@@ -93,8 +108,13 @@ public final class Benchmark {
         return CrudBaseline.start(settings, database, issuer);
     }
 
-    private void measure(BenchmarkDatabase database, TokenIssuer issuer, LedgerClient client,
-                         ServiceUnderTest command, ServiceUnderTest query, CrudBaseline crudBaseline)
+    private void measure(
+            BenchmarkDatabase database,
+            TokenIssuer issuer,
+            LedgerClient client,
+            ServiceUnderTest command,
+            ServiceUnderTest query,
+            CrudBaseline crudBaseline)
             throws Exception {
         String admin = issuer.admin("bench-admin");
         Projections projections = new Projections(client, admin);
@@ -103,18 +123,23 @@ public final class Benchmark {
         PlanActions plan = PlanActions.assign(client, issuer, admin, settings.writers());
         projections.awaitCaughtUp(Duration.ofMinutes(2));
         SerializationCheck.verify(database, OwnedAction.PLAN + "/" + plan.probe().actionId);
-        figures.put("serializationCheck", "passed: events the generator writes are byte for byte those command-service writes");
+        figures.put(
+                "serializationCheck",
+                "passed: events the generator writes are byte for byte those command-service writes");
         System.out.println("Serialization check passed: the generator writes events exactly as command-service does.");
 
         System.out.println("Raw INSERT + COMMIT limit ...");
         EventRows.Row sample = sampleRow();
         CpuUsage cpu = new CpuUsage(database, command, query);
         CpuUsage.Snapshot beforeRawInsert = cpu.now();
-        RawLimits.InsertResult rawInsert = RawLimits.insertAndCommit(database, settings.writers(),
-                settings.writeDuration(), sample);
+        RawLimits.InsertResult rawInsert =
+                RawLimits.insertAndCommit(database, settings.writers(), settings.writeDuration(), sample);
         CpuUsage.Usage cpuUsedByRawInsert = cpu.now().since(beforeRawInsert);
-        System.out.printf("  %,.0f inserts/s over %d connections (%s)%n  CPU per insert in ms: %s%n",
-                rawInsert.perSecond(), rawInsert.connections(), rawInsert.latency(),
+        System.out.printf(
+                "  %,.0f inserts/s over %d connections (%s)%n  CPU per insert in ms: %s%n",
+                rawInsert.perSecond(),
+                rawInsert.connections(),
+                rawInsert.latency(),
                 cpuUsedByRawInsert.millisecondsPer(rawInsert.inserted()));
         figures.put("cpuPerRawInsertMs", cpuUsedByRawInsert.millisecondsPer(rawInsert.inserted()));
 
@@ -124,10 +149,14 @@ public final class Benchmark {
         System.out.println("  " + lagAtRest.summary());
 
         WriteLoad load = new WriteLoad(client, plan.writerActions());
-        System.out.println("Warming up the services' JIT for " + settings.warmUp().toSeconds() + " s (not measured) ...");
+        System.out.println(
+                "Warming up the services' JIT for " + settings.warmUp().toSeconds() + " s (not measured) ...");
         load.run(settings.warmUp(), 0);
-        System.out.printf("Write throughput, %d coordinators as fast as they can, Action Ledger and the CRUD baseline "
-                + "in turn, %d windows of %.1f s each ...%n", settings.writers(), settings.writeWindows(),
+        System.out.printf(
+                "Write throughput, %d coordinators as fast as they can, Action Ledger and the CRUD baseline "
+                        + "in turn, %d windows of %.1f s each ...%n",
+                settings.writers(),
+                settings.writeWindows(),
                 settings.writeWindow().toMillis() / 1000.0);
         // the warm-ups' dirty pages are written now, not in a measured window
         database.execute("CHECKPOINT");
@@ -137,46 +166,64 @@ public final class Benchmark {
         Latencies lagAtFullLoad = new Latencies();
         int lagSamplesPerWindow = Math.max(1, settings.lagSamples() / settings.writeWindows());
         InterleavedWrites.Side ledger = new InterleavedWrites.Side("Action Ledger", cpu::now, (duration, latencies) -> {
-            Thread lagProbe = probe.measureInBackground(lagSamplesPerWindow, Duration.ofMillis(100),
-                    System.nanoTime() + duration.toNanos(), lagAtFullLoad);
+            Thread lagProbe = probe.measureInBackground(
+                    lagSamplesPerWindow, Duration.ofMillis(100), System.nanoTime() + duration.toNanos(), lagAtFullLoad);
             WriteLoad.Result writes = load.run(duration, 0, latencies);
             lagProbe.join();
             // what the projections still have to do is this window's work, not the baseline's next one
             projections.awaitCaughtUp(Duration.ofMinutes(2));
             return writes;
         });
-        InterleavedWrites.Result interleaved = InterleavedWrites.run(ledger, crudBaseline.asSide(),
-                settings.writeWindows(), settings.writeWindow());
+        InterleavedWrites.Result interleaved =
+                InterleavedWrites.run(ledger, crudBaseline.asSide(), settings.writeWindows(), settings.writeWindow());
         WriteLoad.Result throughput = interleaved.ledger().writes();
         CpuUsage.Usage cpuUsedByWrites = interleaved.ledger().cpu();
         StatementProfile.Result statements = ledgerStatements.read(throughput.accepted());
-        CrudBaseline.Result baseline = crudBaseline.finish(interleaved.baseline(),
+        CrudBaseline.Result baseline = crudBaseline.finish(
+                interleaved.baseline(),
                 baselineStatements.read(interleaved.baseline().writes().accepted()));
-        printWrites("CRUD baseline", baseline.writes().writes(), baseline.writes().cpu(), baseline.statements());
+        printWrites(
+                "CRUD baseline", baseline.writes().writes(), baseline.writes().cpu(), baseline.statements());
         System.out.println("  Audit trail check " + baseline.auditTrailCheck());
         figures.put("crudBaseline", baseline.asFigures());
         printWrites("Action Ledger", throughput, cpuUsedByWrites, statements);
-        System.out.printf("  lag meanwhile %s%n  %.2f x the CRUD baseline's accepted changes/s (median of the pairs of "
-                + "windows)%n", lagAtFullLoad.summary(), interleaved.rateRatio());
+        System.out.printf(
+                "  lag meanwhile %s%n  %.2f x the CRUD baseline's accepted changes/s (median of the pairs of "
+                        + "windows)%n",
+                lagAtFullLoad.summary(), interleaved.rateRatio());
         figures.put("postgresqlStatementsDuringWrites", statements.asFigures());
         Map<String, Object> cpuDuringWrites = cpuUsedByWrites.cores();
 
         double halfRate = throughput.acceptedPerSecond() / 2;
         System.out.printf("Projection lag at half the maximum write load (%,.0f changes/s) ...%n", halfRate);
         Latencies lagAtHalfLoad = new Latencies();
-        Thread halfLoadProbe = probe.measureInBackground(settings.lagSamples(), Duration.ofMillis(100),
-                System.nanoTime() + settings.writeDuration().toNanos(), lagAtHalfLoad);
+        Thread halfLoadProbe = probe.measureInBackground(
+                settings.lagSamples(),
+                Duration.ofMillis(100),
+                System.nanoTime() + settings.writeDuration().toNanos(),
+                lagAtHalfLoad);
         WriteLoad.Result halfLoad = load.run(settings.writeDuration(), halfRate);
         halfLoadProbe.join();
-        System.out.printf("  offered %,.0f/s, accepted %,.0f/s; lag %s%n", halfRate, halfLoad.acceptedPerSecond(),
-                lagAtHalfLoad.summary());
+        System.out.printf(
+                "  offered %,.0f/s, accepted %,.0f/s; lag %s%n",
+                halfRate, halfLoad.acceptedPerSecond(), lagAtHalfLoad.summary());
 
         System.out.println("Contention: " + settings.contenders() + " writers on one action with If-Match ...");
-        Contention.Result contention = Contention.run(client, database, plan.contended().actionId, plan.contended().token,
-                settings.contenders(), settings.contentionAttempts());
-        System.out.printf("  %d accepted, %d refused with 412, %d other; version %d -> %d: %s%n", contention.accepted(),
-                contention.preconditionFailed(), contention.otherAnswers(), contention.startVersion(),
-                contention.finalVersion(), contention.noLostUpdate() ? "no update lost" : "UPDATES LOST");
+        Contention.Result contention = Contention.run(
+                client,
+                database,
+                plan.contended().actionId,
+                plan.contended().token,
+                settings.contenders(),
+                settings.contentionAttempts());
+        System.out.printf(
+                "  %d accepted, %d refused with 412, %d other; version %d -> %d: %s%n",
+                contention.accepted(),
+                contention.preconditionFailed(),
+                contention.otherAnswers(),
+                contention.startVersion(),
+                contention.finalVersion(),
+                contention.noLostUpdate() ? "no update lost" : "UPDATES LOST");
 
         HistoryGenerator.GeneratedHistory history = generateHistory(database);
         Map<String, Object> cpuDuringReplay = new LinkedHashMap<>();
@@ -185,26 +232,43 @@ public final class Benchmark {
         figures.put("projectionsAfterReplay", ProjectionCheck.verify(database, "after the replay"));
         System.out.println("Reads at " + String.format("%,d", replay.events()) + " events ...");
         Map<String, String> questions = Reads.questions(history);
-        Map<String, Latencies.Summary> reads = Reads.measure(client, issuer.auditor("bench-auditor"), questions,
-                settings.readSamples());
+        Map<String, Latencies.Summary> reads =
+                Reads.measure(client, issuer.auditor("bench-auditor"), questions, settings.readSamples());
         reads.forEach((name, summary) -> System.out.println("  " + name + ": " + summary));
         System.out.println("Auditors' whole-table checks at " + String.format("%,d", replay.events()) + " events ...");
-        Map<String, Object> integrity = IntegrityChecks.measure(client, issuer.auditor("bench-auditor"),
-                settings.readSamples());
+        Map<String, Object> integrity =
+                IntegrityChecks.measure(client, issuer.auditor("bench-auditor"), settings.readSamples());
         figures.put("integrityChecks", integrity);
-        AuditorsUnderWriteLoad.Result auditors = AuditorsUnderWriteLoad.measure(client, issuer, load, halfRate,
-                settings.writeDuration(), command, query);
+        AuditorsUnderWriteLoad.Result auditors = AuditorsUnderWriteLoad.measure(
+                client, issuer, load, halfRate, settings.writeDuration(), command, query);
         figures.put("auditorsUnderWriteLoad", auditors.asFigures());
 
         // Last, with the projections caught up and idle: the limit is what PostgreSQL reads with the machine to itself.
         System.out.println("Raw sequential read of the event table ...");
         RawLimits.ReadResult rawRead = RawLimits.sequentialRead(database);
-        System.out.printf("  %,d rows in %.1f s: %,.0f rows/s%n", rawRead.rows(), rawRead.seconds(), rawRead.rowsPerSecond());
+        System.out.printf(
+                "  %,d rows in %.1f s: %,.0f rows/s%n", rawRead.rows(), rawRead.seconds(), rawRead.rowsPerSecond());
 
         figures.put("cpuDuringWriteThroughput", cpuDuringWrites);
         figures.put("cpuDuringReplay", cpuDuringReplay);
-        record(rawInsert, rawRead, interleaved, baseline, halfLoad, halfRate, lagAtRest, lagAtHalfLoad,
-                lagAtFullLoad, contention, history, replay, questions, reads, integrity, command, query);
+        record(
+                rawInsert,
+                rawRead,
+                interleaved,
+                baseline,
+                halfLoad,
+                halfRate,
+                lagAtRest,
+                lagAtHalfLoad,
+                lagAtFullLoad,
+                contention,
+                history,
+                replay,
+                questions,
+                reads,
+                integrity,
+                command,
+                query);
         auditors.addTargets(figures);
     }
 
@@ -212,17 +276,28 @@ public final class Benchmark {
      * The rebuild alone ({@code --only=replay}), for work on it: its rate, its CPU, and its result checked against the
      * projections the event handlers built from the same history (the processor catches up first, unmeasured).
      */
-    private static void printWrites(String system, WriteLoad.Result writes, CpuUsage.Usage cpu,
-                                    StatementProfile.Result statements) {
-        System.out.printf("  %s: %,.0f accepted changes/s, %d failed (%s)%n  CPU in cores: %s%n"
-                        + "  CPU per accepted change in ms: %s%n  PostgreSQL's share by task: %s%n%s", system,
-                writes.acceptedPerSecond(), writes.failed(), writes.latency(), cpu.cores(),
-                cpu.millisecondsPer(writes.accepted()), cpu.postgresqlMillisecondsPer(writes.accepted()),
+    private static void printWrites(
+            String system, WriteLoad.Result writes, CpuUsage.Usage cpu, StatementProfile.Result statements) {
+        System.out.printf(
+                "  %s: %,.0f accepted changes/s, %d failed (%s)%n  CPU in cores: %s%n"
+                        + "  CPU per accepted change in ms: %s%n  PostgreSQL's share by task: %s%n%s",
+                system,
+                writes.acceptedPerSecond(),
+                writes.failed(),
+                writes.latency(),
+                cpu.cores(),
+                cpu.millisecondsPer(writes.accepted()),
+                cpu.postgresqlMillisecondsPer(writes.accepted()),
                 statements.describe());
     }
 
-    private void measureReplayOnly(BenchmarkDatabase database, TokenIssuer issuer, LedgerClient client,
-                                   ServiceUnderTest command, ServiceUnderTest query) throws Exception {
+    private void measureReplayOnly(
+            BenchmarkDatabase database,
+            TokenIssuer issuer,
+            LedgerClient client,
+            ServiceUnderTest command,
+            ServiceUnderTest query)
+            throws Exception {
         Projections projections = new Projections(client, issuer.admin("bench-admin"));
         projections.awaitCaughtUp(Duration.ofMinutes(2));
         generateHistory(database);
@@ -231,10 +306,17 @@ public final class Benchmark {
         Map<String, String> handled = ProjectionCheck.checksums(database);
         settleHistory(database, client, issuer.auditor("bench-auditor"));
         Map<String, Object> cpuDuringReplay = new LinkedHashMap<>();
-        Projections.ReplayResult replay = replay(database, projections, new CpuUsage(database, command, query),
-                cpuDuringReplay);
-        figures.put("replay", Map.of("events", replay.events(), "seconds", replay.seconds(),
-                "eventsPerSecond", replay.eventsPerSecond()));
+        Projections.ReplayResult replay =
+                replay(database, projections, new CpuUsage(database, command, query), cpuDuringReplay);
+        figures.put(
+                "replay",
+                Map.of(
+                        "events",
+                        replay.events(),
+                        "seconds",
+                        replay.seconds(),
+                        "eventsPerSecond",
+                        replay.eventsPerSecond()));
         figures.put("cpuDuringReplay", cpuDuringReplay);
         figures.put("projectionsAfterReplay", ProjectionCheck.verify(database, "after the replay"));
         Map<String, String> rebuilt = ProjectionCheck.checksums(database);
@@ -248,10 +330,11 @@ public final class Benchmark {
 
     private HistoryGenerator.GeneratedHistory generateHistory(BenchmarkDatabase database) throws Exception {
         System.out.printf("Generating a history of %,d events ...%n", settings.events());
-        HistoryGenerator.GeneratedHistory history = new HistoryGenerator(settings.events(), settings.seed())
-                .appendTo(database);
-        System.out.printf("  %,d events in %.0f s; busiest action %s (%,d events)%n", history.events(),
-                history.seconds(), history.busiestAction(), history.busiestActionEvents());
+        HistoryGenerator.GeneratedHistory history =
+                new HistoryGenerator(settings.events(), settings.seed()).appendTo(database);
+        System.out.printf(
+                "  %,d events in %.0f s; busiest action %s (%,d events)%n",
+                history.events(), history.seconds(), history.busiestAction(), history.busiestActionEvents());
         return history;
     }
 
@@ -271,7 +354,8 @@ public final class Benchmark {
         long head = database.queryLong("SELECT coalesce(max(global_index), 0) FROM event_store.domain_event_entry");
         long waitStart = System.nanoTime();
         long verifiedUpTo = verifiedUpTo(client, auditorToken);
-        while (verifiedUpTo < head && System.nanoTime() - waitStart < settings.verificationWait().toNanos()) {
+        while (verifiedUpTo < head
+                && System.nanoTime() - waitStart < settings.verificationWait().toNanos()) {
             Thread.sleep(500);
             verifiedUpTo = verifiedUpTo(client, auditorToken);
         }
@@ -282,16 +366,22 @@ public final class Benchmark {
         settled.put("verifiedUpTo", verifiedUpTo);
         settled.put("verificationWaitSeconds", Figures.round(waitSeconds));
         figures.put("beforeReplay", settled);
-        System.out.printf("Before the replay (not measured): the event table vacuumed in %.1f s; %s%n", vacuumSeconds,
+        System.out.printf(
+                "Before the replay (not measured): the event table vacuumed in %.1f s; %s%n",
+                vacuumSeconds,
                 verifiedUpTo >= head
                         ? String.format("the background verification at the head after %.1f s", waitSeconds)
-                        : String.format("the background verification at %,d of %,d after %.1f s (--verification-wait)",
+                        : String.format(
+                                "the background verification at %,d of %,d after %.1f s (--verification-wait)",
                                 verifiedUpTo, head, waitSeconds));
     }
 
     private static long verifiedUpTo(LedgerClient client, String auditorToken) {
-        return client.query(auditorToken, IntegrityChecks.VERIFY).requireOk(IntegrityChecks.VERIFY).json()
-                .path("position").asLong(0);
+        return client.query(auditorToken, IntegrityChecks.VERIFY)
+                .requireOk(IntegrityChecks.VERIFY)
+                .json()
+                .path("position")
+                .asLong(0);
     }
 
     /**
@@ -300,7 +390,8 @@ public final class Benchmark {
      *
      * @param cpuDuringReplay receives the cores each process used meanwhile
      */
-    private Projections.ReplayResult replay(BenchmarkDatabase database, Projections projections, CpuUsage cpu, Map<String, Object> cpuDuringReplay)
+    private Projections.ReplayResult replay(
+            BenchmarkDatabase database, Projections projections, CpuUsage cpu, Map<String, Object> cpuDuringReplay)
             throws Exception {
         System.out.println("Replay of every projection ...");
         StatementProfile profile = new StatementProfile(database);
@@ -311,32 +402,63 @@ public final class Benchmark {
         StatementProfile.Result statements = profile.read(replay.events());
         cpuDuringReplay.putAll(used.cores());
         figures.put("postgresqlStatementsDuringReplay", statements.asFigures());
-        System.out.printf("  %,d events in %.1f s: %,.0f events/s %s%n  CPU in cores: %s%n"
-                        + "  CPU per 1,000 events in ms: %s%n  PostgreSQL's share by task: %s%n%s", replay.events(),
-                replay.seconds(), replay.eventsPerSecond(), replay.secondsPerProjection(), cpuDuringReplay,
-                used.millisecondsPer(replay.events() / 1000), used.postgresqlMillisecondsPer(replay.events() / 1000),
+        System.out.printf(
+                "  %,d events in %.1f s: %,.0f events/s %s%n  CPU in cores: %s%n"
+                        + "  CPU per 1,000 events in ms: %s%n  PostgreSQL's share by task: %s%n%s",
+                replay.events(),
+                replay.seconds(),
+                replay.eventsPerSecond(),
+                replay.secondsPerProjection(),
+                cpuDuringReplay,
+                used.millisecondsPer(replay.events() / 1000),
+                used.postgresqlMillisecondsPer(replay.events() / 1000),
                 statements.describe("event"));
         return replay;
     }
 
     private EventRows.Row sampleRow() {
-        return new EventRows().row("00000000-0000-4000-8000-000000000000", "eu-wap-nl/1", 1,
-                new nl.actionledger.events.ActionStatusChangedEvent(nl.actionledger.events.ActionRef.of("eu-wap-nl", "1"),
-                        nl.actionledger.events.ImplementationStatus.NOT_STARTED,
-                        nl.actionledger.events.ImplementationStatus.IN_PROGRESS, "Benchmark change 1"),
-                Map.of("actor", "bench-writer-1", "actorName", "bench-writer-1",
-                        "correlationId", "00000000-0000-4000-8000-000000000001",
-                        "commandId", "00000000-0000-4000-8000-000000000002",
-                        "traceId", "00000000-0000-4000-8000-000000000002"), Instant.now());
+        return new EventRows()
+                .row(
+                        "00000000-0000-4000-8000-000000000000",
+                        "eu-wap-nl/1",
+                        1,
+                        new nl.actionledger.events.ActionStatusChangedEvent(
+                                nl.actionledger.events.ActionRef.of("eu-wap-nl", "1"),
+                                nl.actionledger.events.ImplementationStatus.NOT_STARTED,
+                                nl.actionledger.events.ImplementationStatus.IN_PROGRESS,
+                                "Benchmark change 1"),
+                        Map.of(
+                                "actor",
+                                "bench-writer-1",
+                                "actorName",
+                                "bench-writer-1",
+                                "correlationId",
+                                "00000000-0000-4000-8000-000000000001",
+                                "commandId",
+                                "00000000-0000-4000-8000-000000000002",
+                                "traceId",
+                                "00000000-0000-4000-8000-000000000002"),
+                        Instant.now());
     }
 
-    private void record(RawLimits.InsertResult rawInsert, RawLimits.ReadResult rawRead,
-                        InterleavedWrites.Result interleaved, CrudBaseline.Result baseline, WriteLoad.Result halfLoad,
-                        double halfRate, Latencies lagAtRest, Latencies lagAtHalfLoad, Latencies lagAtFullLoad,
-                        Contention.Result contention, HistoryGenerator.GeneratedHistory history,
-                        Projections.ReplayResult replay, Map<String, String> questions,
-                        Map<String, Latencies.Summary> reads, Map<String, Object> integrity, ServiceUnderTest command,
-                        ServiceUnderTest query)
+    private void record(
+            RawLimits.InsertResult rawInsert,
+            RawLimits.ReadResult rawRead,
+            InterleavedWrites.Result interleaved,
+            CrudBaseline.Result baseline,
+            WriteLoad.Result halfLoad,
+            double halfRate,
+            Latencies lagAtRest,
+            Latencies lagAtHalfLoad,
+            Latencies lagAtFullLoad,
+            Contention.Result contention,
+            HistoryGenerator.GeneratedHistory history,
+            Projections.ReplayResult replay,
+            Map<String, String> questions,
+            Map<String, Latencies.Summary> reads,
+            Map<String, Object> integrity,
+            ServiceUnderTest command,
+            ServiceUnderTest query)
             throws IOException {
         Map<String, Object> limits = new LinkedHashMap<>();
         limits.put("insertCommitPerSecond", Figures.round(rawInsert.perSecond()));
@@ -358,7 +480,8 @@ public final class Benchmark {
         writes.put("latency", throughput.latency().asFigures());
         writes.put("ratioToRawInsertCommit", Figures.round(writeRatio));
         writes.put("cpuPerAcceptedChangeMs", cpuUsedByWrites.millisecondsPer(throughput.accepted()));
-        writes.put("postgresqlCpuPerAcceptedChangeMsByTask",
+        writes.put(
+                "postgresqlCpuPerAcceptedChangeMsByTask",
                 cpuUsedByWrites.postgresqlMillisecondsPer(throughput.accepted()));
         double baselineRatio = interleaved.rateRatio();
         double cpuPerChange = cpuUsedByWrites.totalMillisecondsPer(throughput.accepted());
@@ -433,23 +556,38 @@ public final class Benchmark {
         }
         figures.put("memory", memory);
 
-        figures.target("Write throughput >= 0.5 x raw INSERT+COMMIT (" + settings.writers() + " conns)",
-                String.format("%,.0f/s vs %,.0f/s = %.2f", throughput.acceptedPerSecond(), rawInsert.perSecond(),
-                        writeRatio), writeRatio >= 0.5);
-        figures.target("Write throughput >= the CRUD baseline's (same load, same run, median of pairs of windows)",
-                String.format("%,.0f/s vs %,.0f/s, median ratio %.2f", throughput.acceptedPerSecond(),
-                        baseline.writes().writes().acceptedPerSecond(), baselineRatio), baselineRatio >= 1);
-        figures.target("Machine CPU per accepted change < 1 ms",
+        figures.target(
+                "Write throughput >= 0.5 x raw INSERT+COMMIT (" + settings.writers() + " conns)",
+                String.format(
+                        "%,.0f/s vs %,.0f/s = %.2f", throughput.acceptedPerSecond(), rawInsert.perSecond(), writeRatio),
+                writeRatio >= 0.5);
+        figures.target(
+                "Write throughput >= the CRUD baseline's (same load, same run, median of pairs of windows)",
+                String.format(
+                        "%,.0f/s vs %,.0f/s, median ratio %.2f",
+                        throughput.acceptedPerSecond(),
+                        baseline.writes().writes().acceptedPerSecond(),
+                        baselineRatio),
+                baselineRatio >= 1);
+        figures.target(
+                "Machine CPU per accepted change < 1 ms",
                 String.format("%.2f ms (CRUD baseline %.2f ms)", cpuPerChange, baselineCpuPerChange),
                 cpuPerChange < 1);
-        figures.target("No lost update under contention (final version = start + accepted)",
+        figures.target(
+                "No lost update under contention (final version = start + accepted)",
                 contention.startVersion() + " + " + contention.accepted() + " = " + contention.finalVersion(),
                 contention.noLostUpdate());
-        figures.target("Projection lag p99 < 200 ms at rest", milliseconds(lagAtRest.summary().p99()),
+        figures.target(
+                "Projection lag p99 < 200 ms at rest",
+                milliseconds(lagAtRest.summary().p99()),
                 lagAtRest.summary().p99() < 200);
-        figures.target("Projection lag p99 < 200 ms at half the maximum write load",
-                milliseconds(lagAtHalfLoad.summary().p99()), lagAtHalfLoad.summary().p99() < 200);
-        figures.target("Replay >= 20,000 events/s", String.format("%,.0f events/s", replay.eventsPerSecond()),
+        figures.target(
+                "Projection lag p99 < 200 ms at half the maximum write load",
+                milliseconds(lagAtHalfLoad.summary().p99()),
+                lagAtHalfLoad.summary().p99() < 200);
+        figures.target(
+                "Replay >= 20,000 events/s",
+                String.format("%,.0f events/s", replay.eventsPerSecond()),
                 replay.eventsPerSecond() >= 20_000);
         targetP95(reads, "currentList", "Current list of a plan p95 < 20 ms", 20);
         targetP95(reads, "planList", "The list of plans p95 < 20 ms", 20);
@@ -462,9 +600,11 @@ public final class Benchmark {
         targetP95(reads, "monitoringReport", "Monitoring report p95 < 500 ms", 500);
         targetP95(reads, "statusOverTime", "The plan through time, monthly over 5.5 years p95 < 1 s", 1_000);
         for (ServiceUnderTest service : List.of(command, query)) {
-            figures.target(service.name() + " runs in a " + settings.heap() + " heap",
-                    String.format("peak RSS %.0f MiB, out of memory: %s", service.peakResidentMiB(),
-                            service.ranOutOfMemory() ? "yes" : "no"),
+            figures.target(
+                    service.name() + " runs in a " + settings.heap() + " heap",
+                    String.format(
+                            "peak RSS %.0f MiB, out of memory: %s",
+                            service.peakResidentMiB(), service.ranOutOfMemory() ? "yes" : "no"),
                     service.alive() && !service.ranOutOfMemory());
         }
     }

@@ -43,7 +43,8 @@ final class BenchmarkDatabase implements AutoCloseable {
 
     static BenchmarkDatabase start(Path directory) throws IOException {
         FreshDirectory.create(directory);
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(true);
+        EmbeddedPostgres.Builder builder =
+                EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(true);
         SERVER_SETTINGS.forEach(builder::setServerConfig);
         BenchmarkDatabase database = new BenchmarkDatabase(builder.start(), directory);
         database.execute("CREATE ROLE " + RUNTIME_ROLE + " LOGIN PASSWORD '" + RUNTIME_ROLE + "'");
@@ -54,7 +55,9 @@ final class BenchmarkDatabase implements AutoCloseable {
     /** The process id of the server's postmaster, from the first line of its {@code postmaster.pid}. */
     long serverPid() {
         try {
-            return Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).strip());
+            return Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid"))
+                    .get(0)
+                    .strip());
         } catch (IOException | RuntimeException e) {
             return -1;
         }
@@ -63,7 +66,7 @@ final class BenchmarkDatabase implements AutoCloseable {
     /** The process of the server that serves this connection. */
     static long backendPid(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT pg_backend_pid()")) {
+                ResultSet result = statement.executeQuery("SELECT pg_backend_pid()")) {
             result.next();
             return result.getLong(1);
         }
@@ -86,8 +89,8 @@ final class BenchmarkDatabase implements AutoCloseable {
 
     /** The superuser's connection: for the generator, the raw limits and the checks. */
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl() + "?ApplicationName=benchmark&reWriteBatchedInserts=true", "postgres",
-                "postgres");
+        return DriverManager.getConnection(
+                jdbcUrl() + "?ApplicationName=benchmark&reWriteBatchedInserts=true", "postgres", "postgres");
     }
 
     Connection connect(String database) throws SQLException {
@@ -100,8 +103,9 @@ final class BenchmarkDatabase implements AutoCloseable {
      */
     Map<Long, String> serverProcesses() {
         Map<Long, String> processes = new LinkedHashMap<>();
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("""
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("""
                      SELECT pid, CASE WHEN backend_type = 'client backend'
                                       THEN coalesce(nullif(application_name, ''), 'unnamed client')
                                       ELSE backend_type END
@@ -145,15 +149,21 @@ final class BenchmarkDatabase implements AutoCloseable {
     /** The services connect as a role that cannot rewrite history, as in production; the owner migrates. */
     Map<String, String> serviceEnvironment() {
         return Map.of(
-                "DATABASE_JDBC_URL", jdbcUrl(),
-                "DATABASE_USER", RUNTIME_ROLE,
-                "DATABASE_PASSWORD", RUNTIME_ROLE,
-                "DATABASE_MIGRATION_USER", "postgres",
-                "DATABASE_MIGRATION_PASSWORD", "postgres");
+                "DATABASE_JDBC_URL",
+                jdbcUrl(),
+                "DATABASE_USER",
+                RUNTIME_ROLE,
+                "DATABASE_PASSWORD",
+                RUNTIME_ROLE,
+                "DATABASE_MIGRATION_USER",
+                "postgres",
+                "DATABASE_MIGRATION_PASSWORD",
+                "postgres");
     }
 
     void execute(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not run: " + sql, e);
@@ -169,8 +179,9 @@ final class BenchmarkDatabase implements AutoCloseable {
     }
 
     private <T> T single(String sql, Column<T> column) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return column.read(result);
         } catch (SQLException e) {
@@ -184,13 +195,21 @@ final class BenchmarkDatabase implements AutoCloseable {
 
     Map<String, Object> describe() {
         Map<String, Object> description = new LinkedHashMap<>();
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             try (ResultSet result = statement.executeQuery("SELECT version()")) {
                 result.next();
                 description.put("version", result.getString(1));
             }
-            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes", "shared_buffers",
-                    "max_connections", "wal_level", "checkpoint_timeout", "max_wal_size")) {
+            for (String setting : List.of(
+                    "fsync",
+                    "synchronous_commit",
+                    "full_page_writes",
+                    "shared_buffers",
+                    "max_connections",
+                    "wal_level",
+                    "checkpoint_timeout",
+                    "max_wal_size")) {
                 try (ResultSet result = statement.executeQuery("SHOW " + setting)) {
                     result.next();
                     description.put(setting, result.getString(1));

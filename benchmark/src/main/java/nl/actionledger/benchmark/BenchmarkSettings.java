@@ -29,10 +29,24 @@ import java.util.Map;
  *                           projection and check the result, without the write, read and baseline tests; for work on the
  *                           rebuild, never for the figures of BENCHMARKS.md
  */
-record BenchmarkSettings(String mode, long events, int writers, Duration writeDuration, int writeWindows,
-                         Duration warmUp, int contenders,
-                         int contentionAttempts, int lagSamples, int readSamples, long seed, String heap,
-                         Duration verificationWait, boolean replayOnly, Path home, Path workDir, Path output) {
+record BenchmarkSettings(
+        String mode,
+        long events,
+        int writers,
+        Duration writeDuration,
+        int writeWindows,
+        Duration warmUp,
+        int contenders,
+        int contentionAttempts,
+        int lagSamples,
+        int readSamples,
+        long seed,
+        String heap,
+        Duration verificationWait,
+        boolean replayOnly,
+        Path home,
+        Path workDir,
+        Path output) {
 
     BenchmarkSettings {
         if (writeWindows < 1) {
@@ -44,41 +58,101 @@ record BenchmarkSettings(String mode, long events, int writers, Duration writeDu
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("Unknown argument '" + arg + "'; options look like --events=1000000");
+                throw new IllegalArgumentException(
+                        "Unknown argument '" + arg + "'; options look like --events=1000000");
             }
             String[] parts = arg.substring(2).split("=", 2);
             options.put(parts[0], parts.length == 2 ? parts[1] : "true");
         }
         String mode = options.getOrDefault("mode", options.containsKey("full") ? "full" : "quick");
         BenchmarkSettings defaults = switch (mode) {
-            case "quick" -> new BenchmarkSettings("quick", 20_000, 8, Duration.ofSeconds(8), 2, Duration.ofSeconds(8), 16, 5, 30, 30,
-                    42, "512m", Duration.ZERO, false, null, null, null);
-            case "full" -> new BenchmarkSettings("full", 1_000_000, 8, Duration.ofSeconds(60), 4, Duration.ofSeconds(120), 16, 40, 200, 200,
-                    42, "512m", Duration.ofMinutes(2), false, null, null, null);
-            case "smoke" -> new BenchmarkSettings("smoke", 5_000, 4, Duration.ofSeconds(3), 1, Duration.ofSeconds(2), 4, 4, 5, 5,
-                    42, "512m", Duration.ZERO, false, null, null, null);
+            case "quick" ->
+                new BenchmarkSettings(
+                        "quick",
+                        20_000,
+                        8,
+                        Duration.ofSeconds(8),
+                        2,
+                        Duration.ofSeconds(8),
+                        16,
+                        5,
+                        30,
+                        30,
+                        42,
+                        "512m",
+                        Duration.ZERO,
+                        false,
+                        null,
+                        null,
+                        null);
+            case "full" ->
+                new BenchmarkSettings(
+                        "full",
+                        1_000_000,
+                        8,
+                        Duration.ofSeconds(60),
+                        4,
+                        Duration.ofSeconds(120),
+                        16,
+                        40,
+                        200,
+                        200,
+                        42,
+                        "512m",
+                        Duration.ofMinutes(2),
+                        false,
+                        null,
+                        null,
+                        null);
+            case "smoke" ->
+                new BenchmarkSettings(
+                        "smoke",
+                        5_000,
+                        4,
+                        Duration.ofSeconds(3),
+                        1,
+                        Duration.ofSeconds(2),
+                        4,
+                        4,
+                        5,
+                        5,
+                        42,
+                        "512m",
+                        Duration.ZERO,
+                        false,
+                        null,
+                        null,
+                        null);
             default -> throw new IllegalArgumentException("--mode is quick, full or smoke, not '" + mode + "'");
         };
         Path home = Path.of(options.getOrDefault("home", ".")).toAbsolutePath().normalize();
-        Path workDir = Path.of(options.getOrDefault("work-dir", home.resolve("benchmark/target/run").toString()))
+        Path workDir = Path.of(options.getOrDefault(
+                        "work-dir", home.resolve("benchmark/target/run").toString()))
                 .toAbsolutePath();
-        return new BenchmarkSettings(mode,
+        return new BenchmarkSettings(
+                mode,
                 Long.parseLong(options.getOrDefault("events", Long.toString(defaults.events()))),
                 Integer.parseInt(options.getOrDefault("writers", Integer.toString(defaults.writers()))),
-                Duration.parse(options.getOrDefault("duration", defaults.writeDuration().toString())),
+                Duration.parse(options.getOrDefault(
+                        "duration", defaults.writeDuration().toString())),
                 Integer.parseInt(options.getOrDefault("write-windows", Integer.toString(defaults.writeWindows()))),
                 Duration.parse(options.getOrDefault("warm-up", defaults.warmUp().toString())),
                 Integer.parseInt(options.getOrDefault("contenders", Integer.toString(defaults.contenders()))),
-                Integer.parseInt(options.getOrDefault("contention-attempts",
-                        Integer.toString(defaults.contentionAttempts()))),
+                Integer.parseInt(
+                        options.getOrDefault("contention-attempts", Integer.toString(defaults.contentionAttempts()))),
                 Integer.parseInt(options.getOrDefault("lag-samples", Integer.toString(defaults.lagSamples()))),
                 Integer.parseInt(options.getOrDefault("read-samples", Integer.toString(defaults.readSamples()))),
                 Long.parseLong(options.getOrDefault("seed", Long.toString(defaults.seed()))),
                 options.getOrDefault("heap", defaults.heap()),
-                Duration.parse(options.getOrDefault("verification-wait", defaults.verificationWait().toString())),
+                Duration.parse(options.getOrDefault(
+                        "verification-wait", defaults.verificationWait().toString())),
                 replayOnly(options.get("only")),
-                home, workDir,
-                Path.of(options.getOrDefault("output", home.resolve("benchmark/target/benchmark-results.json").toString()))
+                home,
+                workDir,
+                Path.of(options.getOrDefault(
+                                "output",
+                                home.resolve("benchmark/target/benchmark-results.json")
+                                        .toString()))
                         .toAbsolutePath());
     }
 
@@ -127,7 +201,9 @@ record BenchmarkSettings(String mode, long events, int writers, Duration writeDu
         if (replayOnly) {
             figures.put("only", "replay");
         }
-        figures.put("changeRateLimitPerUser", "off (CHANGE_RATE_LIMIT_PER_MINUTE=0): each writer changes as fast as it can");
+        figures.put(
+                "changeRateLimitPerUser",
+                "off (CHANGE_RATE_LIMIT_PER_MINUTE=0): each writer changes as fast as it can");
         figures.put("authentication", "JWT bearer tokens (RS256), signed by the benchmark; no password hashing");
         return figures;
     }

@@ -30,8 +30,13 @@ final class CpuUsage {
         for (ServiceUnderTest service : services) {
             perService.put(figureName(service.name()), service.cpuSeconds());
         }
-        return new Snapshot(System.nanoTime(), machineBusySeconds(), perService, ownCpuSeconds(),
-                serverCpuSeconds(database.serverPid()), serverProcesses());
+        return new Snapshot(
+                System.nanoTime(),
+                machineBusySeconds(),
+                perService,
+                ownCpuSeconds(),
+                serverCpuSeconds(database.serverPid()),
+                serverProcesses());
     }
 
     /**
@@ -49,8 +54,7 @@ final class CpuUsage {
         return processes;
     }
 
-    record ServerProcess(String task, double cpuSeconds) {
-    }
+    record ServerProcess(String task, double cpuSeconds) {}
 
     /** {@code command-service} is reported as {@code commandService}, as every other JSON key. */
     private static String figureName(String serviceName) {
@@ -67,8 +71,13 @@ final class CpuUsage {
         return name.toString();
     }
 
-    record Snapshot(long nanos, double machine, Map<String, Double> services, double benchmark, double postgresql,
-                    Map<Long, ServerProcess> serverProcesses) {
+    record Snapshot(
+            long nanos,
+            double machine,
+            Map<String, Double> services,
+            double benchmark,
+            double postgresql,
+            Map<Long, ServerProcess> serverProcesses) {
 
         /** In cores: 1.0 is one core busy for the whole phase. */
         Map<String, Object> coresSince(Snapshot start) {
@@ -90,7 +99,11 @@ final class CpuUsage {
             seconds.put("postgresql", postgresqlSeconds);
             double measured = known + benchmarkSeconds + postgresqlSeconds;
             seconds.put("otherProcesses", Math.max(0, machineSeconds - measured));
-            return new Usage((nanos - start.nanos) / 1e9, seconds, measured, machineSeconds,
+            return new Usage(
+                    (nanos - start.nanos) / 1e9,
+                    seconds,
+                    measured,
+                    machineSeconds,
                     serverSecondsByTask(start, postgresqlSeconds));
         }
 
@@ -119,13 +132,20 @@ final class CpuUsage {
      * {@code postgresql}, {@code otherProcesses}), by the system under test (services, load generator and PostgreSQL
      * together) and by the whole machine.
      */
-    record Usage(double seconds, Map<String, Double> cpuSeconds, double systemCpuSeconds, double machineCpuSeconds,
-                 Map<String, Double> postgresqlSecondsByTask) {
+    record Usage(
+            double seconds,
+            Map<String, Double> cpuSeconds,
+            double systemCpuSeconds,
+            double machineCpuSeconds,
+            Map<String, Double> postgresqlSecondsByTask) {
 
         /** Two phases as one: their time and every component's CPU added up. */
         Usage plus(Usage other) {
-            return new Usage(seconds + other.seconds, added(cpuSeconds, other.cpuSeconds),
-                    systemCpuSeconds + other.systemCpuSeconds, machineCpuSeconds + other.machineCpuSeconds,
+            return new Usage(
+                    seconds + other.seconds,
+                    added(cpuSeconds, other.cpuSeconds),
+                    systemCpuSeconds + other.systemCpuSeconds,
+                    machineCpuSeconds + other.machineCpuSeconds,
                     added(postgresqlSecondsByTask, other.postgresqlSecondsByTask));
         }
 
@@ -149,7 +169,8 @@ final class CpuUsage {
          */
         Map<String, Object> millisecondsPer(long acceptedChanges) {
             Map<String, Object> perChange = new LinkedHashMap<>();
-            cpuSeconds.forEach((component, used) -> perChange.put(component, Figures.round(1000 * used / acceptedChanges)));
+            cpuSeconds.forEach(
+                    (component, used) -> perChange.put(component, Figures.round(1000 * used / acceptedChanges)));
             perChange.put("total", Figures.round(totalMillisecondsPer(acceptedChanges)));
             perChange.put("machine", Figures.round(1000 * machineCpuSeconds / acceptedChanges));
             return perChange;
@@ -158,7 +179,8 @@ final class CpuUsage {
         /** PostgreSQL's share of {@link #millisecondsPer}, split by the client or server task each process did. */
         Map<String, Object> postgresqlMillisecondsPer(long acceptedChanges) {
             Map<String, Object> perChange = new LinkedHashMap<>();
-            postgresqlSecondsByTask.forEach((task, used) -> perChange.put(task, Figures.round(1000 * used / acceptedChanges)));
+            postgresqlSecondsByTask.forEach(
+                    (task, used) -> perChange.put(task, Figures.round(1000 * used / acceptedChanges)));
             return perChange;
         }
 
@@ -205,7 +227,8 @@ final class CpuUsage {
     private static double runningChildrenCpuSeconds(long postmasterPid) {
         double seconds = 0;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
+            for (Path process : processes
+                    .filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
                     .toList()) {
                 long pid = Long.parseLong(process.getFileName().toString());
                 if (parentOf(pid) == postmasterPid) {

@@ -30,6 +30,7 @@ final class CrudBaseline implements AutoCloseable {
     static final String SERVICE = "crud-baseline";
     /** Its database, and the login it uses. */
     static final String DATABASE = "crud_baseline";
+
     private static final String CATALOGUE = "BOOT-INF/classes/catalogue/" + OwnedAction.PLAN + ".json";
 
     private final BenchmarkDatabase database;
@@ -54,15 +55,20 @@ final class CrudBaseline implements AutoCloseable {
         environment.putAll(issuer.serviceEnvironment());
         int port = Benchmark.freePort();
         environment.put("CRUD_BASELINE_PORT", Integer.toString(port));
-        ServiceUnderTest service = ServiceUnderTest.start(SERVICE, settings.baselineJar(), port, settings.heap(),
-                environment, settings.workDir().resolve("logs"));
+        ServiceUnderTest service = ServiceUnderTest.start(
+                SERVICE,
+                settings.baselineJar(),
+                port,
+                settings.heap(),
+                environment,
+                settings.workDir().resolve("logs"));
         try {
             LedgerClient client = new LedgerClient(service.baseUrl(), service.baseUrl());
             String admin = issuer.admin("bench-admin");
             int actions = registerPlan(client, admin, settings.commandJar());
             PlanActions plan = PlanActions.assignInBaseline(client, issuer, admin, settings.writers());
-            CrudBaseline baseline = new CrudBaseline(database, service, new WriteLoad(client, plan.writerActions()),
-                    actions);
+            CrudBaseline baseline =
+                    new CrudBaseline(database, service, new WriteLoad(client, plan.writerActions()), actions);
             baseline.load.run(settings.warmUp(), 0);
             return baseline;
         } catch (Exception | Error e) {
@@ -73,8 +79,8 @@ final class CrudBaseline implements AutoCloseable {
 
     /** The baseline as one side of the interleaved write test: its writers as fast as they can. */
     InterleavedWrites.Side asSide() {
-        return new InterleavedWrites.Side("CRUD baseline", cpu::now,
-                (duration, latencies) -> load.run(duration, 0, latencies));
+        return new InterleavedWrites.Side(
+                "CRUD baseline", cpu::now, (duration, latencies) -> load.run(duration, 0, latencies));
     }
 
     /** Checks its audit trail against every change it accepted, stops it and drops its database. */
@@ -82,7 +88,12 @@ final class CrudBaseline implements AutoCloseable {
             throws SQLException, IOException {
         // each action was registered and assigned once before the writers started
         String auditTrail = checkAuditTrail(database, 2L * actions + load.acceptedSinceCreated());
-        Result result = new Result(actions, writes, statements, auditTrail, service.peakResidentMiB(),
+        Result result = new Result(
+                actions,
+                writes,
+                statements,
+                auditTrail,
+                service.peakResidentMiB(),
                 service.alive() && !service.ranOutOfMemory());
         close();
         return result;
@@ -106,12 +117,15 @@ final class CrudBaseline implements AutoCloseable {
         JsonNode actions = catalogueActions(commandJar);
         for (JsonNode action : actions) {
             String actionId = action.get("id").asText();
-            ObjectNode body = LedgerClient.JSON.createObjectNode()
-                    .put("status", initialStatus(action.get("timeframe").get("type").asText()))
+            ObjectNode body = LedgerClient.JSON
+                    .createObjectNode()
+                    .put(
+                            "status",
+                            initialStatus(action.get("timeframe").get("type").asText()))
                     .put("timeframe", action.get("timeframe").get("raw").asText())
                     .put("reason", "Registered from the plan's catalogue");
-            LedgerClient.Response registered = client.put(admin, "/api/admin/plans/" + OwnedAction.PLAN + "/actions/"
-                    + actionId, body.toString());
+            LedgerClient.Response registered =
+                    client.put(admin, "/api/admin/plans/" + OwnedAction.PLAN + "/actions/" + actionId, body.toString());
             if (registered.status() != 201) {
                 throw new IllegalStateException("Registering action " + actionId + " in the CRUD baseline answered "
                         + registered.status() + ": " + registered.body());
@@ -146,10 +160,13 @@ final class CrudBaseline implements AutoCloseable {
      * reason, for every change it accepted. Without this, a faster baseline could be one that skipped its audit.
      */
     private static String checkAuditTrail(BenchmarkDatabase database, long acceptedChanges) throws SQLException {
-        try (Connection connection = database.connect(DATABASE); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connect(DATABASE);
+                Statement statement = connection.createStatement()) {
             long auditRows = count(statement, "SELECT count(*) FROM action_aud");
-            long revisions = count(statement, "SELECT count(*) FROM change_revision "
-                    + "WHERE actor IS NOT NULL AND actor <> '' AND reason IS NOT NULL AND reason <> ''");
+            long revisions = count(
+                    statement,
+                    "SELECT count(*) FROM change_revision "
+                            + "WHERE actor IS NOT NULL AND actor <> '' AND reason IS NOT NULL AND reason <> ''");
             if (auditRows != acceptedChanges || revisions != acceptedChanges) {
                 throw new IllegalStateException("The CRUD baseline accepted " + acceptedChanges + " changes but wrote "
                         + auditRows + " audit rows and " + revisions + " revisions with actor and reason");
@@ -171,13 +188,20 @@ final class CrudBaseline implements AutoCloseable {
      * @param writes       its windows of the interleaved write test
      * @param healthyAtEnd alive and never out of heap through the run
      */
-    record Result(int actions, InterleavedWrites.Windows writes, StatementProfile.Result statements,
-                  String auditTrailCheck, double peakResidentMiB, boolean healthyAtEnd) {
+    record Result(
+            int actions,
+            InterleavedWrites.Windows writes,
+            StatementProfile.Result statements,
+            String auditTrailCheck,
+            double peakResidentMiB,
+            boolean healthyAtEnd) {
 
         Map<String, Object> asFigures() {
             Map<String, Object> figures = new LinkedHashMap<>();
-            figures.put("stack", "Spring MVC, Spring Security OAuth2 resource server (the same JWTs), Spring Data JPA "
-                    + "with Hibernate, an Envers audit row and revision (actor, reason) per change, Flyway; no Axon");
+            figures.put(
+                    "stack",
+                    "Spring MVC, Spring Security OAuth2 resource server (the same JWTs), Spring Data JPA "
+                            + "with Hibernate, an Envers audit row and revision (actor, reason) per change, Flyway; no Axon");
             figures.put("actions", actions);
             WriteLoad.Result all = writes.writes();
             figures.put("acceptedPerSecond", Figures.round(all.acceptedPerSecond()));
@@ -187,7 +211,8 @@ final class CrudBaseline implements AutoCloseable {
             figures.put("latency", all.latency().asFigures());
             figures.put("cpuCores", writes.cpu().cores());
             figures.put("cpuPerAcceptedChangeMs", writes.cpu().millisecondsPer(all.accepted()));
-            figures.put("postgresqlCpuPerAcceptedChangeMsByTask", writes.cpu().postgresqlMillisecondsPer(all.accepted()));
+            figures.put(
+                    "postgresqlCpuPerAcceptedChangeMsByTask", writes.cpu().postgresqlMillisecondsPer(all.accepted()));
             figures.put("postgresqlStatements", statements.asFigures());
             figures.put("auditTrailCheck", auditTrailCheck);
             figures.put("peakResidentMiB", Figures.round(peakResidentMiB));

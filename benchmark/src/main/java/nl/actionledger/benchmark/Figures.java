@@ -51,8 +51,10 @@ final class Figures {
         machine.put("cores", Runtime.getRuntime().availableProcessors());
         machine.put("memoryGiB", round(memoryKiB() / 1024.0 / 1024.0));
         machine.put("cpu", cpuModel());
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
+        machine.put(
+                "os",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
         Map<String, Object> jvm = new LinkedHashMap<>();
         jvm.put("version", System.getProperty("java.runtime.version"));
         jvm.put("vendor", System.getProperty("java.vm.vendor"));
@@ -77,8 +79,11 @@ final class Figures {
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
-                    .map(line -> line.substring(line.indexOf(':') + 1).strip()).findFirst().orElse("unknown");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip())
+                    .findFirst()
+                    .orElse("unknown");
         } catch (IOException e) {
             return "unknown";
         }
@@ -96,12 +101,12 @@ final class Figures {
         table.append(String.format("%n%-68s %-44s %s%n", "Target", "Measured", "Met"));
         table.append("-".repeat(118)).append('\n');
         for (Target target : targets) {
-            table.append(String.format("%-68s %-44s %s%n", target.target(), target.measured(), target.met() ? "yes" : "NO"));
+            table.append(
+                    String.format("%-68s %-44s %s%n", target.target(), target.measured(), target.met() ? "yes" : "NO"));
         }
         sections.forEach(table::append);
         return table.toString();
     }
 
-    record Target(String target, String measured, boolean met) {
-    }
+    record Target(String target, String measured, boolean met) {}
 }

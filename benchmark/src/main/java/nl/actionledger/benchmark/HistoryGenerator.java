@@ -46,8 +46,9 @@ import nl.actionledger.tooling.EventRows;
  */
 final class HistoryGenerator {
 
-    static final List<String> MEMBER_STATES = List.of("at", "be", "bg", "cy", "cz", "de", "dk", "ee", "es", "fi", "fr",
-            "gr", "hr", "hu", "ie", "it", "lt", "lu", "lv", "mt", "nl", "pl", "pt", "ro", "se", "si", "sk");
+    static final List<String> MEMBER_STATES = List.of(
+            "at", "be", "bg", "cy", "cz", "de", "dk", "ee", "es", "fi", "fr", "gr", "hr", "hu", "ie", "it", "lt", "lu",
+            "lv", "mt", "nl", "pl", "pt", "ro", "se", "si", "sk");
     static final int ACTIONS_PER_PLAN = 70;
     static final String READ_PLAN = "bench-de";
     private static final Instant REGISTERED_AT = Instant.parse("2021-01-04T08:00:00Z");
@@ -55,22 +56,46 @@ final class HistoryGenerator {
     private static final Instant LAST_CHANGE = Instant.parse("2026-10-30T17:00:00Z");
     private static final int BATCH_SIZE = 1_000;
     /** Each member state's organisations, by id ({@code de-customs}), as assignments of revision 2 name them. */
-    private static final List<String> ORGANISATIONS = List.of("ministry-of-justice", "customs", "police",
-            "environment-agency", "public-prosecution-service", "nature-inspectorate");
-    private static final List<String> CONTACTS = List.of("A. Jansen", "B. de Vries", "C. Bakker", "D. Visser",
-            "E. Smit", "F. Meijer", "G. de Boer", "H. Mulder", "I. de Groot", "J. Bos", "K. Vos", "L. Peters");
-    private static final List<String> REASONS = List.of("Agreed in the quarterly coordination meeting",
-            "Funding for the next phase was approved", "Waiting for the outcome of the EU evaluation",
-            "Responsibility moved after the reorganisation", "Delayed by the legislative procedure",
-            "Completed as reported to the European Commission", "Resumed after new seizures at the border",
-            "Staff shortage at the inspectorate", "Aligned with the CITES conference outcome",
-            "Joint action with neighbouring member states", "Correction of an earlier entry",
+    private static final List<String> ORGANISATIONS = List.of(
+            "ministry-of-justice",
+            "customs",
+            "police",
+            "environment-agency",
+            "public-prosecution-service",
+            "nature-inspectorate");
+
+    private static final List<String> CONTACTS = List.of(
+            "A. Jansen",
+            "B. de Vries",
+            "C. Bakker",
+            "D. Visser",
+            "E. Smit",
+            "F. Meijer",
+            "G. de Boer",
+            "H. Mulder",
+            "I. de Groot",
+            "J. Bos",
+            "K. Vos",
+            "L. Peters");
+    private static final List<String> REASONS = List.of(
+            "Agreed in the quarterly coordination meeting",
+            "Funding for the next phase was approved",
+            "Waiting for the outcome of the EU evaluation",
+            "Responsibility moved after the reorganisation",
+            "Delayed by the legislative procedure",
+            "Completed as reported to the European Commission",
+            "Resumed after new seizures at the border",
+            "Staff shortage at the inspectorate",
+            "Aligned with the CITES conference outcome",
+            "Joint action with neighbouring member states",
+            "Correction of an earlier entry",
             "Timeline revised after consultation with stakeholders");
 
     private final EventRows rows = new EventRows();
     private final Random random;
     /** One per plan, as the plan registrar uses one for all registrations of a plan. */
     private final Map<String, String> registrationCorrelations = new HashMap<>();
+
     private final long events;
 
     HistoryGenerator(long events, long seed) {
@@ -82,7 +107,9 @@ final class HistoryGenerator {
         List<GeneratedAction> actions = new ArrayList<>();
         for (String country : MEMBER_STATES) {
             for (int number = 1; number <= ACTIONS_PER_PLAN; number++) {
-                actions.add(new GeneratedAction(ActionRef.of("bench-" + country, Integer.toString(number)), country,
+                actions.add(new GeneratedAction(
+                        ActionRef.of("bench-" + country, Integer.toString(number)),
+                        country,
                         random.nextDouble() < 0.05 ? 3.0 : 0.5 + random.nextDouble()));
             }
         }
@@ -97,7 +124,7 @@ final class HistoryGenerator {
         long written = 0;
         long backend;
         try (Connection connection = database.connect();
-             PreparedStatement insert = connection.prepareStatement(EventRows.INSERT)) {
+                PreparedStatement insert = connection.prepareStatement(EventRows.INSERT)) {
             backend = BenchmarkDatabase.backendPid(connection);
             connection.setAutoCommit(false);
             for (String country : MEMBER_STATES) {
@@ -105,7 +132,10 @@ final class HistoryGenerator {
                     if (written == events) {
                         break;
                     }
-                    listOrganisation(country, organisation, REGISTERED_AT.minusSeconds(3600).plusMillis(written))
+                    listOrganisation(
+                                    country,
+                                    organisation,
+                                    REGISTERED_AT.minusSeconds(3600).plusMillis(written))
                             .addTo(insert);
                     written = flushIfFull(connection, insert, written + 1, started);
                 }
@@ -118,7 +148,9 @@ final class HistoryGenerator {
                 written = flushIfFull(connection, insert, written + 1, started);
             }
             long changes = events - written;
-            Duration step = changes == 0 ? Duration.ZERO : Duration.between(FIRST_CHANGE, LAST_CHANGE).dividedBy(changes);
+            Duration step = changes == 0
+                    ? Duration.ZERO
+                    : Duration.between(FIRST_CHANGE, LAST_CHANGE).dividedBy(changes);
             for (long i = 0; i < changes; i++) {
                 GeneratedAction action = actions.get(pick(cumulativeWeight, total));
                 if (action.version < 0) {
@@ -127,8 +159,14 @@ final class HistoryGenerator {
                 Change change = change(action);
                 eventsByActor.merge(change.actor(), 1L, Long::sum);
                 action.changes++;
-                rows.row(uuid(), action.ref.toString(), ++action.version, change.event(),
-                        changeMetadata(change.actor(), uuid()), FIRST_CHANGE.plus(step.multipliedBy(i))).addTo(insert);
+                rows.row(
+                                uuid(),
+                                action.ref.toString(),
+                                ++action.version,
+                                change.event(),
+                                changeMetadata(change.actor(), uuid()),
+                                FIRST_CHANGE.plus(step.multipliedBy(i)))
+                        .addTo(insert);
                 written = flushIfFull(connection, insert, written + 1, started);
             }
             insert.executeBatch();
@@ -136,11 +174,21 @@ final class HistoryGenerator {
         }
         // Its backend did the generation's work: it ends now, not during the replay whose CPU is measured next.
         database.awaitBackendEnded(backend);
-        GeneratedAction busiest = actions.stream().max((a, b) -> Long.compare(a.changes, b.changes)).orElseThrow();
-        Map.Entry<String, Long> busiestActor = eventsByActor.entrySet().stream().max(Map.Entry.comparingByValue())
+        GeneratedAction busiest = actions.stream()
+                .max((a, b) -> Long.compare(a.changes, b.changes))
+                .orElseThrow();
+        Map.Entry<String, Long> busiestActor = eventsByActor.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
                 .orElse(Map.entry(EventMetadataKeys.SYSTEM_ACTOR, 0L));
-        return new GeneratedHistory(written, MEMBER_STATES.size(), actions.size(), READ_PLAN, busiest.ref,
-                busiest.changes + 1, busiestActor.getKey(), busiestActor.getValue(),
+        return new GeneratedHistory(
+                written,
+                MEMBER_STATES.size(),
+                actions.size(),
+                READ_PLAN,
+                busiest.ref,
+                busiest.changes + 1,
+                busiestActor.getKey(),
+                busiestActor.getValue(),
                 (System.nanoTime() - started) / 1e9);
     }
 
@@ -167,10 +215,16 @@ final class HistoryGenerator {
     private EventRows.Row listOrganisation(String country, String organisation, Instant at) {
         String id = country + "-" + organisation;
         String name = country.toUpperCase(Locale.ROOT) + " " + organisation.replace('-', ' ');
-        OrganisationRegisteredEvent event = new OrganisationRegisteredEvent(id, name, List.of(),
-                "Listed before the plan was registered");
-        return rows.row(EventRows.ORGANISATION_TYPE, uuid(), OrganisationIds.aggregateId(id), 0, event,
-                changeMetadata("admin." + country, uuid()), at);
+        OrganisationRegisteredEvent event =
+                new OrganisationRegisteredEvent(id, name, List.of(), "Listed before the plan was registered");
+        return rows.row(
+                EventRows.ORGANISATION_TYPE,
+                uuid(),
+                OrganisationIds.aggregateId(id),
+                0,
+                event,
+                changeMetadata("admin." + country, uuid()),
+                at);
     }
 
     private EventRows.Row register(GeneratedAction action, Instant at) {
@@ -185,38 +239,47 @@ final class HistoryGenerator {
         if (levels.isEmpty()) {
             levels.add(CommitmentLevel.NATIONAL);
         }
-        ImplementationStatus[] initial = {ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS,
-                ImplementationStatus.CONTINUOUS};
+        ImplementationStatus[] initial = {
+            ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, ImplementationStatus.CONTINUOUS
+        };
         action.status = initial[random.nextInt(initial.length)];
         action.timeframe = timeframeOtherThan(null);
         action.version = 0;
-        ActionRegisteredEvent event = new ActionRegisteredEvent(action.ref, number,
-                "Action " + number + " of the " + action.country.toUpperCase(Locale.ROOT) + " plan against wildlife trafficking",
+        ActionRegisteredEvent event = new ActionRegisteredEvent(
+                action.ref,
+                number,
+                "Action " + number + " of the " + action.country.toUpperCase(Locale.ROOT)
+                        + " plan against wildlife trafficking",
                 new Objective(objective, "Objective " + objective, false),
                 new Priority((objective - 1) / 3 + 1, "Priority " + ((objective - 1) / 3 + 1)),
                 new Commitment(levels, random.nextInt(10) == 0 ? "Shared with the EU Enforcement Group" : null),
-                action.timeframe, action.status, "bench-" + action.country + ".tsv",
+                action.timeframe,
+                action.status,
+                "bench-" + action.country + ".tsv",
                 random.nextInt(5) == 0 ? List.of("Timeframe as given in the source table") : List.of());
-        String correlationId = registrationCorrelations.computeIfAbsent(action.ref.planId(),
-                plan -> "registration-" + plan + "-" + uuid());
-        return rows.row(uuid(), action.ref.toString(), 0, event,
-                metadata(EventMetadataKeys.SYSTEM_ACTOR, correlationId), at);
+        String correlationId = registrationCorrelations.computeIfAbsent(
+                action.ref.planId(), plan -> "registration-" + plan + "-" + uuid());
+        return rows.row(
+                uuid(), action.ref.toString(), 0, event, metadata(EventMetadataKeys.SYSTEM_ACTOR, correlationId), at);
     }
 
     private Change change(GeneratedAction action) {
         String reason = REASONS.get(random.nextInt(REASONS.size()))
                 + (random.nextInt(4) == 0 ? " (ref. " + (1000 + random.nextInt(9000)) + ")" : "");
         if (action.assignment == null) {
-            Assignment assignment = new Assignment(organisation(action), null, CONTACTS.get(random.nextInt(CONTACTS.size())));
+            Assignment assignment =
+                    new Assignment(organisation(action), null, CONTACTS.get(random.nextInt(CONTACTS.size())));
             ActionReassignedEvent event = new ActionReassignedEvent(action.ref, null, assignment, reason);
             action.assignment = assignment;
             return new Change(event, "admin." + action.country);
         }
-        String actor = action.country + ".coordinator." + ORGANISATIONS.indexOf(
-                action.assignment.organisationId().substring(3)) + "." + (1 + random.nextInt(2));
+        String actor = action.country + ".coordinator."
+                + ORGANISATIONS.indexOf(action.assignment.organisationId().substring(3)) + "."
+                + (1 + random.nextInt(2));
         int kind = random.nextInt(4);
         if (kind <= 1) {
-            ImplementationStatus next = ImplementationStatus.values()[random.nextInt(ImplementationStatus.values().length)];
+            ImplementationStatus next =
+                    ImplementationStatus.values()[random.nextInt(ImplementationStatus.values().length)];
             while (next == action.status) {
                 next = ImplementationStatus.values()[random.nextInt(ImplementationStatus.values().length)];
             }
@@ -229,7 +292,8 @@ final class HistoryGenerator {
         if (kind == 2) {
             Assignment next = random.nextInt(3) == 0
                     ? new Assignment(organisation(action), null, action.assignment.legacyContact())
-                    : new Assignment(action.assignment.organisationId(), null, CONTACTS.get(random.nextInt(CONTACTS.size())));
+                    : new Assignment(
+                            action.assignment.organisationId(), null, CONTACTS.get(random.nextInt(CONTACTS.size())));
             if (next.equals(action.assignment)) {
                 next = new Assignment(next.organisationId(), null, next.legacyContact() + " (deputy)");
             }
@@ -254,8 +318,8 @@ final class HistoryGenerator {
             Timeframe candidate;
             if (roll < 12) {
                 int to = from + random.nextInt(4);
-                candidate = new Timeframe(TimeframeType.RANGE, from == to ? Integer.toString(from) : from + " - " + to,
-                        from, to);
+                candidate = new Timeframe(
+                        TimeframeType.RANGE, from == to ? Integer.toString(from) : from + " - " + to, from, to);
             } else if (roll < 15) {
                 candidate = new Timeframe(TimeframeType.FROM, "Vanaf " + from, from, null);
             } else if (roll < 17) {
@@ -274,8 +338,15 @@ final class HistoryGenerator {
     /** What the command pipeline puts in every event's metadata (see command-service's AxonCommandConfiguration). */
     private Map<String, String> metadata(String actor, String correlationId) {
         String commandId = uuid();
-        return Map.of(EventMetadataKeys.ACTOR, actor, EventMetadataKeys.CORRELATION_ID, correlationId,
-                "commandId", commandId, "traceId", commandId);
+        return Map.of(
+                EventMetadataKeys.ACTOR,
+                actor,
+                EventMetadataKeys.CORRELATION_ID,
+                correlationId,
+                "commandId",
+                commandId,
+                "traceId",
+                commandId);
     }
 
     /** A user's change also carries the display name; the benchmark's tokens give the user name for it. */
@@ -292,8 +363,7 @@ final class HistoryGenerator {
         return new UUID(most, least).toString();
     }
 
-    private record Change(Object event, String actor) {
-    }
+    private record Change(Object event, String actor) {}
 
     private static final class GeneratedAction {
         final ActionRef ref;
@@ -313,7 +383,14 @@ final class HistoryGenerator {
     }
 
     /** What the reads are asked about, chosen from the generated history itself. */
-    record GeneratedHistory(long events, int plans, int actions, String readPlan, ActionRef busiestAction,
-                            long busiestActionEvents, String busiestActor, long busiestActorEvents, double seconds) {
-    }
+    record GeneratedHistory(
+            long events,
+            int plans,
+            int actions,
+            String readPlan,
+            ActionRef busiestAction,
+            long busiestActionEvents,
+            String busiestActor,
+            long busiestActorEvents,
+            double seconds) {}
 }

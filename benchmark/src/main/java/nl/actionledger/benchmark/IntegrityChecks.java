@@ -14,8 +14,10 @@ import java.util.Map;
 final class IntegrityChecks {
 
     static final String VERIFY = "/api/integrity/verify";
-    static final String EXPORT_EARLY_MONTH = "/api/integrity/export?from=2021-03-01T00:00:00Z&to=2021-04-01T00:00:00Z&size=1000";
-    static final String EXPORT_LATE_MONTH = "/api/integrity/export?from=2026-09-01T00:00:00Z&to=2026-10-01T00:00:00Z&size=1000";
+    static final String EXPORT_EARLY_MONTH =
+            "/api/integrity/export?from=2021-03-01T00:00:00Z&to=2021-04-01T00:00:00Z&size=1000";
+    static final String EXPORT_LATE_MONTH =
+            "/api/integrity/export?from=2026-09-01T00:00:00Z&to=2026-10-01T00:00:00Z&size=1000";
     private static final Duration FULL_PASS_TIMEOUT = Duration.ofMinutes(10);
     /**
      * Export pages take turns and rest between them on query-service (EXPORTS_MAX_SHARE, a quarter of the time by
@@ -24,8 +26,7 @@ final class IntegrityChecks {
      */
     private static final int EXPORT_REST_PER_PAGE = 3;
 
-    private IntegrityChecks() {
-    }
+    private IntegrityChecks() {}
 
     static Map<String, Object> measure(LedgerClient client, String auditorToken, int samples) {
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -43,7 +44,11 @@ final class IntegrityChecks {
         try {
             long started = System.nanoTime();
             Instant requested = Instant.now();
-            long pass = client.queryPost(token, VERIFY).requireStatus(202, VERIFY).json().get("pass").asLong();
+            long pass = client.queryPost(token, VERIFY)
+                    .requireStatus(202, VERIFY)
+                    .json()
+                    .get("pass")
+                    .asLong();
             JsonNode result = client.query(token, VERIFY).requireOk(VERIFY).json();
             // The POST also compares every audit entry with its event; the reads timed next must not share the
             // machine with either.
@@ -59,8 +64,11 @@ final class IntegrityChecks {
                 throw new IllegalStateException("the full pass failed (see query-service's log)");
             }
             JsonNode full = result.get("lastFullPass");
-            double seconds = Duration.between(Instant.parse(full.get("startedAt").asText()),
-                    Instant.parse(full.get("finishedAt").asText())).toMillis() / 1000.0;
+            double seconds = Duration.between(
+                                    Instant.parse(full.get("startedAt").asText()),
+                                    Instant.parse(full.get("finishedAt").asText()))
+                            .toMillis()
+                    / 1000.0;
             figure.put("status", result.get("status").asText());
             figure.put("events", full.get("eventsRead").asLong());
             figure.put("chains", result.get("chains").asLong());
@@ -68,10 +76,14 @@ final class IntegrityChecks {
             figure.put("eventsPerSecond", Figures.round(full.get("eventsRead").asLong() / Math.max(seconds, 0.001)));
             figure.put("secondsUntilSeen", Figures.round((System.nanoTime() - started) / 1e9));
             figure.put("auditTrail", result.get("auditTrail").get("status").asText());
-            System.out.printf("  full verification in the background: %,d events in %.1f s, %s; audit trail %s, "
+            System.out.printf(
+                    "  full verification in the background: %,d events in %.1f s, %s; audit trail %s, "
                             + "every entry compared with its event, %.1f s after the request%n",
-                    full.get("eventsRead").asLong(), seconds, result.get("status").asText(),
-                    result.get("auditTrail").get("status").asText(), (System.nanoTime() - started) / 1e9);
+                    full.get("eventsRead").asLong(),
+                    seconds,
+                    result.get("status").asText(),
+                    result.get("auditTrail").get("status").asText(),
+                    (System.nanoTime() - started) / 1e9);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             figure.put("failed", "interrupted");
@@ -85,7 +97,9 @@ final class IntegrityChecks {
     /** Whether the audit trail's last comparison of every entry began after {@code requested} (it is published done). */
     private static boolean comparedSince(JsonNode auditTrail, Instant requested) {
         JsonNode comparedAt = auditTrail == null ? null : auditTrail.get("contentComparedAt");
-        return comparedAt != null && !comparedAt.isNull() && !Instant.parse(comparedAt.asText()).isBefore(requested);
+        return comparedAt != null
+                && !comparedAt.isNull()
+                && !Instant.parse(comparedAt.asText()).isBefore(requested);
     }
 
     private static boolean finished(JsonNode pass, long number) {
@@ -95,7 +109,9 @@ final class IntegrityChecks {
     private static void keepThePace(String path, long pageNanos) {
         if (!path.equals(VERIFY)) {
             try {
-                Thread.sleep(Duration.ofNanos(pageNanos * EXPORT_REST_PER_PAGE).plusMillis(1).toMillis());
+                Thread.sleep(Duration.ofNanos(pageNanos * EXPORT_REST_PER_PAGE)
+                        .plusMillis(1)
+                        .toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
@@ -127,8 +143,10 @@ final class IntegrityChecks {
         } catch (RuntimeException e) {
             figure.put("failed", e.getMessage());
         }
-        System.out.println("  " + path + ": " + (figure.containsKey("failed") ? "FAILED " + figure.get("failed")
-                : latencies.summary() + (figure.containsKey("status") ? ", " + figure.get("status") : "")));
+        System.out.println("  " + path + ": "
+                + (figure.containsKey("failed")
+                        ? "FAILED " + figure.get("failed")
+                        : latencies.summary() + (figure.containsKey("status") ? ", " + figure.get("status") : "")));
         return figure;
     }
 }

@@ -18,8 +18,7 @@ import java.util.function.Supplier;
  */
 final class InterleavedWrites {
 
-    private InterleavedWrites() {
-    }
+    private InterleavedWrites() {}
 
     /** One measured window of a system: its writers for the given time, and whatever must finish before the next. */
     @FunctionalInterface
@@ -32,8 +31,7 @@ final class InterleavedWrites {
      *               projections catching up) is part of its cost
      * @param window runs one window
      */
-    record Side(String name, Supplier<CpuUsage.Snapshot> cpu, Window window) {
-    }
+    record Side(String name, Supplier<CpuUsage.Snapshot> cpu, Window window) {}
 
     static Result run(Side ledger, Side baseline, int windows, Duration windowLength) throws Exception {
         Measured ledgerWindows = new Measured();
@@ -42,8 +40,12 @@ final class InterleavedWrites {
             boolean ledgerFirst = pair % 2 == 0;
             measure(ledgerFirst ? ledger : baseline, ledgerFirst ? ledgerWindows : baselineWindows, windowLength);
             measure(ledgerFirst ? baseline : ledger, ledgerFirst ? baselineWindows : ledgerWindows, windowLength);
-            System.out.printf("  pair %d: %s %,.0f changes/s, %s %,.0f changes/s%n", pair + 1, ledger.name(),
-                    ledgerWindows.last().acceptedPerSecond(), baseline.name(),
+            System.out.printf(
+                    "  pair %d: %s %,.0f changes/s, %s %,.0f changes/s%n",
+                    pair + 1,
+                    ledger.name(),
+                    ledgerWindows.last().acceptedPerSecond(),
+                    baseline.name(),
                     baselineWindows.last().acceptedPerSecond());
         }
         return new Result(ledgerWindows.summed(), baselineWindows.summed());
@@ -72,7 +74,10 @@ final class InterleavedWrites {
         }
 
         Windows summed() {
-            return new Windows(List.copyOf(writes), List.copyOf(cpu), WriteLoad.Result.combined(writes, latencies),
+            return new Windows(
+                    List.copyOf(writes),
+                    List.copyOf(cpu),
+                    WriteLoad.Result.combined(writes, latencies),
                     cpu.stream().reduce(CpuUsage.Usage::plus).orElseThrow());
         }
     }
@@ -85,8 +90,8 @@ final class InterleavedWrites {
      * @param writes    all windows' writes as one: changes and seconds added up, latency over every request
      * @param cpu       all windows' CPU as one
      */
-    record Windows(List<WriteLoad.Result> each, List<CpuUsage.Usage> cpuOfEach, WriteLoad.Result writes,
-                   CpuUsage.Usage cpu) {
+    record Windows(
+            List<WriteLoad.Result> each, List<CpuUsage.Usage> cpuOfEach, WriteLoad.Result writes, CpuUsage.Usage cpu) {
 
         double cpuMillisecondsPerChange() {
             return cpu.totalMillisecondsPer(writes.accepted());
@@ -97,7 +102,9 @@ final class InterleavedWrites {
         }
 
         List<Double> ratesPerWindow() {
-            return each.stream().map(window -> Figures.round(window.acceptedPerSecond())).toList();
+            return each.stream()
+                    .map(window -> Figures.round(window.acceptedPerSecond()))
+                    .toList();
         }
     }
 
@@ -113,16 +120,20 @@ final class InterleavedWrites {
 
         /** The median over the pairs of windows of the ledger's CPU per accepted change over the baseline's. */
         double cpuPerChangeRatio() {
-            return median(overPairs(pair -> ledger.cpuMillisecondsPerChange(pair)
-                    / baseline.cpuMillisecondsPerChange(pair)));
+            return median(
+                    overPairs(pair -> ledger.cpuMillisecondsPerChange(pair) / baseline.cpuMillisecondsPerChange(pair)));
         }
 
         List<Double> rateRatioPerPair() {
-            return Arrays.stream(overPairs(this::rateRatioOf)).map(Figures::round).boxed().toList();
+            return Arrays.stream(overPairs(this::rateRatioOf))
+                    .map(Figures::round)
+                    .boxed()
+                    .toList();
         }
 
         private double rateRatioOf(int pair) {
-            return ledger.each().get(pair).acceptedPerSecond() / baseline.each().get(pair).acceptedPerSecond();
+            return ledger.each().get(pair).acceptedPerSecond()
+                    / baseline.each().get(pair).acceptedPerSecond();
         }
 
         private double[] overPairs(IntToDoubleFunction ratioOfPair) {

@@ -31,8 +31,8 @@ final class LagProbe {
     Latencies measure(int samples, Duration spacing, long deadlineNanos) throws InterruptedException, SQLException {
         Latencies lags = new Latencies();
         try (Connection connection = database.connect();
-             PreparedStatement view = connection.prepareStatement(
-                     "SELECT version FROM query_model.action_view WHERE aggregate_id = ?")) {
+                PreparedStatement view = connection.prepareStatement(
+                        "SELECT version FROM query_model.action_view WHERE aggregate_id = ?")) {
             view.setString(1, OwnedAction.PLAN + "/" + probe.actionId);
             measure(samples, spacing, deadlineNanos, view, lags);
         }
@@ -42,8 +42,14 @@ final class LagProbe {
     private void measure(int samples, Duration spacing, long deadlineNanos, PreparedStatement view, Latencies lags)
             throws InterruptedException, SQLException {
         for (int i = 0; i < samples && System.nanoTime() < deadlineNanos; i++) {
-            LedgerClient.Response accepted = client.change(probe.token, OwnedAction.PLAN, probe.actionId, "status",
-                    probe.statusChange("Lag probe " + i), null).requireOk("The lag probe's change");
+            LedgerClient.Response accepted = client.change(
+                            probe.token,
+                            OwnedAction.PLAN,
+                            probe.actionId,
+                            "status",
+                            probe.statusChange("Lag probe " + i),
+                            null)
+                    .requireOk("The lag probe's change");
             probe.statusAccepted();
             long acceptedAt = System.nanoTime();
             long version = accepted.json().get("version").asLong();
@@ -69,16 +75,18 @@ final class LagProbe {
 
     /** Measures on its own thread while something else loads the system. */
     Thread measureInBackground(int samples, Duration spacing, long deadlineNanos, Latencies into) {
-        Thread thread = new Thread(() -> {
-            try {
-                Latencies lags = measure(samples, spacing, deadlineNanos);
-                into.addAll(lags);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (SQLException e) {
-                throw new IllegalStateException("The lag probe could not read the view", e);
-            }
-        }, "lag-probe");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        Latencies lags = measure(samples, spacing, deadlineNanos);
+                        into.addAll(lags);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("The lag probe could not read the view", e);
+                    }
+                },
+                "lag-probe");
         thread.start();
         return thread;
     }

@@ -36,7 +36,11 @@ final class Latencies {
     synchronized Summary summary() {
         long[] sorted = Arrays.copyOf(nanos, count);
         Arrays.sort(sorted);
-        return new Summary(count, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
+        return new Summary(
+                count,
+                percentile(sorted, 50),
+                percentile(sorted, 95),
+                percentile(sorted, 99),
                 count == 0 ? Double.NaN : sorted[count - 1] / 1e6);
     }
 
@@ -62,8 +66,8 @@ final class Latencies {
 
         @Override
         public String toString() {
-            return "p50 %s ms, p95 %s ms, p99 %s ms (n=%d)".formatted(Figures.round(p50), Figures.round(p95),
-                    Figures.round(p99), count);
+            return "p50 %s ms, p95 %s ms, p99 %s ms (n=%d)"
+                    .formatted(Figures.round(p50), Figures.round(p95), Figures.round(p99), count);
         }
     }
 }

@@ -18,8 +18,10 @@ final class LedgerClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String commandUrl;
     private final String queryUrl;
 
@@ -30,8 +32,8 @@ final class LedgerClient {
 
     /** A change to one action of command-service: {@code kind} is status, assignment or timeframe. */
     Response change(String token, String planId, String actionId, String kind, String body, Long ifMatch) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(commandUrl + "/api/plans/" + planId
-                        + "/actions/" + actionId + "/" + kind))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(commandUrl + "/api/plans/" + planId + "/actions/" + actionId + "/" + kind))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", token)
                 .header("Content-Type", "application/json")
@@ -48,14 +50,16 @@ final class LedgerClient {
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", token)
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     Response query(String token, String pathAndQuery) {
         return send(HttpRequest.newBuilder(URI.create(queryUrl + pathAndQuery))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", token)
-                .GET().build());
+                .GET()
+                .build());
     }
 
     Response queryPost(String token, String path) {
@@ -63,14 +67,18 @@ final class LedgerClient {
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     private Response send(HttpRequest request) {
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), System.nanoTime() - start,
+            return new Response(
+                    response.statusCode(),
+                    response.body(),
+                    System.nanoTime() - start,
                     response.headers().firstValueAsLong("Retry-After").orElse(-1));
         } catch (IOException e) {
             throw new UncheckedIOException(request.uri() + " failed", e);

@@ -12,26 +12,32 @@ import java.util.Map;
  */
 final class ProjectionCheck {
 
-    private ProjectionCheck() {
-    }
+    private ProjectionCheck() {}
 
     static Map<String, Long> verify(BenchmarkDatabase database, String when) {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("events", database.queryLong("SELECT count(*) FROM event_store.domain_event_entry"));
         counts.put("auditEntries", database.queryLong("SELECT count(*) FROM query_model.audit_entry"));
-        counts.put("actionEvents", database.queryLong(
-                "SELECT count(*) FROM event_store.domain_event_entry WHERE type = 'Action'"));
+        counts.put(
+                "actionEvents",
+                database.queryLong("SELECT count(*) FROM event_store.domain_event_entry WHERE type = 'Action'"));
         counts.put("timelineStates", database.queryLong("SELECT count(*) FROM query_model.action_state"));
-        counts.put("eventsCoveredByViews", database.queryLong("SELECT coalesce(sum(version + 1), 0) FROM query_model.action_view"));
-        counts.put("organisationEvents", database.queryLong(
-                "SELECT count(*) FROM event_store.domain_event_entry WHERE type = 'Organisation'"));
-        counts.put("eventsCoveredByOrganisations", database.queryLong(
-                "SELECT coalesce(sum(version + 1), 0) FROM query_model.organisation"));
+        counts.put(
+                "eventsCoveredByViews",
+                database.queryLong("SELECT coalesce(sum(version + 1), 0) FROM query_model.action_view"));
+        counts.put(
+                "organisationEvents",
+                database.queryLong("SELECT count(*) FROM event_store.domain_event_entry WHERE type = 'Organisation'"));
+        counts.put(
+                "eventsCoveredByOrganisations",
+                database.queryLong("SELECT coalesce(sum(version + 1), 0) FROM query_model.organisation"));
         long events = counts.get("events");
         long actionEvents = counts.get("actionEvents");
         long organisationEvents = counts.get("organisationEvents");
-        if (counts.get("auditEntries") != events || actionEvents + organisationEvents != events
-                || counts.get("timelineStates") != actionEvents || counts.get("eventsCoveredByViews") != actionEvents
+        if (counts.get("auditEntries") != events
+                || actionEvents + organisationEvents != events
+                || counts.get("timelineStates") != actionEvents
+                || counts.get("eventsCoveredByViews") != actionEvents
                 || counts.get("eventsCoveredByOrganisations") != organisationEvents) {
             String missing = database.queryText("""
                     SELECT coalesce(string_agg(aggregate_identifier || '#' || sequence_number, ', '), '')
@@ -50,10 +56,12 @@ final class ProjectionCheck {
      */
     static Map<String, String> checksums(BenchmarkDatabase database) {
         Map<String, String> sums = new LinkedHashMap<>();
-        for (String table : List.of("action_view", "audit_entry", "audit_change", "action_state", "action_baseline",
-                "organisation")) {
-            sums.put(table, database.queryText("SELECT count(*) || ':' || coalesce(sum(hashtextextended(t::text, 0)"
-                    + "::numeric), 0) FROM query_model." + table + " t"));
+        for (String table : List.of(
+                "action_view", "audit_entry", "audit_change", "action_state", "action_baseline", "organisation")) {
+            sums.put(
+                    table,
+                    database.queryText("SELECT count(*) || ':' || coalesce(sum(hashtextextended(t::text, 0)"
+                            + "::numeric), 0) FROM query_model." + table + " t"));
         }
         return sums;
     }

@@ -37,7 +37,8 @@ final class Projections {
      * until it is back at the head.
      */
     ReplayResult replayAll(Duration timeout) throws InterruptedException {
-        List<String> names = all().stream().map(status -> status.get("name").asText()).toList();
+        List<String> names =
+                all().stream().map(status -> status.get("name").asText()).toList();
         long head = all().get(0).get("head").asLong();
         long start = System.nanoTime();
         LedgerClient.Response response = client.queryPost(adminToken, "/api/admin/projections/replay");
@@ -61,14 +62,18 @@ final class Projections {
     }
 
     private List<JsonNode> all() {
-        JsonNode list = client.query(adminToken, "/api/admin/projections").requireOk("The projection list").json();
+        JsonNode list = client.query(adminToken, "/api/admin/projections")
+                .requireOk("The projection list")
+                .json();
         List<JsonNode> statuses = new ArrayList<>();
         list.forEach(statuses::add);
         return statuses;
     }
 
     private static boolean caughtUp(JsonNode status) {
-        return !status.get("replaying").asBoolean() && status.hasNonNull("lag") && status.get("lag").asLong() == 0;
+        return !status.get("replaying").asBoolean()
+                && status.hasNonNull("lag")
+                && status.get("lag").asLong() == 0;
     }
 
     /** @param events the events in the table when the replay began: what each projection had to process */

@@ -21,11 +21,11 @@ final class RawLimits {
 
     private static final byte[] SHA_256_SIZED = new byte[32];
 
-    private RawLimits() {
-    }
+    private RawLimits() {}
 
-    static InsertResult insertAndCommit(BenchmarkDatabase database, int connections, Duration duration,
-                                        EventRows.Row sample) throws InterruptedException {
+    static InsertResult insertAndCommit(
+            BenchmarkDatabase database, int connections, Duration duration, EventRows.Row sample)
+            throws InterruptedException {
         database.execute("DROP SCHEMA IF EXISTS bench_raw CASCADE");
         database.execute("CREATE SCHEMA bench_raw");
         database.execute("CREATE TABLE bench_raw.raw_event (LIKE event_store.domain_event_entry INCLUDING ALL)");
@@ -40,33 +40,35 @@ final class RawLimits {
         List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         for (int c = 0; c < connections; c++) {
             String aggregate = "raw/" + c;
-            Thread thread = new Thread(() -> {
-                try (Connection connection = database.connect();
-                     PreparedStatement insert = connection.prepareStatement("""
+            Thread thread = new Thread(
+                    () -> {
+                        try (Connection connection = database.connect();
+                                PreparedStatement insert = connection.prepareStatement("""
                              INSERT INTO bench_raw.raw_event (event_identifier, aggregate_identifier, sequence_number,
                                  type, time_stamp, payload_type, payload_revision, payload, meta_data, event_hash)
                              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                    connection.setAutoCommit(true);
-                    for (long sequence = 0; System.nanoTime() < end; sequence++) {
-                        long before = System.nanoTime();
-                        insert.setString(1, UUID.randomUUID().toString());
-                        insert.setString(2, aggregate);
-                        insert.setLong(3, sequence);
-                        insert.setString(4, EventRows.AGGREGATE_TYPE);
-                        insert.setString(5, sample.timestamp());
-                        insert.setString(6, sample.payloadType());
-                        insert.setString(7, sample.payloadRevision());
-                        insert.setBytes(8, sample.payload());
-                        insert.setBytes(9, sample.metadata());
-                        insert.setBytes(10, SHA_256_SIZED);
-                        insert.executeUpdate();
-                        latencies.add(System.nanoTime() - before);
-                        inserted.incrementAndGet();
-                    }
-                } catch (SQLException e) {
-                    failures.add(e);
-                }
-            }, "raw-insert-" + c);
+                            connection.setAutoCommit(true);
+                            for (long sequence = 0; System.nanoTime() < end; sequence++) {
+                                long before = System.nanoTime();
+                                insert.setString(1, UUID.randomUUID().toString());
+                                insert.setString(2, aggregate);
+                                insert.setLong(3, sequence);
+                                insert.setString(4, EventRows.AGGREGATE_TYPE);
+                                insert.setString(5, sample.timestamp());
+                                insert.setString(6, sample.payloadType());
+                                insert.setString(7, sample.payloadRevision());
+                                insert.setBytes(8, sample.payload());
+                                insert.setBytes(9, sample.metadata());
+                                insert.setBytes(10, SHA_256_SIZED);
+                                insert.executeUpdate();
+                                latencies.add(System.nanoTime() - before);
+                                inserted.incrementAndGet();
+                            }
+                        } catch (SQLException e) {
+                            failures.add(e);
+                        }
+                    },
+                    "raw-insert-" + c);
             threads.add(thread);
             thread.start();
         }
@@ -97,7 +99,9 @@ final class RawLimits {
                     while (result.next()) {
                         rows++;
                         result.getLong(1);
-                        bytes += result.getString(2).length() + result.getString(3).length() + result.getString(6).length();
+                        bytes += result.getString(2).length()
+                                + result.getString(3).length()
+                                + result.getString(6).length();
                         result.getLong(4);
                         result.getString(5);
                         result.getString(7);

@@ -24,16 +24,16 @@ final class SerializationCheck {
     /** The plan's registration: the system is the actor, with no display name. */
     static final Set<String> REGISTRATION_METADATA_KEYS = Set.of("actor", "correlationId", "commandId", "traceId");
     /** A user's change: the benchmark's tokens carry a display name, recorded beside the actor. */
-    static final Set<String> CHANGE_METADATA_KEYS = Set.of("actor", "actorName", "correlationId", "commandId", "traceId");
+    static final Set<String> CHANGE_METADATA_KEYS =
+            Set.of("actor", "actorName", "correlationId", "commandId", "traceId");
 
-    private SerializationCheck() {
-    }
+    private SerializationCheck() {}
 
     /** Checks the registration and the latest event of one action that command-service wrote. */
     static void verify(BenchmarkDatabase database, String aggregateId) throws SQLException, IOException {
         EventRows rows = new EventRows();
         try (Connection connection = database.connect();
-             PreparedStatement select = connection.prepareStatement("""
+                PreparedStatement select = connection.prepareStatement("""
                      SELECT sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data
                      FROM event_store.domain_event_entry WHERE aggregate_identifier = ?
                      AND sequence_number IN (0, (SELECT max(sequence_number) FROM event_store.domain_event_entry
@@ -43,7 +43,10 @@ final class SerializationCheck {
             int checked = 0;
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
-                    checkRow(rows, aggregateId + "#" + result.getLong(1), result,
+                    checkRow(
+                            rows,
+                            aggregateId + "#" + result.getLong(1),
+                            result,
                             result.getLong(1) == 0 ? REGISTRATION_METADATA_KEYS : CHANGE_METADATA_KEYS);
                     checked++;
                 }
@@ -59,16 +62,35 @@ final class SerializationCheck {
         String type = result.getString("payload_type");
         String revision = result.getString("payload_revision");
         byte[] stored = result.getBytes("payload");
-        Object payload = rows.serializer().deserialize(new SimpleSerializedObject<>(stored, byte[].class, type, revision));
-        EventRows.Row regenerated = rows.row("check", "check", 0, payload, java.util.Map.of(),
+        Object payload =
+                rows.serializer().deserialize(new SimpleSerializedObject<>(stored, byte[].class, type, revision));
+        EventRows.Row regenerated = rows.row(
+                "check",
+                "check",
+                0,
+                payload,
+                java.util.Map.of(),
                 DateTimeUtils.parseInstant(result.getString("time_stamp")));
-        require(Arrays.equals(stored, regenerated.payload()), event, "payload differs:\n  service:   "
-                + new String(stored) + "\n  generator: " + new String(regenerated.payload()));
-        require(type.equals(regenerated.payloadType()), event, "payload type " + type + " vs " + regenerated.payloadType());
-        require(String.valueOf(revision).equals(String.valueOf(regenerated.payloadRevision())), event,
+        require(
+                Arrays.equals(stored, regenerated.payload()),
+                event,
+                "payload differs:\n  service:   " + new String(stored) + "\n  generator: "
+                        + new String(regenerated.payload()));
+        require(
+                type.equals(regenerated.payloadType()),
+                event,
+                "payload type " + type + " vs " + regenerated.payloadType());
+        require(
+                String.valueOf(revision).equals(String.valueOf(regenerated.payloadRevision())),
+                event,
                 "revision " + revision + " vs " + regenerated.payloadRevision());
-        require(EventRows.AGGREGATE_TYPE.equals(result.getString("type")), event, "aggregate type " + result.getString("type"));
-        require(result.getString("time_stamp").equals(regenerated.timestamp()), event,
+        require(
+                EventRows.AGGREGATE_TYPE.equals(result.getString("type")),
+                event,
+                "aggregate type " + result.getString("type"));
+        require(
+                result.getString("time_stamp").equals(regenerated.timestamp()),
+                event,
                 "timestamp format " + result.getString("time_stamp") + " vs " + regenerated.timestamp());
         JsonNode metadata = LedgerClient.JSON.readTree(result.getBytes("meta_data"));
         Set<String> keys = new TreeSet<>();
@@ -78,8 +100,8 @@ final class SerializationCheck {
 
     private static void require(boolean condition, String event, String problem) {
         if (!condition) {
-            throw new IllegalStateException("The generator does not write events as command-service does ("
-                    + event + "): " + problem);
+            throw new IllegalStateException(
+                    "The generator does not write events as command-service does (" + event + "): " + problem);
         }
     }
 }

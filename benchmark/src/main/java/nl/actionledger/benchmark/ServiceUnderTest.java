@@ -20,8 +20,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceUnderTest implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     private final String name;
     private final int port;
@@ -38,8 +40,9 @@ final class ServiceUnderTest implements AutoCloseable {
     /** {@code java -Dbenchmark.profile=true -jar benchmark.jar ...}: a JFR recording of each service, beside its log. */
     static final String PROFILE = "benchmark.profile";
 
-    static ServiceUnderTest start(String name, Path jar, int port, String heap, Map<String, String> environment,
-                                  Path logDir) throws IOException, InterruptedException {
+    static ServiceUnderTest start(
+            String name, Path jar, int port, String heap, Map<String, String> environment, Path logDir)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
         }
@@ -47,17 +50,20 @@ final class ServiceUnderTest implements AutoCloseable {
         Path log = logDir.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // A service that runs out of heap leaves a dump next to its log, for finding out why.
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+HeapDumpOnOutOfMemoryError",
-                "-XX:HeapDumpPath=" + logDir.resolve(name + ".hprof"), "-XX:+ExitOnOutOfMemoryError"));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx" + heap,
+                "-XX:+HeapDumpOnOutOfMemoryError",
+                "-XX:HeapDumpPath=" + logDir.resolve(name + ".hprof"),
+                "-XX:+ExitOnOutOfMemoryError"));
         if (Boolean.getBoolean(PROFILE)) {
             // For finding out where the time goes; it costs the services a few percent, so not in figures to report.
             command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + logDir.resolve(name + ".jfr"));
         }
         command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         ServiceUnderTest service = new ServiceUnderTest(name, port, log, builder.start());
         try {
@@ -72,7 +78,8 @@ final class ServiceUnderTest implements AutoCloseable {
     private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " stopped during start-up; see " + log);
@@ -116,7 +123,10 @@ final class ServiceUnderTest implements AutoCloseable {
         try {
             for (String line : Files.readAllLines(status)) {
                 if (line.startsWith(field)) {
-                    return Long.parseLong(line.substring(field.length()).replace("kB", "").strip()) / 1024.0;
+                    return Long.parseLong(line.substring(field.length())
+                                    .replace("kB", "")
+                                    .strip())
+                            / 1024.0;
                 }
             }
         } catch (IOException | NumberFormatException e) {

@@ -81,9 +81,10 @@ final class StatementProfile {
                 }
             }
             try (PreparedStatement all = connection.prepareStatement(
-                    "SELECT coalesce(sum(total_exec_time), 0), coalesce(sum(calls), 0) "
-                            + "FROM pg_stat_statements JOIN pg_roles ON pg_roles.oid = userid WHERE " + logins);
-                 ResultSet result = all.executeQuery()) {
+                            "SELECT coalesce(sum(total_exec_time), 0), coalesce(sum(calls), 0) "
+                                    + "FROM pg_stat_statements JOIN pg_roles ON pg_roles.oid = userid WHERE "
+                                    + logins);
+                    ResultSet result = all.executeQuery()) {
                 result.next();
                 totalMs = result.getDouble(1);
                 totalCalls = result.getLong(2);
@@ -91,7 +92,9 @@ final class StatementProfile {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read pg_stat_statements", e);
         }
-        return new Result(Figures.round(totalMs / acceptedChanges), Figures.round(totalCalls / (double) acceptedChanges),
+        return new Result(
+                Figures.round(totalMs / acceptedChanges),
+                Figures.round(totalCalls / (double) acceptedChanges),
                 statements);
     }
 
@@ -99,8 +102,13 @@ final class StatementProfile {
     record Result(double msPerChange, double callsPerChange, List<Map<String, Object>> statements) {
 
         Map<String, Object> asFigures() {
-            return Map.of("allStatementsMsPerChange", msPerChange, "allStatementsPerChange", callsPerChange,
-                    "top", statements);
+            return Map.of(
+                    "allStatementsMsPerChange",
+                    msPerChange,
+                    "allStatementsPerChange",
+                    callsPerChange,
+                    "top",
+                    statements);
         }
 
         String describe() {
@@ -109,12 +117,19 @@ final class StatementProfile {
 
         /** @param unit what the figures are per: the write tests' accepted change, the replay's event */
         String describe(String unit) {
-            StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                    "  PostgreSQL time in statements per %s: %.3f ms in %.1f statements, of which%n", unit, msPerChange,
+            StringBuilder text = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "  PostgreSQL time in statements per %s: %.3f ms in %.1f statements, of which%n",
+                    unit,
+                    msPerChange,
                     callsPerChange));
             for (Map<String, Object> statement : statements) {
-                text.append(String.format(Locale.ROOT, "    %6.3f ms  %5.2f calls  %-14s %s%n",
-                        statement.get("msPerChange"), statement.get("callsPerChange"), statement.get("login"),
+                text.append(String.format(
+                        Locale.ROOT,
+                        "    %6.3f ms  %5.2f calls  %-14s %s%n",
+                        statement.get("msPerChange"),
+                        statement.get("callsPerChange"),
+                        statement.get("login"),
                         statement.get("statement")));
             }
             return text.toString();

@@ -43,33 +43,40 @@ final class WriteLoad {
         List<Thread> threads = new ArrayList<>();
         for (List<OwnedAction> actions : actionsPerWriter) {
             long interval = totalRatePerSecond <= 0 ? 0 : (long) (1e9 * actionsPerWriter.size() / totalRatePerSecond);
-            Thread thread = new Thread(() -> {
-                long next = System.nanoTime();
-                for (int i = 0; System.nanoTime() < end; i++) {
-                    if (interval > 0) {
-                        long wait = next - System.nanoTime();
-                        if (wait > 0) {
-                            sleepNanos(wait);
+            Thread thread = new Thread(
+                    () -> {
+                        long next = System.nanoTime();
+                        for (int i = 0; System.nanoTime() < end; i++) {
+                            if (interval > 0) {
+                                long wait = next - System.nanoTime();
+                                if (wait > 0) {
+                                    sleepNanos(wait);
+                                }
+                                next += interval;
+                                if (System.nanoTime() >= end) {
+                                    break;
+                                }
+                            }
+                            OwnedAction action = actions.get(i % actions.size());
+                            OwnedAction.Change change = action.next();
+                            LedgerClient.Response response = client.change(
+                                    action.token,
+                                    OwnedAction.PLAN,
+                                    action.actionId,
+                                    change.kind(),
+                                    change.body(),
+                                    null);
+                            own.add(response.nanos());
+                            if (response.ok()) {
+                                action.moveOn();
+                                accepted.incrementAndGet();
+                                acceptedSinceCreated.incrementAndGet();
+                            } else {
+                                failures.merge(response.status(), 1L, Long::sum);
+                            }
                         }
-                        next += interval;
-                        if (System.nanoTime() >= end) {
-                            break;
-                        }
-                    }
-                    OwnedAction action = actions.get(i % actions.size());
-                    OwnedAction.Change change = action.next();
-                    LedgerClient.Response response = client.change(action.token, OwnedAction.PLAN, action.actionId,
-                            change.kind(), change.body(), null);
-                    own.add(response.nanos());
-                    if (response.ok()) {
-                        action.moveOn();
-                        accepted.incrementAndGet();
-                        acceptedSinceCreated.incrementAndGet();
-                    } else {
-                        failures.merge(response.status(), 1L, Long::sum);
-                    }
-                }
-            }, "writer-" + threads.size());
+                    },
+                    "writer-" + threads.size());
             threads.add(thread);
             thread.start();
         }
@@ -101,9 +108,13 @@ final class WriteLoad {
         /** Several runs as one: their changes and time added up, with the latencies of all their requests. */
         static Result combined(List<Result> runs, Latencies latenciesOfAll) {
             Map<Integer, Long> failures = new TreeMap<>();
-            runs.forEach(run -> run.failuresByStatus().forEach((status, count) -> failures.merge(status, count, Long::sum)));
-            return new Result(runs.stream().mapToLong(Result::accepted).sum(), Map.copyOf(failures),
-                    runs.stream().mapToDouble(Result::seconds).sum(), latenciesOfAll.summary());
+            runs.forEach(
+                    run -> run.failuresByStatus().forEach((status, count) -> failures.merge(status, count, Long::sum)));
+            return new Result(
+                    runs.stream().mapToLong(Result::accepted).sum(),
+                    Map.copyOf(failures),
+                    runs.stream().mapToDouble(Result::seconds).sum(),
+                    latenciesOfAll.summary());
         }
 
         double acceptedPerSecond() {

@@ -22,8 +22,13 @@ class BenchmarkSmokeTest {
     void runsEveryMeasurementAndWritesEveryFigure() throws Exception {
         Path home = Path.of("").toAbsolutePath().getParent();
         Path output = workDir.resolve("results.json");
-        BenchmarkSettings settings = BenchmarkSettings.parse(new String[] {"--mode=smoke", "--write-windows=2", "--home=" + home,
-                "--work-dir=" + workDir.resolve("run"), "--output=" + output});
+        BenchmarkSettings settings = BenchmarkSettings.parse(new String[] {
+            "--mode=smoke",
+            "--write-windows=2",
+            "--home=" + home,
+            "--work-dir=" + workDir.resolve("run"),
+            "--output=" + output
+        });
 
         Figures figures = Benchmark.run(settings);
 
@@ -35,10 +40,26 @@ class BenchmarkSmokeTest {
         assertThat(figures.targets()).hasSize(22);
 
         JsonNode written = LedgerClient.JSON.readTree(output.toFile());
-        for (String section : new String[] {"machine", "postgresql", "settings", "postgresqlLimits", "writeThroughput",
-                "contention", "projectionLag", "history", "replay", "reads", "integrityChecks", "memory", "targets",
-                "cpuDuringWriteThroughput", "cpuDuringReplay", "projectionsAfterReplay", "crudBaseline",
-                "auditorsUnderWriteLoad"}) {
+        for (String section : new String[] {
+            "machine",
+            "postgresql",
+            "settings",
+            "postgresqlLimits",
+            "writeThroughput",
+            "contention",
+            "projectionLag",
+            "history",
+            "replay",
+            "reads",
+            "integrityChecks",
+            "memory",
+            "targets",
+            "cpuDuringWriteThroughput",
+            "cpuDuringReplay",
+            "projectionsAfterReplay",
+            "crudBaseline",
+            "auditorsUnderWriteLoad"
+        }) {
             assertThat(written.has(section)).as(section).isTrue();
         }
         assertTheCrudBaselineWasMeasured(written.get("crudBaseline"));
@@ -53,12 +74,18 @@ class BenchmarkSmokeTest {
         assertThat(integrity.get("exportLateMonth").get("events").asInt()).isPositive();
         assertTheAuditorsWereMeasured(written.get("auditorsUnderWriteLoad"));
         assertThat(written.get("postgresql").get("fsync").asText()).isEqualTo("on");
-        assertThat(written.get("memory").get("command-service").get("aliveAtEnd").asBoolean()).isTrue();
-        assertThat(written.get("writeThroughput").get("cpuPerAcceptedChangeMs").has("total")).isTrue();
+        assertThat(written.get("memory")
+                        .get("command-service")
+                        .get("aliveAtEnd")
+                        .asBoolean())
+                .isTrue();
+        assertThat(written.get("writeThroughput").get("cpuPerAcceptedChangeMs").has("total"))
+                .isTrue();
         assertThat(written.get("writeThroughput").has("ratioToCrudBaseline")).isTrue();
         JsonNode interleaved = written.get("writeThroughput").get("interleavedWithCrudBaseline");
         assertThat(interleaved.get("rateRatioPerPair")).hasSize(2);
-        assertThat(written.get("crudBaseline").get("acceptedPerSecondPerWindow")).hasSize(2);
+        assertThat(written.get("crudBaseline").get("acceptedPerSecondPerWindow"))
+                .hasSize(2);
     }
 
     /**
@@ -66,12 +93,30 @@ class BenchmarkSmokeTest {
      * 429 depends on timing), and readiness was polled throughout. No figure is asserted.
      */
     private static void assertTheAuditorsWereMeasured(JsonNode auditors) {
-        assertThat(auditors.get("writesAlone").get("latency").get("samples").asInt()).isPositive();
-        assertThat(auditors.get("writesWithAuditors").get("latency").get("samples").asInt()).isPositive();
-        assertThat(auditors.get("auditorAnswers").get("GET /api/integrity/export").get("200").asLong()).isPositive();
-        assertThat(auditors.get("auditorAnswers").get("POST /api/integrity/verify").get("202").asLong()).isPositive();
-        assertThat(auditors.get("readiness").get("query-service").get("checks").asLong()).isPositive();
-        assertThat(auditors.get("readiness").get("command-service").get("checks").asLong()).isPositive();
+        assertThat(auditors.get("writesAlone").get("latency").get("samples").asInt())
+                .isPositive();
+        assertThat(auditors.get("writesWithAuditors")
+                        .get("latency")
+                        .get("samples")
+                        .asInt())
+                .isPositive();
+        assertThat(auditors.get("auditorAnswers")
+                        .get("GET /api/integrity/export")
+                        .get("200")
+                        .asLong())
+                .isPositive();
+        assertThat(auditors.get("auditorAnswers")
+                        .get("POST /api/integrity/verify")
+                        .get("202")
+                        .asLong())
+                .isPositive();
+        assertThat(auditors.get("readiness").get("query-service").get("checks").asLong())
+                .isPositive();
+        assertThat(auditors.get("readiness")
+                        .get("command-service")
+                        .get("checks")
+                        .asLong())
+                .isPositive();
         assertThat(auditors.get("afterwards").asText()).contains("done");
     }
 

@@ -27,8 +27,8 @@ class InterleavedWritesTest {
 
     @Test
     void theSystemsTakeTurnsAndEachPairOfAdjacentWindowsGivesOneRatio() throws Exception {
-        InterleavedWrites.Result result = InterleavedWrites.run(side("ledger", 100, 300, 200),
-                side("baseline", 100, 100, 100), 3, Duration.ofSeconds(1));
+        InterleavedWrites.Result result = InterleavedWrites.run(
+                side("ledger", 100, 300, 200), side("baseline", 100, 100, 100), 3, Duration.ofSeconds(1));
 
         assertThat(order).containsExactly("ledger", "baseline", "baseline", "ledger", "ledger", "baseline");
         assertThat(result.rateRatioPerPair()).containsExactly(1.0, 3.0, 2.0);
@@ -43,8 +43,8 @@ class InterleavedWritesTest {
 
     @Test
     void anEvenNumberOfPairsHasTheMeanOfTheMiddleTwoAsItsMedian() throws Exception {
-        InterleavedWrites.Result result = InterleavedWrites.run(side("ledger", 100, 400, 300, 200),
-                side("baseline", 100, 100, 100, 100), 4, Duration.ofSeconds(1));
+        InterleavedWrites.Result result = InterleavedWrites.run(
+                side("ledger", 100, 400, 300, 200), side("baseline", 100, 100, 100, 100), 4, Duration.ofSeconds(1));
 
         assertThat(result.rateRatio()).isEqualTo(2.5);
     }

@@ -26,10 +26,14 @@ class CommandArchitectureTest {
      * own plumbing (an interceptor registers itself as a {@link WebMvcConfigurer}) use the web.
      */
     static final ArchRule FEATURES_DO_NOT_KNOW_THE_WEB = noClasses()
-            .that().resideOutsideOfPackage("..web..")
-            .and().areNotAnnotatedWith(RestController.class)
-            .and().areNotAssignableTo(WebMvcConfigurer.class)
-            .should().dependOnClassesThat()
+            .that()
+            .resideOutsideOfPackage("..web..")
+            .and()
+            .areNotAnnotatedWith(RestController.class)
+            .and()
+            .areNotAssignableTo(WebMvcConfigurer.class)
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage("nl.actionledger..web..", "org.springframework.web..", "jakarta.servlet..")
             .because("a command is decided the same whichever way it came in");
 
@@ -46,7 +50,8 @@ class CommandArchitectureTest {
     void anAggregateThatUsesTheWebBreaksTheRule() {
         JavaClasses violations = new ClassFileImporter().importPackages("nl.actionledger.architecture.violations");
         assertThatThrownBy(() -> FEATURES_DO_NOT_KNOW_THE_WEB.check(violations))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("AggregateUsingTheWeb");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("AggregateUsingTheWeb");
     }
 
     @Test
@@ -58,7 +63,8 @@ class CommandArchitectureTest {
     @Test
     void aPublicClassUsedOnlyInItsOwnPackageBreaksTheRule() {
         JavaClasses violations = new ClassFileImporter().importPackages("nl.actionledger.architecture.violations");
-        assertThatThrownBy(() -> PackagePrivateUnlessShared.rule(DescribedPredicate.alwaysTrue()).check(violations))
+        assertThatThrownBy(() -> PackagePrivateUnlessShared.rule(DescribedPredicate.alwaysTrue())
+                        .check(violations))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("PublicButUsedOnlyHere")
                 .hasMessageNotContaining("ActionRequest is public");

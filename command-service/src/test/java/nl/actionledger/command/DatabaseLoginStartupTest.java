@@ -21,8 +21,14 @@ class DatabaseLoginStartupTest {
     void refusesToStartAsASuperuser() {
         String url = EmbeddedPostgresDatabase.newDatabase();
 
-        assertThatThrownBy(() -> start(url, Map.of("spring.datasource.username", "postgres",
-                "spring.datasource.password", "postgres")).close())
+        assertThatThrownBy(() -> start(
+                                url,
+                                Map.of(
+                                        "spring.datasource.username",
+                                        "postgres",
+                                        "spring.datasource.password",
+                                        "postgres"))
+                        .close())
                 .hasStackTraceContaining("Refusing to start: the database login 'postgres' "
                         + "(spring.datasource.username, DATABASE_USER) is (or may become) a superuser");
     }
@@ -32,14 +38,18 @@ class DatabaseLoginStartupTest {
         String url = EmbeddedPostgresDatabase.newDatabase();
 
         // the login the migrations ran as, and that therefore owns the event tables
-        assertThatThrownBy(() -> start(url, Map.of("spring.datasource.username", EmbeddedPostgresDatabase.OWNER)).close())
+        assertThatThrownBy(() -> start(url, Map.of("spring.datasource.username", EmbeddedPostgresDatabase.OWNER))
+                        .close())
                 .hasStackTraceContaining("owns the event tables (event_store: ");
     }
 
     @Test
     void startsAsTheRuntimeLogin() {
         try (ConfigurableApplicationContext context = start(EmbeddedPostgresDatabase.newDatabase(), Map.of())) {
-            assertThat(context.getBean(JdbcClient.class).sql("SELECT current_user").query(String.class).single())
+            assertThat(context.getBean(JdbcClient.class)
+                            .sql("SELECT current_user")
+                            .query(String.class)
+                            .single())
                     .isEqualTo(EmbeddedPostgresDatabase.RUNTIME);
         }
     }
@@ -57,15 +67,23 @@ class DatabaseLoginStartupTest {
 
         JdbcClient owner = JdbcClient.create(EmbeddedPostgresDatabase.connect(url, EmbeddedPostgresDatabase.OWNER));
         assertThat(owner.sql("SELECT tableowner FROM pg_tables WHERE schemaname = 'event_store' "
-                + "AND tablename = 'domain_event_entry'").query(String.class).single())
+                                + "AND tablename = 'domain_event_entry'")
+                        .query(String.class)
+                        .single())
                 .isEqualTo(EmbeddedPostgresDatabase.OWNER);
         assertThat(owner.sql("SELECT count(*) FROM event_store.flyway_schema_history WHERE NOT success")
-                .query(Long.class).single()).isZero();
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
-        try (ConfigurableApplicationContext context = start(url, Map.of("spring.flyway.enabled", "false",
-                "spring.flyway.password", "not the owner's"))) {
-            assertThat(context.getBean(JdbcClient.class).sql("SELECT count(*) FROM event_store.domain_event_entry")
-                    .query(Long.class).single()).as("the plan registered by the service").isPositive();
+        try (ConfigurableApplicationContext context =
+                start(url, Map.of("spring.flyway.enabled", "false", "spring.flyway.password", "not the owner's"))) {
+            assertThat(context.getBean(JdbcClient.class)
+                            .sql("SELECT count(*) FROM event_store.domain_event_entry")
+                            .query(Long.class)
+                            .single())
+                    .as("the plan registered by the service")
+                    .isPositive();
         }
     }
 
@@ -73,12 +91,15 @@ class DatabaseLoginStartupTest {
         Map<String, String> properties = new LinkedHashMap<>(EmbeddedPostgresDatabase.serviceProperties(url));
         properties.putAll(overrides);
         properties.put("server.port", "0");
-        return new SpringApplicationBuilder(CommandServiceApplication.class).profiles("test")
+        return new SpringApplicationBuilder(CommandServiceApplication.class)
+                .profiles("test")
                 .run(arguments(properties).toArray(String[]::new));
     }
 
     /** As command-line arguments, which outrank application.yml. */
     private static List<String> arguments(Map<String, String> properties) {
-        return properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toList();
+        return properties.entrySet().stream()
+                .map(p -> "--" + p.getKey() + "=" + p.getValue())
+                .toList();
     }
 }

@@ -48,8 +48,11 @@ class JwtSignInIntegrationTest {
     static void jwt(DynamicPropertyRegistry registry) throws IOException {
         EmbeddedPostgresDatabase.register(registry);
         Path publicKey = Files.createTempFile("issuer", ".pem");
-        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(ISSUER.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        Files.writeString(
+                publicKey,
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder()
+                                .encodeToString(ISSUER.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
         registry.add("actionledger.security.mode", () -> "jwt");
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + publicKey);
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
@@ -58,15 +61,20 @@ class JwtSignInIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void theActorIsTheStableSubjectWithTheDisplayNameBesideIt() {
-        assertThat(status(post("/api/plans/eu-wap-nl/actions/20/assignment", token(ISSUER, "root", List.of("ADMIN"), null, 300),
-                "{\"organisation\":\"RVO\",\"reason\":\"CITES bureau\"}"))).isEqualTo(200);
+        assertThat(status(post(
+                        "/api/plans/eu-wap-nl/actions/20/assignment",
+                        token(ISSUER, "root", List.of("ADMIN"), null, 300),
+                        "{\"organisation\":\"RVO\",\"reason\":\"CITES bureau\"}")))
+                .isEqualTo(200);
 
-        HttpResponse<String> change = post("/api/plans/eu-wap-nl/actions/20/status",
+        HttpResponse<String> change = post(
+                "/api/plans/eu-wap-nl/actions/20/status",
                 token(ISSUER, "r.devries", List.of("COORDINATOR"), "RVO", 300),
                 "{\"status\":\"IN_PROGRESS\",\"reason\":\"meetings planned\"}");
 
@@ -82,12 +90,17 @@ class JwtSignInIntegrationTest {
     @Test
     void aTokenOfAnotherIssuerIsRefusedThoughItsKeyIsTrusted() {
         String path = "/api/plans/eu-wap-nl/actions/24/status";
-        JWTClaimsSet.Builder otherRealm = claims("root", List.of("ADMIN"), null, 300, AUDIENCE)
-                .issuer("https://login.example.nl/realms/other");
+        JWTClaimsSet.Builder otherRealm =
+                claims("root", List.of("ADMIN"), null, 300, AUDIENCE).issuer("https://login.example.nl/realms/other");
 
-        HttpResponse<String> refused = post(path, token(ISSUER, otherRealm), "{\"status\":\"ON_HOLD\",\"reason\":\"x\"}");
-        HttpResponse<String> noIssuer = post(path, token(ISSUER, claims("root", List.of("ADMIN"), null, 300, AUDIENCE)
-                .issuer(null)), "{\"status\":\"ON_HOLD\",\"reason\":\"x\"}");
+        HttpResponse<String> refused =
+                post(path, token(ISSUER, otherRealm), "{\"status\":\"ON_HOLD\",\"reason\":\"x\"}");
+        HttpResponse<String> noIssuer = post(
+                path,
+                token(
+                        ISSUER,
+                        claims("root", List.of("ADMIN"), null, 300, AUDIENCE).issuer(null)),
+                "{\"status\":\"ON_HOLD\",\"reason\":\"x\"}");
 
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body()).contains("UNAUTHENTICATED");
@@ -101,8 +114,13 @@ class JwtSignInIntegrationTest {
         String body = "{\"status\":\"ON_HOLD\",\"reason\":\"x\"}";
 
         for (String subject : new String[] {null, "", "   "}) {
-            HttpResponse<String> refused = post(path, token(ISSUER, claims("root", List.of("ADMIN"), null, 300, AUDIENCE)
-                    .subject(subject)), body);
+            HttpResponse<String> refused = post(
+                    path,
+                    token(
+                            ISSUER,
+                            claims("root", List.of("ADMIN"), null, 300, AUDIENCE)
+                                    .subject(subject)),
+                    body);
             assertThat(refused.statusCode()).as("sub %s", subject).isEqualTo(401);
             assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
             assertThat(refused.body()).contains("UNAUTHENTICATED");
@@ -110,8 +128,7 @@ class JwtSignInIntegrationTest {
         assertThat(eventsOf("eu-wap-nl/27")).isEqualTo(1);
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM event_store.domain_event_entry
-                        WHERE coalesce(btrim(convert_from(meta_data, 'UTF8')::jsonb ->> 'actor'), '') = ''""")
-                .query(Long.class).single()).isZero();
+                        WHERE coalesce(btrim(convert_from(meta_data, 'UTF8')::jsonb ->> 'actor'), '') = ''""").query(Long.class).single()).isZero();
     }
 
     @Test
@@ -119,10 +136,14 @@ class JwtSignInIntegrationTest {
         String path = "/api/plans/eu-wap-nl/actions/26/status";
         String body = "{\"status\":\"ON_HOLD\",\"reason\":\"x\"}";
 
-        HttpResponse<String> bySubject = post(path, token(ISSUER, claims("root", List.of("ADMIN"), null, 300, AUDIENCE)
-                .subject("System")), body);
-        HttpResponse<String> byName = post(path, token(ISSUER, claims("SYSTEM", List.of("ADMIN"), null, 300, AUDIENCE)),
+        HttpResponse<String> bySubject = post(
+                path,
+                token(
+                        ISSUER,
+                        claims("root", List.of("ADMIN"), null, 300, AUDIENCE).subject("System")),
                 body);
+        HttpResponse<String> byName =
+                post(path, token(ISSUER, claims("SYSTEM", List.of("ADMIN"), null, 300, AUDIENCE)), body);
 
         assertThat(bySubject.statusCode()).isEqualTo(401);
         assertThat(byName.statusCode()).isEqualTo(401);
@@ -131,15 +152,21 @@ class JwtSignInIntegrationTest {
 
     private long eventsOf(String aggregate) {
         return jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?")
-                .param(aggregate).query(Long.class).single();
+                .param(aggregate)
+                .query(Long.class)
+                .single();
     }
 
     @Test
     void aCoordinatorOfAnotherOrganisationIsRefused() {
-        assertThat(status(post("/api/plans/eu-wap-nl/actions/21/assignment", token(ISSUER, "root", List.of("ADMIN"), null, 300),
-                "{\"organisation\":\"RVO\",\"reason\":\"CITES bureau\"}"))).isEqualTo(200);
+        assertThat(status(post(
+                        "/api/plans/eu-wap-nl/actions/21/assignment",
+                        token(ISSUER, "root", List.of("ADMIN"), null, 300),
+                        "{\"organisation\":\"RVO\",\"reason\":\"CITES bureau\"}")))
+                .isEqualTo(200);
 
-        HttpResponse<String> refused = post("/api/plans/eu-wap-nl/actions/21/status",
+        HttpResponse<String> refused = post(
+                "/api/plans/eu-wap-nl/actions/21/status",
                 token(ISSUER, "k.bakker", List.of("COORDINATOR"), "Politie", 300),
                 "{\"status\":\"IN_PROGRESS\",\"reason\":\"not ours\"}");
 
@@ -151,8 +178,10 @@ class JwtSignInIntegrationTest {
     void refusesTokensItCannotTrustAndBasicCredentials() {
         String body = "{\"status\":\"IN_PROGRESS\",\"reason\":\"x\"}";
         String path = "/api/plans/eu-wap-nl/actions/23/status";
-        assertThat(status(post(path, token(STRANGER, "mallory", List.of("ADMIN"), null, 300), body))).isEqualTo(401);
-        assertThat(status(post(path, token(ISSUER, "late", List.of("ADMIN"), null, -60), body))).isEqualTo(401);
+        assertThat(status(post(path, token(STRANGER, "mallory", List.of("ADMIN"), null, 300), body)))
+                .isEqualTo(401);
+        assertThat(status(post(path, token(ISSUER, "late", List.of("ADMIN"), null, -60), body)))
+                .isEqualTo(401);
         // signed by the right issuer, but meant for another application (or for none in particular)
         assertThat(status(post(path, token(ISSUER, "other-app", List.of("ADMIN"), null, 300, "payroll"), body)))
                 .isEqualTo(401);
@@ -162,25 +191,30 @@ class JwtSignInIntegrationTest {
                 .isEqualTo(401);
         assertThat(status(post(path, null, body))).isEqualTo(401);
         // the challenge names the scheme this mode accepts, and says why a token was refused
-        assertThat(post(path, null, body).headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"action-ledger\"");
-        assertThat(post(path, token(STRANGER, "mallory", List.of("ADMIN"), null, 300), body).headers()
-                .firstValue("WWW-Authenticate")).contains("Bearer realm=\"action-ledger\", error=\"invalid_token\"");
-        assertThat(status(post(path, token(ISSUER, "eve", List.of("EVALUATOR"), null, 300), body))).isEqualTo(403);
-        assertThat(status(post(path, token(ISSUER, "nobody", List.of("SUPERUSER"), null, 300), body))).isEqualTo(403);
+        assertThat(post(path, null, body).headers().firstValue("WWW-Authenticate"))
+                .contains("Bearer realm=\"action-ledger\"");
+        assertThat(post(path, token(STRANGER, "mallory", List.of("ADMIN"), null, 300), body)
+                        .headers()
+                        .firstValue("WWW-Authenticate"))
+                .contains("Bearer realm=\"action-ledger\", error=\"invalid_token\"");
+        assertThat(status(post(path, token(ISSUER, "eve", List.of("EVALUATOR"), null, 300), body)))
+                .isEqualTo(403);
+        assertThat(status(post(path, token(ISSUER, "nobody", List.of("SUPERUSER"), null, 300), body)))
+                .isEqualTo(403);
     }
 
     private static String token(KeyPair key, String user, List<String> roles, String organisation, long validSeconds) {
         return token(key, user, roles, organisation, validSeconds, AUDIENCE);
     }
 
-    private static String token(KeyPair key, String user, List<String> roles, String organisation, long validSeconds,
-                                String audience) {
+    private static String token(
+            KeyPair key, String user, List<String> roles, String organisation, long validSeconds, String audience) {
         return token(key, claims(user, roles, organisation, validSeconds, audience));
     }
 
     /** What the issuer puts in a token: its id, the audience, a stable subject and the user name people read. */
-    private static JWTClaimsSet.Builder claims(String user, List<String> roles, String organisation, long validSeconds,
-                                               String audience) {
+    private static JWTClaimsSet.Builder claims(
+            String user, List<String> roles, String organisation, long validSeconds, String audience) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER_ID)
                 .audience(audience)

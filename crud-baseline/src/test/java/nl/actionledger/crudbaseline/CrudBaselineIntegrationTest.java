@@ -57,8 +57,11 @@ class CrudBaselineIntegrationTest {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
         Path publicKey = Files.createTempFile("issuer", ".pem");
-        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(ISSUER.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        Files.writeString(
+                publicKey,
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder()
+                                .encodeToString(ISSUER.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + publicKey);
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
     }
@@ -70,6 +73,7 @@ class CrudBaselineIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -80,23 +84,35 @@ class CrudBaselineIntegrationTest {
     void recordsEveryChangeAsAnAuditRowWithTheActorAndTheReason() {
         String actionId = actionAssignedTo("NVWA");
 
-        HttpResponse<String> status = post(nvwa, actionId, "status", "{\"status\":\"IN_PROGRESS\",\"reason\":\"Kick-off held\"}", null);
-        HttpResponse<String> timeframe = post(nvwa, actionId, "timeframe", "{\"timeframe\":\"Vanaf 2026\",\"reason\":\"Directive revised\"}", "\"2\"");
+        HttpResponse<String> status =
+                post(nvwa, actionId, "status", "{\"status\":\"IN_PROGRESS\",\"reason\":\"Kick-off held\"}", null);
+        HttpResponse<String> timeframe = post(
+                nvwa,
+                actionId,
+                "timeframe",
+                "{\"timeframe\":\"Vanaf 2026\",\"reason\":\"Directive revised\"}",
+                "\"2\"");
 
         assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
         assertThat(status.headers().firstValue("ETag")).hasValue("\"2\"");
-        assertThat(status.body()).contains("\"planId\":\"eu-wap-nl\"", "\"actionId\":\"" + actionId + "\"", "\"version\":2");
+        assertThat(status.body())
+                .contains("\"planId\":\"eu-wap-nl\"", "\"actionId\":\"" + actionId + "\"", "\"version\":2");
         assertThat(timeframe.statusCode()).as(timeframe.body()).isEqualTo(200);
         assertThat(timeframe.headers().firstValue("ETag")).hasValue("\"3\"");
         List<Map<String, Object>> trail = jdbc.sql("""
                         SELECT a.revtype, a.status, a.organisation, a.timeframe, r.actor, r.reason
                         FROM action_aud a JOIN change_revision r ON r.id = a.rev
                         WHERE a.action_id = ? ORDER BY a.rev""").param(actionId).query().listOfRows();
-        assertThat(trail).extracting(row -> row.get("actor")).containsExactly("bench-admin", "bench-admin", "j.jansen", "j.jansen");
-        assertThat(trail).extracting(row -> row.get("reason"))
+        assertThat(trail)
+                .extracting(row -> row.get("actor"))
+                .containsExactly("bench-admin", "bench-admin", "j.jansen", "j.jansen");
+        assertThat(trail)
+                .extracting(row -> row.get("reason"))
                 .containsExactly("Registered", "Assigned", "Kick-off held", "Directive revised");
         assertThat(trail).extracting(row -> row.get("revtype")).containsExactly(0, 1, 1, 1);
-        assertThat(trail.get(3)).containsEntry("status", "IN_PROGRESS").containsEntry("organisation", "NVWA")
+        assertThat(trail.get(3))
+                .containsEntry("status", "IN_PROGRESS")
+                .containsEntry("organisation", "NVWA")
                 .containsEntry("timeframe", "Vanaf 2026");
     }
 
@@ -104,12 +120,14 @@ class CrudBaselineIntegrationTest {
     void aCoordinatorMayChangeOnlyTheActionsOfTheirOrganisation() {
         String actionId = actionAssignedTo("Customs");
 
-        HttpResponse<String> refused = post(nvwa, actionId, "status", "{\"status\":\"IN_PROGRESS\",\"reason\":\"Not mine\"}", null);
+        HttpResponse<String> refused =
+                post(nvwa, actionId, "status", "{\"status\":\"IN_PROGRESS\",\"reason\":\"Not mine\"}", null);
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("\"errorCode\":\"NOT_PERMITTED\"");
         assertThat(auditRows(actionId)).isEqualTo(2);
-        assertThat(post(admin, actionId, "status", "{\"status\":\"IN_PROGRESS\",\"reason\":\"Admin may\"}", null).statusCode())
+        assertThat(post(admin, actionId, "status", "{\"status\":\"IN_PROGRESS\",\"reason\":\"Admin may\"}", null)
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -117,7 +135,8 @@ class CrudBaselineIntegrationTest {
     void ifMatchOnAnOlderVersionIsRefusedWith412AndStoresNothing() {
         String actionId = actionAssignedTo("NVWA");
 
-        HttpResponse<String> stale = post(nvwa, actionId, "status", "{\"status\":\"ON_HOLD\",\"reason\":\"Stale\"}", "\"0\"");
+        HttpResponse<String> stale =
+                post(nvwa, actionId, "status", "{\"status\":\"ON_HOLD\",\"reason\":\"Stale\"}", "\"0\"");
 
         assertThat(stale.statusCode()).isEqualTo(412);
         assertThat(stale.body()).contains("\"errorCode\":\"VERSION_MISMATCH\"");
@@ -128,8 +147,12 @@ class CrudBaselineIntegrationTest {
     void aChangeThatChangesNothingIsRefusedWith422() {
         String actionId = actionAssignedTo("NVWA");
 
-        HttpResponse<String> same = post(nvwa, actionId, "assignment",
-                "{\"organisation\":\"NVWA\",\"contact\":\"Bench contact A\",\"reason\":\"Again\"}", null);
+        HttpResponse<String> same = post(
+                nvwa,
+                actionId,
+                "assignment",
+                "{\"organisation\":\"NVWA\",\"contact\":\"Bench contact A\",\"reason\":\"Again\"}",
+                null);
 
         assertThat(same.statusCode()).isEqualTo(422);
         assertThat(same.body()).contains("\"errorCode\":\"NO_CHANGE\"");
@@ -143,8 +166,10 @@ class CrudBaselineIntegrationTest {
 
         assertThat(post(null, actionId, "status", body, null).statusCode()).isEqualTo(401);
         assertThat(post(token("j.jansen", "COORDINATOR", "NVWA", "another-app"), actionId, "status", body, null)
-                .statusCode()).isEqualTo(401);
-        assertThat(post(token("e.val", "EVALUATOR", "NVWA", AUDIENCE), actionId, "status", body, null).statusCode())
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(post(token("e.val", "EVALUATOR", "NVWA", AUDIENCE), actionId, "status", body, null)
+                        .statusCode())
                 .isEqualTo(403);
         HttpResponse<String> unknown = post(admin, "no-such-action", "status", body, null);
         assertThat(unknown.statusCode()).isEqualTo(404);
@@ -153,17 +178,28 @@ class CrudBaselineIntegrationTest {
 
     private String actionAssignedTo(String organisation) {
         String actionId = "test-" + ACTIONS.incrementAndGet();
-        HttpResponse<String> registered = send(admin, "PUT", "/api/admin/plans/" + PLAN + "/actions/" + actionId,
-                "{\"status\":\"NOT_STARTED\",\"timeframe\":\"Doorlopend\",\"reason\":\"Registered\"}", null);
+        HttpResponse<String> registered = send(
+                admin,
+                "PUT",
+                "/api/admin/plans/" + PLAN + "/actions/" + actionId,
+                "{\"status\":\"NOT_STARTED\",\"timeframe\":\"Doorlopend\",\"reason\":\"Registered\"}",
+                null);
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        HttpResponse<String> assigned = post(admin, actionId, "assignment",
-                "{\"organisation\":\"" + organisation + "\",\"contact\":\"Bench contact A\",\"reason\":\"Assigned\"}", "\"0\"");
+        HttpResponse<String> assigned = post(
+                admin,
+                actionId,
+                "assignment",
+                "{\"organisation\":\"" + organisation + "\",\"contact\":\"Bench contact A\",\"reason\":\"Assigned\"}",
+                "\"0\"");
         assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
         return actionId;
     }
 
     private long auditRows(String actionId) {
-        return jdbc.sql("SELECT count(*) FROM action_aud WHERE action_id = ?").param(actionId).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM action_aud WHERE action_id = ?")
+                .param(actionId)
+                .query(Long.class)
+                .single();
     }
 
     private HttpResponse<String> post(String token, String actionId, String kind, String body, String ifMatch) {

@@ -1,6 +1,7 @@
 package nl.actionledger.faults;
 
 import nl.actionledger.tooling.OwnedAction;
+
 /**
  * A change that got a 200: what the client was told is stored. The suite's promise is about exactly these.
  *
@@ -8,8 +9,8 @@ import nl.actionledger.tooling.OwnedAction;
  * @param instance      the command-service instance that answered
  * @param replayed      whether the answer was the first answer repeated for a retry ({@code Idempotent-Replayed})
  */
-record Acknowledged(String actionId, long version, String correlationId, String instance, boolean replayed,
-                    long atNanos) {
+record Acknowledged(
+        String actionId, long version, String correlationId, String instance, boolean replayed, long atNanos) {
 
     String aggregateId() {
         return OwnedAction.PLAN + "/" + actionId;

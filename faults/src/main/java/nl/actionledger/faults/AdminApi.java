@@ -21,7 +21,9 @@ final class AdminApi {
 
     /** Each projection's status (position, head, lag, replaying, segments held by the instance asked). */
     List<JsonNode> projections(ServiceInstance query) {
-        JsonNode list = http.get(query.baseUrl() + "/api/admin/projections", admin).require(200, "The projections").json();
+        JsonNode list = http.get(query.baseUrl() + "/api/admin/projections", admin)
+                .require(200, "The projections")
+                .json();
         List<JsonNode> statuses = new ArrayList<>();
         list.forEach(statuses::add);
         return statuses;
@@ -44,12 +46,15 @@ final class AdminApi {
             Thread.sleep(200);
         }
         throw new IllegalStateException("The projections did not catch up within " + timeout + ": "
-                + http.get(anyLiveQueryService().baseUrl() + "/api/admin/projections", admin).body());
+                + http.get(anyLiveQueryService().baseUrl() + "/api/admin/projections", admin)
+                        .body());
     }
 
     private static boolean allCaughtUp(JsonNode statuses) {
         for (JsonNode status : statuses) {
-            if (status.get("replaying").asBoolean() || !status.hasNonNull("lag") || status.get("lag").asLong() != 0) {
+            if (status.get("replaying").asBoolean()
+                    || !status.hasNonNull("lag")
+                    || status.get("lag").asLong() != 0) {
                 return false;
             }
         }
@@ -82,7 +87,9 @@ final class AdminApi {
     }
 
     private ServiceInstance anyLiveQueryService() {
-        return cluster.queryServices().stream().filter(ServiceInstance::alive).findFirst()
+        return cluster.queryServices().stream()
+                .filter(ServiceInstance::alive)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No query-service instance is running"));
     }
 }

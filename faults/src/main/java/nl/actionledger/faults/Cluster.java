@@ -41,8 +41,12 @@ final class Cluster implements AutoCloseable {
             // Both at once: Flyway locks the schema while one migrates, and the unique index lets only one register
             // the plan. Query-service reads the event table, so it starts once command-service has made it.
             for (int i = 1; i <= 2; i++) {
-                ServiceInstance command = new ServiceInstance("command-service-" + i, settings.commandJar(), freePort(),
-                        cluster.commandEnvironment(), settings.logDir());
+                ServiceInstance command = new ServiceInstance(
+                        "command-service-" + i,
+                        settings.commandJar(),
+                        freePort(),
+                        cluster.commandEnvironment(),
+                        settings.logDir());
                 cluster.commandServices.add(command);
                 command.launch();
             }
@@ -67,8 +71,12 @@ final class Cluster implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             Map<String, String> environment = queryEnvironment();
             environment.putAll(extraEnvironment);
-            ServiceInstance query = new ServiceInstance("query-service-" + (++queryStarts), settings.queryJar(),
-                    freePort(), environment, settings.logDir());
+            ServiceInstance query = new ServiceInstance(
+                    "query-service-" + (++queryStarts),
+                    settings.queryJar(),
+                    freePort(),
+                    environment,
+                    settings.logDir());
             queryServices.add(query);
             started.add(query);
             query.launch();
@@ -85,7 +93,9 @@ final class Cluster implements AutoCloseable {
     }
 
     void stopQueryServices(List<ServiceInstance> stopping) throws InterruptedException {
-        List<Thread> stops = stopping.stream().map(query -> new Thread(query::close, "stop " + query.name())).toList();
+        List<Thread> stops = stopping.stream()
+                .map(query -> new Thread(query::close, "stop " + query.name()))
+                .toList();
         stops.forEach(Thread::start);
         for (Thread stop : stops) {
             stop.join();
@@ -144,8 +154,10 @@ final class Cluster implements AutoCloseable {
             return null;
         }
         String pid = owner.get(0).get(0).split("@")[0];
-        return queryServices.stream().filter(query -> query.alive() && Long.toString(query.pid()).equals(pid))
-                .findFirst().orElse(null);
+        return queryServices.stream()
+                .filter(query -> query.alive() && Long.toString(query.pid()).equals(pid))
+                .findFirst()
+                .orElse(null);
     }
 
     Path workDir() {

@@ -35,7 +35,8 @@ final class CommandServiceKill implements Scenario {
     public void run(Outcome outcome) throws Exception {
         ServiceInstance victim = cluster.commandServices().get(0);
         ServiceInstance survivor = cluster.commandServices().get(1);
-        Coordinators coordinators = new Coordinators(new Http(Duration.ofSeconds(15)), cluster.commandServices(), actions);
+        Coordinators coordinators =
+                new Coordinators(new Http(Duration.ofSeconds(15)), cluster.commandServices(), actions);
         coordinators.start();
         long killedAt;
         long restartedAt;
@@ -54,23 +55,34 @@ final class CommandServiceKill implements Scenario {
 
         List<Acknowledged> acknowledged = coordinators.acknowledged();
         StoredChanges.Result stored = StoredChanges.check(cluster.database(), acknowledged);
-        outcome.check("every acknowledged change stored exactly once", stored.exactlyOnce() && stored.acknowledged() > 0,
+        outcome.check(
+                "every acknowledged change stored exactly once",
+                stored.exactlyOnce() && stored.acknowledged() > 0,
                 stored.describe());
 
         List<Attempt> survivorWhileDown = coordinators.attempts().stream()
                 .filter(attempt -> attempt.instance().equals(survivor.name()) && attempt.between(killedAt, restartedAt))
                 .toList();
-        long survivorAccepted = acknowledged.stream().filter(change -> change.instance().equals(survivor.name())
-                && change.atNanos() >= killedAt && change.atNanos() < restartedAt).count();
-        long survivorErrors = survivorWhileDown.stream().filter(Attempt::serverError).count();
-        outcome.check("the other instance keeps accepting", survivorAccepted > 0 && survivorErrors == 0,
+        long survivorAccepted = acknowledged.stream()
+                .filter(change -> change.instance().equals(survivor.name())
+                        && change.atNanos() >= killedAt
+                        && change.atNanos() < restartedAt)
+                .count();
+        long survivorErrors =
+                survivorWhileDown.stream().filter(Attempt::serverError).count();
+        outcome.check(
+                "the other instance keeps accepting",
+                survivorAccepted > 0 && survivorErrors == 0,
                 survivorAccepted + " accepted by " + survivor.name() + " while " + victim.name() + " was down ("
                         + seconds(restartedAt - killedAt) + " s), " + survivorErrors + " 5xx or timeouts");
 
-        long rejoined = acknowledged.stream().filter(change -> change.instance().equals(victim.name())
-                && change.atNanos() >= restartedAt).count();
+        long rejoined = acknowledged.stream()
+                .filter(change -> change.instance().equals(victim.name()) && change.atNanos() >= restartedAt)
+                .count();
         long retried = acknowledged.stream().filter(Acknowledged::replayed).count();
-        outcome.check("the restarted instance rejoins", rejoined > 0,
+        outcome.check(
+                "the restarted instance rejoins",
+                rejoined > 0,
                 rejoined + " accepted by " + victim.name() + " after its restart; " + retried
                         + " acknowledged on a retry with the same Idempotency-Key");
     }

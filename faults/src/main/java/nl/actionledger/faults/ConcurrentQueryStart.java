@@ -40,9 +40,10 @@ final class ConcurrentQueryStart implements Scenario {
         cluster.stopQueryServices();
         // Every table of the read side but Flyway's: the tokens and every projection's rows, whatever projections
         // this version has.
-        cluster.database().execute("DO $$ BEGIN EXECUTE (SELECT 'TRUNCATE ' || string_agg('query_model.' "
-                + "|| quote_ident(tablename), ', ') FROM pg_tables WHERE schemaname = 'query_model' "
-                + "AND tablename NOT LIKE 'flyway%'); END $$");
+        cluster.database()
+                .execute("DO $$ BEGIN EXECUTE (SELECT 'TRUNCATE ' || string_agg('query_model.' "
+                        + "|| quote_ident(tablename), ', ') FROM pg_tables WHERE schemaname = 'query_model' "
+                        + "AND tablename NOT LIKE 'flyway%'); END $$");
         long start = System.nanoTime();
         List<ServiceInstance> started;
         try {
@@ -51,7 +52,9 @@ final class ConcurrentQueryStart implements Scenario {
             outcome.check("all start", false, e.getMessage());
             return;
         }
-        outcome.check("all start", started.stream().allMatch(ServiceInstance::alive),
+        outcome.check(
+                "all start",
+                started.stream().allMatch(ServiceInstance::alive),
                 INSTANCES + " of " + INSTANCES + " ready " + CommandServiceKill.seconds(System.nanoTime() - start)
                         + " s after they were launched together");
 
@@ -60,27 +63,38 @@ final class ConcurrentQueryStart implements Scenario {
         boolean exactlyOne = sampleOwnership(admin, started, samples);
         admin.awaitCaughtUp(Duration.ofMinutes(3));
         exactlyOne &= sampleOwnership(admin, started, samples);
-        long tokenRows = cluster.database().queryLong(
-                "SELECT count(*) FROM query_model.token_entry WHERE processor_name = 'projections'");
-        outcome.check("each segment processed by exactly one instance", exactlyOne && tokenRows == 2,
+        long tokenRows = cluster.database()
+                .queryLong("SELECT count(*) FROM query_model.token_entry WHERE processor_name = 'projections'");
+        outcome.check(
+                "each segment processed by exactly one instance",
+                exactlyOne && tokenRows == 2,
                 tokenRows + " segments in the token table; segments held per instance, sampled: "
                         + samples.stream().distinct().toList());
 
         ProjectionChecksums.AuditTrailCount auditTrail = ProjectionChecksums.auditTrail(cluster.database());
         // The views and the timeline hold actions; other aggregates' events (if this version has any) are not theirs.
-        long actionEvents = cluster.database().queryLong(
-                "SELECT count(*) FROM event_store.domain_event_entry WHERE type = '" + EventRows.AGGREGATE_TYPE + "'");
-        long viewsCoverEvents = cluster.database().queryLong("SELECT coalesce(sum(version + 1), 0) FROM query_model.action_view");
+        long actionEvents = cluster.database()
+                .queryLong("SELECT count(*) FROM event_store.domain_event_entry WHERE type = '"
+                        + EventRows.AGGREGATE_TYPE + "'");
+        long viewsCoverEvents =
+                cluster.database().queryLong("SELECT coalesce(sum(version + 1), 0) FROM query_model.action_view");
         long states = cluster.database().queryLong("SELECT count(*) FROM query_model.action_state");
-        outcome.check("every event projected once", auditTrail.complete() && viewsCoverEvents == actionEvents
-                        && states == actionEvents,
+        outcome.check(
+                "every event projected once",
+                auditTrail.complete() && viewsCoverEvents == actionEvents && states == actionEvents,
                 auditTrail.describe() + "; " + actionEvents + " events of actions: views cover " + viewsCoverEvents
                         + ", timeline has " + states + " states");
 
         // The two that hold segments stay (if one holds both, it and another): the next scenario needs two instances.
-        List<ServiceInstance> keep = new ArrayList<>(started.stream().filter(query -> admin.segmentsHeldBy(query) > 0).toList());
-        started.stream().filter(query -> !keep.contains(query)).limit(2 - keep.size()).forEach(keep::add);
-        cluster.stopQueryServices(started.stream().filter(query -> !keep.contains(query)).toList());
+        List<ServiceInstance> keep = new ArrayList<>(started.stream()
+                .filter(query -> admin.segmentsHeldBy(query) > 0)
+                .toList());
+        started.stream()
+                .filter(query -> !keep.contains(query))
+                .limit(2 - keep.size())
+                .forEach(keep::add);
+        cluster.stopQueryServices(
+                started.stream().filter(query -> !keep.contains(query)).toList());
     }
 
     /**

@@ -66,10 +66,19 @@ final class Coordinators {
             boolean settled = false;
             while (!settled && running.get()) {
                 ServiceInstance instance = commandServices.get(target++ % commandServices.size());
-                Http.Answer answer = http.post(instance.baseUrl() + "/api/plans/" + OwnedAction.PLAN + "/actions/"
-                        + action.actionId + "/" + change.kind(), action.token, change.body(), headers);
-                attempts.add(new Attempt(instance.name(), answer.status(), answer.retryAfter() != null,
-                        answer.isProblem(), System.nanoTime(), answer.nanos()));
+                Http.Answer answer = http.post(
+                        instance.baseUrl() + "/api/plans/" + OwnedAction.PLAN + "/actions/" + action.actionId + "/"
+                                + change.kind(),
+                        action.token,
+                        change.body(),
+                        headers);
+                attempts.add(new Attempt(
+                        instance.name(),
+                        answer.status(),
+                        answer.retryAfter() != null,
+                        answer.isProblem(),
+                        System.nanoTime(),
+                        answer.nanos()));
                 settled = settle(action, answer, correlationId, instance);
                 if (!settled) {
                     pause(answer);
@@ -81,8 +90,13 @@ final class Coordinators {
     /** Whether the change has a definitive answer; a 200 is logged and moves the action on. */
     private boolean settle(OwnedAction action, Http.Answer answer, String correlationId, ServiceInstance instance) {
         if (answer.ok()) {
-            acknowledged.add(new Acknowledged(action.actionId, answer.json().get("version").asLong(),
-                    answer.correlationId(), instance.name(), answer.replayed(), System.nanoTime()));
+            acknowledged.add(new Acknowledged(
+                    action.actionId,
+                    answer.json().get("version").asLong(),
+                    answer.correlationId(),
+                    instance.name(),
+                    answer.replayed(),
+                    System.nanoTime()));
             action.moveOn();
             return true;
         }
@@ -99,7 +113,8 @@ final class Coordinators {
         long millis = 50;
         if (answer.retryAfter() != null) {
             // Respect Retry-After, but never stop probing for longer than half a second: the suite measures recovery.
-            millis = Math.min(MAX_PAUSE_MILLIS, Long.parseLong(answer.retryAfter().strip()) * 1000);
+            millis = Math.min(
+                    MAX_PAUSE_MILLIS, Long.parseLong(answer.retryAfter().strip()) * 1000);
         }
         try {
             Thread.sleep(millis);

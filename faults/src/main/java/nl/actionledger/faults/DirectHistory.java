@@ -44,22 +44,41 @@ final class DirectHistory {
     void append(FaultDatabase database, int events) throws SQLException {
         long[] versions = new long[ACTIONS];
         try (Connection connection = database.connect();
-             PreparedStatement insert = connection.prepareStatement(EventRows.INSERT)) {
+                PreparedStatement insert = connection.prepareStatement(EventRows.INSERT)) {
             connection.setAutoCommit(false);
             for (int i = 0; i < events; i++) {
                 int action = i % ACTIONS;
                 ActionRef ref = ActionRef.of(planId, Integer.toString(action + 1));
                 if (i < ACTIONS) {
-                    rows.row(uuid(), ref.toString(), 0, registration(ref, action + 1),
-                            metadata(EventMetadataKeys.SYSTEM_ACTOR), Instant.now()).addTo(insert);
+                    rows.row(
+                                    uuid(),
+                                    ref.toString(),
+                                    0,
+                                    registration(ref, action + 1),
+                                    metadata(EventMetadataKeys.SYSTEM_ACTOR),
+                                    Instant.now())
+                            .addTo(insert);
                 } else {
                     long version = ++versions[action];
                     boolean toInProgress = version % 2 == 1;
-                    rows.row(uuid(), ref.toString(), version, new ActionStatusChangedEvent(ref,
-                            toInProgress ? (version == 1 ? ImplementationStatus.NOT_STARTED : ImplementationStatus.ON_HOLD)
-                                    : ImplementationStatus.IN_PROGRESS,
-                            toInProgress ? ImplementationStatus.IN_PROGRESS : ImplementationStatus.ON_HOLD,
-                            "Fault suite history " + version), metadata("fault-history"), Instant.now()).addTo(insert);
+                    rows.row(
+                                    uuid(),
+                                    ref.toString(),
+                                    version,
+                                    new ActionStatusChangedEvent(
+                                            ref,
+                                            toInProgress
+                                                    ? (version == 1
+                                                            ? ImplementationStatus.NOT_STARTED
+                                                            : ImplementationStatus.ON_HOLD)
+                                                    : ImplementationStatus.IN_PROGRESS,
+                                            toInProgress
+                                                    ? ImplementationStatus.IN_PROGRESS
+                                                    : ImplementationStatus.ON_HOLD,
+                                            "Fault suite history " + version),
+                                    metadata("fault-history"),
+                                    Instant.now())
+                            .addTo(insert);
                 }
                 if ((i + 1) % BATCH == 0 || i + 1 == events) {
                     insert.executeBatch();
@@ -70,18 +89,31 @@ final class DirectHistory {
     }
 
     static ActionRegisteredEvent registration(ActionRef ref, int number) {
-        return new ActionRegisteredEvent(ref, number, "Action " + number + " of the fault suite's plan",
-                new Objective(1, "Objective 1", false), new Priority(1, "Priority 1"),
+        return new ActionRegisteredEvent(
+                ref,
+                number,
+                "Action " + number + " of the fault suite's plan",
+                new Objective(1, "Objective 1", false),
+                new Priority(1, "Priority 1"),
                 new Commitment(new TreeSet<>(List.of(CommitmentLevel.NATIONAL)), null),
-                new Timeframe(TimeframeType.RANGE, "2025 - 2026", 2025, 2026), ImplementationStatus.NOT_STARTED,
-                "fault-suite.tsv", List.of());
+                new Timeframe(TimeframeType.RANGE, "2025 - 2026", 2025, 2026),
+                ImplementationStatus.NOT_STARTED,
+                "fault-suite.tsv",
+                List.of());
     }
 
     /** What the command pipeline puts in an event's metadata (see command-service's AxonCommandConfiguration). */
     static Map<String, String> metadata(String actor) {
         String commandId = uuid();
-        Map<String, String> metadata = new HashMap<>(Map.of(EventMetadataKeys.ACTOR, actor,
-                EventMetadataKeys.CORRELATION_ID, "history-" + uuid(), "commandId", commandId, "traceId", commandId));
+        Map<String, String> metadata = new HashMap<>(Map.of(
+                EventMetadataKeys.ACTOR,
+                actor,
+                EventMetadataKeys.CORRELATION_ID,
+                "history-" + uuid(),
+                "commandId",
+                commandId,
+                "traceId",
+                commandId));
         if (!EventMetadataKeys.SYSTEM_ACTOR.equals(actor)) {
             // a user's change carries the display name; the plan's registration by the system does not
             metadata.put(EventMetadataKeys.ACTOR_NAME, actor);

@@ -89,12 +89,15 @@ final class FaultDatabase implements AutoCloseable {
      */
     void stop() throws IOException, InterruptedException {
         long pid = postmasterPid(directory);
-        Process signal = new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
+        Process signal = new ProcessBuilder("kill", "-INT", Long.toString(pid))
+                .inheritIO()
+                .start();
         if (signal.waitFor() != 0) {
             throw new IllegalStateException("Could not signal the postmaster " + pid);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) || Files.exists(directory.resolve("postmaster.pid"))) {
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+                || Files.exists(directory.resolve("postmaster.pid"))) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("PostgreSQL did not stop within 60 s");
             }
@@ -109,8 +112,10 @@ final class FaultDatabase implements AutoCloseable {
             // PostgreSQL refuses to run as root; zonky starts it in a user namespace of its own (unshare -U) then.
             command.addAll(0, List.of("unshare", "-U"));
         }
-        restarted = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolveSibling("postgres-restarted.log").toFile()))
+        restarted = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        directory.resolveSibling("postgres-restarted.log").toFile()))
                 .start();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -124,7 +129,8 @@ final class FaultDatabase implements AutoCloseable {
     }
 
     void execute(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not run: " + sql, e);
@@ -132,8 +138,9 @@ final class FaultDatabase implements AutoCloseable {
     }
 
     long queryLong(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
         } catch (SQLException e) {
@@ -142,8 +149,9 @@ final class FaultDatabase implements AutoCloseable {
     }
 
     List<List<String>> queryRows(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             int columns = result.getMetaData().getColumnCount();
             List<List<String>> rows = new ArrayList<>();
             while (result.next()) {
@@ -160,7 +168,8 @@ final class FaultDatabase implements AutoCloseable {
     }
 
     private static long postmasterPid(Path directory) throws IOException {
-        return Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).strip());
+        return Long.parseLong(
+                Files.readAllLines(directory.resolve("postmaster.pid")).get(0).strip());
     }
 
     /** The postmaster's own argument list (Linux: {@code /proc/<pid>/cmdline}, NUL-separated). */

@@ -13,8 +13,7 @@ import nl.actionledger.tooling.OwnedAction;
  */
 public final class FaultSuite {
 
-    private FaultSuite() {
-    }
+    private FaultSuite() {}
 
     public static void main(String[] args) throws Exception {
         SuiteSettings settings = SuiteSettings.parse(args);
@@ -29,13 +28,16 @@ public final class FaultSuite {
 
     /** Runs every scenario, in an order where each leaves the cluster as the next one needs it. */
     static List<Outcome> run(SuiteSettings settings) throws Exception {
-        System.out.printf("Action Ledger fault suite, %s mode: %d coordinators%n", settings.mode(), settings.coordinators());
+        System.out.printf(
+                "Action Ledger fault suite, %s mode: %d coordinators%n", settings.mode(), settings.coordinators());
         Http http = new Http(Duration.ofSeconds(15));
         List<Outcome> outcomes = new ArrayList<>();
         System.out.println("Starting PostgreSQL, 2 command-service and 2 query-service instances ...");
         try (Cluster cluster = Cluster.start(settings)) {
             List<List<OwnedAction>> actions = PlanSetup.assign(cluster, http, settings.coordinators());
-            for (Scenario scenario : scenarios(cluster, settings, actions).stream().filter(settings::runs).toList()) {
+            for (Scenario scenario : scenarios(cluster, settings, actions).stream()
+                    .filter(settings::runs)
+                    .toList()) {
                 System.out.println(scenario.name() + " ...");
                 Outcome outcome = new Outcome(scenario.name());
                 try {
@@ -50,11 +52,11 @@ public final class FaultSuite {
         return outcomes;
     }
 
-    private static List<Scenario> scenarios(Cluster cluster, SuiteSettings settings,
-                                            List<List<OwnedAction>> actions) {
+    private static List<Scenario> scenarios(Cluster cluster, SuiteSettings settings, List<List<OwnedAction>> actions) {
         // The late commit needs query-service instances with a short gap timeout: the four that start together get it,
         // and two of them stay for it. The scenarios before run with the services' production settings.
-        return List.of(new CommandServiceKill(cluster, settings, actions),
+        return List.of(
+                new CommandServiceKill(cluster, settings, actions),
                 new QueryServiceKill(cluster, settings),
                 new DatabaseOutage(cluster, settings, actions),
                 new ConcurrentQueryStart(cluster, LateCommit.queryServiceEnvironment()),

@@ -35,7 +35,8 @@ final class HealthProbe {
     void start() {
         running.set(true);
         for (ServiceInstance instance : instances) {
-            probeEvery(instance.name() + " readiness", () -> health(instance, "readiness", "/actuator/health/readiness"));
+            probeEvery(
+                    instance.name() + " readiness", () -> health(instance, "readiness", "/actuator/health/readiness"));
             probeEvery(instance.name() + " health", () -> health(instance, "health", "/actuator/health"));
         }
         for (ServiceInstance query : queryServices) {
@@ -44,16 +45,18 @@ final class HealthProbe {
     }
 
     private void probeEvery(String name, Runnable probe) {
-        Thread thread = new Thread(() -> {
-            while (running.get()) {
-                probe.run();
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "probe " + name);
+        Thread thread = new Thread(
+                () -> {
+                    while (running.get()) {
+                        probe.run();
+                        try {
+                            Thread.sleep(500);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "probe " + name);
         threads.add(thread);
         thread.start();
     }
@@ -61,7 +64,12 @@ final class HealthProbe {
     private void health(ServiceInstance instance, String endpoint, String path) {
         Http.Answer answer = http.get(instance.baseUrl() + path, null);
         String name = instance.name() + " " + endpoint;
-        probes.add(new Attempt(name, answer.status(), answer.retryAfter() != null, answer.isProblem(), System.nanoTime(),
+        probes.add(new Attempt(
+                name,
+                answer.status(),
+                answer.retryAfter() != null,
+                answer.isProblem(),
+                System.nanoTime(),
                 answer.nanos()));
         if (answer.status() == 503 && answer.body().contains("\"DOWN\"")) {
             seenDown.add(name);
@@ -69,10 +77,14 @@ final class HealthProbe {
     }
 
     private void read(ServiceInstance query) {
-        Http.Answer answer = http.get(query.baseUrl() + "/api/plans/" + OwnedAction.PLAN + "/actions/1",
-                readerToken);
-        reads.add(new Attempt(query.name(), answer.status(), answer.retryAfter() != null, answer.isProblem(),
-                System.nanoTime(), answer.nanos()));
+        Http.Answer answer = http.get(query.baseUrl() + "/api/plans/" + OwnedAction.PLAN + "/actions/1", readerToken);
+        reads.add(new Attempt(
+                query.name(),
+                answer.status(),
+                answer.retryAfter() != null,
+                answer.isProblem(),
+                System.nanoTime(),
+                answer.nanos()));
     }
 
     void stop() throws InterruptedException {

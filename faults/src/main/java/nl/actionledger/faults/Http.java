@@ -25,8 +25,10 @@ final class Http {
     /** Pseudo status of a request whose connection was refused or broken. */
     static final int NO_CONNECTION = -2;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final Duration timeout;
 
     Http(Duration timeout) {
@@ -34,7 +36,8 @@ final class Http {
     }
 
     Answer get(String url, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
         if (token != null) {
             request.header("Authorization", token);
         }
@@ -42,17 +45,23 @@ final class Http {
     }
 
     Answer put(String url, String token, String jsonBody) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(timeout)
                 .header("Authorization", token)
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)).build());
+                .PUT(HttpRequest.BodyPublishers.ofString(jsonBody))
+                .build());
     }
 
     Answer post(String url, String token, String jsonBody, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(timeout)
                 .header("Authorization", token)
                 .header("Content-Type", "application/json")
-                .POST(jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+                .POST(
+                        jsonBody == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(jsonBody));
         headers.forEach(request::header);
         return send(request.build());
     }
@@ -61,11 +70,14 @@ final class Http {
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(),
+            return new Answer(
+                    response.statusCode(),
+                    response.body(),
                     response.headers().firstValue("Retry-After").orElse(null),
                     response.headers().firstValue("X-Correlation-Id").orElse(null),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Idempotent-Replayed").isPresent(), System.nanoTime() - start);
+                    response.headers().firstValue("Idempotent-Replayed").isPresent(),
+                    System.nanoTime() - start);
         } catch (HttpTimeoutException e) {
             return new Answer(TIMED_OUT, e.toString(), null, null, "", false, System.nanoTime() - start);
         } catch (IOException e) {
@@ -76,8 +88,14 @@ final class Http {
         }
     }
 
-    record Answer(int status, String body, String retryAfter, String correlationId, String contentType, boolean replayed,
-                  long nanos) {
+    record Answer(
+            int status,
+            String body,
+            String retryAfter,
+            String correlationId,
+            String contentType,
+            boolean replayed,
+            long nanos) {
 
         boolean ok() {
             return status == 200;

@@ -28,6 +28,7 @@ final class LateCommit implements Scenario {
 
     /** How often the query-service instances of this scenario compare the audit trail with the events. */
     static final Duration CHECK_INTERVAL = Duration.ofSeconds(3);
+
     private static final Duration ENTRY_LIMIT = Duration.ofSeconds(45);
 
     /** What the query-service instances of this scenario run with: the gap timeout short, the check frequent. */
@@ -67,7 +68,8 @@ final class LateCommit implements Scenario {
     public void run(Outcome outcome) throws Exception {
         AdminApi admin = new AdminApi(cluster, http);
         admin.awaitCaughtUp(Duration.ofMinutes(2));
-        List<String> eventIds = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        List<String> eventIds =
+                List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
         ActionRef late = ActionRef.of("fault-late", "1");
         Coordinators coordinators = new Coordinators(http, cluster.commandServices(), actions);
         long committedAt;
@@ -78,11 +80,26 @@ final class LateCommit implements Scenario {
             Thread.sleep(1_000);
             try (PreparedStatement insert = connection.prepareStatement(EventRows.INSERT)) {
                 EventRows rows = new EventRows();
-                rows.row(eventIds.get(0), late.toString(), 0, DirectHistory.registration(late, 1),
-                        DirectHistory.metadata(EventMetadataKeys.SYSTEM_ACTOR), Instant.now()).addTo(insert);
-                rows.row(eventIds.get(1), late.toString(), 1, new ActionStatusChangedEvent(late,
-                        ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, "Late commit"),
-                        DirectHistory.metadata("fault-late-writer"), Instant.now()).addTo(insert);
+                rows.row(
+                                eventIds.get(0),
+                                late.toString(),
+                                0,
+                                DirectHistory.registration(late, 1),
+                                DirectHistory.metadata(EventMetadataKeys.SYSTEM_ACTOR),
+                                Instant.now())
+                        .addTo(insert);
+                rows.row(
+                                eventIds.get(1),
+                                late.toString(),
+                                1,
+                                new ActionStatusChangedEvent(
+                                        late,
+                                        ImplementationStatus.NOT_STARTED,
+                                        ImplementationStatus.IN_PROGRESS,
+                                        "Late commit"),
+                                DirectHistory.metadata("fault-late-writer"),
+                                Instant.now())
+                        .addTo(insert);
                 insert.executeBatch();
             }
             long headBefore = head();
@@ -94,37 +111,54 @@ final class LateCommit implements Scenario {
         } finally {
             coordinators.stop();
         }
-        List<Long> positions = eventIds.stream().map(id -> cluster.database().queryLong(
-                "SELECT global_index FROM event_store.domain_event_entry WHERE event_identifier = '" + id + "'")).toList();
+        List<Long> positions = eventIds.stream()
+                .map(id -> cluster.database()
+                        .queryLong("SELECT global_index FROM event_store.domain_event_entry WHERE event_identifier = '"
+                                + id + "'"))
+                .toList();
 
         Double entryAfter = awaitEntries(positions, committedAt);
         List<Long> repairedBy = cluster.queryServices().stream()
-                .filter(query -> repairedEntries(admin, query).containsAll(positions)).map(ServiceInstance::pid).toList();
+                .filter(query -> repairedEntries(admin, query).containsAll(positions))
+                .map(ServiceInstance::pid)
+                .toList();
         boolean logged = cluster.queryServices().stream().anyMatch(query -> logMentions(query, positions));
-        String how = repairedBy.isEmpty() ? "written by the processors"
+        String how = repairedBy.isEmpty()
+                ? "written by the processors"
                 : "found missing by the consistency check and written by it";
-        outcome.check("the late events get their audit entries", entryAfter != null,
-                "events at positions " + positions + " committed " + settings.lateCommitHold().toSeconds() + " s late, "
+        outcome.check(
+                "the late events get their audit entries",
+                entryAfter != null,
+                "events at positions " + positions + " committed "
+                        + settings.lateCommitHold().toSeconds() + " s late, "
                         + "while the event table's head moved on by " + eventsCommittedMeanwhile + " positions; "
-                        + (entryAfter == null ? "no entries after " + ENTRY_LIMIT.toSeconds() + " s"
-                        : "entries " + String.format("%.1f", entryAfter) + " s after the commit, " + how));
+                        + (entryAfter == null
+                                ? "no entries after " + ENTRY_LIMIT.toSeconds() + " s"
+                                : "entries " + String.format("%.1f", entryAfter) + " s after the commit, " + how));
         if (!repairedBy.isEmpty() || logged) {
-            outcome.check("the repair is reported (log, health)", !repairedBy.isEmpty() && logged,
-                    "health details list it as repaired on " + repairedBy.size() + " instance(s); error logged: " + logged);
+            outcome.check(
+                    "the repair is reported (log, health)",
+                    !repairedBy.isEmpty() && logged,
+                    "health details list it as repaired on " + repairedBy.size() + " instance(s); error logged: "
+                            + logged);
         }
         ProjectionChecksums.AuditTrailCount auditTrail = ProjectionChecksums.auditTrail(cluster.database());
-        long lateView = cluster.database().queryLong(
-                "SELECT count(*) FROM query_model.action_view WHERE aggregate_id = '" + late + "'");
-        outcome.check("the audit trail is complete", auditTrail.complete(), auditTrail.describe()
-                + "; current view of the late action: " + (lateView == 1 ? "present" : "absent until a replay"));
+        long lateView = cluster.database()
+                .queryLong("SELECT count(*) FROM query_model.action_view WHERE aggregate_id = '" + late + "'");
+        outcome.check(
+                "the audit trail is complete",
+                auditTrail.complete(),
+                auditTrail.describe() + "; current view of the late action: "
+                        + (lateView == 1 ? "present" : "absent until a replay"));
     }
 
     /** Seconds from the commit until the events' audit entries exist, or null. */
     private Double awaitEntries(List<Long> positions, long committedAt) throws InterruptedException {
         String list = positions.toString().replace('[', '(').replace(']', ')');
         while (System.nanoTime() - committedAt < ENTRY_LIMIT.toNanos()) {
-            if (cluster.database().queryLong("SELECT count(*) FROM query_model.audit_entry WHERE global_index IN "
-                    + list) == positions.size()) {
+            if (cluster.database()
+                            .queryLong("SELECT count(*) FROM query_model.audit_entry WHERE global_index IN " + list)
+                    == positions.size()) {
                 return (System.nanoTime() - committedAt) / 1e9;
             }
             Thread.sleep(100);
@@ -134,8 +168,11 @@ final class LateCommit implements Scenario {
 
     private static List<Long> repairedEntries(AdminApi admin, ServiceInstance query) {
         JsonNode repaired = admin.auditTrailHealth(query).path("details").path("repairedEntries");
-        return repaired.isArray() ? java.util.stream.StreamSupport.stream(repaired.spliterator(), false)
-                .map(JsonNode::asLong).toList() : List.of();
+        return repaired.isArray()
+                ? java.util.stream.StreamSupport.stream(repaired.spliterator(), false)
+                        .map(JsonNode::asLong)
+                        .toList()
+                : List.of();
     }
 
     private static boolean logMentions(ServiceInstance query, List<Long> positions) {
@@ -148,6 +185,7 @@ final class LateCommit implements Scenario {
     }
 
     private long head() {
-        return cluster.database().queryLong("SELECT coalesce(max(global_index), 0) FROM event_store.domain_event_entry");
+        return cluster.database()
+                .queryLong("SELECT coalesce(max(global_index), 0) FROM event_store.domain_event_entry");
     }
 }

@@ -36,6 +36,5 @@ final class Outcome {
         return List.copyOf(checks);
     }
 
-    record Check(String what, boolean passed, String figures) {
-    }
+    record Check(String what, boolean passed, String figures) {}
 }

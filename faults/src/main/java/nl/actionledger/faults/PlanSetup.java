@@ -14,14 +14,15 @@ final class PlanSetup {
 
     private static final OwnedAction.Wording WORDING = new OwnedAction.Wording("Fault suite change", "Fault contact");
 
-    private PlanSetup() {
-    }
+    private PlanSetup() {}
 
     static List<List<OwnedAction>> assign(Cluster cluster, Http http, int coordinators) {
         String admin = cluster.issuer().admin("fault-admin");
         String commandUrl = cluster.commandServices().get(0).baseUrl();
-        JsonNode actions = http.get(cluster.queryServices().get(0).baseUrl() + "/api/plans/" + OwnedAction.PLAN
-                + "/actions", admin).require(200, "The plan's actions").json();
+        JsonNode actions = http.get(
+                        cluster.queryServices().get(0).baseUrl() + "/api/plans/" + OwnedAction.PLAN + "/actions", admin)
+                .require(200, "The plan's actions")
+                .json();
         List<List<OwnedAction>> perCoordinator = new ArrayList<>();
         for (int c = 0; c < coordinators; c++) {
             perCoordinator.add(new ArrayList<>());
@@ -34,12 +35,21 @@ final class PlanSetup {
             int coordinator = i % coordinators;
             String organisation = organisation(coordinator + 1);
             String actionId = action.get("actionId").asText();
-            http.post(commandUrl + "/api/plans/" + OwnedAction.PLAN + "/actions/" + actionId + "/assignment", admin,
-                    "{\"organisation\":\"" + organisation + "\",\"contact\":\"" + WORDING.firstContact() + "\","
-                            + "\"reason\":\"Fault suite set-up\"}", Map.of()).require(200, "Assigning action " + actionId);
-            perCoordinator.get(coordinator).add(new OwnedAction(actionId, organisation,
-                    cluster.issuer().coordinator("fault-coordinator-" + (coordinator + 1), organisation),
-                    "IN_PROGRESS".equals(action.get("status").asText()), WORDING));
+            http.post(
+                            commandUrl + "/api/plans/" + OwnedAction.PLAN + "/actions/" + actionId + "/assignment",
+                            admin,
+                            "{\"organisation\":\"" + organisation + "\",\"contact\":\"" + WORDING.firstContact() + "\","
+                                    + "\"reason\":\"Fault suite set-up\"}",
+                            Map.of())
+                    .require(200, "Assigning action " + actionId);
+            perCoordinator
+                    .get(coordinator)
+                    .add(new OwnedAction(
+                            actionId,
+                            organisation,
+                            cluster.issuer().coordinator("fault-coordinator-" + (coordinator + 1), organisation),
+                            "IN_PROGRESS".equals(action.get("status").asText()),
+                            WORDING));
         }
         return perCoordinator;
     }
@@ -55,12 +65,14 @@ final class PlanSetup {
      * the list there and the organisation not put on it, the assignments after would fail loudly.
      */
     private static void listOrganisation(Http http, String commandUrl, String admin, String id) {
-        Http.Answer answer = http.put(commandUrl + "/api/admin/organisations/" + id, admin,
+        Http.Answer answer = http.put(
+                commandUrl + "/api/admin/organisations/" + id,
+                admin,
                 "{\"displayName\":\"Fault suite organisation " + id.substring(id.lastIndexOf('-') + 1)
                         + "\",\"aliases\":[],\"reason\":\"Fault suite set-up\"}");
         if (answer.status() >= 500 || answer.status() < 200 || answer.status() == 400 || answer.status() == 401) {
-            throw new IllegalStateException("Listing organisation " + id + " answered " + answer.status() + ": "
-                    + answer.body());
+            throw new IllegalStateException(
+                    "Listing organisation " + id + " answered " + answer.status() + ": " + answer.body());
         }
     }
 }

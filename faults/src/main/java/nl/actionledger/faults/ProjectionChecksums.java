@@ -11,26 +11,31 @@ import java.util.Map;
  */
 final class ProjectionChecksums {
 
-    static final List<String> TABLES = List.of("action_view", "audit_entry", "audit_change", "action_state",
-            "action_baseline", "organisation");
+    static final List<String> TABLES =
+            List.of("action_view", "audit_entry", "audit_change", "action_state", "action_baseline", "organisation");
 
-    private ProjectionChecksums() {
-    }
+    private ProjectionChecksums() {}
 
     static Map<String, String> take(FaultDatabase database) {
         Map<String, String> checksums = new LinkedHashMap<>();
         for (String table : TABLES) {
             List<String> row = database.queryRows("SELECT count(*), coalesce(md5(string_agg(t::text, E'\\n' ORDER BY "
-                    + "t::text)), '-') FROM query_model." + table + " t").get(0);
-            checksums.put(table, row.get(0) + " rows " + row.get(1).substring(0, Math.min(12, row.get(1).length())));
+                            + "t::text)), '-') FROM query_model." + table + " t")
+                    .get(0);
+            checksums.put(
+                    table,
+                    row.get(0) + " rows "
+                            + row.get(1).substring(0, Math.min(12, row.get(1).length())));
         }
         return checksums;
     }
 
     /** Tables whose content differs between the two states. */
     static List<String> differences(Map<String, String> before, Map<String, String> after) {
-        return TABLES.stream().filter(table -> !before.get(table).equals(after.get(table)))
-                .map(table -> table + ": " + before.get(table) + " vs " + after.get(table)).toList();
+        return TABLES.stream()
+                .filter(table -> !before.get(table).equals(after.get(table)))
+                .map(table -> table + ": " + before.get(table) + " vs " + after.get(table))
+                .toList();
     }
 
     static AuditTrailCount auditTrail(FaultDatabase database) {

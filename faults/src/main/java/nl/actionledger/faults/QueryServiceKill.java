@@ -43,7 +43,9 @@ final class QueryServiceKill implements Scenario {
         new DirectHistory("fault-backlog").append(cluster.database(), settings.historyEvents());
         long lagAtKill = lag(other(owner));
         Takeover catchUp = killAndAwaitTakeover(owner);
-        outcome.check("catch-up: the other instance takes over", lagAtKill > 0 && catchUp.seconds() != null,
+        outcome.check(
+                "catch-up: the other instance takes over",
+                lagAtKill > 0 && catchUp.seconds() != null,
                 "killed " + owner.name() + " " + lagAtKill + " events behind; " + catchUp.describe());
         admin.awaitCaughtUp(Duration.ofMinutes(3));
         owner.start(Cluster.START_TIMEOUT);
@@ -56,9 +58,12 @@ final class QueryServiceKill implements Scenario {
         JsonNode atKill = admin.projections(replaying).get(0);
         Takeover replay = killAndAwaitTakeover(replaying);
         boolean stillReplaying = atKill.get("replaying").asBoolean();
-        outcome.check("replay: the other instance takes over", stillReplaying && replay.seconds() != null,
+        outcome.check(
+                "replay: the other instance takes over",
+                stillReplaying && replay.seconds() != null,
                 "killed " + replaying.name() + " at position " + atKill.get("position") + " of " + atKill.get("head")
-                        + (stillReplaying ? " while replaying" : " AFTER the replay had ended") + "; " + replay.describe());
+                        + (stillReplaying ? " while replaying" : " AFTER the replay had ended") + "; "
+                        + replay.describe());
         admin.awaitCaughtUp(Duration.ofMinutes(3));
         replaying.start(Cluster.START_TIMEOUT);
 
@@ -68,8 +73,11 @@ final class QueryServiceKill implements Scenario {
         admin.awaitCaughtUp(Duration.ofMinutes(5));
         Map<String, String> rebuilt = ProjectionChecksums.take(cluster.database());
         List<String> differences = ProjectionChecksums.differences(afterFaults, rebuilt);
-        outcome.check("every projection equals a fresh rebuild", differences.isEmpty(),
-                differences.isEmpty() ? "checksums of " + ProjectionChecksums.TABLES.size() + " tables equal: " + rebuilt
+        outcome.check(
+                "every projection equals a fresh rebuild",
+                differences.isEmpty(),
+                differences.isEmpty()
+                        ? "checksums of " + ProjectionChecksums.TABLES.size() + " tables equal: " + rebuilt
                         : "differ: " + differences);
         outcome.check("no duplicate audit entry", auditTrail.complete(), auditTrail.describe());
     }
@@ -90,7 +98,8 @@ final class QueryServiceKill implements Scenario {
 
     private record Takeover(String survivor, Double seconds) {
         String describe() {
-            return seconds == null ? survivor + " had not taken every segment after " + TAKEOVER_LIMIT.toSeconds() + " s"
+            return seconds == null
+                    ? survivor + " had not taken every segment after " + TAKEOVER_LIMIT.toSeconds() + " s"
                     : survivor + " processed every segment " + String.format("%.1f", seconds) + " s after the kill";
         }
     }
@@ -110,17 +119,21 @@ final class QueryServiceKill implements Scenario {
     }
 
     private int segments() {
-        return (int) cluster.database().queryLong(
-                "SELECT count(*) FROM query_model.token_entry WHERE processor_name = 'projections'");
+        return (int) cluster.database()
+                .queryLong("SELECT count(*) FROM query_model.token_entry WHERE processor_name = 'projections'");
     }
 
     private long lag(ServiceInstance asked) {
         JsonNode status = admin.projections(asked).get(0);
-        return status.hasNonNull("lag") ? status.get("lag").asLong() : status.get("head").asLong();
+        return status.hasNonNull("lag")
+                ? status.get("lag").asLong()
+                : status.get("head").asLong();
     }
 
     private ServiceInstance other(ServiceInstance instance) {
-        return cluster.queryServices().stream().filter(query -> query != instance && query.alive()).findFirst()
+        return cluster.queryServices().stream()
+                .filter(query -> query != instance && query.alive())
+                .findFirst()
                 .orElseThrow();
     }
 }

@@ -24,8 +24,8 @@ final class ServiceInstance implements AutoCloseable {
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly),
-                "stop-services"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "stop-services"));
     }
 
     private final String name;
@@ -53,9 +53,16 @@ final class ServiceInstance implements AutoCloseable {
         starts++;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // Small heaps and one JIT thread: up to six of these share two cores with PostgreSQL and the clients.
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile());
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:CICompilerCount=1",
+                "-XX:+UseSerialGC",
+                "-jar",
+                jar.toString()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile());
         builder.environment().putAll(environment);
         // Above the services' own COMMAND_PORT / QUERY_PORT: one setting for both kinds of instance.
         builder.environment().put("SERVER_PORT", Integer.toString(port));

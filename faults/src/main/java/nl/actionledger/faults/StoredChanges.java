@@ -12,8 +12,7 @@ import java.util.Map;
  */
 final class StoredChanges {
 
-    private StoredChanges() {
-    }
+    private StoredChanges() {}
 
     static Result check(FaultDatabase database, List<Acknowledged> acknowledged) {
         Map<String, List<String>> stored = new HashMap<>();
@@ -37,10 +36,18 @@ final class StoredChanges {
                 examples.add(change.correlationId() + " acknowledged as " + expected + ", stored as " + events.get(0));
             }
         }
-        long storedTwice = stored.values().stream().filter(events -> events.size() > 1).count();
-        stored.entrySet().stream().filter(entry -> entry.getValue().size() > 1).limit(5)
+        long storedTwice =
+                stored.values().stream().filter(events -> events.size() > 1).count();
+        stored.entrySet().stream()
+                .filter(entry -> entry.getValue().size() > 1)
+                .limit(5)
                 .forEach(entry -> examples.add("stored twice: " + entry.getKey() + " " + entry.getValue()));
-        return new Result(acknowledged.size(), lost, misplaced, storedTwice, examples.stream().limit(10).toList());
+        return new Result(
+                acknowledged.size(),
+                lost,
+                misplaced,
+                storedTwice,
+                examples.stream().limit(10).toList());
     }
 
     /**

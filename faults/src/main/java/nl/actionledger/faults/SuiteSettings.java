@@ -18,9 +18,17 @@ import java.util.Set;
  * @param lateCommitHold    how long the slow transaction keeps its event uncommitted (beyond the gap timeout)
  * @param only              the ids of the scenarios to run ({@code --only=a,b}); empty: all of them
  */
-record SuiteSettings(String mode, int coordinators, Duration loadBeforeFault, Duration loadDuringFault,
-                     Duration databaseOutage, int historyEvents, Duration lateCommitHold, Path home, Path workDir,
-                     Set<String> only) {
+record SuiteSettings(
+        String mode,
+        int coordinators,
+        Duration loadBeforeFault,
+        Duration loadDuringFault,
+        Duration databaseOutage,
+        int historyEvents,
+        Duration lateCommitHold,
+        Path home,
+        Path workDir,
+        Set<String> only) {
 
     /** The gap timeout of the query-service instances in the late-commit scenario (production: 60 s). */
     static final Duration SHORT_GAP_TIMEOUT = Duration.ofSeconds(4);
@@ -35,15 +43,37 @@ record SuiteSettings(String mode, int coordinators, Duration loadBeforeFault, Du
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
         Path home = Path.of(options.getOrDefault("home", ".")).toAbsolutePath().normalize();
-        Path workDir = Path.of(options.getOrDefault("work-dir", home.resolve("faults/target/run").toString()))
+        Path workDir = Path.of(options.getOrDefault(
+                        "work-dir", home.resolve("faults/target/run").toString()))
                 .toAbsolutePath();
         String mode = options.getOrDefault("mode", "full");
-        Set<String> only = options.containsKey("only") ? Set.of(options.get("only").split(",")) : Set.of();
+        Set<String> only =
+                options.containsKey("only") ? Set.of(options.get("only").split(",")) : Set.of();
         return switch (mode) {
-            case "quick" -> new SuiteSettings(mode, 4, Duration.ofSeconds(4), Duration.ofSeconds(6),
-                    Duration.ofSeconds(10), 6_000, Duration.ofSeconds(9), home, workDir, only);
-            case "full" -> new SuiteSettings(mode, 8, Duration.ofSeconds(15), Duration.ofSeconds(20),
-                    Duration.ofSeconds(20), 30_000, Duration.ofSeconds(12), home, workDir, only);
+            case "quick" ->
+                new SuiteSettings(
+                        mode,
+                        4,
+                        Duration.ofSeconds(4),
+                        Duration.ofSeconds(6),
+                        Duration.ofSeconds(10),
+                        6_000,
+                        Duration.ofSeconds(9),
+                        home,
+                        workDir,
+                        only);
+            case "full" ->
+                new SuiteSettings(
+                        mode,
+                        8,
+                        Duration.ofSeconds(15),
+                        Duration.ofSeconds(20),
+                        Duration.ofSeconds(20),
+                        30_000,
+                        Duration.ofSeconds(12),
+                        home,
+                        workDir,
+                        only);
             default -> throw new IllegalArgumentException("--mode is quick or full, not " + mode);
         };
     }

@@ -16,8 +16,9 @@ class FaultSuiteTest {
     void everyFaultIsSurvivedAsPromised() throws Exception {
         Path home = Path.of("").toAbsolutePath().getParent();
         // Under target/, not in a temporary directory: the services' logs of a failed run are what explains it.
-        SuiteSettings settings = SuiteSettings.parse(new String[] {"--mode=quick", "--home=" + home,
-                "--work-dir=" + home.resolve("faults/target/fault-suite-test-run")});
+        SuiteSettings settings = SuiteSettings.parse(new String[] {
+            "--mode=quick", "--home=" + home, "--work-dir=" + home.resolve("faults/target/fault-suite-test-run")
+        });
 
         List<Outcome> outcomes = FaultSuite.run(settings);
 

@@ -17,7 +17,8 @@ record DatabaseSettings(String jdbcUrl, String user, String password) {
         }
         URI uri = URI.create(databaseUrl);
         if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("DATABASE_URL must start with postgres://, postgresql:// or jdbc:postgresql:");
+            throw new IllegalArgumentException(
+                    "DATABASE_URL must start with postgres://, postgresql:// or jdbc:postgresql:");
         }
         String userInfo = uri.getRawUserInfo();
         String urlUser = user;
@@ -29,8 +30,10 @@ record DatabaseSettings(String jdbcUrl, String user, String password) {
         }
         int port = uri.getPort() == -1 ? 5432 : uri.getPort();
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-        return new DatabaseSettings("jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query,
-                orEmpty(urlUser), orEmpty(urlPassword));
+        return new DatabaseSettings(
+                "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query,
+                orEmpty(urlUser),
+                orEmpty(urlPassword));
     }
 
     private static String decode(String value) {

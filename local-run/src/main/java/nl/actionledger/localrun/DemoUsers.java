@@ -11,21 +11,25 @@ import java.util.Map;
  */
 final class DemoUsers {
 
-    private record DemoUser(String name, String role, String organisation, String hash) {
-    }
+    private record DemoUser(String name, String role, String organisation, String hash) {}
 
     private static final List<DemoUser> USERS = List.of(
-            new DemoUser("coordinator", "COORDINATOR", "LVVN",
+            new DemoUser(
+                    "coordinator",
+                    "COORDINATOR",
+                    "LVVN",
                     "{bcrypt}$2a$10$giYRJ1s8mYyPNKiQ7U1BwewCijo3hGdIb6GnNq5m2m9QHiXUuc.Pa"),
-            new DemoUser("evaluator", "EVALUATOR", null,
+            new DemoUser(
+                    "evaluator",
+                    "EVALUATOR",
+                    null,
                     "{bcrypt}$2a$10$5nzXUyhcukPUcXqQ4za5Fe6Fo9mbbTVPjmJS.1wvKwdlPZW1T4Ck6"),
-            new DemoUser("auditor", "AUDITOR", null,
-                    "{bcrypt}$2a$10$2c/ll5dHsrbJm24I9CEkUeL91kAVinW8ThKCaAwLo4QtDxCEhOfgW"),
-            new DemoUser("admin", "ADMIN", null,
-                    "{bcrypt}$2a$10$wd6v4s9CscMhwj2FUVZ0BOuueBPXcYhv6PtJHPuNIn4FAtLhOt6le"));
+            new DemoUser(
+                    "auditor", "AUDITOR", null, "{bcrypt}$2a$10$2c/ll5dHsrbJm24I9CEkUeL91kAVinW8ThKCaAwLo4QtDxCEhOfgW"),
+            new DemoUser(
+                    "admin", "ADMIN", null, "{bcrypt}$2a$10$wd6v4s9CscMhwj2FUVZ0BOuueBPXcYhv6PtJHPuNIn4FAtLhOt6le"));
 
-    private DemoUsers() {
-    }
+    private DemoUsers() {}
 
     /**
      * HTTP Basic with these users, as Spring Boot reads a list from environment variables

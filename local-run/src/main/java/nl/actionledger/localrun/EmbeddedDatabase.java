@@ -99,7 +99,9 @@ final class EmbeddedDatabase implements AutoCloseable {
     /** Creates the logins (or keeps them) and gives each a new random password (base64url: nothing in it needs quoting). */
     private static LedgerLogins createLogins(EmbeddedPostgres postgres) {
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-            return LedgerLogins.create(connection, "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
+            return LedgerLogins.create(
+                    connection,
+                    "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
                     login -> randomPassword());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the logins in the embedded PostgreSQL", e);

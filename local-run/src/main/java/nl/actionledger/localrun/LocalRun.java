@@ -24,8 +24,11 @@ public final class LocalRun implements AutoCloseable {
     private ServiceProcess commandService;
     private ServiceProcess queryService;
 
-    private LocalRun(LocalRunSettings settings, Map<String, String> commandEnvironment,
-                     Map<String, String> queryEnvironment, EmbeddedDatabase embeddedDatabase) {
+    private LocalRun(
+            LocalRunSettings settings,
+            Map<String, String> commandEnvironment,
+            Map<String, String> queryEnvironment,
+            EmbeddedDatabase embeddedDatabase) {
         this.settings = settings;
         this.commandEnvironment = commandEnvironment;
         this.queryEnvironment = queryEnvironment;
@@ -35,10 +38,13 @@ public final class LocalRun implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         LocalRunSettings settings = LocalRunSettings.fromEnvironment(System.getenv());
         LocalRun run = start(settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping Action Ledger ...");
-            run.close();
-        }, "local-run-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\nStopping Action Ledger ...");
+                            run.close();
+                        },
+                        "local-run-shutdown"));
         run.printWelcome();
         Thread.currentThread().join();
     }
@@ -50,7 +56,8 @@ public final class LocalRun implements AutoCloseable {
         Map<String, String> commandEnvironment = new HashMap<>(DemoUsers.asEnvironment());
         Map<String, String> queryEnvironment = new HashMap<>(DemoUsers.asEnvironment());
         if (database == null) {
-            System.out.println("Starting embedded PostgreSQL (data in " + settings.dataDir().resolve("postgres") + ") ...");
+            System.out.println("Starting embedded PostgreSQL (data in "
+                    + settings.dataDir().resolve("postgres") + ") ...");
             embedded = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), settings.databasePort());
             commandEnvironment.putAll(embedded.commandServiceEnvironment());
             queryEnvironment.putAll(embedded.queryServiceEnvironment());
@@ -74,8 +81,8 @@ public final class LocalRun implements AutoCloseable {
             // command-service owns the event table: query-service may only start once it has migrated.
             run.startCommandService();
             System.out.println("Starting query-service on port " + settings.queryPort() + " ...");
-            run.queryService = ServiceProcess.start("query-service", settings.queryJar(), settings.queryPort(),
-                    queryEnvironment, run.logs());
+            run.queryService = ServiceProcess.start(
+                    "query-service", settings.queryJar(), settings.queryPort(), queryEnvironment, run.logs());
             run.queryService.awaitHealthy(START_TIMEOUT);
             return run;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -86,8 +93,8 @@ public final class LocalRun implements AutoCloseable {
 
     private void startCommandService() throws IOException, InterruptedException {
         System.out.println("Starting command-service on port " + settings.commandPort() + " ...");
-        commandService = ServiceProcess.start("command-service", settings.commandJar(), settings.commandPort(),
-                commandEnvironment, logs());
+        commandService = ServiceProcess.start(
+                "command-service", settings.commandJar(), settings.commandPort(), commandEnvironment, logs());
         commandService.awaitHealthy(START_TIMEOUT);
     }
 
@@ -125,8 +132,15 @@ public final class LocalRun implements AutoCloseable {
                   try: curl -u evaluator:evaluator %s/api/plans/eu-wap-nl/actions/28
                   logs: %s
                 Press Ctrl-C to stop both services and the database; the data stays in %s.
-                """.formatted(commandUrl(), commandUrl(), queryUrl(), queryUrl(), queryUrl(), queryUrl(),
-                logs(), settings.dataDir()));
+                """.formatted(
+                        commandUrl(),
+                        commandUrl(),
+                        queryUrl(),
+                        queryUrl(),
+                        queryUrl(),
+                        queryUrl(),
+                        logs(),
+                        settings.dataDir()));
     }
 
     @Override

@@ -14,22 +14,35 @@ import java.util.Map;
  * @param bindAddress where the services listen: this machine only by default, because the demo users' passwords are
  *                    in the README
  */
-public record LocalRunSettings(int commandPort, int queryPort, DatabaseSettings database, int databasePort,
-                               Path dataDir, Path commandJar, Path queryJar, String bindAddress) {
+public record LocalRunSettings(
+        int commandPort,
+        int queryPort,
+        DatabaseSettings database,
+        int databasePort,
+        Path dataDir,
+        Path commandJar,
+        Path queryJar,
+        String bindAddress) {
 
     static final String LOOPBACK = "127.0.0.1";
 
     public static LocalRunSettings fromEnvironment(Map<String, String> env) {
-        Path home = Path.of(env.getOrDefault("ACTION_LEDGER_HOME", ".")).toAbsolutePath().normalize();
+        Path home = Path.of(env.getOrDefault("ACTION_LEDGER_HOME", "."))
+                .toAbsolutePath()
+                .normalize();
         String databaseUrl = env.get("DATABASE_URL");
-        DatabaseSettings database = databaseUrl == null || databaseUrl.isBlank() ? null
+        DatabaseSettings database = databaseUrl == null || databaseUrl.isBlank()
+                ? null
                 : DatabaseSettings.parse(databaseUrl, env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"));
         return new LocalRunSettings(
                 port(env, "COMMAND_PORT", 8080),
                 port(env, "QUERY_PORT", 8081),
                 database,
                 port(env, "LOCAL_DB_PORT", 54329),
-                Path.of(env.getOrDefault("ACTION_LEDGER_DATA", home.resolve(".local-data").toString())).toAbsolutePath(),
+                Path.of(env.getOrDefault(
+                                "ACTION_LEDGER_DATA",
+                                home.resolve(".local-data").toString()))
+                        .toAbsolutePath(),
                 home.resolve("command-service/target/command-service.jar"),
                 home.resolve("query-service/target/query-service.jar"),
                 env.getOrDefault("BIND_ADDRESS", LOOPBACK).strip());

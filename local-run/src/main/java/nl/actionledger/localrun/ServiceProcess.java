@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /** One service jar running as a child process, its output in a log file. */
 final class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
@@ -39,9 +40,8 @@ final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         return new ServiceProcess(name, port, log, builder.start());
     }
@@ -54,7 +54,8 @@ final class ServiceProcess implements AutoCloseable {
     void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " stopped during start-up; see " + log + "\n" + tail());
@@ -69,7 +70,8 @@ final class ServiceProcess implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(250);
         }
-        throw new IllegalStateException(name + " did not become healthy within " + timeout + "; see " + log + "\n" + tail());
+        throw new IllegalStateException(
+                name + " did not become healthy within " + timeout + "; see " + log + "\n" + tail());
     }
 
     String baseUrl() {

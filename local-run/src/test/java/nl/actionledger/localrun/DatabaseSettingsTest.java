@@ -9,8 +9,8 @@ class DatabaseSettingsTest {
 
     @Test
     void readsUserAndPasswordFromAPostgresUrl() {
-        DatabaseSettings settings = DatabaseSettings.parse("postgres://ledger:s%40cret@db.example:6543/actions?sslmode=require",
-                null, null);
+        DatabaseSettings settings = DatabaseSettings.parse(
+                "postgres://ledger:s%40cret@db.example:6543/actions?sslmode=require", null, null);
 
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:6543/actions?sslmode=require");
         assertThat(settings.user()).isEqualTo("ledger");
@@ -22,7 +22,9 @@ class DatabaseSettingsTest {
         DatabaseSettings settings = DatabaseSettings.parse("postgresql://db/actions", "u", "p");
 
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/actions");
-        assertThat(settings).extracting(DatabaseSettings::user, DatabaseSettings::password).containsExactly("u", "p");
+        assertThat(settings)
+                .extracting(DatabaseSettings::user, DatabaseSettings::password)
+                .containsExactly("u", "p");
     }
 
     @Test

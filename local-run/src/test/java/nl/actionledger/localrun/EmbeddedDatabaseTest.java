@@ -34,19 +34,28 @@ class EmbeddedDatabaseTest {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(directory, port)) {
             Map<String, String> second = database.commandServiceEnvironment();
             assertThat(second.get("DATABASE_PASSWORD")).isNotEqualTo(first.get("DATABASE_PASSWORD"));
-            try (Connection runtime = DriverManager.getConnection(second.get("DATABASE_JDBC_URL"),
-                    LedgerLogins.RUNTIME, second.get("DATABASE_PASSWORD"))) {
-                assertThat(runtime.createStatement().executeQuery("SELECT 1").next()).isTrue();
+            try (Connection runtime = DriverManager.getConnection(
+                    second.get("DATABASE_JDBC_URL"), LedgerLogins.RUNTIME, second.get("DATABASE_PASSWORD"))) {
+                assertThat(runtime.createStatement().executeQuery("SELECT 1").next())
+                        .isTrue();
             }
-            assertThatThrownBy(() -> DriverManager.getConnection(second.get("DATABASE_JDBC_URL"),
-                    LedgerLogins.RUNTIME, first.get("DATABASE_PASSWORD")).close())
+            assertThatThrownBy(() -> DriverManager.getConnection(
+                                    second.get("DATABASE_JDBC_URL"),
+                                    LedgerLogins.RUNTIME,
+                                    first.get("DATABASE_PASSWORD"))
+                            .close())
                     .hasMessageContaining("password authentication failed");
             try (Connection connection = database.superuser().getConnection()) {
-                assertThat(connection.createStatement().executeQuery("SELECT count(*) FROM kept").next()).isTrue();
+                assertThat(connection
+                                .createStatement()
+                                .executeQuery("SELECT count(*) FROM kept")
+                                .next())
+                        .isTrue();
             }
         }
         assertThat(Files.getPosixFilePermissions(directory.resolve(EmbeddedDatabase.SUPERUSER_PASSWORD_FILE)))
-                .extracting(Object::toString).containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+                .extracting(Object::toString)
+                .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
     }
 
     /** A cluster of an earlier local run lets everyone in without a password: it is not started, and says why. */

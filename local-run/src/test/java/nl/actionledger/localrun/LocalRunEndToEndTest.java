@@ -2,8 +2,8 @@ package nl.actionledger.localrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,6 +56,7 @@ class LocalRunEndToEndTest {
 
     @TempDir
     static Path dataDir;
+
     private static LocalRun run;
     private static int databasePort;
     /** Opened by the first journey through the web app, on the same stack. */
@@ -65,9 +66,15 @@ class LocalRunEndToEndTest {
     static void startTheSystem() throws Exception {
         Path home = Path.of("").toAbsolutePath().getParent();
         databasePort = freePort();
-        run = LocalRun.start(new LocalRunSettings(freePort(), freePort(), null, databasePort, dataDir,
+        run = LocalRun.start(new LocalRunSettings(
+                freePort(),
+                freePort(),
+                null,
+                databasePort,
+                dataDir,
                 home.resolve("command-service/target/command-service.jar"),
-                home.resolve("query-service/target/query-service.jar"), LocalRunSettings.LOOPBACK));
+                home.resolve("query-service/target/query-service.jar"),
+                LocalRunSettings.LOOPBACK));
     }
 
     @AfterAll
@@ -83,9 +90,12 @@ class LocalRunEndToEndTest {
     @Test
     @Order(1)
     void theWholePlanIsLoadedAndVisible() {
-        await().atMost(VISIBLE_WITHIN).untilAsserted(() ->
-                assertThat(json(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions").body())).hasSize(53));
-        JsonNode action = json(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions/57").body());
+        await().atMost(VISIBLE_WITHIN)
+                .untilAsserted(() -> assertThat(json(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions")
+                                .body()))
+                        .hasSize(53));
+        JsonNode action = json(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions/57")
+                .body());
         assertThat(action.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(action.get("timeframe").get("type").asText()).isEqualTo("ALREADY_DONE");
         assertThat(action.get("lastChangedBy").asText()).isEqualTo("system");
@@ -95,18 +105,25 @@ class LocalRunEndToEndTest {
     @Order(2)
     void aChangeFlowsFromCommandToViewHistoryAndAudit() {
         // Only an admin can assign an action that has no organisation yet; then its coordinator may change it.
-        HttpResponse<String> assigned = post(run.commandUrl(), "admin", "/api/plans/eu-wap-nl/actions/2/assignment",
+        HttpResponse<String> assigned = post(
+                run.commandUrl(),
+                "admin",
+                "/api/plans/eu-wap-nl/actions/2/assignment",
                 "{\"organisation\":\"LVVN\",\"contact\":\"Programme team\",\"reason\":\"LVVN runs the campaigns\"}",
                 Map.of());
         assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
-        HttpResponse<String> accepted = post(run.commandUrl(), "coordinator", "/api/plans/eu-wap-nl/actions/2/status",
+        HttpResponse<String> accepted = post(
+                run.commandUrl(),
+                "coordinator",
+                "/api/plans/eu-wap-nl/actions/2/status",
                 "{\"status\":\"IN_PROGRESS\",\"reason\":\"Campaign on glass eels started\"}",
                 Map.of("X-Correlation-Id", "e2e-2"));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
         assertThat(accepted.headers().firstValue("ETag")).contains("\"2\"");
 
         await().atMost(VISIBLE_WITHIN).untilAsserted(() -> {
-            JsonNode view = json(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions/2").body());
+            JsonNode view = json(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions/2")
+                    .body());
             assertThat(view.get("status").asText()).isEqualTo("IN_PROGRESS");
             assertThat(view.get("organisation").asText()).isEqualTo("lvvn");
             assertThat(view.get("organisationName").asText()).contains("LVVN");
@@ -114,7 +131,8 @@ class LocalRunEndToEndTest {
             assertThat(view.get("lastChangedBy").asText()).isEqualTo("coordinator");
         });
 
-        JsonNode trail = json(get(run.queryUrl(), "auditor", "/api/plans/eu-wap-nl/actions/2/audit").body())
+        JsonNode trail = json(get(run.queryUrl(), "auditor", "/api/plans/eu-wap-nl/actions/2/audit")
+                        .body())
                 .get("entries");
         assertThat(trail).hasSize(3);
         JsonNode change = trail.get(0);
@@ -125,8 +143,10 @@ class LocalRunEndToEndTest {
         assertThat(change.get("changes").get(0).get("before").asText()).isEqualTo("CONTINUOUS");
         assertThat(change.get("changes").get(0).get("after").asText()).isEqualTo("IN_PROGRESS");
 
-        JsonNode audit = json(get(run.queryUrl(), "auditor", "/api/audit?actor=coordinator&planId=eu-wap-nl").body());
-        assertThat(audit.get("entries").get(0).get("eventId").asText()).isEqualTo(change.get("eventId").asText());
+        JsonNode audit = json(get(run.queryUrl(), "auditor", "/api/audit?actor=coordinator&planId=eu-wap-nl")
+                .body());
+        assertThat(audit.get("entries").get(0).get("eventId").asText())
+                .isEqualTo(change.get("eventId").asText());
     }
 
     /** The local run ships the organisations that implement the Dutch plan, listed at start by the system. */
@@ -134,7 +154,8 @@ class LocalRunEndToEndTest {
     @Order(2)
     void theOrganisationsOfTheDutchPlanAreListed() {
         await().atMost(VISIBLE_WITHIN).untilAsserted(() -> {
-            JsonNode organisations = json(get(run.queryUrl(), "evaluator", "/api/organisations").body());
+            JsonNode organisations =
+                    json(get(run.queryUrl(), "evaluator", "/api/organisations").body());
             java.util.List<String> ids = new java.util.ArrayList<>();
             organisations.forEach(organisation -> ids.add(organisation.get("id").asText()));
             assertThat(ids).contains("lvvn", "rvo", "nvwa", "douane", "politie", "om");
@@ -146,15 +167,23 @@ class LocalRunEndToEndTest {
     void bothServicesAnswerBadRequestsWithProblems() {
         String statusPath = "/api/plans/eu-wap-nl/actions/8/status";
         String body = "{\"status\":\"ON_HOLD\",\"reason\":\"waiting\"}";
-        assertProblem(send(HttpRequest.newBuilder(URI.create(run.commandUrl() + statusPath))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build()), 401);
+        assertProblem(
+                send(HttpRequest.newBuilder(URI.create(run.commandUrl() + statusPath))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build()),
+                401);
         assertProblem(post(run.commandUrl(), "evaluator", statusPath, body, Map.of()), 403);
         assertProblem(post(run.commandUrl(), "coordinator", statusPath, "{\"status\":\"ON_HOLD\"}", Map.of()), 400);
-        assertProblem(post(run.commandUrl(), "coordinator", "/api/plans/eu-wap-nl/actions/4/status", body, Map.of()), 404);
+        assertProblem(
+                post(run.commandUrl(), "coordinator", "/api/plans/eu-wap-nl/actions/4/status", body, Map.of()), 404);
         assertProblem(post(run.commandUrl(), "coordinator", statusPath, body, Map.of()), 403);
         assertProblem(post(run.commandUrl(), "admin", statusPath, body, Map.of("If-Match", "\"7\"")), 412);
 
-        assertProblem(send(HttpRequest.newBuilder(URI.create(run.queryUrl() + "/api/audit")).build()), 401);
+        assertProblem(
+                send(HttpRequest.newBuilder(URI.create(run.queryUrl() + "/api/audit"))
+                        .build()),
+                401);
         assertProblem(get(run.queryUrl(), "evaluator", "/api/audit"), 403);
         assertProblem(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions?status=SLEEPING"), 400);
         assertProblem(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions/4"), 404);
@@ -169,8 +198,12 @@ class LocalRunEndToEndTest {
 
         // Counted in the event table itself: a projection could lag behind a second registration.
         assertThat(countEvents()).isEqualTo(eventsBefore);
-        HttpResponse<String> afterRestart = post(run.commandUrl(), "coordinator", "/api/plans/eu-wap-nl/actions/2/status",
-                "{\"status\":\"COMPLETED\",\"reason\":\"Campaign finished\"}", Map.of("If-Match", "\"2\""));
+        HttpResponse<String> afterRestart = post(
+                run.commandUrl(),
+                "coordinator",
+                "/api/plans/eu-wap-nl/actions/2/status",
+                "{\"status\":\"COMPLETED\",\"reason\":\"Campaign finished\"}",
+                Map.of("If-Match", "\"2\""));
         assertThat(afterRestart.statusCode()).as(afterRestart.body()).isEqualTo(200);
         assertThat(afterRestart.headers().firstValue("ETag")).contains("\"3\"");
     }
@@ -179,7 +212,8 @@ class LocalRunEndToEndTest {
     @Test
     @Order(6)
     void theEmbeddedDatabaseIsDurable() throws Exception {
-        try (Connection connection = database(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database();
+                Statement statement = connection.createStatement()) {
             for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
                 try (ResultSet result = statement.executeQuery("SHOW " + setting)) {
                     result.next();
@@ -193,7 +227,8 @@ class LocalRunEndToEndTest {
     @Test
     @Order(7)
     void eachServiceHasItsOwnLoginAndTheDatabaseAsksForPasswords() throws Exception {
-        try (Connection connection = database(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database();
+                Statement statement = connection.createStatement()) {
             List<String> logins = new ArrayList<>();
             try (ResultSet result = statement.executeQuery("SELECT DISTINCT usename FROM pg_stat_activity "
                     + "WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() ORDER BY usename")) {
@@ -213,10 +248,13 @@ class LocalRunEndToEndTest {
             }
         }
         String url = "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres";
-        assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "").close())
+        assertThatThrownBy(
+                        () -> DriverManager.getConnection(url, "postgres", "").close())
                 .isInstanceOf(SQLException.class);
-        assertThatThrownBy(() -> DriverManager.getConnection(url, LedgerLogins.RUNTIME, LedgerLogins.RUNTIME).close())
-                .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+        assertThatThrownBy(() -> DriverManager.getConnection(url, LedgerLogins.RUNTIME, LedgerLogins.RUNTIME)
+                        .close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("password authentication failed");
     }
 
     /** The services listen on the loopback address only: from another address of this machine they cannot be reached. */
@@ -227,15 +265,18 @@ class LocalRunEndToEndTest {
                 .filter(network -> isUp(network))
                 .flatMap(NetworkInterface::inetAddresses)
                 .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
         assumeTrue(otherAddress != null, "this machine has no address but the loopback one");
         for (String url : List.of(run.commandUrl(), run.queryUrl())) {
             int port = URI.create(url).getPort();
             assertThatThrownBy(() -> {
-                try (Socket socket = new Socket()) {
-                    socket.connect(new InetSocketAddress(otherAddress, port), 2000);
-                }
-            }).as(url + " on " + otherAddress).isInstanceOf(IOException.class);
+                        try (Socket socket = new Socket()) {
+                            socket.connect(new InetSocketAddress(otherAddress, port), 2000);
+                        }
+                    })
+                    .as(url + " on " + otherAddress)
+                    .isInstanceOf(IOException.class);
         }
     }
 
@@ -248,8 +289,9 @@ class LocalRunEndToEndTest {
     }
 
     private static long countEvents() throws Exception {
-        try (Connection connection = database(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT count(*) FROM event_store.domain_event_entry")) {
+        try (Connection connection = database();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT count(*) FROM event_store.domain_event_entry")) {
             result.next();
             return result.getLong(1);
         }
@@ -267,13 +309,21 @@ class LocalRunEndToEndTest {
         String[] statuses = {"ON_HOLD", "IN_PROGRESS"};
         for (int i = 0; i < 10; i++) {
             String status = statuses[i % 2];
-            HttpResponse<String> accepted = post(run.commandUrl(), "admin", "/api/plans/eu-wap-nl/actions/12/status",
-                    "{\"status\":\"" + status + "\",\"reason\":\"lag probe " + i + "\"}", Map.of());
+            HttpResponse<String> accepted = post(
+                    run.commandUrl(),
+                    "admin",
+                    "/api/plans/eu-wap-nl/actions/12/status",
+                    "{\"status\":\"" + status + "\",\"reason\":\"lag probe " + i + "\"}",
+                    Map.of());
             long acceptedAt = System.nanoTime();
             long version = json(accepted.body()).get("version").asLong();
-            await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(5)).until(() ->
-                    json(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions/12").body())
-                            .get("version").asLong() == version);
+            await().atMost(VISIBLE_WITHIN)
+                    .pollInterval(Duration.ofMillis(5))
+                    .until(() -> json(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions/12")
+                                            .body())
+                                    .get("version")
+                                    .asLong()
+                            == version);
             millis.add((System.nanoTime() - acceptedAt) / 1_000_000);
         }
         millis.sort(Long::compare);
@@ -309,14 +359,18 @@ class LocalRunEndToEndTest {
         browser.screenshot("coordinator-changed-status");
 
         // the actor is the coordinator as command-service authenticated them
-        JsonNode latest = json(get(run.queryUrl(), "auditor", "/api/plans/eu-wap-nl/actions/10/audit").body())
-                .get("entries").get(0);
+        JsonNode latest = json(get(run.queryUrl(), "auditor", "/api/plans/eu-wap-nl/actions/10/audit")
+                        .body())
+                .get("entries")
+                .get(0);
         assertThat(latest.get("actor").asText()).isEqualTo("coordinator");
         assertThat(latest.get("reason").asText()).isEqualTo("Waiting for the customs pilot");
 
         browser.signOut();
         browser.open(ACTION_10, "auditor");
-        assertThat(browser.has("#change-status")).as("an auditor is not offered the form").isFalse();
+        assertThat(browser.has("#change-status"))
+                .as("an auditor is not offered the form")
+                .isFalse();
         assertThat(browser.find("#timeline li[data-version='" + changed + "']").getText())
                 .contains("by coordinator", "Waiting for the customs pilot", "NOT_STARTED", "ON_HOLD");
         browser.screenshot("auditor-timeline-after-coordinators-change");
@@ -341,7 +395,9 @@ class LocalRunEndToEndTest {
 
         assertThat(browser.find("#change-problem").getText())
                 .startsWith("Someone else changed this action after you opened it, so your change was not made.");
-        assertThat(browser.has("#change-status")).as("the stale form is not offered again").isFalse();
+        assertThat(browser.has("#change-status"))
+                .as("the stale form is not offered again")
+                .isFalse();
         browser.screenshot("coordinator-stale-version");
         browser.find("#change-reload").click();
         assertThat(loadedVersion(browser)).isEqualTo(loaded + 1);
@@ -359,7 +415,8 @@ class LocalRunEndToEndTest {
         browser.signOut();
 
         // neither stale change was made
-        JsonNode view = json(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions/10").body());
+        JsonNode view = json(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions/10")
+                .body());
         assertThat(view.get("status").asText()).isEqualTo("ON_HOLD");
         assertThat(view.get("version").asLong()).isEqualTo(loaded + 2);
     }
@@ -372,13 +429,18 @@ class LocalRunEndToEndTest {
     }
 
     private static long loadedVersion(WebAppBrowser browser) {
-        return Long.parseLong(browser.find("#change-status input[name='version']").getDomAttribute("value"));
+        return Long.parseLong(
+                browser.find("#change-status input[name='version']").getDomAttribute("value"));
     }
 
     /** Only an admin can assign an action to an organisation; then that organisation's coordinators may change it. */
     private static long assignToTheCoordinatorsOrganisation(String actionId) {
-        HttpResponse<String> assigned = post(run.commandUrl(), "admin", "/api/plans/eu-wap-nl/actions/" + actionId
-                + "/assignment", "{\"organisation\":\"LVVN\",\"reason\":\"LVVN leads the customs pilot\"}", Map.of());
+        HttpResponse<String> assigned = post(
+                run.commandUrl(),
+                "admin",
+                "/api/plans/eu-wap-nl/actions/" + actionId + "/assignment",
+                "{\"organisation\":\"LVVN\",\"reason\":\"LVVN leads the customs pilot\"}",
+                Map.of());
         assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
         long version = json(assigned.body()).get("version").asLong();
         awaitVersion(actionId, version);
@@ -387,7 +449,10 @@ class LocalRunEndToEndTest {
 
     /** Another user's change through the API, on the version the coordinator's page loaded. */
     private static void changeTimeframeMeanwhile(long version, String timeframe) {
-        HttpResponse<String> changed = post(run.commandUrl(), "admin", "/api/plans/eu-wap-nl/actions/10/timeframe",
+        HttpResponse<String> changed = post(
+                run.commandUrl(),
+                "admin",
+                "/api/plans/eu-wap-nl/actions/10/timeframe",
                 "{\"timeframe\":\"" + timeframe + "\",\"reason\":\"The pilot runs longer\"}",
                 Map.of("If-Match", "\"" + version + "\""));
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
@@ -395,8 +460,13 @@ class LocalRunEndToEndTest {
     }
 
     private static void awaitVersion(String actionId, long version) {
-        await().atMost(VISIBLE_WITHIN).untilAsserted(() -> assertThat(json(get(run.queryUrl(), "evaluator",
-                "/api/plans/eu-wap-nl/actions/" + actionId).body()).get("version").asLong()).isEqualTo(version));
+        await().atMost(VISIBLE_WITHIN)
+                .untilAsserted(() -> assertThat(
+                                json(get(run.queryUrl(), "evaluator", "/api/plans/eu-wap-nl/actions/" + actionId)
+                                                .body())
+                                        .get("version")
+                                        .asLong())
+                        .isEqualTo(version));
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
@@ -405,7 +475,8 @@ class LocalRunEndToEndTest {
         assertThat(json(response.body()).get("errorCode").asText()).isNotBlank();
     }
 
-    private static HttpResponse<String> post(String base, String user, String path, String body, Map<String, String> headers) {
+    private static HttpResponse<String> post(
+            String base, String user, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", basic(user))
                 .header("Content-Type", "application/json")
@@ -415,7 +486,9 @@ class LocalRunEndToEndTest {
     }
 
     private static HttpResponse<String> get(String base, String user, String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic(user)).build());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", basic(user))
+                .build());
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

@@ -36,17 +36,21 @@ final class WebAppBrowser implements AutoCloseable {
     }
 
     static WebAppBrowser open(String baseUrl) {
-        assertThat(CHROMIUM).as("the browser tests need Debian's chromium: apt-get install chromium chromium-driver")
+        assertThat(CHROMIUM)
+                .as("the browser tests need Debian's chromium: apt-get install chromium chromium-driver")
                 .isExecutable();
-        assertThat(CHROMIUM_DRIVER).as("the browser tests need chromium-driver: apt-get install chromium-driver")
+        assertThat(CHROMIUM_DRIVER)
+                .as("the browser tests need chromium-driver: apt-get install chromium-driver")
                 .isExecutable();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400",
-                "--lang=en-GB");
+        options.addArguments(
+                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400", "--lang=en-GB");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMIUM_DRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMIUM_DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return new WebAppBrowser(driver, baseUrl);

@@ -33,8 +33,9 @@ public final class EventBatch<T> {
     @SuppressWarnings("unchecked")
     public static <T> EventBatch<T> current(Projection projection, Consumer<List<T>> writer) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        return (EventBatch<T>) unitOfWork.root().getOrComputeResource(EventBatch.class.getName() + "/" + projection,
-                key -> {
+        return (EventBatch<T>) unitOfWork
+                .root()
+                .getOrComputeResource(EventBatch.class.getName() + "/" + projection, key -> {
                     EventBatch<T> batch = new EventBatch<>(projection);
                     unitOfWork.root().onPrepareCommit(committing -> {
                         if (!batch.items.isEmpty()) {

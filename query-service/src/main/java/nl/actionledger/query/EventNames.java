@@ -5,8 +5,7 @@ import org.axonframework.eventhandling.EventMessage;
 /** How the read side names an event: {@code ActionStatusChanged} for an {@code ActionStatusChangedEvent}. */
 public final class EventNames {
 
-    private EventNames() {
-    }
+    private EventNames() {}
 
     public static String of(EventMessage<?> message) {
         String name = message.getPayloadType().getSimpleName();

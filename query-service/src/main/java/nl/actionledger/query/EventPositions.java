@@ -28,7 +28,8 @@ public class EventPositions {
     private static final int RECENTLY_READ = 50_000;
 
     private final JdbcClient jdbc;
-    private final Cache<String, Long> recentlyRead = Caffeine.newBuilder().maximumSize(RECENTLY_READ).build();
+    private final Cache<String, Long> recentlyRead =
+            Caffeine.newBuilder().maximumSize(RECENTLY_READ).build();
 
     EventPositions(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -45,7 +46,8 @@ public class EventPositions {
      */
     public Map<String, Long> globalIndexesOf(Collection<StoredEvent> events) {
         Map<String, Long> known = CurrentUnitOfWork.isStarted()
-                ? CurrentUnitOfWork.get().root().getOrComputeResource(KNOWN, key -> new HashMap<>()) : new HashMap<>();
+                ? CurrentUnitOfWork.get().root().getOrComputeResource(KNOWN, key -> new HashMap<>())
+                : new HashMap<>();
         Map<String, StoredEvent> wanted = new HashMap<>();
         for (StoredEvent event : events) {
             wanted.put(event.eventId(), event);
@@ -54,7 +56,9 @@ public class EventPositions {
                 known.putIfAbsent(event.eventId(), read);
             }
         }
-        List<StoredEvent> missing = wanted.values().stream().filter(event -> !known.containsKey(event.eventId())).toList();
+        List<StoredEvent> missing = wanted.values().stream()
+                .filter(event -> !known.containsKey(event.eventId()))
+                .toList();
         if (!missing.isEmpty()) {
             // By the key of the event table that is unique (its random identifiers have no index of their own); the
             // identifier read back must be the event's own.
@@ -63,7 +67,8 @@ public class EventPositions {
                             JOIN unnest(?::text[], ?::bigint[]) AS wanted (aggregate_identifier, sequence_number)
                               ON e.aggregate_identifier = wanted.aggregate_identifier
                              AND e.sequence_number = wanted.sequence_number""")
-                    .params(missing.stream().map(StoredEvent::aggregateId).toArray(String[]::new),
+                    .params(
+                            missing.stream().map(StoredEvent::aggregateId).toArray(String[]::new),
                             missing.stream().map(StoredEvent::sequenceNumber).toArray(Long[]::new))
                     .query(rs -> {
                         if (wanted.containsKey(rs.getString(1))) {
@@ -73,12 +78,14 @@ public class EventPositions {
         }
         if (!known.keySet().containsAll(wanted.keySet())) {
             throw new IllegalStateException("Events handed to a projection are missing from the event table: "
-                    + wanted.keySet().stream().filter(id -> !known.containsKey(id)).limit(5).toList());
+                    + wanted.keySet().stream()
+                            .filter(id -> !known.containsKey(id))
+                            .limit(5)
+                            .toList());
         }
         return wanted.keySet().stream().collect(Collectors.toMap(id -> id, known::get));
     }
 
     /** An event as a projection has it: its identifier, and the action (or other aggregate) and version it belongs to. */
-    public record StoredEvent(String eventId, String aggregateId, long sequenceNumber) {
-    }
+    public record StoredEvent(String eventId, String aggregateId, long sequenceNumber) {}
 }

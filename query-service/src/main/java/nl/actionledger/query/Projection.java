@@ -29,6 +29,8 @@ public enum Projection {
     }
 
     public static Optional<Projection> named(String id) {
-        return Arrays.stream(values()).filter(projection -> projection.id.equals(id)).findFirst();
+        return Arrays.stream(values())
+                .filter(projection -> projection.id.equals(id))
+                .findFirst();
     }
 }

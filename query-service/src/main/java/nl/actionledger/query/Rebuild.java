@@ -38,8 +38,10 @@ public record Rebuild(Set<Projection> projections) {
      * without a rebuild (a processor's very first start over existing events) reaches every projection.
      */
     static boolean skips(Projection projection, Message<?> message) {
-        return message instanceof EventMessage<?> event && ReplayToken.isReplay(event)
-                && ReplayToken.replayContext(event, Rebuild.class).map(rebuild -> !rebuild.includes(projection))
-                .orElse(false);
+        return message instanceof EventMessage<?> event
+                && ReplayToken.isReplay(event)
+                && ReplayToken.replayContext(event, Rebuild.class)
+                        .map(rebuild -> !rebuild.includes(projection))
+                        .orElse(false);
     }
 }

@@ -13,8 +13,7 @@ import org.axonframework.eventhandling.WrappedToken;
  */
 public final class Replays {
 
-    private Replays() {
-    }
+    private Replays() {}
 
     /** For a segment this instance processes. */
     public static boolean stillReplaying(EventTrackerStatus segment) {
@@ -26,13 +25,17 @@ public final class Replays {
      * {@link Rebuild}, a processor's very first start, rebuilds every projection).
      */
     public static boolean rebuilding(TrackingToken token, Projection projection) {
-        return stillReplaying(token) && ReplayToken.replayContext(token, Rebuild.class)
-                .map(rebuild -> rebuild.includes(projection)).orElse(true);
+        return stillReplaying(token)
+                && ReplayToken.replayContext(token, Rebuild.class)
+                        .map(rebuild -> rebuild.includes(projection))
+                        .orElse(true);
     }
 
     /** For a segment's token, also as stored, whichever instance holds the segment. */
     public static boolean stillReplaying(TrackingToken token) {
-        ReplayToken replay = token == null ? null : WrappedToken.unwrap(token, ReplayToken.class).orElse(null);
+        ReplayToken replay = token == null
+                ? null
+                : WrappedToken.unwrap(token, ReplayToken.class).orElse(null);
         if (replay == null) {
             return false;
         }

@@ -19,6 +19,7 @@ public final class RestBetweenRuns {
     private final LongSupplier nanoTime;
     /** How long the last run took, and when it ended (nanoTime). */
     private long lastRunNanos;
+
     private long lastRunEndedNanos;
 
     /**

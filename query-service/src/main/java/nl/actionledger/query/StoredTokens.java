@@ -35,9 +35,12 @@ public class StoredTokens {
                 .param(Projection.PROCESSOR)
                 .query(rs -> {
                     byte[] token = rs.getBytes("token");
-                    tokens.put(rs.getInt("segment"), token == null ? Optional.empty()
-                            : Optional.of(serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class,
-                                    rs.getString("token_type"), null))));
+                    tokens.put(
+                            rs.getInt("segment"),
+                            token == null
+                                    ? Optional.empty()
+                                    : Optional.of(serializer.deserialize(new SimpleSerializedObject<>(
+                                            token, byte[].class, rs.getString("token_type"), null))));
                 });
         return tokens;
     }
@@ -48,7 +51,10 @@ public class StoredTokens {
      */
     public long coveredPosition() {
         Map<Integer, Optional<TrackingToken>> tokens = bySegment();
-        return tokens.values().stream().mapToLong(token -> token.map(StoredTokens::covered).orElse(0L)).min().orElse(0);
+        return tokens.values().stream()
+                .mapToLong(token -> token.map(StoredTokens::covered).orElse(0L))
+                .min()
+                .orElse(0);
     }
 
     /**
@@ -62,14 +68,17 @@ public class StoredTokens {
             return Math.max(current, replay.getTokenAtReset() == null ? 0 : covered(replay.getTokenAtReset()));
         }
         if (token instanceof GapAwareTrackingToken gapAware) {
-            return gapAware.getGaps().isEmpty() ? gapAware.getIndex() : gapAware.getGaps().first() - 1;
+            return gapAware.getGaps().isEmpty()
+                    ? gapAware.getIndex()
+                    : gapAware.getGaps().first() - 1;
         }
         return token.position().orElse(0);
     }
 
     /** Whether a replay that rebuilds the projection is still running, whichever instance runs it. */
     public boolean rebuilding(Projection projection) {
-        return bySegment().values().stream().flatMap(Optional::stream)
+        return bySegment().values().stream()
+                .flatMap(Optional::stream)
                 .anyMatch(token -> Replays.rebuilding(token, projection));
     }
 }

@@ -36,15 +36,21 @@ class ApiDescriptionIntegrationTest extends QueryServiceIntegrationTestBase {
      */
     @Test
     void aChangeWithoutABodyOffersTheHeaderBasicModeAsksFor() {
-        JsonNode paths = JsonMapper.builder().build().readTree(get(null, "/v3/api-docs").body()).get("paths");
+        JsonNode paths = JsonMapper.builder()
+                .build()
+                .readTree(get(null, "/v3/api-docs").body())
+                .get("paths");
         List<String> bodiless = new ArrayList<>();
-        paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            if (!operation.getKey().equals("get") && !operation.getValue().has("requestBody")) {
-                bodiless.add(operation.getKey() + " " + path.getKey());
-                assertThat(operation.getValue().get("parameters").findValuesAsString("name"))
-                        .as(operation.getKey() + " " + path.getKey()).contains("X-Requested-With");
-            }
-        }));
+        paths.properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    if (!operation.getKey().equals("get")
+                            && !operation.getValue().has("requestBody")) {
+                        bodiless.add(operation.getKey() + " " + path.getKey());
+                        assertThat(operation.getValue().get("parameters").findValuesAsString("name"))
+                                .as(operation.getKey() + " " + path.getKey())
+                                .contains("X-Requested-With");
+                    }
+                }));
         assertThat(bodiless).contains("post /api/integrity/verify");
     }
 }

@@ -17,24 +17,38 @@ class CrossSiteRequestIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @Test
     void aPostWithoutBodyTypeOrHeaderIsRefused() {
-        assertProblem(post("auditor", VERIFY, Map.of(), HttpRequest.BodyPublishers.noBody()),
-                403, "CROSS_SITE_REQUEST_REFUSED");
+        assertProblem(
+                post("auditor", VERIFY, Map.of(), HttpRequest.BodyPublishers.noBody()),
+                403,
+                "CROSS_SITE_REQUEST_REFUSED");
     }
 
     @Test
     void aPostWithAFormOrTextBodyIsRefused() {
-        assertProblem(post("auditor", VERIFY, Map.of("Content-Type", "application/x-www-form-urlencoded"),
-                HttpRequest.BodyPublishers.ofString("a=b")), 415, "UNSUPPORTED_MEDIA_TYPE");
-        assertProblem(post("auditor", VERIFY, Map.of("Content-Type", "text/plain"),
-                HttpRequest.BodyPublishers.ofString("{}")), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(
+                post(
+                        "auditor",
+                        VERIFY,
+                        Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                        HttpRequest.BodyPublishers.ofString("a=b")),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(
+                post(
+                        "auditor",
+                        VERIFY,
+                        Map.of("Content-Type", "text/plain"),
+                        HttpRequest.BodyPublishers.ofString("{}")),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE");
     }
 
     @Test
     void aPostWithTheHeaderOrAJsonBodyTypeIsAccepted() {
-        HttpResponse<String> withHeader = post("auditor", VERIFY, Map.of("X-Requested-With", "curl"),
-                HttpRequest.BodyPublishers.noBody());
-        HttpResponse<String> asJson = post("auditor", VERIFY, Map.of("Content-Type", "application/json"),
-                HttpRequest.BodyPublishers.noBody());
+        HttpResponse<String> withHeader =
+                post("auditor", VERIFY, Map.of("X-Requested-With", "curl"), HttpRequest.BodyPublishers.noBody());
+        HttpResponse<String> asJson = post(
+                "auditor", VERIFY, Map.of("Content-Type", "application/json"), HttpRequest.BodyPublishers.noBody());
 
         assertThat(withHeader.statusCode()).as(withHeader.body()).isEqualTo(202);
         assertThat(asJson.statusCode()).as(asJson.body()).isEqualTo(202);

@@ -25,12 +25,14 @@ class DatabaseLoginIntegrationTest {
 
         try (ConfigurableApplicationContext context = start(url, EmbeddedPostgresDatabase.READER)) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo(EmbeddedPostgresDatabase.READER);
+            assertThat(jdbc.sql("SELECT current_user").query(String.class).single())
+                    .isEqualTo(EmbeddedPostgresDatabase.READER);
             assertThat(jdbc.sql("""
                     SELECT has_table_privilege('event_store.domain_event_entry', 'SELECT'),
                            has_table_privilege('event_store.domain_event_entry', 'INSERT'),
                            has_table_privilege('query_model.token_entry', 'UPDATE')""")
-                    .query((row, i) -> List.of(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3))).single())
+                            .query((row, i) -> List.of(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3)))
+                            .single())
                     .containsExactly(true, false, true);
         }
     }
@@ -51,8 +53,11 @@ class DatabaseLoginIntegrationTest {
         properties.put("spring.datasource.username", login);
         properties.put("server.port", "0");
         // as command-line arguments, which outrank application.yml
-        List<String> arguments = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toList();
-        return new SpringApplicationBuilder(QueryServiceApplication.class).profiles("test")
+        List<String> arguments = properties.entrySet().stream()
+                .map(p -> "--" + p.getKey() + "=" + p.getValue())
+                .toList();
+        return new SpringApplicationBuilder(QueryServiceApplication.class)
+                .profiles("test")
                 .run(arguments.toArray(String[]::new));
     }
 }

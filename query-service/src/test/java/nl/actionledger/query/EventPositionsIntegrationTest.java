@@ -23,19 +23,27 @@ class EventPositionsIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @Test
     void anEventNotReadHereIsFoundByItsActionAndVersion() {
-        DomainEventMessage<?> event = TestEvents.message(action("521"), 0, registered("521", 1, 1,
-                ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU), "admin", "positions-1", Instant.now());
+        DomainEventMessage<?> event = TestEvents.message(
+                action("521"),
+                0,
+                registered("521", 1, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
+                "admin",
+                "positions-1",
+                Instant.now());
         transactions.executeWithoutResult(tx -> eventStore.publish(event));
         long stored = jdbc.sql("SELECT global_index FROM event_store.domain_event_entry WHERE aggregate_identifier = ?")
-                .param(event.getAggregateIdentifier()).query(Long.class).single();
+                .param(event.getAggregateIdentifier())
+                .query(Long.class)
+                .single();
         EventPositions nothingRead = new EventPositions(jdbc);
 
-        Map<String, Long> found = nothingRead.globalIndexesOf(List.of(
-                new EventPositions.StoredEvent(event.getIdentifier(), event.getAggregateIdentifier(), 0)));
+        Map<String, Long> found = nothingRead.globalIndexesOf(
+                List.of(new EventPositions.StoredEvent(event.getIdentifier(), event.getAggregateIdentifier(), 0)));
 
         assertThat(found).isEqualTo(Map.of(event.getIdentifier(), stored));
-        assertThatThrownBy(() -> nothingRead.globalIndexesOf(List.of(
-                new EventPositions.StoredEvent(UUID.randomUUID().toString(), event.getAggregateIdentifier(), 0))))
-                .as("another event at that action and version").isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> nothingRead.globalIndexesOf(List.of(new EventPositions.StoredEvent(
+                        UUID.randomUUID().toString(), event.getAggregateIdentifier(), 0))))
+                .as("another event at that action and version")
+                .isInstanceOf(IllegalStateException.class);
     }
 }

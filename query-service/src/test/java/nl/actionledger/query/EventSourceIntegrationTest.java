@@ -26,10 +26,21 @@ class EventSourceIntegrationTest extends QueryServiceIntegrationTestBase {
      */
     @Test
     void eachProcessorReadsTheTableItselfRatherThanThroughTheSharedCache() {
-        new History(TestEvents.action("402")).then(TestEvents.registered("402", 1, 1, ImplementationStatus.NOT_STARTED,
-                TestEvents.RANGE_2024_2025, CommitmentLevel.NATIONAL), "system", "reg-402", Instant.parse("2026-02-01T09:00:00Z"));
-        await().atMost(VISIBLE_WITHIN).until(() ->
-                get("evaluator", "/api/plans/eu-wap-nl/actions/402").statusCode() == 200);
+        new History(TestEvents.action("402"))
+                .then(
+                        TestEvents.registered(
+                                "402",
+                                1,
+                                1,
+                                ImplementationStatus.NOT_STARTED,
+                                TestEvents.RANGE_2024_2025,
+                                CommitmentLevel.NATIONAL),
+                        "system",
+                        "reg-402",
+                        Instant.parse("2026-02-01T09:00:00Z"));
+        await().atMost(VISIBLE_WITHIN)
+                .until(() ->
+                        get("evaluator", "/api/plans/eu-wap-nl/actions/402").statusCode() == 200);
 
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(EventSourceIntegrationTest::sharedCacheThread);
     }
@@ -42,6 +53,7 @@ class EventSourceIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @Autowired
     private TransactionManager axonTransactions;
+
     @Autowired
     private TokenStore tokenStore;
 

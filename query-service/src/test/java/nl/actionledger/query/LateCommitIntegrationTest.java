@@ -27,28 +27,53 @@ class LateCommitIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @Test
     void anEventThatCommitsLateKeepsItsOwnGlobalIndex() throws Exception {
-        DomainEventMessage<?> late = TestEvents.message(action("501"), 0, registered("501", 1, 1,
-                ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL), "system", "late",
+        DomainEventMessage<?> late = TestEvents.message(
+                action("501"),
+                0,
+                registered("501", 1, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL),
+                "system",
+                "late",
                 Instant.now());
-        DomainEventMessage<?> early = TestEvents.message(action("502"), 0, registered("502", 1, 1,
-                ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL), "system", "early",
+        DomainEventMessage<?> early = TestEvents.message(
+                action("502"),
+                0,
+                registered("502", 1, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL),
+                "system",
+                "early",
                 Instant.now());
         CountDownLatch mayCommit = new CountDownLatch(1);
         CompletableFuture<Void> slowCommit = appendAndHold(late, mayCommit);
         transactions.executeWithoutResult(tx -> eventStore.publish(early));
-        awaitJson("auditor", "/api/plans/eu-wap-nl/actions/502/audit", history -> history.get("entries").size() == 1);
+        awaitJson(
+                "auditor",
+                "/api/plans/eu-wap-nl/actions/502/audit",
+                history -> history.get("entries").size() == 1);
 
         mayCommit.countDown();
         slowCommit.get(10, TimeUnit.SECONDS);
 
-        JsonNode lateEntry = awaitJson("auditor", "/api/plans/eu-wap-nl/actions/501/audit", h -> h.get("entries").size() == 1)
-                .get("entries").get(0);
-        JsonNode earlyEntry = getJson("auditor", "/api/plans/eu-wap-nl/actions/502/audit").get("entries").get(0);
-        assertThat(lateEntry.get("position").asLong()).isEqualTo(globalIndexOf(late)).isLessThan(globalIndexOf(early));
+        JsonNode lateEntry = awaitJson(
+                        "auditor",
+                        "/api/plans/eu-wap-nl/actions/501/audit",
+                        h -> h.get("entries").size() == 1)
+                .get("entries")
+                .get(0);
+        JsonNode earlyEntry = getJson("auditor", "/api/plans/eu-wap-nl/actions/502/audit")
+                .get("entries")
+                .get(0);
+        assertThat(lateEntry.get("position").asLong())
+                .isEqualTo(globalIndexOf(late))
+                .isLessThan(globalIndexOf(early));
         assertThat(earlyEntry.get("position").asLong()).isEqualTo(globalIndexOf(early));
-        assertThat(org.awaitility.Awaitility.await().atMost(VISIBLE_WITHIN).until(() -> jdbc.sql(
-                        "SELECT position FROM query_model.action_state WHERE aggregate_id = 'eu-wap-nl/501'")
-                .query(Long.class).optional(), java.util.Optional::isPresent)).contains(globalIndexOf(late));
+        assertThat(org.awaitility.Awaitility.await()
+                        .atMost(VISIBLE_WITHIN)
+                        .until(
+                                () -> jdbc.sql(
+                                                "SELECT position FROM query_model.action_state WHERE aggregate_id = 'eu-wap-nl/501'")
+                                        .query(Long.class)
+                                        .optional(),
+                                java.util.Optional::isPresent))
+                .contains(globalIndexOf(late));
     }
 
     /**
@@ -58,11 +83,19 @@ class LateCommitIntegrationTest extends QueryServiceIntegrationTestBase {
     @Test
     void anExportDoesNotPassAnEventThatIsStillCommitting() throws Exception {
         Instant stamped = Instant.now();
-        DomainEventMessage<?> late = TestEvents.message(action("511"), 0, registered("511", 1, 1,
-                ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL), "late-exporter", "late",
+        DomainEventMessage<?> late = TestEvents.message(
+                action("511"),
+                0,
+                registered("511", 1, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL),
+                "late-exporter",
+                "late",
                 stamped);
-        DomainEventMessage<?> early = TestEvents.message(action("512"), 0, registered("512", 1, 1,
-                ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL), "late-exporter", "early",
+        DomainEventMessage<?> early = TestEvents.message(
+                action("512"),
+                0,
+                registered("512", 1, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL),
+                "late-exporter",
+                "early",
                 stamped.plusMillis(1));
         String byActor = "/api/integrity/export?actor=late-exporter";
         String byPeriod = "/api/integrity/export?from=" + stamped.minusSeconds(1) + "&to=" + stamped.plusSeconds(1);
@@ -70,7 +103,10 @@ class LateCommitIntegrationTest extends QueryServiceIntegrationTestBase {
         CompletableFuture<Void> slowCommit = appendAndHold(late, mayCommit);
         try {
             transactions.executeWithoutResult(tx -> eventStore.publish(early));
-            awaitJson("auditor", "/api/plans/eu-wap-nl/actions/512/audit", history -> history.get("entries").size() == 1);
+            awaitJson(
+                    "auditor",
+                    "/api/plans/eu-wap-nl/actions/512/audit",
+                    history -> history.get("entries").size() == 1);
 
             JsonNode actorPage = getJson("auditor", byActor);
             assertThat(actorPage.get("events")).isEmpty();
@@ -78,7 +114,9 @@ class LateCommitIntegrationTest extends QueryServiceIntegrationTestBase {
             JsonNode periodPage = getJson("auditor", byPeriod);
             assertThat(periodPage.get("events")).isEmpty();
             assertThat(periodPage.get("coverage").get("complete").asBoolean()).isFalse();
-            assertThat(getJson("auditor", "/api/integrity/export?size=10000").get("events").findValuesAsString("eventId"))
+            assertThat(getJson("auditor", "/api/integrity/export?size=10000")
+                            .get("events")
+                            .findValuesAsString("eventId"))
                     .doesNotContain(early.getIdentifier());
         } finally {
             mayCommit.countDown();
@@ -86,12 +124,17 @@ class LateCommitIntegrationTest extends QueryServiceIntegrationTestBase {
         }
 
         List<String> expected = List.of(late.getIdentifier(), early.getIdentifier());
-        assertThat(awaitJson("auditor", byActor, page -> page.get("events").size() == 2).get("events")
-                .findValuesAsString("eventId")).isEqualTo(expected);
+        assertThat(awaitJson("auditor", byActor, page -> page.get("events").size() == 2)
+                        .get("events")
+                        .findValuesAsString("eventId"))
+                .isEqualTo(expected);
         // Other tests' events may fall in the same two seconds: only these two, and their order, matter here.
-        JsonNode periodPage = awaitJson("auditor", byPeriod,
+        JsonNode periodPage = awaitJson(
+                "auditor",
+                byPeriod,
                 page -> page.get("events").findValuesAsString("eventId").containsAll(expected));
-        assertThat(periodPage.get("events").findValuesAsString("eventId")).filteredOn(expected::contains)
+        assertThat(periodPage.get("events").findValuesAsString("eventId"))
+                .filteredOn(expected::contains)
                 .isEqualTo(expected);
     }
 
@@ -110,7 +153,9 @@ class LateCommitIntegrationTest extends QueryServiceIntegrationTestBase {
 
     private long globalIndexOf(DomainEventMessage<?> event) {
         return jdbc.sql("SELECT global_index FROM event_store.domain_event_entry WHERE event_identifier = ?")
-                .param(event.getIdentifier()).query(Long.class).single();
+                .param(event.getIdentifier())
+                .query(Long.class)
+                .single();
     }
 
     private static void await(CountDownLatch latch) {

@@ -14,8 +14,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import java.util.Arrays;
 import java.util.Set;
-import org.axonframework.config.ProcessingGroup;
 import nl.actionledger.support.testing.PackagePrivateUnlessShared;
+import org.axonframework.config.ProcessingGroup;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,11 +33,17 @@ class QueryArchitectureTest {
      * where no request is, and a rebuild must not depend on how a view is served.
      */
     static final ArchRule PROJECTIONS_DO_NOT_KNOW_THE_WEB = noClasses()
-            .that().areAnnotatedWith(ProcessingGroup.class)
-            .or().haveSimpleNameEndingWith("Writer")
-            .or().haveSimpleNameEndingWith("BulkLoad")
-            .or().resideInAPackage("..rebuild..")
-            .should().dependOnClassesThat().resideInAnyPackage(WEB)
+            .that()
+            .areAnnotatedWith(ProcessingGroup.class)
+            .or()
+            .haveSimpleNameEndingWith("Writer")
+            .or()
+            .haveSimpleNameEndingWith("BulkLoad")
+            .or()
+            .resideInAPackage("..rebuild..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(WEB)
             .because("event handling runs where no request is");
 
     /**
@@ -46,26 +52,32 @@ class QueryArchitectureTest {
      * checks and repairs the audit trail against the hash chains ({@code audit.AuditTrailChecks},
      * {@code audit.AuditTrailVerification}). Anything else of another of the three is its own business.
      */
-    static final Set<String> NAMED_TYPES = Set.of("audit.FieldChange", "audit.AuditTrailChecks",
-            "audit.AuditTrailVerification");
+    static final Set<String> NAMED_TYPES =
+            Set.of("audit.FieldChange", "audit.AuditTrailChecks", "audit.AuditTrailVerification");
 
     /** A class named in {@link #NAMED_TYPES}, or one nested in it; by its last package and name. */
-    private static final DescribedPredicate<JavaClass> NAMED_TYPE = DescribedPredicate.describe("a named type",
-            type -> {
+    private static final DescribedPredicate<JavaClass> NAMED_TYPE =
+            DescribedPredicate.describe("a named type", type -> {
                 String packageName = type.getPackageName();
-                String topLevelName = type.getName().substring(packageName.length() + 1).split("\\$")[0];
-                return NAMED_TYPES.contains(packageName.substring(packageName.lastIndexOf('.') + 1) + "." + topLevelName);
+                String topLevelName =
+                        type.getName().substring(packageName.length() + 1).split("\\$")[0];
+                return NAMED_TYPES.contains(
+                        packageName.substring(packageName.lastIndexOf('.') + 1) + "." + topLevelName);
             });
 
-    static final ArchRule AUDIT_HISTORY_AND_INTEGRITY_MEET_ONLY_THROUGH_NAMED_TYPES = CompositeArchRule
-            .of(onlyNamedTypesOf("audit", "history", "integrity"))
+    static final ArchRule AUDIT_HISTORY_AND_INTEGRITY_MEET_ONLY_THROUGH_NAMED_TYPES = CompositeArchRule.of(
+                    onlyNamedTypesOf("audit", "history", "integrity"))
             .and(onlyNamedTypesOf("history", "audit", "integrity"))
             .and(onlyNamedTypesOf("integrity", "audit", "history"));
 
     private static ArchRule onlyNamedTypesOf(String feature, String... others) {
-        String[] otherPackages = Arrays.stream(others).map(other -> ".." + other + "..").toArray(String[]::new);
-        return noClasses().that().resideInAPackage(".." + feature + "..")
-                .should().dependOnClassesThat(resideInAnyPackage(otherPackages).and(not(NAMED_TYPE)))
+        String[] otherPackages =
+                Arrays.stream(others).map(other -> ".." + other + "..").toArray(String[]::new);
+        return noClasses()
+                .that()
+                .resideInAPackage(".." + feature + "..")
+                .should()
+                .dependOnClassesThat(resideInAnyPackage(otherPackages).and(not(NAMED_TYPE)))
                 .as("no classes of " + feature + " use " + String.join(" or ", others) + " except " + NAMED_TYPES);
     }
 
@@ -73,8 +85,8 @@ class QueryArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("nl.actionledger.query");
 
-    private final JavaClasses violations = new ClassFileImporter()
-            .importPackages("nl.actionledger.architecture.violations");
+    private final JavaClasses violations =
+            new ClassFileImporter().importPackages("nl.actionledger.architecture.violations");
 
     @Test
     void projectionsDoNotKnowTheWeb() {
@@ -84,7 +96,8 @@ class QueryArchitectureTest {
     @Test
     void aProjectionThatUsesTheWebBreaksTheRule() {
         assertThatThrownBy(() -> PROJECTIONS_DO_NOT_KNOW_THE_WEB.check(violations))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("ProjectionUsingTheWeb");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ProjectionUsingTheWeb");
     }
 
     @Test
@@ -97,7 +110,8 @@ class QueryArchitectureTest {
         assertThatThrownBy(() -> AUDIT_HISTORY_AND_INTEGRITY_MEET_ONLY_THROUGH_NAMED_TYPES.check(violations))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("HistoryReadingAuditInternals")
-                .hasMessageNotContaining("HistoryUsingANamedType").hasMessageNotContaining("IntegrityUsingANamedType");
+                .hasMessageNotContaining("HistoryUsingANamedType")
+                .hasMessageNotContaining("IntegrityUsingANamedType");
     }
 
     @Test
@@ -109,7 +123,8 @@ class QueryArchitectureTest {
     @Test
     void aPublicClassUsedOnlyInItsOwnPackageBreaksTheRule() {
         JavaClasses violations = new ClassFileImporter().importPackages("nl.actionledger.architecture.violations");
-        assertThatThrownBy(() -> PackagePrivateUnlessShared.rule(DescribedPredicate.alwaysTrue()).check(violations))
+        assertThatThrownBy(() -> PackagePrivateUnlessShared.rule(DescribedPredicate.alwaysTrue())
+                        .check(violations))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("PublicButUsedOnlyHere")
                 .hasMessageNotContaining("AuditInternals is public");

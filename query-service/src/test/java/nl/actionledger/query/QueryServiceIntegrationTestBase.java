@@ -58,8 +58,9 @@ import tools.jackson.databind.json.JsonMapper;
  * application context and one database, so each uses its own action numbers.
  */
 // Tracing on (it is off by default) for every trace, its spans recorded: see ProjectionTracingIntegrationTest.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "management.tracing.export.enabled=true", "management.tracing.sampling.probability=1.0"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"management.tracing.export.enabled=true", "management.tracing.sampling.probability=1.0"})
 @Import(RecordedSpans.Recording.class)
 @ActiveProfiles("test")
 public abstract class QueryServiceIntegrationTestBase {
@@ -79,12 +80,18 @@ public abstract class QueryServiceIntegrationTestBase {
 
     /** The event table as command-service's own migration leaves it, owned by the owner login. */
     public static void migrateEventStore(String url) {
-        Flyway.configure().dataSource(url, EmbeddedPostgresDatabase.OWNER, EmbeddedPostgresDatabase.PASSWORD)
-                .schemas("event_store").defaultSchema("event_store")
+        Flyway.configure()
+                .dataSource(url, EmbeddedPostgresDatabase.OWNER, EmbeddedPostgresDatabase.PASSWORD)
+                .schemas("event_store")
+                .defaultSchema("event_store")
                 .locations("classpath:event-store-migration")
-                .placeholders(java.util.Map.of("runtime_role", EmbeddedPostgresDatabase.RUNTIME,
-                        "reader_role", EmbeddedPostgresDatabase.READER))
-                .load().migrate();
+                .placeholders(java.util.Map.of(
+                        "runtime_role",
+                        EmbeddedPostgresDatabase.RUNTIME,
+                        "reader_role",
+                        EmbeddedPostgresDatabase.READER))
+                .load()
+                .migrate();
     }
 
     /** The test database's JDBC URL (no user in it). */
@@ -106,15 +113,18 @@ public abstract class QueryServiceIntegrationTestBase {
 
     /** A connection of the tables' owner, for a test to hold open (a lock, a transaction) while requests come in. */
     protected static Connection ownerConnection() throws SQLException {
-        return EmbeddedPostgresDatabase.connect(databaseUrl, EmbeddedPostgresDatabase.OWNER).getConnection();
+        return EmbeddedPostgresDatabase.connect(databaseUrl, EmbeddedPostgresDatabase.OWNER)
+                .getConnection();
     }
 
     /** See {@link #importHistory}: one per test JVM, the database is the same for every subclass. */
     private static EventStore historyImport;
+
     private static TransactionTemplate historyImportTransactions;
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     protected JdbcClient jdbc;
     /** Appends events as command-service would, with whatever time stamp a test gives them: see {@link #importHistory}. */
@@ -180,7 +190,10 @@ public abstract class QueryServiceIntegrationTestBase {
     }
 
     protected HttpResponse<String> getAccepting(String user, String path, String mediaType) {
-        return send(user, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", mediaType));
+        return send(
+                user,
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Accept", mediaType));
     }
 
     protected HttpResponse<String> get(String user, String path, java.util.Map<String, String> headers) {
@@ -205,9 +218,10 @@ public abstract class QueryServiceIntegrationTestBase {
         return post(user, path, java.util.Map.of("X-Requested-With", "test"), HttpRequest.BodyPublishers.noBody());
     }
 
-    protected HttpResponse<String> post(String user, String path, java.util.Map<String, String> headers,
-                                        HttpRequest.BodyPublisher body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).POST(body);
+    protected HttpResponse<String> post(
+            String user, String path, java.util.Map<String, String> headers, HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .POST(body);
         headers.forEach(request::header);
         return send(user, request);
     }
@@ -223,8 +237,10 @@ public abstract class QueryServiceIntegrationTestBase {
 
     private static void authenticate(String user, HttpRequest.Builder request) {
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
         }
     }
 
@@ -235,10 +251,13 @@ public abstract class QueryServiceIntegrationTestBase {
     }
 
     protected JsonNode awaitJson(String user, String path, Predicate<JsonNode> until) {
-        return await().atMost(VISIBLE_WITHIN).until(() -> {
-            HttpResponse<String> response = get(user, path);
-            return response.statusCode() == 200 ? json(response.body()) : null;
-        }, body -> body != null && until.test(body));
+        return await().atMost(VISIBLE_WITHIN)
+                .until(
+                        () -> {
+                            HttpResponse<String> response = get(user, path);
+                            return response.statusCode() == 200 ? json(response.body()) : null;
+                        },
+                        body -> body != null && until.test(body));
     }
 
     /** Waits until no projection replays and every one has reached the head of the event table. */
@@ -246,7 +265,8 @@ public abstract class QueryServiceIntegrationTestBase {
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             boolean caughtUp = true;
             for (JsonNode projection : getJson("admin", "/api/admin/projections")) {
-                caughtUp &= !projection.get("replaying").asBoolean() && projection.get("lag").asLong() == 0;
+                caughtUp &= !projection.get("replaying").asBoolean()
+                        && projection.get("lag").asLong() == 0;
             }
             return caughtUp;
         });
@@ -255,10 +275,14 @@ public abstract class QueryServiceIntegrationTestBase {
     /** A checksum of every projection table, row by row, by table name. */
     protected Map<String, String> projectionChecksums() {
         Map<String, String> sums = new HashMap<>();
-        for (String table : List.of("action_view", "audit_entry", "audit_change", "action_state", "action_baseline",
-                "organisation")) {
-            sums.put(table, jdbc.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') "
-                    + "FROM query_model." + table + " t").query(String.class).single());
+        for (String table : List.of(
+                "action_view", "audit_entry", "audit_change", "action_state", "action_baseline", "organisation")) {
+            sums.put(
+                    table,
+                    jdbc.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') "
+                                    + "FROM query_model." + table + " t")
+                            .query(String.class)
+                            .single());
         }
         return sums;
     }
@@ -283,13 +307,21 @@ public abstract class QueryServiceIntegrationTestBase {
     protected void listedOnce(String id, String displayName, List<String> aliases) {
         String aggregateId = OrganisationIds.aggregateId(id);
         synchronized (QueryServiceIntegrationTestBase.class) {
-            boolean listed = jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?")
-                    .param(aggregateId).query(Long.class).single() > 0;
+            boolean listed =
+                    jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?")
+                                    .param(aggregateId)
+                                    .query(Long.class)
+                                    .single()
+                            > 0;
             if (!listed) {
                 transactions.executeWithoutResult(tx -> eventStore.publish(new GenericDomainEventMessage<>(
-                        "Organisation", aggregateId, 0, new OrganisationRegisteredEvent(id, displayName, aliases,
-                        "listed"), MetaData.with("actor", "system").and("correlationId", "org-" + id),
-                        java.util.UUID.randomUUID().toString(), Instant.parse("2026-01-01T00:00:00Z"))));
+                        "Organisation",
+                        aggregateId,
+                        0,
+                        new OrganisationRegisteredEvent(id, displayName, aliases, "listed"),
+                        MetaData.with("actor", "system").and("correlationId", "org-" + id),
+                        java.util.UUID.randomUUID().toString(),
+                        Instant.parse("2026-01-01T00:00:00Z"))));
             }
         }
         awaitJson("evaluator", "/api/organisations", list -> list.toString().contains("\"" + id + "\""));

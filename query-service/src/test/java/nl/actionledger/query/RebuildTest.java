@@ -16,8 +16,8 @@ class RebuildTest {
     @Test
     void aRebuildSurvivesTheTokenStore() {
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
-        TrackingToken replay = ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(10, Set.of()), null,
-                Rebuild.of(Projection.AUDIT_TRAIL));
+        TrackingToken replay = ReplayToken.createReplayToken(
+                GapAwareTrackingToken.newInstance(10, Set.of()), null, Rebuild.of(Projection.AUDIT_TRAIL));
 
         SerializedObject<byte[]> stored = serializer.serialize(replay, byte[].class);
         TrackingToken readBack = serializer.deserialize(stored);
@@ -38,12 +38,17 @@ class RebuildTest {
     /** An export may page up to below the first gap: a transaction holding that position may still commit. */
     @Test
     void aTokenCoversTheEventsBelowItsFirstGap() {
-        assertThat(StoredTokens.covered(GapAwareTrackingToken.newInstance(10, Set.of()))).isEqualTo(10);
-        assertThat(StoredTokens.covered(GapAwareTrackingToken.newInstance(10, Set.of(7L, 9L)))).isEqualTo(6);
-        TrackingToken replay = ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(10, Set.of(8L)),
-                GapAwareTrackingToken.newInstance(3, Set.of()), Rebuild.of(Projection.ACTION_VIEWS));
+        assertThat(StoredTokens.covered(GapAwareTrackingToken.newInstance(10, Set.of())))
+                .isEqualTo(10);
+        assertThat(StoredTokens.covered(GapAwareTrackingToken.newInstance(10, Set.of(7L, 9L))))
+                .isEqualTo(6);
+        TrackingToken replay = ReplayToken.createReplayToken(
+                GapAwareTrackingToken.newInstance(10, Set.of(8L)),
+                GapAwareTrackingToken.newInstance(3, Set.of()),
+                Rebuild.of(Projection.ACTION_VIEWS));
         assertThat(StoredTokens.covered(replay)).isEqualTo(7);
-        assertThat(StoredTokens.covered(((ReplayToken) replay).advancedTo(GapAwareTrackingToken.newInstance(12, Set.of()))))
+        assertThat(StoredTokens.covered(
+                        ((ReplayToken) replay).advancedTo(GapAwareTrackingToken.newInstance(12, Set.of()))))
                 .isEqualTo(12);
     }
 }

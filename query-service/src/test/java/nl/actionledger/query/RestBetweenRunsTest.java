@@ -12,7 +12,8 @@ class RestBetweenRunsTest {
 
     @Test
     void theFirstRunStartsAtOnce() {
-        assertThat(new RestBetweenRuns(0.25, "SETTING", now::get).restLeftNanos()).isZero();
+        assertThat(new RestBetweenRuns(0.25, "SETTING", now::get).restLeftNanos())
+                .isZero();
     }
 
     @Test
@@ -39,7 +40,9 @@ class RestBetweenRunsTest {
 
     @Test
     void aShareOutsideZeroToOneIsRefusedAtStart() {
-        assertThatThrownBy(() -> new RestBetweenRuns(0, "SETTING", now::get)).hasMessageContaining("SETTING must be more than 0");
-        assertThatThrownBy(() -> new RestBetweenRuns(1.5, "SETTING", now::get)).hasMessageContaining("SETTING must be more than 0");
+        assertThatThrownBy(() -> new RestBetweenRuns(0, "SETTING", now::get))
+                .hasMessageContaining("SETTING must be more than 0");
+        assertThatThrownBy(() -> new RestBetweenRuns(1.5, "SETTING", now::get))
+                .hasMessageContaining("SETTING must be more than 0");
     }
 }

@@ -28,39 +28,59 @@ public final class TestEvents {
     public static final Timeframe CONTINUOUS = new Timeframe(TimeframeType.CONTINUOUS, "Doorlopend", null, null);
     public static final Timeframe RANGE_2024_2025 = new Timeframe(TimeframeType.RANGE, "2024 - 2025", 2024, 2025);
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     public static ActionRef action(String actionId) {
         return ActionRef.of(PLAN, actionId);
     }
 
-    public static ActionRegisteredEvent registered(String actionId, int objective, int priority,
-                                                   ImplementationStatus status, Timeframe timeframe,
-                                                   CommitmentLevel... levels) {
+    public static ActionRegisteredEvent registered(
+            String actionId,
+            int objective,
+            int priority,
+            ImplementationStatus status,
+            Timeframe timeframe,
+            CommitmentLevel... levels) {
         return registered(action(actionId), objective, priority, status, timeframe, levels);
     }
 
-    public static ActionRegisteredEvent registered(ActionRef action, int objective, int priority,
-                                                   ImplementationStatus status, Timeframe timeframe,
-                                                   CommitmentLevel... levels) {
+    public static ActionRegisteredEvent registered(
+            ActionRef action,
+            int objective,
+            int priority,
+            ImplementationStatus status,
+            Timeframe timeframe,
+            CommitmentLevel... levels) {
         String actionId = action.actionId();
-        return new ActionRegisteredEvent(action, Integer.valueOf(actionId), "Action " + actionId,
-                new Objective(objective, "Objective " + objective, false), new Priority(priority, "Priority " + priority),
-                new Commitment(new TreeSet<>(EnumSet.copyOf(List.of(levels))), null), timeframe, status,
-                "nl-eu-wildlife-trafficking-action-plan.tsv", List.of());
+        return new ActionRegisteredEvent(
+                action,
+                Integer.valueOf(actionId),
+                "Action " + actionId,
+                new Objective(objective, "Objective " + objective, false),
+                new Priority(priority, "Priority " + priority),
+                new Commitment(new TreeSet<>(EnumSet.copyOf(List.of(levels))), null),
+                timeframe,
+                status,
+                "nl-eu-wildlife-trafficking-action-plan.tsv",
+                List.of());
     }
 
-    public static DomainEventMessage<?> message(ActionRef action, long sequenceNumber, Object payload, String actor,
-                                                String correlationId, Instant at) {
-        return message(action, sequenceNumber, payload, MetaData.with("actor", actor).and("correlationId", correlationId),
+    public static DomainEventMessage<?> message(
+            ActionRef action, long sequenceNumber, Object payload, String actor, String correlationId, Instant at) {
+        return message(
+                action, sequenceNumber, payload, MetaData.with("actor", actor).and("correlationId", correlationId), at);
+    }
+
+    public static DomainEventMessage<?> message(
+            ActionRef action, long sequenceNumber, Object payload, MetaData metaData, Instant at) {
+        return new GenericDomainEventMessage<>(
+                "Action",
+                action.toString(),
+                sequenceNumber,
+                payload,
+                metaData,
+                UUID.randomUUID().toString(),
                 at);
-    }
-
-    public static DomainEventMessage<?> message(ActionRef action, long sequenceNumber, Object payload, MetaData metaData,
-                                                Instant at) {
-        return new GenericDomainEventMessage<>("Action", action.toString(), sequenceNumber, payload, metaData,
-                UUID.randomUUID().toString(), at);
     }
 
     /**

@@ -27,8 +27,19 @@ import org.springframework.core.Ordered;
  */
 @AutoConfiguration
 @AutoConfigureOrder(Ordered.HIGHEST_PRECEDENCE)
-@Import({ApiDescription.class, AxonJdbcConfiguration.class, DatabaseLoginCheck.class, EventUpcasting.class, CurrentUsers.class,
-        LedgerSecurityConfiguration.class, ProblemErrorReportValve.Installer.class, ProblemWriter.class, Refusals.class,
-        RefusalsCounted.class, RequestSizeLimit.class, StrictJson.class, TracingConfiguration.class})
-public class ServiceSupportAutoConfiguration {
-}
+@Import({
+    ApiDescription.class,
+    AxonJdbcConfiguration.class,
+    DatabaseLoginCheck.class,
+    EventUpcasting.class,
+    CurrentUsers.class,
+    LedgerSecurityConfiguration.class,
+    ProblemErrorReportValve.Installer.class,
+    ProblemWriter.class,
+    Refusals.class,
+    RefusalsCounted.class,
+    RequestSizeLimit.class,
+    StrictJson.class,
+    TracingConfiguration.class
+})
+public class ServiceSupportAutoConfiguration {}

@@ -24,8 +24,11 @@ class ServiceSupportAutoConfigurationTest {
                 .filter(name -> !name.contains("$Migrations")) // MigrationsOnly's own application, never a service's
                 .filter(name -> !name.equals(ServiceSupportAutoConfiguration.class.getName()))
                 .collect(Collectors.toSet());
-        Set<String> imported = Arrays.stream(ServiceSupportAutoConfiguration.class.getAnnotation(Import.class).value())
-                .map(Class::getName).collect(Collectors.toSet());
+        Set<String> imported = Arrays.stream(ServiceSupportAutoConfiguration.class
+                        .getAnnotation(Import.class)
+                        .value())
+                .map(Class::getName)
+                .collect(Collectors.toSet());
 
         assertThat(components).isNotEmpty();
         assertThat(imported).containsAll(components);

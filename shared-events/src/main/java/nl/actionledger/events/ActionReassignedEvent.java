@@ -16,8 +16,4 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("3")
 public record ActionReassignedEvent(
-        ActionRef action,
-        Assignment previousAssignment,
-        Assignment newAssignment,
-        String reason) {
-}
+        ActionRef action, Assignment previousAssignment, Assignment newAssignment, String reason) {}

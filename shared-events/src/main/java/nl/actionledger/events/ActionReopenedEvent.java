@@ -8,8 +8,4 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record ActionReopenedEvent(
-        ActionRef action,
-        ImplementationStatus previousStatus,
-        ImplementationStatus newStatus,
-        String reason) {
-}
+        ActionRef action, ImplementationStatus previousStatus, ImplementationStatus newStatus, String reason) {}

@@ -5,8 +5,4 @@ import org.axonframework.serialization.Revision;
 /** The indicative timeframe of an action was revised. */
 @Revision("1")
 public record ActionTimeframeRevisedEvent(
-        ActionRef action,
-        Timeframe previousTimeframe,
-        Timeframe newTimeframe,
-        String reason) {
-}
+        ActionRef action, Timeframe previousTimeframe, Timeframe newTimeframe, String reason) {}

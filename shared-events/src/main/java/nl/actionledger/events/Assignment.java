@@ -18,7 +18,8 @@ public record Assignment(String organisationId, SealedContact contactPerson, Str
     public Assignment {
         Objects.requireNonNull(organisationId, "organisationId");
         if (contactPerson != null && legacyContact != null) {
-            throw new IllegalArgumentException("an assignment names its contact either sealed or (before revision 3) in clear text");
+            throw new IllegalArgumentException(
+                    "an assignment names its contact either sealed or (before revision 3) in clear text");
         }
     }
 
@@ -39,7 +40,8 @@ public record Assignment(String organisationId, SealedContact contactPerson, Str
 
     /** Whether both name the same organisation and the same contact person (sealed names differ in every event). */
     public boolean sameResponsibilityAs(Assignment other) {
-        return other != null && organisationId.equals(other.organisationId)
+        return other != null
+                && organisationId.equals(other.organisationId)
                 && Objects.equals(contactPersonId(), other.contactPersonId())
                 && Objects.equals(legacyContact, other.legacyContact);
     }

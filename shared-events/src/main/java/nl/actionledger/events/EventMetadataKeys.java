@@ -18,6 +18,5 @@ public final class EventMetadataKeys {
     /** The actor of changes the system makes itself; no user may sign in under this name, in any case. */
     public static final String SYSTEM_ACTOR = "system";
 
-    private EventMetadataKeys() {
-    }
+    private EventMetadataKeys() {}
 }

@@ -14,8 +14,7 @@ public final class OrganisationIds {
     /** Organisation aggregates are {@code organisation:<id>}; actions are {@code <plan>/<action>}, so none collide. */
     private static final String AGGREGATE_PREFIX = "organisation:";
 
-    private OrganisationIds() {
-    }
+    private OrganisationIds() {}
 
     public static boolean isValid(String id) {
         return id != null && ID.matcher(id).matches();

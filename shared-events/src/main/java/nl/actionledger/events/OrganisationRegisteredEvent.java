@@ -12,10 +12,7 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record OrganisationRegisteredEvent(
-        String organisationId,
-        String displayName,
-        List<String> aliases,
-        String reason) {
+        String organisationId, String displayName, List<String> aliases, String reason) {
 
     public OrganisationRegisteredEvent {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);

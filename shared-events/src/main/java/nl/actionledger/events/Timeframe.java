@@ -16,7 +16,8 @@ public record Timeframe(TimeframeType type, String raw, Integer fromYear, Intege
             throw new IllegalArgumentException(type + " timeframe " + (needsFrom ? "needs" : "has no") + " start year");
         }
         if ((type == TimeframeType.RANGE) != (toYear != null)) {
-            throw new IllegalArgumentException(type + " timeframe " + (type == TimeframeType.RANGE ? "needs" : "has no") + " end year");
+            throw new IllegalArgumentException(
+                    type + " timeframe " + (type == TimeframeType.RANGE ? "needs" : "has no") + " end year");
         }
         if (toYear != null && toYear < fromYear) {
             throw new IllegalArgumentException("timeframe ends (" + toYear + ") before it starts (" + fromYear + ")");
@@ -25,7 +26,9 @@ public record Timeframe(TimeframeType type, String raw, Integer fromYear, Intege
 
     /** True when both say the same thing, however they were written ({@code Doorlopend} and {@code continuous}). */
     public boolean meansSameAs(Timeframe other) {
-        return other != null && type == other.type
-                && Objects.equals(fromYear, other.fromYear) && Objects.equals(toYear, other.toYear);
+        return other != null
+                && type == other.type
+                && Objects.equals(fromYear, other.fromYear)
+                && Objects.equals(toYear, other.toYear);
     }
 }

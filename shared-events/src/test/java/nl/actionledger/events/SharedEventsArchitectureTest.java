@@ -17,15 +17,23 @@ class SharedEventsArchitectureTest {
 
     @Test
     void usesNoSpringNoJpaNoHibernate() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
                         "org.springframework..", "jakarta.persistence..", "org.hibernate..", "com.fasterxml..")
                 .check(events);
     }
 
     @Test
     void eventsAreRecordsWithARevision() {
-        classes().that().haveSimpleNameEndingWith("Event").should().beRecords()
-                .andShould().beAnnotatedWith(org.axonframework.serialization.Revision.class)
+        classes()
+                .that()
+                .haveSimpleNameEndingWith("Event")
+                .should()
+                .beRecords()
+                .andShould()
+                .beAnnotatedWith(org.axonframework.serialization.Revision.class)
                 .check(events);
     }
 }

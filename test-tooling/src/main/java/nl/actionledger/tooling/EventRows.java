@@ -34,23 +34,49 @@ public final class EventRows {
         return serializer;
     }
 
-    public Row row(String eventIdentifier, String aggregateId, long sequenceNumber, Object payload,
-            Map<String, String> metadata, Instant at) {
+    public Row row(
+            String eventIdentifier,
+            String aggregateId,
+            long sequenceNumber,
+            Object payload,
+            Map<String, String> metadata,
+            Instant at) {
         return row(AGGREGATE_TYPE, eventIdentifier, aggregateId, sequenceNumber, payload, metadata, at);
     }
 
     /** @param type the aggregate type: {@link #AGGREGATE_TYPE} for an action, {@link #ORGANISATION_TYPE} */
-    public Row row(String type, String eventIdentifier, String aggregateId, long sequenceNumber, Object payload,
-            Map<String, String> metadata, Instant at) {
+    public Row row(
+            String type,
+            String eventIdentifier,
+            String aggregateId,
+            long sequenceNumber,
+            Object payload,
+            Map<String, String> metadata,
+            Instant at) {
         SerializedObject<byte[]> serializedPayload = serializer.serialize(payload, byte[].class);
         SerializedObject<byte[]> serializedMetadata = serializer.serialize(MetaData.from(metadata), byte[].class);
-        return new Row(type, eventIdentifier, aggregateId, sequenceNumber, DateTimeUtils.formatInstant(at),
-                serializedPayload.getType().getName(), serializedPayload.getType().getRevision(),
-                serializedPayload.getData(), serializedMetadata.getData());
+        return new Row(
+                type,
+                eventIdentifier,
+                aggregateId,
+                sequenceNumber,
+                DateTimeUtils.formatInstant(at),
+                serializedPayload.getType().getName(),
+                serializedPayload.getType().getRevision(),
+                serializedPayload.getData(),
+                serializedMetadata.getData());
     }
 
-    public record Row(String type, String eventIdentifier, String aggregateId, long sequenceNumber, String timestamp,
-                      String payloadType, String payloadRevision, byte[] payload, byte[] metadata) {
+    public record Row(
+            String type,
+            String eventIdentifier,
+            String aggregateId,
+            long sequenceNumber,
+            String timestamp,
+            String payloadType,
+            String payloadRevision,
+            byte[] payload,
+            byte[] metadata) {
 
         public void addTo(PreparedStatement insert) throws SQLException {
             insert.setString(1, eventIdentifier);

@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** A directory emptied of what an earlier run left there: each run of the benchmark and the fault suite starts afresh. */
 public final class FreshDirectory {
 
-    private FreshDirectory() {
-    }
+    private FreshDirectory() {}
 
     /** Deletes the directory with everything in it, if it exists, and creates it again, empty. */
     public static Path create(Path directory) throws IOException {

@@ -31,11 +31,18 @@ public final class OwnedAction {
     public Change next() {
         String reason = "\"reason\":\"" + wording.reason() + " " + sent + "\"";
         return switch (sent % 3) {
-            case 0 -> new Change("status", "{\"status\":\"" + (inProgress ? "ON_HOLD" : "IN_PROGRESS") + "\"," + reason + "}");
-            case 1 -> new Change("assignment", "{\"organisation\":\"" + organisation + "\",\"contact\":\""
-                    + wording.contact(secondContact ? "A" : "B") + "\"," + reason + "}");
-            default -> new Change("timeframe", "{\"timeframe\":\"" + (laterTimeframe ? "2031 - 2032" : "2032 - 2033")
-                    + "\"," + reason + "}");
+            case 0 ->
+                new Change(
+                        "status", "{\"status\":\"" + (inProgress ? "ON_HOLD" : "IN_PROGRESS") + "\"," + reason + "}");
+            case 1 ->
+                new Change(
+                        "assignment",
+                        "{\"organisation\":\"" + organisation + "\",\"contact\":\""
+                                + wording.contact(secondContact ? "A" : "B") + "\"," + reason + "}");
+            default ->
+                new Change(
+                        "timeframe",
+                        "{\"timeframe\":\"" + (laterTimeframe ? "2031 - 2032" : "2032 - 2033") + "\"," + reason + "}");
         };
     }
 
@@ -62,8 +69,7 @@ public final class OwnedAction {
         return "{\"status\":\"" + (toInProgress ? "IN_PROGRESS" : "ON_HOLD") + "\",\"reason\":\"" + reason + "\"}";
     }
 
-    public record Change(String kind, String body) {
-    }
+    public record Change(String kind, String body) {}
 
     /**
      * Who writes, in the changes' words: the reason is {@code "<reason> <n>"}, the contact {@code "<contact> A"} or

@@ -52,9 +52,13 @@ public final class TokenIssuer {
             KeyPair key = generator.generateKeyPair();
             Files.createDirectories(directory);
             Path publicKeyFile = directory.resolve("issuer-public-key.pem");
-            Files.writeString(publicKeyFile, "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder().encodeToString(key.getPublic().getEncoded())
-                    + "\n-----END PUBLIC KEY-----\n", StandardCharsets.US_ASCII);
+            Files.writeString(
+                    publicKeyFile,
+                    "-----BEGIN PUBLIC KEY-----\n"
+                            + Base64.getMimeEncoder()
+                                    .encodeToString(key.getPublic().getEncoded())
+                            + "\n-----END PUBLIC KEY-----\n",
+                    StandardCharsets.US_ASCII);
             return new TokenIssuer(key, publicKeyFile, issuer);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -64,8 +68,10 @@ public final class TokenIssuer {
     /** What tells a service to trust this issuer's tokens. */
     public Map<String, String> serviceEnvironment() {
         return Map.of(
-                "ACTIONLEDGER_SECURITY_MODE", "jwt",
-                "SPRING_APPLICATION_JSON", "{\"spring.security.oauth2.resourceserver.jwt.public-key-location\":\"file:"
+                "ACTIONLEDGER_SECURITY_MODE",
+                "jwt",
+                "SPRING_APPLICATION_JSON",
+                "{\"spring.security.oauth2.resourceserver.jwt.public-key-location\":\"file:"
                         + publicKeyFile.toString().replace("\\", "/") + "\","
                         + "\"spring.security.oauth2.resourceserver.jwt.audiences\":\"" + AUDIENCE + "\","
                         + "\"actionledger.security.jwt.issuer\":\"" + issuer + "\"}");

@@ -14,11 +14,11 @@ import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.ActionTimeframeRevisedEvent;
 import nl.actionledger.events.Assignment;
 import nl.actionledger.events.ImplementationStatus;
-import nl.actionledger.support.person.ContactSeal;
 import nl.actionledger.events.Timeframe;
+import nl.actionledger.support.person.ContactSeal;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -34,6 +34,7 @@ class Action {
 
     @AggregateIdentifier
     private String id;
+
     private ActionRef ref;
     private ImplementationStatus status;
     private Assignment assignment;
@@ -46,9 +47,17 @@ class Action {
 
     @CommandHandler
     Action(RegisterActionCommand command) {
-        apply(new ActionRegisteredEvent(command.action(), command.euActionNumber(), command.description(),
-                command.objective(), command.priority(), command.commitment(), command.timeframe(),
-                command.status(), command.source(), command.notes()));
+        apply(new ActionRegisteredEvent(
+                command.action(),
+                command.euActionNumber(),
+                command.description(),
+                command.objective(),
+                command.priority(),
+                command.commitment(),
+                command.timeframe(),
+                command.status(),
+                command.source(),
+                command.notes()));
     }
 
     @CommandHandler
@@ -81,13 +90,14 @@ class Action {
         Assignment requested = Assignment.of(command.organisationId());
         if (command.contact() != null) {
             NamedPerson person = people.personFor(command.organisationId(), command.contact());
-            requested = Assignment.of(command.organisationId(),
-                    ContactSeal.seal(person.key(), person.personId(), command.contact()));
+            requested = Assignment.of(
+                    command.organisationId(), ContactSeal.seal(person.key(), person.personId(), command.contact()));
         }
         if (requested.sameResponsibilityAs(assignment)) {
             throw noChange("The action is already assigned to " + describe(assignment) + ".");
         }
-        Assignment previous = assignment == null || assignment.legacyContact() == null ? assignment
+        Assignment previous = assignment == null || assignment.legacyContact() == null
+                ? assignment
                 : Assignment.of(assignment.organisationId());
         apply(new ActionReassignedEvent(ref, previous, requested, command.reason()));
         return version;
@@ -110,17 +120,21 @@ class Action {
      * another); an admin may change any. Organisations are compared by id, exactly. Nobody but an admin can change an action that is not assigned yet.
      */
     private void requirePermission(Requester requester) {
-        boolean ownOrganisation = assignment != null && assignment.organisationId().equals(requester.organisation());
+        boolean ownOrganisation =
+                assignment != null && assignment.organisationId().equals(requester.organisation());
         if (!requester.admin() && !ownOrganisation) {
-            throw new ActionChangeRejectedException(Reason.NOT_PERMITTED, ref + " is assigned to "
-                    + (assignment == null ? "no organisation yet" : assignment.organisationId())
-                    + "; only that organisation's coordinators or an admin may change it.");
+            throw new ActionChangeRejectedException(
+                    Reason.NOT_PERMITTED,
+                    ref + " is assigned to "
+                            + (assignment == null ? "no organisation yet" : assignment.organisationId())
+                            + "; only that organisation's coordinators or an admin may change it.");
         }
     }
 
     private void requireVersion(Long expectedVersion) {
         if (expectedVersion != null && expectedVersion != version) {
-            throw new ActionChangeRejectedException(Reason.VERSION_MISMATCH,
+            throw new ActionChangeRejectedException(
+                    Reason.VERSION_MISMATCH,
                     "The action is at version " + version + ", not " + expectedVersion + ". Reload it and try again.");
         }
     }
@@ -130,8 +144,8 @@ class Action {
             throw new ActionChangeRejectedException(Reason.INVALID_REASON, "Every change needs a reason.");
         }
         if (reason.length() > MAX_REASON_LENGTH) {
-            throw new ActionChangeRejectedException(Reason.INVALID_REASON,
-                    "A reason has at most " + MAX_REASON_LENGTH + " characters.");
+            throw new ActionChangeRejectedException(
+                    Reason.INVALID_REASON, "A reason has at most " + MAX_REASON_LENGTH + " characters.");
         }
     }
 
@@ -142,7 +156,9 @@ class Action {
     /** Never with the contact's name: a refusal's message is stored with its idempotency key and may be logged. */
     private static String describe(Assignment assignment) {
         return assignment.organisationId()
-                + (assignment.contactPersonId() == null ? "" : " (contact person " + assignment.contactPersonId() + ")");
+                + (assignment.contactPersonId() == null
+                        ? ""
+                        : " (contact person " + assignment.contactPersonId() + ")");
     }
 
     @EventSourcingHandler

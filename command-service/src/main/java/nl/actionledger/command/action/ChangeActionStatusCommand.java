@@ -8,9 +8,5 @@ import nl.actionledger.events.ImplementationStatus;
  * @param requester       who asks: only the organisation the action is assigned to, or an admin, may change it
  */
 public record ChangeActionStatusCommand(
-        ActionRef action,
-        ImplementationStatus status,
-        String reason,
-        Long expectedVersion,
-        Requester requester) implements ActionCommand {
-}
+        ActionRef action, ImplementationStatus status, String reason, Long expectedVersion, Requester requester)
+        implements ActionCommand {}

@@ -15,7 +15,8 @@ public record ReassignActionCommand(
         String contact,
         String reason,
         Long expectedVersion,
-        Requester requester) implements ActionCommand {
+        Requester requester)
+        implements ActionCommand {
 
     /** Without the contact's name: commands end up in logs when they fail. */
     @Override

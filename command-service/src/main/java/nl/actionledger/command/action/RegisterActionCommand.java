@@ -20,5 +20,4 @@ public record RegisterActionCommand(
         Timeframe timeframe,
         ImplementationStatus status,
         String source,
-        List<String> notes) {
-}
+        List<String> notes) {}

@@ -7,5 +7,4 @@ package nl.actionledger.command.action;
  *                     is configured or claimed
  * @param admin        an ADMIN may change any action
  */
-public record Requester(String name, String organisation, boolean admin) {
-}
+public record Requester(String name, String organisation, boolean admin) {}

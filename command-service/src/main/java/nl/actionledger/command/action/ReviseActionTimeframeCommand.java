@@ -8,9 +8,5 @@ import nl.actionledger.events.Timeframe;
  * @param requester       who asks: only the organisation the action is assigned to, or an admin, may change it
  */
 public record ReviseActionTimeframeCommand(
-        ActionRef action,
-        Timeframe timeframe,
-        String reason,
-        Long expectedVersion,
-        Requester requester) implements ActionCommand {
-}
+        ActionRef action, Timeframe timeframe, String reason, Long expectedVersion, Requester requester)
+        implements ActionCommand {}

@@ -15,7 +15,8 @@ public class KnownPlans {
     private final Map<String, PlanCatalogue> plans;
 
     KnownPlans(@Value("${actionledger.plans:eu-wap-nl}") List<String> planIds) {
-        this.plans = planIds.stream().map(PlanCatalogueReader::read)
+        this.plans = planIds.stream()
+                .map(PlanCatalogueReader::read)
                 .collect(Collectors.toUnmodifiableMap(PlanCatalogue::planId, Function.identity()));
     }
 

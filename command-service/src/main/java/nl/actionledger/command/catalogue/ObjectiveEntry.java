@@ -6,5 +6,4 @@ package nl.actionledger.command.catalogue;
  * @param inferred true when the source table does not give this objective at all (objective 2)
  * @param note     how the number and text were reconstructed
  */
-record ObjectiveEntry(int number, String text, int priority, boolean inferred, String note) {
-}
+record ObjectiveEntry(int number, String text, int priority, boolean inferred, String note) {}

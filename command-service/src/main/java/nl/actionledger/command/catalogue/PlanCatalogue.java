@@ -25,11 +25,15 @@ record PlanCatalogue(
     }
 
     public Optional<ObjectiveEntry> objective(int number) {
-        return objectives.stream().filter(objective -> objective.number() == number).findFirst();
+        return objectives.stream()
+                .filter(objective -> objective.number() == number)
+                .findFirst();
     }
 
     public Optional<PriorityEntry> priority(int number) {
-        return priorities.stream().filter(priority -> priority.number() == number).findFirst();
+        return priorities.stream()
+                .filter(priority -> priority.number() == number)
+                .findFirst();
     }
 
     public Map<String, ActionEntry> actionsById() {

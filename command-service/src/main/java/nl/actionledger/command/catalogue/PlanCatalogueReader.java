@@ -29,8 +29,7 @@ final class PlanCatalogueReader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private PlanCatalogueReader() {
-    }
+    private PlanCatalogueReader() {}
 
     /**
      * @throws IllegalStateException when the catalogue is missing, is not valid JSON for {@link PlanCatalogue},
@@ -38,16 +37,19 @@ final class PlanCatalogueReader {
      */
     public static PlanCatalogue read(String planId) {
         if (planId == null || !PLAN_ID.matcher(planId).matches()) {
-            throw new IllegalStateException("invalid plan id '" + planId + "': expected lower-case letters, digits and '-'");
+            throw new IllegalStateException(
+                    "invalid plan id '" + planId + "': expected lower-case letters, digits and '-'");
         }
         String resource = "/catalogue/" + planId + ".json";
         PlanCatalogue catalogue = parse(resource);
         if (!planId.equals(catalogue.planId())) {
-            throw new IllegalStateException(resource + " holds plan '" + catalogue.planId() + "', not '" + planId + "'");
+            throw new IllegalStateException(
+                    resource + " holds plan '" + catalogue.planId() + "', not '" + planId + "'");
         }
         List<String> problems = problemsIn(catalogue);
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("plan catalogue " + resource + " is inconsistent: " + String.join("; ", problems));
+            throw new IllegalStateException(
+                    "plan catalogue " + resource + " is inconsistent: " + String.join("; ", problems));
         }
         return catalogue;
     }
@@ -74,7 +76,8 @@ final class PlanCatalogueReader {
             if (!objectiveNumbers.add(objective.number())) {
                 problems.add("objective " + objective.number() + " appears twice");
             }
-            boolean covered = catalogue.priority(objective.priority())
+            boolean covered = catalogue
+                    .priority(objective.priority())
                     .map(priority -> priority.covers(objective.number()))
                     .orElse(false);
             if (!covered) {
@@ -88,10 +91,13 @@ final class PlanCatalogueReader {
                 problems.add("action id '" + action.id() + "' appears twice");
             }
             if (catalogue.objective(action.objective()).isEmpty()) {
-                problems.add("action " + action.id() + " names objective " + action.objective() + ", which does not exist");
+                problems.add(
+                        "action " + action.id() + " names objective " + action.objective() + ", which does not exist");
             }
-            if (action.euActionNumber() != null && !action.id().equals(action.euActionNumber().toString())) {
-                problems.add("action " + action.id() + " has EU number " + action.euActionNumber() + "; its id must equal it");
+            if (action.euActionNumber() != null
+                    && !action.id().equals(action.euActionNumber().toString())) {
+                problems.add("action " + action.id() + " has EU number " + action.euActionNumber()
+                        + "; its id must equal it");
             }
             if (action.euActionNumber() == null && NUMERIC.matcher(action.id()).matches()) {
                 problems.add("action " + action.id() + " has no EU number, so its id must not be a number");

@@ -54,24 +54,37 @@ class PlanRegistrar implements ApplicationRunner {
             }
             try {
                 commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(toCommand(plan, ref, action))
-                        .andMetaData(Map.of(EventMetadataKeys.ACTOR, EventMetadataKeys.SYSTEM_ACTOR,
-                                EventMetadataKeys.CORRELATION_ID, correlationId)));
+                        .andMetaData(Map.of(
+                                EventMetadataKeys.ACTOR,
+                                EventMetadataKeys.SYSTEM_ACTOR,
+                                EventMetadataKeys.CORRELATION_ID,
+                                correlationId)));
                 registered++;
             } catch (AggregateStreamCreationException alreadyThere) {
                 log.info("Action {} was registered by another instance at the same time", ref);
             }
         }
-        log.info("Plan {}: {} of {} actions registered now, the rest were already in the ledger",
-                plan.planId(), registered, plan.actions().size());
+        log.info(
+                "Plan {}: {} of {} actions registered now, the rest were already in the ledger",
+                plan.planId(),
+                registered,
+                plan.actions().size());
     }
 
     private static RegisterActionCommand toCommand(PlanCatalogue plan, ActionRef ref, ActionEntry action) {
         ObjectiveEntry objective = plan.objective(action.objective()).orElseThrow();
         PriorityEntry priority = plan.priority(objective.priority()).orElseThrow();
-        return new RegisterActionCommand(ref, action.euActionNumber(), action.description(),
+        return new RegisterActionCommand(
+                ref,
+                action.euActionNumber(),
+                action.description(),
                 new Objective(objective.number(), objective.text(), action.objectiveInferred() || objective.inferred()),
                 new Priority(priority.number(), priority.title()),
-                action.commitment(), action.timeframe(), initialStatus(action), plan.source(), action.notes());
+                action.commitment(),
+                action.timeframe(),
+                initialStatus(action),
+                plan.source(),
+                action.notes());
     }
 
     /**

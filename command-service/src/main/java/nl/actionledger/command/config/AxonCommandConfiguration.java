@@ -4,9 +4,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import nl.actionledger.events.EventMetadataKeys;
 import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.common.caching.Cache;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -25,8 +25,8 @@ class AxonCommandConfiguration {
      */
     @Bean
     CorrelationDataProvider actorAndCorrelationProvider() {
-        return new SimpleCorrelationDataProvider(EventMetadataKeys.ACTOR, EventMetadataKeys.ACTOR_NAME,
-                EventMetadataKeys.CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(
+                EventMetadataKeys.ACTOR, EventMetadataKeys.ACTOR_NAME, EventMetadataKeys.CORRELATION_ID);
     }
 
     @Bean
@@ -52,6 +52,9 @@ class AxonCommandConfiguration {
             thread.setDaemon(true);
             return thread;
         });
-        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new CommandRetries(retries)).build();
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new CommandRetries(retries))
+                .build();
     }
 }

@@ -12,10 +12,13 @@ class CommandAccessRules {
     /** Only coordinators (and admins, who hold every role) change actions; only admins record checkpoints, keep the list of organisations and erase contact persons. */
     @Bean
     EndpointAccessRules commandEndpointRules() {
-        return requests -> requests
-                .requestMatchers(HttpMethod.POST, "/api/plans/*/actions/*/*").hasRole(Role.COORDINATOR.name())
-                .requestMatchers(HttpMethod.POST, "/api/admin/checkpoints").hasRole(Role.ADMIN.name())
-                .requestMatchers(HttpMethod.PUT, "/api/admin/organisations/*").hasRole(Role.ADMIN.name())
-                .requestMatchers(HttpMethod.POST, "/api/admin/people/*/erase").hasRole(Role.ADMIN.name());
+        return requests -> requests.requestMatchers(HttpMethod.POST, "/api/plans/*/actions/*/*")
+                .hasRole(Role.COORDINATOR.name())
+                .requestMatchers(HttpMethod.POST, "/api/admin/checkpoints")
+                .hasRole(Role.ADMIN.name())
+                .requestMatchers(HttpMethod.PUT, "/api/admin/organisations/*")
+                .hasRole(Role.ADMIN.name())
+                .requestMatchers(HttpMethod.POST, "/api/admin/people/*/erase")
+                .hasRole(Role.ADMIN.name());
     }
 }

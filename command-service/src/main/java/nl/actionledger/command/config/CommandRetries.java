@@ -37,15 +37,19 @@ final class CommandRetries implements RetryScheduler {
     }
 
     @Override
-    public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
-                                 List<Class<? extends Throwable>[]> failures, Runnable dispatchTask) {
+    public boolean scheduleRetry(
+            CommandMessage commandMessage,
+            RuntimeException lastFailure,
+            List<Class<? extends Throwable>[]> failures,
+            Runnable dispatchTask) {
         int attempt = failures.size();
         if ((lastFailure instanceof ConcurrencyException || lastFailure instanceof AggregateStreamCreationException)
                 && attempt <= MAX_CONCURRENCY_RETRIES) {
             executor.schedule(dispatchTask, BACK_OFF_MILLIS << (attempt - 1), TimeUnit.MILLISECONDS);
             return true;
         }
-        if (lastFailure instanceof ActionChangeRejectedException rejected && rejected.reason().dependsOnState()
+        if (lastFailure instanceof ActionChangeRejectedException rejected
+                && rejected.reason().dependsOnState()
                 && attempt == 1) {
             executor.execute(dispatchTask);
             return true;

@@ -40,9 +40,11 @@ class EventStoreConfiguration {
      * other commands of the moment ({@link EventAppends}).
      */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          DataSource dataSource, org.axonframework.config.Configuration configuration) {
+    EventStorageEngine eventStorageEngine(
+            Serializer defaultSerializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            DataSource dataSource,
+            org.axonframework.config.Configuration configuration) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .schema(EventTable.schema())
                 .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))

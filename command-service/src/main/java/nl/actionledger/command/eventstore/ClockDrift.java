@@ -12,17 +12,19 @@ public final class ClockDrift {
 
     static final String RULE = "event_time_near_database_clock";
 
-    private ClockDrift() {
-    }
+    private ClockDrift() {}
 
     /** Whether {@code failure} was caused by that refusal. */
     public static boolean refused(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PSQLException postgres && postgres.getServerErrorMessage() != null
+            if (cause instanceof PSQLException postgres
+                    && postgres.getServerErrorMessage() != null
                     && RULE.equals(postgres.getServerErrorMessage().getConstraint())) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getNextException() != null && refused(sql.getNextException())) {
+            if (cause instanceof SQLException sql
+                    && sql.getNextException() != null
+                    && refused(sql.getNextException())) {
                 return true;
             }
         }

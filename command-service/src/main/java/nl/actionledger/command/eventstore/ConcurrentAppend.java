@@ -13,8 +13,7 @@ public final class ConcurrentAppend {
 
     static final String AGGREGATE_SEQUENCE_KEY = "domain_event_entry_aggregate_sequence_key";
 
-    private ConcurrentAppend() {
-    }
+    private ConcurrentAppend() {}
 
     /**
      * Whether {@code failure} was caused by that index. Axon's own JDBC resolver looks for
@@ -23,12 +22,15 @@ public final class ConcurrentAppend {
      */
     public static boolean causedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PSQLException postgres && postgres.getServerErrorMessage() != null
+            if (cause instanceof PSQLException postgres
+                    && postgres.getServerErrorMessage() != null
                     && PSQLState.UNIQUE_VIOLATION.getState().equals(postgres.getSQLState())
-                    && AGGREGATE_SEQUENCE_KEY.equals(postgres.getServerErrorMessage().getConstraint())) {
+                    && AGGREGATE_SEQUENCE_KEY.equals(
+                            postgres.getServerErrorMessage().getConstraint())) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getNextException() != null
+            if (cause instanceof SQLException sql
+                    && sql.getNextException() != null
                     && causedBy(sql.getNextException())) {
                 return true;
             }

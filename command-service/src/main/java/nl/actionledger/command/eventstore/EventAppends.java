@@ -18,8 +18,8 @@ public final class EventAppends extends JdbcEventStorageEngine implements AutoCl
 
     public EventAppends(Builder builder) {
         super(builder);
-        this.groupCommits = new GroupCommits(this::getConnection,
-                (connection, events) -> appendEvents(connection, events, getEventSerializer()));
+        this.groupCommits = new GroupCommits(
+                this::getConnection, (connection, events) -> appendEvents(connection, events, getEventSerializer()));
     }
 
     @Override
@@ -27,7 +27,8 @@ public final class EventAppends extends JdbcEventStorageEngine implements AutoCl
         if (events.size() > 1) {
             CommandTransactions.requireForThisCommand();
         }
-        if (events.isEmpty() || serializer != getEventSerializer()
+        if (events.isEmpty()
+                || serializer != getEventSerializer()
                 || TransactionSynchronizationManager.isActualTransactionActive()) {
             super.appendEvents(events, serializer);
             return;

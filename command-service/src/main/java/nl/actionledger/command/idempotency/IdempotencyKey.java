@@ -35,7 +35,10 @@ public record IdempotencyKey(String actor, String key, byte[] fingerprint) {
 
     /** What the command carries, for {@link IdempotencyKeyInterceptor}; the actor is in the metadata already. */
     public Map<String, String> metadata() {
-        return Map.of(IdempotencyKeyInterceptor.KEY, key, IdempotencyKeyInterceptor.FINGERPRINT,
+        return Map.of(
+                IdempotencyKeyInterceptor.KEY,
+                key,
+                IdempotencyKeyInterceptor.FINGERPRINT,
                 HexFormat.of().formatHex(fingerprint));
     }
 

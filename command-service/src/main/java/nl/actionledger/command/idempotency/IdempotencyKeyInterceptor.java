@@ -35,10 +35,12 @@ final class IdempotencyKeyInterceptor implements MessageHandlerInterceptor<Comma
         }
         Object result = chain.proceed();
         if (metaData.get(KEY) instanceof String key && result instanceof Number version) {
-            IdempotencyKey idempotencyKey = new IdempotencyKey((String) metaData.get(EventMetadataKeys.ACTOR), key,
+            IdempotencyKey idempotencyKey = new IdempotencyKey(
+                    (String) metaData.get(EventMetadataKeys.ACTOR),
+                    key,
                     HexFormat.of().parseHex((String) metaData.get(FINGERPRINT)));
-            StoredAnswer answer = StoredAnswer.accepted(version.longValue(),
-                    (String) metaData.get(EventMetadataKeys.CORRELATION_ID));
+            StoredAnswer answer =
+                    StoredAnswer.accepted(version.longValue(), (String) metaData.get(EventMetadataKeys.CORRELATION_ID));
             unitOfWork.onPrepareCommit(committing -> {
                 try {
                     keys.recordAccepted(idempotencyKey, answer);

@@ -35,14 +35,19 @@ public class IdempotencyKeys {
         return jdbc.sql("""
                         SELECT request_fingerprint, status, version, error_code, detail, correlation_id
                         FROM event_store.idempotency_key WHERE actor = ? AND idempotency_key = ?""")
-                .param(key.actor()).param(key.key())
+                .param(key.actor())
+                .param(key.key())
                 .query((rs, row) -> {
                     if (!key.sameRequestAs(rs.getBytes("request_fingerprint"))) {
                         throw new IdempotencyKeyReusedException();
                     }
                     Long version = rs.getObject("version", Long.class);
-                    return new StoredAnswer(rs.getInt("status"), version, rs.getString("error_code"),
-                            rs.getString("detail"), rs.getString("correlation_id"));
+                    return new StoredAnswer(
+                            rs.getInt("status"),
+                            version,
+                            rs.getString("error_code"),
+                            rs.getString("detail"),
+                            rs.getString("correlation_id"));
                 })
                 .optional();
     }
@@ -66,8 +71,15 @@ public class IdempotencyKeys {
                         INSERT INTO event_store.idempotency_key (actor, idempotency_key, request_fingerprint, status,
                             version, error_code, detail, correlation_id)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""" + onConflict)
-                .params(key.actor(), key.key(), key.fingerprint(), answer.status(), answer.version(), answer.errorCode(),
-                        answer.detail(), answer.correlationId())
+                .params(
+                        key.actor(),
+                        key.key(),
+                        key.fingerprint(),
+                        answer.status(),
+                        answer.version(),
+                        answer.errorCode(),
+                        answer.detail(),
+                        answer.correlationId())
                 .update();
     }
 
@@ -75,7 +87,8 @@ public class IdempotencyKeys {
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
     void forgetOldKeys() {
         int forgotten = jdbc.sql("DELETE FROM event_store.idempotency_key WHERE recorded_at < now() - ?::interval")
-                .param(retention.toSeconds() + " seconds").update();
+                .param(retention.toSeconds() + " seconds")
+                .update();
         if (forgotten > 0) {
             log.info("Forgot {} idempotency keys older than {}", forgotten, retention);
         }

@@ -33,7 +33,8 @@ class ChainCheckpoints {
         this.margin = margin;
     }
 
-    @Scheduled(initialDelayString = "${actionledger.checkpoints.initial-delay:PT1M}",
+    @Scheduled(
+            initialDelayString = "${actionledger.checkpoints.initial-delay:PT1M}",
             fixedDelayString = "${actionledger.checkpoints.interval:PT15M}")
     void recordScheduled() {
         Checkpoint checkpoint;
@@ -43,8 +44,12 @@ class ChainCheckpoints {
             log.info("Scheduled chain checkpoint skipped: one is being recorded already");
             return;
         }
-        log.info("Chain checkpoint {} at position {}: {} chains, {} events", checkpoint.id(), checkpoint.position(),
-                checkpoint.chains(), checkpoint.events());
+        log.info(
+                "Chain checkpoint {} at position {}: {} chains, {} events",
+                checkpoint.id(),
+                checkpoint.position(),
+                checkpoint.chains(),
+                checkpoint.events());
     }
 
     /**
@@ -65,17 +70,23 @@ class ChainCheckpoints {
 
     private Checkpoint recordNow() {
         long id = jdbc.sql("SELECT event_store.record_checkpoint(make_interval(secs => ?))")
-                .param(margin.toMillis() / 1000.0).query(Long.class).single();
+                .param(margin.toMillis() / 1000.0)
+                .query(Long.class)
+                .single();
         return jdbc.sql("""
                         SELECT id, recorded_at, position, chains, events, encode(digest, 'hex') AS digest
                         FROM event_store.chain_checkpoint WHERE id = ?""")
                 .param(id)
-                .query((rs, row) -> new Checkpoint(rs.getLong("id"), rs.getTimestamp("recorded_at").toInstant(),
-                        rs.getLong("position"), rs.getInt("chains"), rs.getLong("events"), rs.getString("digest")))
+                .query((rs, row) -> new Checkpoint(
+                        rs.getLong("id"),
+                        rs.getTimestamp("recorded_at").toInstant(),
+                        rs.getLong("position"),
+                        rs.getInt("chains"),
+                        rs.getLong("events"),
+                        rs.getString("digest")))
                 .single();
     }
 
     /** @param digest SHA-256, hex, over the lines "aggregate id:sequence number:hash" of all chain heads, sorted */
-    record Checkpoint(long id, Instant recordedAt, long position, int chains, long events, String digest) {
-    }
+    record Checkpoint(long id, Instant recordedAt, long position, int chains, long events, String digest) {}
 }

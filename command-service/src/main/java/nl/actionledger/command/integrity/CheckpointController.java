@@ -17,7 +17,9 @@ class CheckpointController {
     }
 
     @PostMapping(path = "/api/admin/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ErrorCodes(status = HttpStatus.TOO_MANY_REQUESTS, value = {"TOO_BUSY", "RATE_LIMITED"})
+    @ErrorCodes(
+            status = HttpStatus.TOO_MANY_REQUESTS,
+            value = {"TOO_BUSY", "RATE_LIMITED"})
     ChainCheckpoints.Checkpoint record() {
         return checkpoints.record();
     }

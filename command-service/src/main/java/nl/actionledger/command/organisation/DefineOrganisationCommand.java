@@ -9,7 +9,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *
  * @param aliases already checked: well-formed, each once, none another organisation's
  */
-public record DefineOrganisationCommand(String organisationId, String displayName, List<String> aliases, String reason) {
+public record DefineOrganisationCommand(
+        String organisationId, String displayName, List<String> aliases, String reason) {
 
     public DefineOrganisationCommand {
         aliases = List.copyOf(aliases);

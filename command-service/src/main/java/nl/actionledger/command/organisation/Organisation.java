@@ -27,6 +27,7 @@ class Organisation {
 
     @AggregateIdentifier
     private String id;
+
     private String organisationId;
     private String displayName;
     private List<String> aliases;
@@ -42,29 +43,32 @@ class Organisation {
         requireValidId(command.organisationId());
         requireReason(command.reason());
         if (organisationId == null) {
-            apply(new OrganisationRegisteredEvent(command.organisationId(), command.displayName(), command.aliases(),
-                    command.reason()));
+            apply(new OrganisationRegisteredEvent(
+                    command.organisationId(), command.displayName(), command.aliases(), command.reason()));
             return new OrganisationDefined(version, true);
         }
         if (displayName.equals(command.displayName()) && aliases.equals(command.aliases())) {
-            throw new OrganisationRejectedException(Reason.NO_CHANGE,
+            throw new OrganisationRejectedException(
+                    Reason.NO_CHANGE,
                     "Organisation '" + organisationId + "' is already defined so. Nothing was recorded.");
         }
-        apply(new OrganisationChangedEvent(organisationId, displayName, aliases, command.displayName(),
-                command.aliases(), command.reason()));
+        apply(new OrganisationChangedEvent(
+                organisationId, displayName, aliases, command.displayName(), command.aliases(), command.reason()));
         return new OrganisationDefined(version, false);
     }
 
     private static void requireValidId(String organisationId) {
         if (!OrganisationIds.isValid(organisationId)) {
-            throw new OrganisationRejectedException(Reason.INVALID_ORGANISATION_ID,
+            throw new OrganisationRejectedException(
+                    Reason.INVALID_ORGANISATION_ID,
                     "An organisation id is 1 to 63 lower-case letters, digits and inner hyphens.");
         }
     }
 
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
-            throw new OrganisationRejectedException(Reason.INVALID_REASON,
+            throw new OrganisationRejectedException(
+                    Reason.INVALID_REASON,
                     "Every change needs a reason of at most " + MAX_REASON_LENGTH + " characters.");
         }
     }

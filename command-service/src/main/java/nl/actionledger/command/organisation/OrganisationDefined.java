@@ -1,5 +1,4 @@
 package nl.actionledger.command.organisation;
 
 /** The answer to {@link DefineOrganisationCommand}: the organisation's new version, and whether it is new. */
-public record OrganisationDefined(long version, boolean registered) {
-}
+public record OrganisationDefined(long version, boolean registered) {}

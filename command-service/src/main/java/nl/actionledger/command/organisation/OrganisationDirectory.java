@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.actionledger.events.OrganisationChangedEvent;
 import nl.actionledger.events.OrganisationRegisteredEvent;
 import nl.actionledger.support.organisation.OrganisationNames;
-import java.util.LinkedHashMap;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -64,10 +64,12 @@ public class OrganisationDirectory {
 
     /** The id the name stands for. @throws OrganisationRejectedException UNKNOWN_ORGANISATION when none */
     public String require(String name) {
-        return resolve(name).orElseThrow(() -> new OrganisationRejectedException(
-                OrganisationRejectedException.Reason.UNKNOWN_ORGANISATION,
-                "There is no organisation '" + name + "' on the list; name one by its id or an alias (GET /api/organisations"
-                        + " on query-service lists them)."));
+        return resolve(name)
+                .orElseThrow(() -> new OrganisationRejectedException(
+                        OrganisationRejectedException.Reason.UNKNOWN_ORGANISATION,
+                        "There is no organisation '" + name
+                                + "' on the list; name one by its id or an alias (GET /api/organisations"
+                                + " on query-service lists them)."));
     }
 
     /** Every organisation of the list, read afresh. */
@@ -98,16 +100,24 @@ public class OrganisationDirectory {
                                payload_revision, payload, meta_data
                         FROM event_store.domain_event_entry WHERE type = 'Organisation'
                         ORDER BY aggregate_identifier, sequence_number""")
-                .query((rs, n) -> new GenericDomainEventEntry<>("Organisation", rs.getString("aggregate_identifier"),
-                        rs.getLong("sequence_number"), rs.getString("event_identifier"), rs.getString("time_stamp"),
-                        rs.getString("payload_type"), rs.getString("payload_revision"), rs.getBytes("payload"),
+                .query((rs, n) -> new GenericDomainEventEntry<>(
+                        "Organisation",
+                        rs.getString("aggregate_identifier"),
+                        rs.getLong("sequence_number"),
+                        rs.getString("event_identifier"),
+                        rs.getString("time_stamp"),
+                        rs.getString("payload_type"),
+                        rs.getString("payload_revision"),
+                        rs.getBytes("payload"),
                         rs.getBytes("meta_data")))
                 .list();
         Map<String, ListedOrganisation> byId = new LinkedHashMap<>();
         fold(EventStreamUtils.upcastAndDeserializeDomainEvents(rows.stream(), serializer, axon.upcasterChain()), byId);
         Map<String, String> byKey = new HashMap<>();
-        byId.values().forEach(organisation -> organisation.aliases()
-                .forEach(alias -> byKey.putIfAbsent(OrganisationNames.key(alias), organisation.id())));
+        byId.values()
+                .forEach(organisation -> organisation
+                        .aliases()
+                        .forEach(alias -> byKey.putIfAbsent(OrganisationNames.key(alias), organisation.id())));
         // an id wins over another organisation's alias, should both ever be the same
         byId.keySet().forEach(id -> byKey.put(id, id));
         return new Snapshot(java.util.Collections.unmodifiableMap(byId), Map.copyOf(byKey), readAt);
@@ -117,12 +127,22 @@ public class OrganisationDirectory {
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             if (message.getPayload() instanceof OrganisationRegisteredEvent registered) {
-                byId.put(registered.organisationId(), new ListedOrganisation(registered.organisationId(),
-                        registered.displayName(), registered.aliases(), message.getSequenceNumber()));
+                byId.put(
+                        registered.organisationId(),
+                        new ListedOrganisation(
+                                registered.organisationId(),
+                                registered.displayName(),
+                                registered.aliases(),
+                                message.getSequenceNumber()));
             } else if (message.getPayload() instanceof OrganisationChangedEvent changed
                     && byId.containsKey(changed.organisationId())) {
-                byId.put(changed.organisationId(), new ListedOrganisation(changed.organisationId(),
-                        changed.displayName(), changed.aliases(), message.getSequenceNumber()));
+                byId.put(
+                        changed.organisationId(),
+                        new ListedOrganisation(
+                                changed.organisationId(),
+                                changed.displayName(),
+                                changed.aliases(),
+                                message.getSequenceNumber()));
             }
         }
     }
@@ -132,6 +152,5 @@ public class OrganisationDirectory {
         snapshot = new Snapshot(Map.of(), Map.of(), Instant.EPOCH);
     }
 
-    private record Snapshot(Map<String, ListedOrganisation> byId, Map<String, String> byKey, Instant readAt) {
-    }
+    private record Snapshot(Map<String, ListedOrganisation> byId, Map<String, String> byKey, Instant readAt) {}
 }

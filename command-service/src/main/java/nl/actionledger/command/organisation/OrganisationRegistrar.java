@@ -40,8 +40,12 @@ class OrganisationRegistrar implements ApplicationRunner {
     private final OrganisationDirectory directory;
     private final JsonMapper json;
 
-    OrganisationRegistrar(@Value("${actionledger.organisations.initial}") Resource initial, EventStore eventStore,
-                          CommandGateway commandGateway, OrganisationDirectory directory, JsonMapper json) {
+    OrganisationRegistrar(
+            @Value("${actionledger.organisations.initial}") Resource initial,
+            EventStore eventStore,
+            CommandGateway commandGateway,
+            OrganisationDirectory directory,
+            JsonMapper json) {
         this.initial = initial;
         this.eventStore = eventStore;
         this.commandGateway = commandGateway;
@@ -55,15 +59,22 @@ class OrganisationRegistrar implements ApplicationRunner {
         String correlationId = "registration-organisations-" + UUID.randomUUID();
         int registered = 0;
         for (InitialOrganisation organisation : list.organisations()) {
-            if (eventStore.lastSequenceNumberFor(OrganisationIds.aggregateId(organisation.id())).isPresent()) {
+            if (eventStore
+                    .lastSequenceNumberFor(OrganisationIds.aggregateId(organisation.id()))
+                    .isPresent()) {
                 continue;
             }
             try {
                 commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(new DefineOrganisationCommand(
-                                organisation.id(), organisation.displayName(), organisation.aliases(),
+                                organisation.id(),
+                                organisation.displayName(),
+                                organisation.aliases(),
                                 "Listed at start-up from " + initial.getFilename()))
-                        .andMetaData(Map.of(EventMetadataKeys.ACTOR, EventMetadataKeys.SYSTEM_ACTOR,
-                                EventMetadataKeys.CORRELATION_ID, correlationId)));
+                        .andMetaData(Map.of(
+                                EventMetadataKeys.ACTOR,
+                                EventMetadataKeys.SYSTEM_ACTOR,
+                                EventMetadataKeys.CORRELATION_ID,
+                                correlationId)));
                 registered++;
             } catch (OrganisationRejectedException alreadyThere) {
                 if (alreadyThere.reason() != OrganisationRejectedException.Reason.NO_CHANGE) {
@@ -73,7 +84,9 @@ class OrganisationRegistrar implements ApplicationRunner {
             }
         }
         directory.forget();
-        log.info("Organisations: {} of {} listed now, the rest were listed already", registered,
+        log.info(
+                "Organisations: {} of {} listed now, the rest were listed already",
+                registered,
                 list.organisations().size());
     }
 
@@ -85,9 +98,7 @@ class OrganisationRegistrar implements ApplicationRunner {
         }
     }
 
-    record InitialList(String source, List<InitialOrganisation> organisations) {
-    }
+    record InitialList(String source, List<InitialOrganisation> organisations) {}
 
-    record InitialOrganisation(String id, String displayName, List<String> aliases) {
-    }
+    record InitialOrganisation(String id, String displayName, List<String> aliases) {}
 }

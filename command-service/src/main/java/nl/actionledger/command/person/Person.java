@@ -23,6 +23,7 @@ class Person {
 
     @AggregateIdentifier
     private String id;
+
     private boolean erased;
 
     Person() {
@@ -34,11 +35,13 @@ class Person {
     String handle(ErasePersonCommand command, PersonDirectory people) {
         requireReason(command.reason());
         if (erased) {
-            throw new PersonRejectedException(Reason.PERSON_ALREADY_ERASED,
+            throw new PersonRejectedException(
+                    Reason.PERSON_ALREADY_ERASED,
                     "Person " + command.personId() + " was erased before. Nothing was recorded.");
         }
         if (people.keyOf(command.personId()).isEmpty()) {
-            throw new PersonRejectedException(Reason.PERSON_NOT_FOUND, "There is no person " + command.personId() + ".");
+            throw new PersonRejectedException(
+                    Reason.PERSON_NOT_FOUND, "There is no person " + command.personId() + ".");
         }
         apply(new PersonErasedEvent(command.personId(), command.reason()));
         people.deleteKey(command.personId());
@@ -47,7 +50,8 @@ class Person {
 
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
-            throw new PersonRejectedException(Reason.INVALID_REASON,
+            throw new PersonRejectedException(
+                    Reason.INVALID_REASON,
                     "An erasure needs a reason of at most " + MAX_REASON_LENGTH + " characters.");
         }
     }

@@ -20,6 +20,5 @@ public interface PersonDirectory {
     /** Deletes the person's key; the database accepts it only with the person's erasure event in the same transaction. */
     void deleteKey(String personId);
 
-    record NamedPerson(String personId, byte[] key) {
-    }
+    record NamedPerson(String personId, byte[] key) {}
 }

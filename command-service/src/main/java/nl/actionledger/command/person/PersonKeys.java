@@ -35,26 +35,33 @@ class PersonKeys implements PersonDirectory {
             jdbc.sql("""
                     INSERT INTO event_store.person_key (person_id, key, name_digest) VALUES (?, ?, ?)
                     ON CONFLICT (name_digest) DO NOTHING""")
-                    .params(UUID.randomUUID().toString(), ContactSeal.newKey(), digest).update();
+                    .params(UUID.randomUUID().toString(), ContactSeal.newKey(), digest)
+                    .update();
             return named(digest).orElseThrow();
         });
     }
 
     private Optional<NamedPerson> named(byte[] digest) {
-        return jdbc.sql("SELECT person_id, key FROM event_store.person_key WHERE name_digest = ?").param(digest)
-                .query((rs, row) -> new NamedPerson(rs.getString(1), rs.getBytes(2))).optional();
+        return jdbc.sql("SELECT person_id, key FROM event_store.person_key WHERE name_digest = ?")
+                .param(digest)
+                .query((rs, row) -> new NamedPerson(rs.getString(1), rs.getBytes(2)))
+                .optional();
     }
 
     @Override
     public Optional<byte[]> keyOf(String personId) {
-        return jdbc.sql("SELECT key FROM event_store.person_key WHERE person_id = ?").param(personId)
-                .query((rs, row) -> rs.getBytes(1)).optional();
+        return jdbc.sql("SELECT key FROM event_store.person_key WHERE person_id = ?")
+                .param(personId)
+                .query((rs, row) -> rs.getBytes(1))
+                .optional();
     }
 
     @Override
     public void deleteKey(String personId) {
         CommandTransactions.requireForThisCommand();
-        jdbc.sql("DELETE FROM event_store.person_key WHERE person_id = ?").param(personId).update();
+        jdbc.sql("DELETE FROM event_store.person_key WHERE person_id = ?")
+                .param(personId)
+                .update();
     }
 
     private static byte[] digest(String organisationId, String name) {

@@ -47,21 +47,27 @@ class ChangeRateLimit implements HandlerInterceptor, WebMvcConfigurer {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        if (changesPerMinute == 0 || HttpMethod.GET.matches(request.getMethod())
-                || HttpMethod.HEAD.matches(request.getMethod()) || user == null) {
+        if (changesPerMinute == 0
+                || HttpMethod.GET.matches(request.getMethod())
+                || HttpMethod.HEAD.matches(request.getMethod())
+                || user == null) {
             return true;
         }
-        ConsumptionProbe probe = buckets.get(user.getName(), name -> newBucket()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe =
+                buckets.get(user.getName(), name -> newBucket()).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            throw new ChangeRateLimitExceededException(changesPerMinute,
-                    Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
+            throw new ChangeRateLimitExceededException(
+                    changesPerMinute,
+                    Math.max(
+                            1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
         }
         return true;
     }
 
     private Bucket newBucket() {
         return Bucket.builder()
-                .addLimit(limit -> limit.capacity(changesPerMinute).refillGreedy(changesPerMinute, Duration.ofMinutes(1)))
+                .addLimit(
+                        limit -> limit.capacity(changesPerMinute).refillGreedy(changesPerMinute, Duration.ofMinutes(1)))
                 .build();
     }
 }

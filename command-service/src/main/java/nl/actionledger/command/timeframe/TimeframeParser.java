@@ -35,8 +35,7 @@ public final class TimeframeParser {
     private static final Pattern SINGLE_YEAR = Pattern.compile("(\\d{4})");
     private static final Pattern FROM = Pattern.compile("(?:vanaf|from)\\s+(\\d{4})");
 
-    private TimeframeParser() {
-    }
+    private TimeframeParser() {}
 
     /**
      * @throws UnparseableTimeframeException when the text is blank or says nothing this parser knows
@@ -70,15 +69,17 @@ public final class TimeframeParser {
         if (fromYear.matches()) {
             return new Timeframe(TimeframeType.FROM, raw, year(raw, fromYear.group(1)), null);
         }
-        throw new UnparseableTimeframeException(raw, "expected one of: Doorlopend/continuous, 2024 - 2025, "
-                + "Vanaf 2025/from 2025, n.t.b./tbd, Indien relevant/when relevant, Gereed/already done");
+        throw new UnparseableTimeframeException(
+                raw,
+                "expected one of: Doorlopend/continuous, 2024 - 2025, "
+                        + "Vanaf 2025/from 2025, n.t.b./tbd, Indien relevant/when relevant, Gereed/already done");
     }
 
     private static int year(String raw, String digits) {
         int year = Integer.parseInt(digits);
         if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
-            throw new UnparseableTimeframeException(raw,
-                    "years must lie between " + EARLIEST_YEAR + " and " + LATEST_YEAR);
+            throw new UnparseableTimeframeException(
+                    raw, "years must lie between " + EARLIEST_YEAR + " and " + LATEST_YEAR);
         }
         return year;
     }

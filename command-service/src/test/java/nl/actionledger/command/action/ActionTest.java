@@ -1,5 +1,20 @@
 package nl.actionledger.command.action;
 
+import static nl.actionledger.events.ImplementationStatus.COMPLETED;
+import static nl.actionledger.events.ImplementationStatus.CONTINUOUS;
+import static nl.actionledger.events.ImplementationStatus.DISCONTINUED;
+import static nl.actionledger.events.ImplementationStatus.IN_PROGRESS;
+import static nl.actionledger.events.ImplementationStatus.NOT_STARTED;
+import static nl.actionledger.events.ImplementationStatus.ON_HOLD;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasProperty;
+import static org.hamcrest.Matchers.instanceOf;
+import static org.hamcrest.Matchers.not;
+
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -8,11 +23,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
-import nl.actionledger.command.person.PersonDirectory;
-import nl.actionledger.support.person.ContactSeal;
-import org.hamcrest.CustomTypeSafeMatcher;
-import org.hamcrest.Matcher;
 import nl.actionledger.command.action.ActionChangeRejectedException.Reason;
+import nl.actionledger.command.person.PersonDirectory;
 import nl.actionledger.events.ActionReassignedEvent;
 import nl.actionledger.events.ActionRef;
 import nl.actionledger.events.ActionRegisteredEvent;
@@ -27,29 +39,18 @@ import nl.actionledger.events.Objective;
 import nl.actionledger.events.Priority;
 import nl.actionledger.events.Timeframe;
 import nl.actionledger.events.TimeframeType;
+import nl.actionledger.support.person.ContactSeal;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.CustomTypeSafeMatcher;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static nl.actionledger.events.ImplementationStatus.COMPLETED;
-import static nl.actionledger.events.ImplementationStatus.CONTINUOUS;
-import static nl.actionledger.events.ImplementationStatus.DISCONTINUED;
-import static nl.actionledger.events.ImplementationStatus.IN_PROGRESS;
-import static nl.actionledger.events.ImplementationStatus.NOT_STARTED;
-import static nl.actionledger.events.ImplementationStatus.ON_HOLD;
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.hasProperty;
-import static org.hamcrest.Matchers.instanceOf;
-import static org.axonframework.test.matchers.Matchers.andNoMore;
-import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
-import static org.axonframework.test.matchers.Matchers.payloadsMatching;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
 
 class ActionTest {
 
     private static final ActionRef ACTION = ActionRef.of("eu-wap-nl", "28");
-    private static final Timeframe CONTINUOUS_TIMEFRAME = new Timeframe(TimeframeType.CONTINUOUS, "Doorlopend", null, null);
+    private static final Timeframe CONTINUOUS_TIMEFRAME =
+            new Timeframe(TimeframeType.CONTINUOUS, "Doorlopend", null, null);
     private static final Timeframe RANGE_2024_2025 = new Timeframe(TimeframeType.RANGE, "2024 - 2025", 2024, 2025);
 
     private static final Requester ADMIN = new Requester("admin", null, true);
@@ -117,19 +118,34 @@ class ActionTest {
     }
 
     private static ActionRegisteredEvent registered(ImplementationStatus status, Timeframe timeframe) {
-        return new ActionRegisteredEvent(ACTION, 28, "Develop and use state-of-the-art tools",
-                new Objective(9, "Improve rate of detection", false), new Priority(3, "Enforcing regulations"),
-                new Commitment(new TreeSet<>(EnumSet.of(CommitmentLevel.NATIONAL)), null), timeframe, status,
-                "nl-eu-wildlife-trafficking-action-plan.tsv", List.of());
+        return new ActionRegisteredEvent(
+                ACTION,
+                28,
+                "Develop and use state-of-the-art tools",
+                new Objective(9, "Improve rate of detection", false),
+                new Priority(3, "Enforcing regulations"),
+                new Commitment(new TreeSet<>(EnumSet.of(CommitmentLevel.NATIONAL)), null),
+                timeframe,
+                status,
+                "nl-eu-wildlife-trafficking-action-plan.tsv",
+                List.of());
     }
 
     @Test
     void registrationRecordsTheWholeBaseline() {
         ActionRegisteredEvent expected = registered(CONTINUOUS, CONTINUOUS_TIMEFRAME);
         fixture.givenNoPriorActivity()
-                .when(new RegisterActionCommand(ACTION, 28, expected.description(), expected.objective(),
-                        expected.priority(), expected.commitment(), CONTINUOUS_TIMEFRAME, CONTINUOUS,
-                        expected.source(), List.of()))
+                .when(new RegisterActionCommand(
+                        ACTION,
+                        28,
+                        expected.description(),
+                        expected.objective(),
+                        expected.priority(),
+                        expected.commitment(),
+                        CONTINUOUS_TIMEFRAME,
+                        CONTINUOUS,
+                        expected.source(),
+                        List.of()))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(expected);
     }
@@ -159,7 +175,8 @@ class ActionTest {
 
     @Test
     void leavingDiscontinuedIsRecordedAsReopening() {
-        fixture.given(registered(NOT_STARTED, RANGE_2024_2025),
+        fixture.given(
+                        registered(NOT_STARTED, RANGE_2024_2025),
                         new ActionStatusChangedEvent(ACTION, NOT_STARTED, DISCONTINUED, "Budget cut"))
                 .when(new ChangeActionStatusCommand(ACTION, ON_HOLD, "Budget back", null, ADMIN))
                 .expectEvents(new ActionReopenedEvent(ACTION, DISCONTINUED, ON_HOLD, "Budget back"))
@@ -177,24 +194,29 @@ class ActionTest {
     void firstAssignmentSealsTheContactsNameUnderTheirPersonsKey() {
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025))
                 .when(new ReassignActionCommand(ACTION, "nvwa", "J. Jansen", "NVWA leads enforcement", null, ADMIN))
-                .expectEventsMatching(payloadsMatching(exactSequenceOf(reassigned(event -> event.previousAssignment() == null
-                        && event.newAssignment().organisationId().equals("nvwa")
-                        && event.newAssignment().legacyContact() == null
-                        && event.newAssignment().contactPersonId().equals(people.idOf("nvwa", "J. Jansen"))
-                        && opened(event.newAssignment()).equals("J. Jansen")
-                        && !event.toString().contains("Jansen")), andNoMore())));
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        reassigned(event -> event.previousAssignment() == null
+                                && event.newAssignment().organisationId().equals("nvwa")
+                                && event.newAssignment().legacyContact() == null
+                                && event.newAssignment().contactPersonId().equals(people.idOf("nvwa", "J. Jansen"))
+                                && opened(event.newAssignment()).equals("J. Jansen")
+                                && !event.toString().contains("Jansen")),
+                        andNoMore())));
     }
 
     @Test
     void changingOnlyTheContactIsAReassignmentToAnotherPerson() {
         Assignment before = people.sealed("nvwa", "J. Jansen");
-        fixture.given(registered(NOT_STARTED, RANGE_2024_2025), new ActionReassignedEvent(ACTION, null, before, "first"))
+        fixture.given(
+                        registered(NOT_STARTED, RANGE_2024_2025),
+                        new ActionReassignedEvent(ACTION, null, before, "first"))
                 .when(new ReassignActionCommand(ACTION, "nvwa", "P. de Vries", "Jansen retired", null, ADMIN))
-                .expectEventsMatching(payloadsMatching(exactSequenceOf(reassigned(event ->
-                        event.previousAssignment().equals(before)
-                        && event.newAssignment().contactPersonId().equals(people.idOf("nvwa", "P. de Vries"))
-                        && !event.newAssignment().contactPersonId().equals(before.contactPersonId())
-                        && opened(event.newAssignment()).equals("P. de Vries")), andNoMore())));
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        reassigned(event -> event.previousAssignment().equals(before)
+                                && event.newAssignment().contactPersonId().equals(people.idOf("nvwa", "P. de Vries"))
+                                && !event.newAssignment().contactPersonId().equals(before.contactPersonId())
+                                && opened(event.newAssignment()).equals("P. de Vries")),
+                        andNoMore())));
     }
 
     @Test
@@ -208,22 +230,28 @@ class ActionTest {
 
     @Test
     void rejectsReassignmentToTheSamePersonWithoutNamingThemInTheRefusal() {
-        fixture.given(registered(NOT_STARTED, RANGE_2024_2025),
+        fixture.given(
+                        registered(NOT_STARTED, RANGE_2024_2025),
                         new ActionReassignedEvent(ACTION, null, people.sealed("nvwa", "J. Jansen"), "first"))
                 .when(new ReassignActionCommand(ACTION, "nvwa", "J. Jansen", "again", null, ADMIN))
                 .expectNoEvents()
                 .expectException(rejection(Reason.NO_CHANGE, "already assigned to nvwa"))
-                .expectExceptionMessage(allOf(not(containsString("Jansen")), containsString(people.idOf("nvwa", "J. Jansen"))));
+                .expectExceptionMessage(
+                        allOf(not(containsString("Jansen")), containsString(people.idOf("nvwa", "J. Jansen"))));
     }
 
     @Test
     void theSameNameAtAnotherOrganisationIsAnotherPerson() {
-        fixture.given(registered(NOT_STARTED, RANGE_2024_2025),
+        fixture.given(
+                        registered(NOT_STARTED, RANGE_2024_2025),
                         new ActionReassignedEvent(ACTION, null, people.sealed("nvwa", "J. Jansen"), "first"))
                 .when(new ReassignActionCommand(ACTION, "douane", "J. Jansen", "moved", null, ADMIN))
-                .expectEventsMatching(payloadsMatching(exactSequenceOf(reassigned(event ->
-                        event.newAssignment().contactPersonId().equals(people.idOf("douane", "J. Jansen"))
-                        && !event.newAssignment().contactPersonId().equals(people.idOf("nvwa", "J. Jansen"))), andNoMore())));
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        reassigned(event -> event.newAssignment()
+                                        .contactPersonId()
+                                        .equals(people.idOf("douane", "J. Jansen"))
+                                && !event.newAssignment().contactPersonId().equals(people.idOf("nvwa", "J. Jansen"))),
+                        andNoMore())));
     }
 
     @Test
@@ -231,7 +259,8 @@ class ActionTest {
         Assignment legacy = new Assignment("nvwa", null, "K. Bakker");
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025), new ActionReassignedEvent(ACTION, null, legacy, "old"))
                 .when(new ReassignActionCommand(ACTION, "douane", null, "customs now", null, ADMIN))
-                .expectEvents(new ActionReassignedEvent(ACTION, Assignment.of("nvwa"), Assignment.of("douane"), "customs now"));
+                .expectEvents(new ActionReassignedEvent(
+                        ACTION, Assignment.of("nvwa"), Assignment.of("douane"), "customs now"));
     }
 
     @Test
@@ -239,9 +268,10 @@ class ActionTest {
         Assignment legacy = new Assignment("nvwa", null, "K. Bakker");
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025), new ActionReassignedEvent(ACTION, null, legacy, "old"))
                 .when(new ReassignActionCommand(ACTION, "nvwa", "K. Bakker", "erasable from now on", null, ADMIN))
-                .expectEventsMatching(payloadsMatching(exactSequenceOf(reassigned(event ->
-                        event.previousAssignment().equals(Assignment.of("nvwa"))
-                        && opened(event.newAssignment()).equals("K. Bakker")), andNoMore())));
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        reassigned(event -> event.previousAssignment().equals(Assignment.of("nvwa"))
+                                && opened(event.newAssignment()).equals("K. Bakker")),
+                        andNoMore())));
     }
 
     @Test
@@ -249,14 +279,19 @@ class ActionTest {
         Timeframe from2026 = new Timeframe(TimeframeType.FROM, "from 2026", 2026, null);
         fixture.given(registered(NOT_STARTED, RANGE_2024_2025))
                 .when(new ReviseActionTimeframeCommand(ACTION, from2026, "Delayed by the directive", null, ADMIN))
-                .expectEvents(new ActionTimeframeRevisedEvent(ACTION, RANGE_2024_2025, from2026, "Delayed by the directive"));
+                .expectEvents(
+                        new ActionTimeframeRevisedEvent(ACTION, RANGE_2024_2025, from2026, "Delayed by the directive"));
     }
 
     @Test
     void rejectsTimeframeRevisionThatMeansTheSameInOtherWords() {
         fixture.given(registered(CONTINUOUS, CONTINUOUS_TIMEFRAME))
-                .when(new ReviseActionTimeframeCommand(ACTION,
-                        new Timeframe(TimeframeType.CONTINUOUS, "continuous", null, null), "English please", null, ADMIN))
+                .when(new ReviseActionTimeframeCommand(
+                        ACTION,
+                        new Timeframe(TimeframeType.CONTINUOUS, "continuous", null, null),
+                        "English please",
+                        null,
+                        ADMIN))
                 .expectNoEvents()
                 .expectException(rejection(Reason.NO_CHANGE, "The timeframe is already"));
     }
@@ -279,7 +314,8 @@ class ActionTest {
 
     @Test
     void acceptsChangeAtTheExpectedVersion() {
-        fixture.given(registered(NOT_STARTED, RANGE_2024_2025),
+        fixture.given(
+                        registered(NOT_STARTED, RANGE_2024_2025),
                         new ActionStatusChangedEvent(ACTION, NOT_STARTED, IN_PROGRESS, "started"))
                 .when(new ChangeActionStatusCommand(ACTION, ON_HOLD, "waiting for budget", 1L, ADMIN))
                 .expectEvents(new ActionStatusChangedEvent(ACTION, IN_PROGRESS, ON_HOLD, "waiting for budget"))
@@ -288,7 +324,8 @@ class ActionTest {
 
     @Test
     void rejectsChangeAtAStaleVersion() {
-        fixture.given(registered(NOT_STARTED, RANGE_2024_2025),
+        fixture.given(
+                        registered(NOT_STARTED, RANGE_2024_2025),
                         new ActionStatusChangedEvent(ACTION, NOT_STARTED, IN_PROGRESS, "started"))
                 .when(new ChangeActionStatusCommand(ACTION, ON_HOLD, "waiting", 0L, ADMIN))
                 .expectNoEvents()
@@ -321,9 +358,11 @@ class ActionTest {
 
     @Test
     void rejectsAChangeByACoordinatorOfAnotherOrganisation() {
-        fixture.given(registered(NOT_STARTED, RANGE_2024_2025),
+        fixture.given(
+                        registered(NOT_STARTED, RANGE_2024_2025),
                         new ActionReassignedEvent(ACTION, null, Assignment.of("lvvn"), "ours"))
-                .when(new ReviseActionTimeframeCommand(ACTION, CONTINUOUS_TIMEFRAME, "not yours", null, NVWA_COORDINATOR))
+                .when(new ReviseActionTimeframeCommand(
+                        ACTION, CONTINUOUS_TIMEFRAME, "not yours", null, NVWA_COORDINATOR))
                 .expectNoEvents()
                 .expectException(rejection(Reason.NOT_PERMITTED, "is assigned to lvvn;"));
     }
@@ -345,7 +384,9 @@ class ActionTest {
 
     /** A refusal for {@code reason} whose message tells the client why: clients see it in the problem's detail. */
     private static Matcher<?> rejection(Reason reason, String explanation) {
-        return allOf(instanceOf(ActionChangeRejectedException.class), hasProperty("message", containsString(explanation)),
+        return allOf(
+                instanceOf(ActionChangeRejectedException.class),
+                hasProperty("message", containsString(explanation)),
                 new org.hamcrest.TypeSafeMatcher<ActionChangeRejectedException>() {
                     @Override
                     protected boolean matchesSafely(ActionChangeRejectedException ex) {

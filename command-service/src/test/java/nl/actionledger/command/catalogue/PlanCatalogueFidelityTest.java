@@ -50,30 +50,49 @@ class PlanCatalogueFidelityTest {
     @Test
     void testParserReadsTheShiftedAndUnnumberedRowsOfTheRawTable() {
         // Guards the test's own parser: if it silently missed the flawed rows, the checks below would prove less.
-        assertThat(rawRows).filteredOn(RawActionRow::shifted).extracting(RawActionRow::line).containsExactly(5, 37);
-        assertThat(rawRows).filteredOn(row -> row.number() == null).extracting(RawActionRow::line).containsExactly(5);
-        assertThat(rawRows).filteredOn(row -> Objects.equals(row.number(), 52)).extracting(RawActionRow::numberCell)
-                .singleElement(as(InstanceOfAssertFactories.STRING)).startsWith("52 ").isNotEqualTo("52");
+        assertThat(rawRows)
+                .filteredOn(RawActionRow::shifted)
+                .extracting(RawActionRow::line)
+                .containsExactly(5, 37);
+        assertThat(rawRows)
+                .filteredOn(row -> row.number() == null)
+                .extracting(RawActionRow::line)
+                .containsExactly(5);
+        assertThat(rawRows)
+                .filteredOn(row -> Objects.equals(row.number(), 52))
+                .extracting(RawActionRow::numberCell)
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .startsWith("52 ")
+                .isNotEqualTo("52");
     }
 
     @Test
     void everyActionNumberOfTheRawTableIsInTheCatalogueAndNothingIsInvented() {
-        Set<Integer> rawNumbers = rawRows.stream().map(RawActionRow::number).filter(Objects::nonNull)
+        Set<Integer> rawNumbers = rawRows.stream()
+                .map(RawActionRow::number)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<Integer> catalogueNumbers = catalogue.actions().stream().map(ActionEntry::euActionNumber)
-                .filter(Objects::nonNull).collect(Collectors.toCollection(TreeSet::new));
+        Set<Integer> catalogueNumbers = catalogue.actions().stream()
+                .map(ActionEntry::euActionNumber)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(catalogueNumbers).isEqualTo(rawNumbers);
-        assertThat(catalogue.actions()).filteredOn(action -> action.euActionNumber() == null).hasSize(1);
+        assertThat(catalogue.actions())
+                .filteredOn(action -> action.euActionNumber() == null)
+                .hasSize(1);
         assertThat(catalogue.actions()).hasSameSizeAs(rawRows);
     }
 
     @Test
     void actionsAreInTableOrderAndPointAtTheRowTheyCameFrom() {
-        assertThat(catalogue.actions()).extracting(ActionEntry::sourceRow)
-                .containsExactlyElementsOf(rawRows.stream().map(RawActionRow::line).toList());
+        assertThat(catalogue.actions())
+                .extracting(ActionEntry::sourceRow)
+                .containsExactlyElementsOf(
+                        rawRows.stream().map(RawActionRow::line).toList());
         for (RawActionRow row : rawRows) {
-            assertThat(catalogueEntryFor(row).euActionNumber()).as("number of the action from row %d", row.line())
+            assertThat(catalogueEntryFor(row).euActionNumber())
+                    .as("number of the action from row %d", row.line())
                     .isEqualTo(row.number());
         }
     }
@@ -81,7 +100,8 @@ class PlanCatalogueFidelityTest {
     @Test
     void commitmentOfEveryActionIsTheNormalisedRawCommitment() {
         for (RawActionRow row : rawRows) {
-            assertThat(catalogueEntryFor(row).commitment()).as("commitment of row %d: '%s'", row.line(), row.commitment())
+            assertThat(catalogueEntryFor(row).commitment())
+                    .as("commitment of row %d: '%s'", row.line(), row.commitment())
                     .isEqualTo(RawTable.commitmentOf(row.commitment()));
         }
     }
@@ -89,7 +109,8 @@ class PlanCatalogueFidelityTest {
     @Test
     void timeframeOfEveryActionIsTheParsedCleanedRawTimeframe() {
         for (RawActionRow row : rawRows) {
-            assertThat(catalogueEntryFor(row).timeframe()).as("timeframe of row %d: '%s'", row.line(), row.timeframe())
+            assertThat(catalogueEntryFor(row).timeframe())
+                    .as("timeframe of row %d: '%s'", row.line(), row.timeframe())
                     .isEqualTo(RawTable.timeframeOf(row.timeframe()));
         }
     }
@@ -100,7 +121,8 @@ class PlanCatalogueFidelityTest {
             ActionEntry entry = catalogueEntryFor(row);
             String expected = withoutWhitespace(RawTable.withoutTags(RawTable.withoutRepetitions(row.description())));
             String actual = withoutWhitespace(withoutMarkdownListMarkers(entry.description()));
-            assertThat(actual).as("description of row %d (compared without markup and whitespace)", row.line())
+            assertThat(actual)
+                    .as("description of row %d (compared without markup and whitespace)", row.line())
                     .isEqualTo(expected);
         }
     }
@@ -125,7 +147,8 @@ class PlanCatalogueFidelityTest {
         for (RawActionRow row : rawRows) {
             ActionEntry entry = catalogueEntryFor(row);
             if (row.objectiveCell().matches("\\d+")) {
-                assertThat(entry.objective()).as("objective of row %d", row.line())
+                assertThat(entry.objective())
+                        .as("objective of row %d", row.line())
                         .isEqualTo(Integer.parseInt(row.objectiveCell()));
             }
             // Merged cells are filled over contiguous blocks, so the objective can only stay or rise down the table.
@@ -164,19 +187,24 @@ class PlanCatalogueFidelityTest {
             }
             String notes = String.join(" | ", catalogueEntryFor(row).notes()).toLowerCase(Locale.ROOT);
             for (String topic : expectedTopics) {
-                assertThat(notes).as("notes of row %d should explain its %s flaw", row.line(), topic).containsPattern(topic);
+                assertThat(notes)
+                        .as("notes of row %d should explain its %s flaw", row.line(), topic)
+                        .containsPattern(topic);
             }
         }
     }
 
     @Test
     void theRowsTheDomainNamesAsFlawedCarryNotes() {
-        // The rows catalogue/README.md names as flawed, fixed here so that a weakened detection above cannot let them slip through.
-        Map<Integer, ActionEntry> byRow = catalogue.actions().stream()
-                .collect(Collectors.toMap(ActionEntry::sourceRow, Function.identity()));
+        // The rows catalogue/README.md names as flawed, fixed here so that a weakened detection above cannot let them
+        // slip through.
+        Map<Integer, ActionEntry> byRow =
+                catalogue.actions().stream().collect(Collectors.toMap(ActionEntry::sourceRow, Function.identity()));
         for (int line : List.of(4, 5, 6, 12, 29, 37, 49, 50, 51, 52)) {
             assertThat(byRow.get(line)).as("action from row %d", line).isNotNull();
-            assertThat(byRow.get(line).notes()).as("notes of the action from row %d", line).isNotEmpty();
+            assertThat(byRow.get(line).notes())
+                    .as("notes of the action from row %d", line)
+                    .isNotEmpty();
         }
     }
 
@@ -199,9 +227,15 @@ class PlanCatalogueFidelityTest {
     }
 
     /** One action row of the raw table, with its cells read back into their intended columns. */
-    record RawActionRow(int line, Integer number, String numberCell, String objectiveCell, String description,
-                        String commitment, String timeframe, boolean shifted) {
-    }
+    record RawActionRow(
+            int line,
+            Integer number,
+            String numberCell,
+            String objectiveCell,
+            String description,
+            String commitment,
+            String timeframe,
+            boolean shifted) {}
 
     /** A small reader of the raw PDF-extracted table, written without looking at the catalogue. */
     static final class RawTable {
@@ -216,14 +250,15 @@ class PlanCatalogueFidelityTest {
         private static final Pattern REPEATED_ENUMERATOR = Pattern.compile("(\\([ivx]+\\))\\s*\\1");
         static final Pattern LINE_BREAK_HYPHEN = Pattern.compile("\\p{L}- \\p{Ll}");
 
-        private RawTable() {
-        }
+        private RawTable() {}
 
         static List<RawActionRow> actionRows(String resource) throws IOException {
             List<String> lines;
             try (InputStream in = RawTable.class.getResourceAsStream(resource)) {
                 assertThat(in).as("raw table %s on the classpath", resource).isNotNull();
-                lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+                lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .lines()
+                        .toList();
             }
             List<RawActionRow> rows = new ArrayList<>();
             for (int index = 0; index < lines.size(); index++) {
@@ -260,8 +295,15 @@ class PlanCatalogueFidelityTest {
                 }
                 number = Integer.parseInt(leading.group(1));
             }
-            return new RawActionRow(line, number, numberCell, cells[0], cells[3 - offset], cells[4 - offset],
-                    cells[5 - offset], shifted);
+            return new RawActionRow(
+                    line,
+                    number,
+                    numberCell,
+                    cells[0],
+                    cells[3 - offset],
+                    cells[4 - offset],
+                    cells[5 - offset],
+                    shifted);
         }
 
         private static boolean isBlank(String[] cells) {
@@ -280,12 +322,13 @@ class PlanCatalogueFidelityTest {
             Set<CommitmentLevel> levels = EnumSet.noneOf(CommitmentLevel.class);
             Matcher word = LEVEL_WORD.matcher(matcher.group(1));
             while (word.find()) {
-                levels.add(switch (word.group()) {
-                    case "Nationaal", "National" -> CommitmentLevel.NATIONAL;
-                    case "EU" -> CommitmentLevel.EU;
-                    case "Internationaal" -> CommitmentLevel.INTERNATIONAL;
-                    default -> throw new AssertionError(word.group());
-                });
+                levels.add(
+                        switch (word.group()) {
+                            case "Nationaal", "National" -> CommitmentLevel.NATIONAL;
+                            case "EU" -> CommitmentLevel.EU;
+                            case "Internationaal" -> CommitmentLevel.INTERNATIONAL;
+                            default -> throw new AssertionError(word.group());
+                        });
             }
             String remark = matcher.group(2).strip();
             return new Commitment(new TreeSet<>(levels), remark.isEmpty() ? null : remark);

@@ -27,14 +27,16 @@ class CommandRetriesTest {
 
     @Test
     void anAppendThatLostARaceIsRetried() throws InterruptedException {
-        assertThat(retriedAfter(new ConcurrencyException("version 3 of action:1 exists"))).isTrue();
+        assertThat(retriedAfter(new ConcurrencyException("version 3 of action:1 exists")))
+                .isTrue();
     }
 
     /** Two instances creating one aggregate if missing (an organisation listed at start-up by both, say). */
     @Test
     void aCreationThatLostARaceIsRetriedSoThatTheRetryDecidesOnTheAggregateTheOtherCreated()
             throws InterruptedException {
-        assertThat(retriedAfter(new AggregateStreamCreationException("organisation:lvvn exists"))).isTrue();
+        assertThat(retriedAfter(new AggregateStreamCreationException("organisation:lvvn exists")))
+                .isTrue();
     }
 
     @Test
@@ -48,14 +50,21 @@ class CommandRetriesTest {
         for (int i = 0; i <= CommandRetries.MAX_CONCURRENCY_RETRIES; i++) {
             failures.add(chain());
         }
-        assertThat(retries.scheduleRetry(GenericCommandMessage.asCommandMessage("command"),
-                new AggregateStreamCreationException("exists"), failures, () -> { })).isFalse();
+        assertThat(retries.scheduleRetry(
+                        GenericCommandMessage.asCommandMessage("command"),
+                        new AggregateStreamCreationException("exists"),
+                        failures,
+                        () -> {}))
+                .isFalse();
     }
 
     private boolean retriedAfter(RuntimeException failure) throws InterruptedException {
         CountDownLatch ran = new CountDownLatch(1);
-        boolean scheduled = retries.scheduleRetry(GenericCommandMessage.asCommandMessage("command"), failure,
-                List.<Class<? extends Throwable>[]>of(chain()), ran::countDown);
+        boolean scheduled = retries.scheduleRetry(
+                GenericCommandMessage.asCommandMessage("command"),
+                failure,
+                List.<Class<? extends Throwable>[]>of(chain()),
+                ran::countDown);
         if (scheduled) {
             assertThat(ran.await(5, TimeUnit.SECONDS)).as("the retry runs").isTrue();
         }

@@ -24,20 +24,26 @@ class AppendOnlyHistoryTest {
     @BeforeAll
     static void migrate() throws SQLException {
         url = EmbeddedPostgresDatabase.newDatabase();
-        Flyway.configure().dataSource(url, OWNER_ROLE, EmbeddedPostgresDatabase.PASSWORD)
-                .schemas("event_store").defaultSchema("event_store")
+        Flyway.configure()
+                .dataSource(url, OWNER_ROLE, EmbeddedPostgresDatabase.PASSWORD)
+                .schemas("event_store")
+                .defaultSchema("event_store")
                 .placeholders(Map.of("runtime_role", RUNTIME_ROLE, "reader_role", READER_ROLE))
-                .load().migrate();
-        try (Connection runtime = connect(RUNTIME_ROLE); Statement statement = runtime.createStatement()) {
+                .load()
+                .migrate();
+        try (Connection runtime = connect(RUNTIME_ROLE);
+                Statement statement = runtime.createStatement()) {
             statement.execute(insert("agg-1", 0));
         }
     }
 
     @Test
     void theRuntimeRoleAppendsAndReads() throws SQLException {
-        try (Connection runtime = connect(RUNTIME_ROLE); Statement statement = runtime.createStatement()) {
+        try (Connection runtime = connect(RUNTIME_ROLE);
+                Statement statement = runtime.createStatement()) {
             statement.execute(insert("agg-2", 0));
-            var rows = statement.executeQuery("SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = 'agg-2'");
+            var rows = statement.executeQuery(
+                    "SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = 'agg-2'");
             rows.next();
             assertThat(rows.getLong(1)).isEqualTo(1);
         }
@@ -45,8 +51,11 @@ class AppendOnlyHistoryTest {
 
     @Test
     void theRuntimeRoleCannotUpdateDeleteOrTruncateEvents() throws SQLException {
-        try (Connection runtime = connect(RUNTIME_ROLE); Statement statement = runtime.createStatement()) {
-            assertRefused(statement, "UPDATE event_store.domain_event_entry SET payload = 'x' WHERE aggregate_identifier = 'agg-1'");
+        try (Connection runtime = connect(RUNTIME_ROLE);
+                Statement statement = runtime.createStatement()) {
+            assertRefused(
+                    statement,
+                    "UPDATE event_store.domain_event_entry SET payload = 'x' WHERE aggregate_identifier = 'agg-1'");
             assertRefused(statement, "DELETE FROM event_store.domain_event_entry WHERE aggregate_identifier = 'agg-1'");
             assertRefused(statement, "TRUNCATE event_store.domain_event_entry");
         }
@@ -54,8 +63,12 @@ class AppendOnlyHistoryTest {
 
     @Test
     void theReaderRoleCanOnlyRead() throws SQLException {
-        try (Connection reader = connect(READER_ROLE); Statement statement = reader.createStatement()) {
-            assertThat(statement.executeQuery("SELECT * FROM event_store.domain_event_entry").next()).isTrue();
+        try (Connection reader = connect(READER_ROLE);
+                Statement statement = reader.createStatement()) {
+            assertThat(statement
+                            .executeQuery("SELECT * FROM event_store.domain_event_entry")
+                            .next())
+                    .isTrue();
             assertRefused(statement, insert("agg-3", 0));
             assertRefused(statement, "DELETE FROM event_store.domain_event_entry");
         }
@@ -63,9 +76,11 @@ class AppendOnlyHistoryTest {
 
     @Test
     void evenTheOwnerCannotRewriteHistory() throws SQLException {
-        try (Connection owner = connect(OWNER_ROLE); Statement statement = owner.createStatement()) {
-            assertThatThrownBy(() -> statement.execute(
-                    "UPDATE event_store.domain_event_entry SET payload = 'x' WHERE aggregate_identifier = 'agg-1'"))
+        try (Connection owner = connect(OWNER_ROLE);
+                Statement statement = owner.createStatement()) {
+            assertThatThrownBy(
+                            () -> statement.execute(
+                                    "UPDATE event_store.domain_event_entry SET payload = 'x' WHERE aggregate_identifier = 'agg-1'"))
                     .hasMessageContaining("append-only");
             assertThatThrownBy(() -> statement.execute("DELETE FROM event_store.domain_event_entry"))
                     .hasMessageContaining("append-only");
@@ -77,7 +92,8 @@ class AppendOnlyHistoryTest {
     /** A runtime login cannot put an event into the past of a report; when and by whom it inserted one is recorded. */
     @Test
     void theDatabaseRecordsWhenAndByWhomAnEventWasInsertedAndRefusesABackDatedOne() throws SQLException {
-        try (Connection runtime = connect(RUNTIME_ROLE); Statement statement = runtime.createStatement()) {
+        try (Connection runtime = connect(RUNTIME_ROLE);
+                Statement statement = runtime.createStatement()) {
             assertThatThrownBy(() -> statement.execute(insert("agg-4", 0, "'2026-01-01T00:00:00Z'")))
                     .hasMessageContaining("more than 10 seconds from the database's clock")
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23514"));
@@ -85,8 +101,8 @@ class AppendOnlyHistoryTest {
                     .hasMessageContaining("more than 10 seconds");
 
             statement.execute(insert("agg-4", 0));
-            assertThat(stored(statement, "agg-4")).isEqualTo(
-                    Map.of("insertedBy", RUNTIME_ROLE, "insertedNow", true, "hashedWithInsertion", true));
+            assertThat(stored(statement, "agg-4"))
+                    .isEqualTo(Map.of("insertedBy", RUNTIME_ROLE, "insertedNow", true, "hashedWithInsertion", true));
         }
     }
 
@@ -98,12 +114,21 @@ class AppendOnlyHistoryTest {
     void anEventIsStampedOnlyAsAnInstantInUtc() throws SQLException {
         String now = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS')";
         for (String role : new String[] {RUNTIME_ROLE, OWNER_ROLE}) {
-            try (Connection connection = connect(role); Statement statement = connection.createStatement()) {
-                for (String timeStamp : new String[] {"'now'", now, now + " || '+00:00'", "replace(" + now + ", 'T', ' ') || 'Z'",
-                        now + " || '.1234567890Z'", now + " || 'Z '"}) {
+            try (Connection connection = connect(role);
+                    Statement statement = connection.createStatement()) {
+                for (String timeStamp : new String[] {
+                    "'now'",
+                    now,
+                    now + " || '+00:00'",
+                    "replace(" + now + ", 'T', ' ') || 'Z'",
+                    now + " || '.1234567890Z'",
+                    now + " || 'Z '"
+                }) {
                     assertThatThrownBy(() -> statement.execute(insert("agg-6", 0, timeStamp)))
-                            .as(timeStamp).hasMessageContaining("not an ISO-8601 instant in UTC")
-                            .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22007"));
+                            .as(timeStamp)
+                            .hasMessageContaining("not an ISO-8601 instant in UTC")
+                            .satisfies(e ->
+                                    assertThat(((SQLException) e).getSQLState()).isEqualTo("22007"));
                 }
                 statement.execute(insert("agg-6-" + role, 0, now + " || 'Z'"));
                 statement.execute(insert("agg-7-" + role, 0, now + " || '.123456789Z'"));
@@ -115,7 +140,7 @@ class AppendOnlyHistoryTest {
     @Test
     void theOwnerMayImportOlderEvents() throws SQLException {
         try (Connection owner = connect(OWNER_ROLE);
-             Statement statement = owner.createStatement()) {
+                Statement statement = owner.createStatement()) {
             statement.execute(insert("agg-5", 0, "'2021-03-01T09:00:00Z'"));
             assertThat(stored(statement, "agg-5")).containsEntry("insertedBy", OWNER_ROLE);
         }
@@ -124,7 +149,7 @@ class AppendOnlyHistoryTest {
     @Test
     void checkpointsCannotBeTruncatedEvenByTheOwner() throws SQLException {
         try (Connection owner = connect(OWNER_ROLE);
-             Statement statement = owner.createStatement()) {
+                Statement statement = owner.createStatement()) {
             assertThatThrownBy(() -> statement.execute("TRUNCATE event_store.chain_checkpoint_head"))
                     .hasMessageContaining("append-only");
             assertThatThrownBy(() -> statement.execute("TRUNCATE event_store.chain_checkpoint CASCADE"))
@@ -136,14 +161,16 @@ class AppendOnlyHistoryTest {
     @Test
     void everyFunctionOfTheEventStoreResolvesNamesInAFixedPlace() throws SQLException {
         try (Connection owner = connect(OWNER_ROLE);
-             Statement statement = owner.createStatement()) {
+                Statement statement = owner.createStatement()) {
             var rows = statement.executeQuery("""
                     SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM unnest(proconfig) setting
                                                               WHERE setting LIKE 'search\\_path=%pg\\_temp')),
                            count(*)
                     FROM pg_proc WHERE pronamespace = 'event_store'::regnamespace""");
             rows.next();
-            assertThat(rows.getLong(1)).as("functions without a fixed search_path").isZero();
+            assertThat(rows.getLong(1))
+                    .as("functions without a fixed search_path")
+                    .isZero();
             assertThat(rows.getLong(2)).isGreaterThanOrEqualTo(6);
         }
     }
@@ -154,18 +181,20 @@ class AppendOnlyHistoryTest {
         String snapshot = "INSERT INTO event_store.snapshot_event_entry (aggregate_identifier, sequence_number, type, "
                 + "event_identifier, time_stamp, payload_type, payload) VALUES ('agg-1', 0, 'Action', 'x', "
                 + "'2026-01-01T00:00:00Z', 'Action', '\\x7b7d')";
-        try (Connection runtime = connect(RUNTIME_ROLE); Statement statement = runtime.createStatement()) {
+        try (Connection runtime = connect(RUNTIME_ROLE);
+                Statement statement = runtime.createStatement()) {
             assertRefused(statement, snapshot);
         }
         try (Connection owner = connect(OWNER_ROLE);
-             Statement statement = owner.createStatement()) {
+                Statement statement = owner.createStatement()) {
             assertThatThrownBy(() -> statement.execute(snapshot)).hasMessageContaining("snapshots are not used");
         }
     }
 
     /** Refused by the grants, before the trigger is even asked. */
     private static void assertRefused(Statement statement, String sql) {
-        assertThatThrownBy(() -> statement.execute(sql)).isInstanceOf(SQLException.class)
+        assertThatThrownBy(() -> statement.execute(sql))
+                .isInstanceOf(SQLException.class)
                 .hasMessageContaining("permission denied")
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
     }
@@ -194,7 +223,12 @@ class AppendOnlyHistoryTest {
                            AS hashed_with_insertion
                 FROM event_store.domain_event_entry WHERE aggregate_identifier = '%s'""".formatted(aggregate));
         assertThat(rows.next()).isTrue();
-        return Map.of("insertedBy", rows.getString(1), "insertedNow", rows.getBoolean(2),
-                "hashedWithInsertion", rows.getBoolean(3));
+        return Map.of(
+                "insertedBy",
+                rows.getString(1),
+                "insertedNow",
+                rows.getBoolean(2),
+                "hashedWithInsertion",
+                rows.getBoolean(3));
     }
 }

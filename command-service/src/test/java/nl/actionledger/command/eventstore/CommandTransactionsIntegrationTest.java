@@ -36,6 +36,7 @@ class CommandTransactionsIntegrationTest {
 
     @Autowired
     TransactionManager transactions;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -44,7 +45,9 @@ class CommandTransactionsIntegrationTest {
         byte[] before = randomDigest();
         byte[] after = randomDigest();
         UnitOfWork<?> command = startCommand();
-        assertThat(CommandTransactions.isOpenForThisCommand()).as("no transaction until one is needed").isFalse();
+        assertThat(CommandTransactions.isOpenForThisCommand())
+                .as("no transaction until one is needed")
+                .isFalse();
 
         insertKey(before);
         CommandTransactions.requireForThisCommand();
@@ -53,7 +56,9 @@ class CommandTransactionsIntegrationTest {
         assertThat(CommandTransactions.isOpenForThisCommand()).isTrue();
         command.rollback();
 
-        assertThat(keyExists(before)).as("written on its own, before the transaction").isTrue();
+        assertThat(keyExists(before))
+                .as("written on its own, before the transaction")
+                .isTrue();
         assertThat(keyExists(after)).as("written in the command's transaction").isFalse();
     }
 
@@ -63,7 +68,8 @@ class CommandTransactionsIntegrationTest {
         UnitOfWork<?> command = startCommand();
         CommandTransactions.requireForThisCommand();
         insertKey(digest);
-        assertThat(keyExists(digest)).as("not visible outside the transaction before the commit")
+        assertThat(keyExists(digest))
+                .as("not visible outside the transaction before the commit")
                 .isFalse();
 
         command.commit();
@@ -92,15 +98,19 @@ class CommandTransactionsIntegrationTest {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         jdbc.sql("INSERT INTO event_store.person_key (person_id, key, name_digest) VALUES (?, ?, ?)")
-                .params(UUID.randomUUID().toString(), key, digest).update();
+                .params(UUID.randomUUID().toString(), key, digest)
+                .update();
     }
 
     /** Read on another thread: a connection of its own, outside the transaction bound to this one. */
     private boolean keyExists(byte[] digest) {
         boolean[] exists = new boolean[1];
-        Thread reader = new Thread(() -> exists[0] = jdbc.sql(
-                        "SELECT count(*) FROM event_store.person_key WHERE name_digest = ?").param(digest)
-                .query(Long.class).single() == 1);
+        Thread reader = new Thread(
+                () -> exists[0] = jdbc.sql("SELECT count(*) FROM event_store.person_key WHERE name_digest = ?")
+                                .param(digest)
+                                .query(Long.class)
+                                .single()
+                        == 1);
         reader.start();
         try {
             reader.join();

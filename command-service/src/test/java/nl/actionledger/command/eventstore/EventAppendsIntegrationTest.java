@@ -50,11 +50,17 @@ class EventAppendsIntegrationTest {
     @BeforeAll
     static void migrate() {
         url = EmbeddedPostgresDatabase.newDatabase();
-        Flyway.configure().dataSource(url, EmbeddedPostgresDatabase.OWNER, EmbeddedPostgresDatabase.PASSWORD)
-                .schemas("event_store").defaultSchema("event_store")
-                .placeholders(Map.of("runtime_role", EmbeddedPostgresDatabase.RUNTIME,
-                        "reader_role", EmbeddedPostgresDatabase.READER))
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(url, EmbeddedPostgresDatabase.OWNER, EmbeddedPostgresDatabase.PASSWORD)
+                .schemas("event_store")
+                .defaultSchema("event_store")
+                .placeholders(Map.of(
+                        "runtime_role",
+                        EmbeddedPostgresDatabase.RUNTIME,
+                        "reader_role",
+                        EmbeddedPostgresDatabase.READER))
+                .load()
+                .migrate();
         owner = EmbeddedPostgresDatabase.connect(url, EmbeddedPostgresDatabase.OWNER);
         superuser = JdbcClient.create(EmbeddedPostgresDatabase.superuser(url));
         DataSource runtime = EmbeddedPostgresDatabase.connect(url, EmbeddedPostgresDatabase.RUNTIME);
@@ -91,8 +97,12 @@ class EventAppendsIntegrationTest {
 
         assertThat(transactionOf("first")).isNotEqualTo(transactionOf("second"));
         assertThat(transactionOf("second")).isEqualTo(transactionOf("third")).isEqualTo(transactionOf("fourth"));
-        assertThat(superuser.sql("SELECT count(*) FROM event_store.domain_event_entry WHERE event_hash IS NULL")
-                .query(Long.class).single()).as("each chained by the trigger").isZero();
+        assertThat(superuser
+                        .sql("SELECT count(*) FROM event_store.domain_event_entry WHERE event_hash IS NULL")
+                        .query(Long.class)
+                        .single())
+                .as("each chained by the trigger")
+                .isZero();
     }
 
     @Test
@@ -113,7 +123,8 @@ class EventAppendsIntegrationTest {
         }
 
         others.forEach(CompletableFuture::join);
-        assertThatThrownBy(conflicting::join).isInstanceOf(CompletionException.class)
+        assertThatThrownBy(conflicting::join)
+                .isInstanceOf(CompletionException.class)
                 .hasCauseInstanceOf(ConcurrencyException.class);
         assertThat(eventsOf("beside-the-refusal-1")).isEqualTo(1);
         assertThat(eventsOf("beside-the-refusal-2")).isEqualTo(1);
@@ -126,18 +137,26 @@ class EventAppendsIntegrationTest {
         try (Connection lock = lockTheEventTable()) {
             cut = appendInTheBackground("cut-off", 0);
             awaitTheWriterBlocked();
-            superuser.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                    + "WHERE datname = current_database() AND usename = ? AND wait_event_type = 'Lock'")
-                    .param(EmbeddedPostgresDatabase.RUNTIME).query().listOfRows();
-            assertThatThrownBy(cut::join).isInstanceOf(CompletionException.class)
-                    .cause().isInstanceOf(EventStoreException.class)
-                    .satisfies(failure -> assertThat(DatabaseUnavailable.causedBy(failure)).isTrue());
+            superuser
+                    .sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                            + "WHERE datname = current_database() AND usename = ? AND wait_event_type = 'Lock'")
+                    .param(EmbeddedPostgresDatabase.RUNTIME)
+                    .query()
+                    .listOfRows();
+            assertThatThrownBy(cut::join)
+                    .isInstanceOf(CompletionException.class)
+                    .cause()
+                    .isInstanceOf(EventStoreException.class)
+                    .satisfies(failure ->
+                            assertThat(DatabaseUnavailable.causedBy(failure)).isTrue());
             lock.commit();
         }
 
         assertThat(eventsOf("cut-off")).isZero();
         engine.appendEvents(event("after-the-cut", 0));
-        assertThat(eventsOf("after-the-cut")).as("the next group takes a new connection").isEqualTo(1);
+        assertThat(eventsOf("after-the-cut"))
+                .as("the next group takes a new connection")
+                .isEqualTo(1);
     }
 
     /** Holds off every INSERT into the event table until the returned connection commits. */
@@ -151,29 +170,38 @@ class EventAppendsIntegrationTest {
     }
 
     private static void awaitTheWriterBlocked() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> superuser.sql(
-                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND usename = ? "
-                                + "AND wait_event_type = 'Lock'")
-                .param(EmbeddedPostgresDatabase.RUNTIME).query(Long.class).single() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> superuser
+                                .sql(
+                                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND usename = ? "
+                                                + "AND wait_event_type = 'Lock'")
+                                .param(EmbeddedPostgresDatabase.RUNTIME)
+                                .query(Long.class)
+                                .single()
+                        == 1);
     }
 
     /** Waits until this many commands wait for their group: queued, while the writer is held by the lock. */
     private static void awaitQueued(int appends) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("command-"))
-                .filter(thread -> thread.getState() == Thread.State.WAITING)
-                .count() >= appends + 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Thread.getAllStackTraces().keySet().stream()
+                                .filter(thread -> thread.getName().startsWith("command-"))
+                                .filter(thread -> thread.getState() == Thread.State.WAITING)
+                                .count()
+                        >= appends + 1);
     }
 
     private static CompletableFuture<Void> appendInTheBackground(String action, long sequence) {
-        return CompletableFuture.runAsync(() -> {
-            Thread.currentThread().setName("command-" + action);
-            try {
-                engine.appendEvents(event(action, sequence));
-            } finally {
-                Thread.currentThread().setName("finished");
-            }
-        }, COMMANDS);
+        return CompletableFuture.runAsync(
+                () -> {
+                    Thread.currentThread().setName("command-" + action);
+                    try {
+                        engine.appendEvents(event(action, sequence));
+                    } finally {
+                        Thread.currentThread().setName("finished");
+                    }
+                },
+                COMMANDS);
     }
 
     private static GenericDomainEventMessage<String> event(String action, long sequence) {
@@ -181,12 +209,18 @@ class EventAppendsIntegrationTest {
     }
 
     private static String transactionOf(String action) {
-        return superuser.sql("SELECT xmin::text FROM event_store.domain_event_entry WHERE aggregate_identifier = ?")
-                .param("test-" + action).query(String.class).single();
+        return superuser
+                .sql("SELECT xmin::text FROM event_store.domain_event_entry WHERE aggregate_identifier = ?")
+                .param("test-" + action)
+                .query(String.class)
+                .single();
     }
 
     private static long eventsOf(String action) {
-        return superuser.sql("SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?")
-                .param("test-" + action).query(Long.class).single();
+        return superuser
+                .sql("SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?")
+                .param("test-" + action)
+                .query(Long.class)
+                .single();
     }
 }

@@ -20,11 +20,17 @@ class IdempotencyKeysTest {
     @BeforeAll
     static void migrate() {
         String url = EmbeddedPostgresDatabase.newDatabase();
-        Flyway.configure().dataSource(url, EmbeddedPostgresDatabase.OWNER, EmbeddedPostgresDatabase.PASSWORD)
-                .schemas("event_store").defaultSchema("event_store")
-                .placeholders(Map.of("runtime_role", EmbeddedPostgresDatabase.RUNTIME,
-                        "reader_role", EmbeddedPostgresDatabase.READER))
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(url, EmbeddedPostgresDatabase.OWNER, EmbeddedPostgresDatabase.PASSWORD)
+                .schemas("event_store")
+                .defaultSchema("event_store")
+                .placeholders(Map.of(
+                        "runtime_role",
+                        EmbeddedPostgresDatabase.RUNTIME,
+                        "reader_role",
+                        EmbeddedPostgresDatabase.READER))
+                .load()
+                .migrate();
         runtime = JdbcClient.create(EmbeddedPostgresDatabase.connect(url, EmbeddedPostgresDatabase.RUNTIME));
         owner = JdbcClient.create(EmbeddedPostgresDatabase.connect(url, EmbeddedPostgresDatabase.OWNER));
     }
@@ -37,7 +43,8 @@ class IdempotencyKeysTest {
         keys.recordRefusal(old, StoredAnswer.refused(412, "VERSION_MISMATCH", "stale", "c-1"));
         keys.recordRefusal(recent, StoredAnswer.refused(412, "VERSION_MISMATCH", "stale", "c-2"));
         owner.sql("UPDATE event_store.idempotency_key SET recorded_at = now() - interval '49 hours' "
-                + "WHERE idempotency_key = 'old'").update();
+                        + "WHERE idempotency_key = 'old'")
+                .update();
 
         keys.forgetOldKeys();
 
@@ -50,8 +57,10 @@ class IdempotencyKeysTest {
         IdempotencyKeys keys = new IdempotencyKeys(runtime, Duration.ofHours(24));
         IdempotencyKey key = IdempotencyKey.of("twice", "ben", "request");
 
-        assertThat(keys.recordRefusal(key, StoredAnswer.refused(422, "NO_CHANGE", "nothing", "c-1"))).isTrue();
-        assertThat(keys.recordRefusal(key, StoredAnswer.refused(412, "VERSION_MISMATCH", "stale", "c-2"))).isFalse();
+        assertThat(keys.recordRefusal(key, StoredAnswer.refused(422, "NO_CHANGE", "nothing", "c-1")))
+                .isTrue();
+        assertThat(keys.recordRefusal(key, StoredAnswer.refused(412, "VERSION_MISMATCH", "stale", "c-2")))
+                .isFalse();
         assertThat(keys.answerFor(key)).contains(StoredAnswer.refused(422, "NO_CHANGE", "nothing", "c-1"));
         assertThatThrownBy(() -> keys.answerFor(IdempotencyKey.of("twice", "ben", "another request")))
                 .isInstanceOf(IdempotencyKeys.IdempotencyKeyReusedException.class);
@@ -60,6 +69,7 @@ class IdempotencyKeysTest {
     @Test
     void aRetentionShorterThanADayIsRefused() {
         assertThatThrownBy(() -> new IdempotencyKeys(runtime, Duration.ofHours(23)))
-                .hasMessageContaining("IDEMPOTENCY_KEY_RETENTION").hasMessageContaining("at least 24 hours");
+                .hasMessageContaining("IDEMPOTENCY_KEY_RETENTION")
+                .hasMessageContaining("at least 24 hours");
     }
 }

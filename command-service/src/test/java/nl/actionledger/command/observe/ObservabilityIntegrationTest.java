@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * while it is not switched on (this context runs with the defaults; CommandApiIntegrationTest's traces).
  */
 // Tracing as by default (off), but every trace sampled and every span recorded: a span made all the same would show.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"logging.structured.format.console=ecs", "management.tracing.sampling.probability=1.0"})
 @Import(RecordedSpans.Recording.class)
 @ActiveProfiles("test")
@@ -50,20 +51,29 @@ class ObservabilityIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     RecordedSpans recordedSpans;
 
     @Test
     void aLineLoggedDuringARequestNamesItsCorrelationIdAndActor(CapturedOutput output) {
         // Action 61 is assigned to no organisation: a coordinator is refused, and the refusal is logged.
-        HttpResponse<String> refused = post("coordinator", STATUS.formatted("61"),
-                "{\"status\":\"IN_PROGRESS\",\"reason\":\"Started\"}", Map.of("X-Correlation-Id", "obs-61-refused"));
+        HttpResponse<String> refused = post(
+                "coordinator",
+                STATUS.formatted("61"),
+                "{\"status\":\"IN_PROGRESS\",\"reason\":\"Started\"}",
+                Map.of("X-Correlation-Id", "obs-61-refused"));
         assertThat(refused.statusCode()).isEqualTo(403);
 
-        JsonNode line = output.getOut().lines().filter(text -> text.contains("obs-61-refused")).map(JSON::readTree)
-                .findFirst().orElseThrow(() -> new AssertionError("no log line names the request:\n" + output.getOut()));
+        JsonNode line = output.getOut()
+                .lines()
+                .filter(text -> text.contains("obs-61-refused"))
+                .map(JSON::readTree)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no log line names the request:\n" + output.getOut()));
         assertThat(line.get("correlationId").asString()).isEqualTo("obs-61-refused");
         assertThat(line.get("actor").asString()).isEqualTo("coordinator");
         assertThat(line.get("message").asString()).contains("Refused POST");
@@ -71,12 +81,16 @@ class ObservabilityIntegrationTest {
 
     @Test
     void aRequestWithoutAnIdGetsOneForItsLogLines(CapturedOutput output) {
-        HttpResponse<String> refused = post("coordinator", STATUS.formatted("62"),
-                "{\"status\":\"IN_PROGRESS\",\"reason\":\"Started\"}", Map.of());
+        HttpResponse<String> refused = post(
+                "coordinator", STATUS.formatted("62"), "{\"status\":\"IN_PROGRESS\",\"reason\":\"Started\"}", Map.of());
         assertThat(refused.statusCode()).isEqualTo(403);
 
-        JsonNode line = output.getOut().lines().filter(text -> text.contains("Refused POST") && text.contains("/62/"))
-                .map(JSON::readTree).findFirst().orElseThrow();
+        JsonNode line = output.getOut()
+                .lines()
+                .filter(text -> text.contains("Refused POST") && text.contains("/62/"))
+                .map(JSON::readTree)
+                .findFirst()
+                .orElseThrow();
         assertThat(line.get("correlationId").asString()).matches("[0-9a-f-]{36}");
         assertThat(line.get("actor").asString()).isEqualTo("coordinator");
     }
@@ -84,11 +98,17 @@ class ObservabilityIntegrationTest {
     @Test
     void prometheusShowsCommandsByEndpointAndRefusalsByErrorCode() {
         assertThat(post("admin", STATUS.formatted("63"), "{\"status\":\"ON_HOLD\",\"reason\":\"Paused\"}", Map.of())
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
         // Refused once, then answered again from its idempotency key: one refusal, counted once.
         for (int attempt = 0; attempt < 2; attempt++) {
-            assertThat(post("admin", STATUS.formatted("63"), "{\"status\":\"ON_HOLD\",\"reason\":\"Paused\"}",
-                    Map.of("Idempotency-Key", "observability-63")).statusCode()).isEqualTo(422);
+            assertThat(post(
+                                    "admin",
+                                    STATUS.formatted("63"),
+                                    "{\"status\":\"ON_HOLD\",\"reason\":\"Paused\"}",
+                                    Map.of("Idempotency-Key", "observability-63"))
+                            .statusCode())
+                    .isEqualTo(422);
         }
         assertThat(get(null, "/api/plans/eu-wap-nl/actions/63").statusCode()).isEqualTo(401);
 
@@ -98,21 +118,24 @@ class ObservabilityIntegrationTest {
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*status=\"200\"[^}]*"
                         + "uri=\"/api/plans/\\{planId}/actions/\\{actionId}/status\"")
                 .containsPattern("http_server_requests_seconds_bucket\\{[^}]*le=\"0\\.05\"")
-                .containsPattern("actionledger_refusals_total\\{[^}]*errorCode=\"NO_CHANGE\"[^}]*status=\"422\"[^}]*} 1")
+                .containsPattern(
+                        "actionledger_refusals_total\\{[^}]*errorCode=\"NO_CHANGE\"[^}]*status=\"422\"[^}]*} 1")
                 .containsPattern("actionledger_refusals_total\\{[^}]*errorCode=\"UNAUTHENTICATED\"")
                 .contains("application=\"command-service\"");
     }
 
     @Test
     void tracingIsOffUnlessSwitchedOnNoSpansAndNoTraceContextInTheEvents() {
-        HttpResponse<String> accepted = post("admin", STATUS.formatted("66"), "{\"status\":\"ON_HOLD\",\"reason\":\"Paused\"}",
+        HttpResponse<String> accepted = post(
+                "admin",
+                STATUS.formatted("66"),
+                "{\"status\":\"ON_HOLD\",\"reason\":\"Paused\"}",
                 Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
         assertThat(accepted.statusCode()).isEqualTo(200);
 
         String metadata = jdbc.sql("""
                         SELECT convert_from(meta_data, 'UTF8') FROM event_store.domain_event_entry
-                        WHERE aggregate_identifier = 'eu-wap-nl/66' ORDER BY sequence_number DESC LIMIT 1""")
-                .query(String.class).single();
+                        WHERE aggregate_identifier = 'eu-wap-nl/66' ORDER BY sequence_number DESC LIMIT 1""").query(String.class).single();
         assertThat(JSON.readTree(metadata).has("traceparent")).as(metadata).isFalse();
         assertThat(recordedSpans.all()).isEmpty();
     }
@@ -125,7 +148,8 @@ class ObservabilityIntegrationTest {
 
     private HttpResponse<String> post(String user, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", basic(user)).header("Content-Type", "application/json")
+                .header("Authorization", basic(user))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return send(request);

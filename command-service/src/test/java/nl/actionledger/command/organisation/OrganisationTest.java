@@ -25,16 +25,23 @@ class OrganisationTest {
     void registersAnOrganisationNotYetListed() {
         fixture.givenNoPriorActivity()
                 .when(new DefineOrganisationCommand("lvvn", "Ministerie van LVVN", List.of("LNV"), "the ministry"))
-                .expectEvents(new OrganisationRegisteredEvent("lvvn", "Ministerie van LVVN", List.of("LNV"), "the ministry"))
+                .expectEvents(
+                        new OrganisationRegisteredEvent("lvvn", "Ministerie van LVVN", List.of("LNV"), "the ministry"))
                 .expectResultMessagePayload(new OrganisationDefined(0, true));
     }
 
     @Test
     void changesTheNameAndAliasesOfAListedOrganisationWithBeforeAndAfter() {
         fixture.given(new OrganisationRegisteredEvent("lvvn", "Ministerie van LNV", List.of("LNV"), "listed"))
-                .when(new DefineOrganisationCommand("lvvn", "Ministerie van LVVN", List.of("LNV", "LVVN ministry"), "renamed"))
-                .expectEvents(new OrganisationChangedEvent("lvvn", "Ministerie van LNV", List.of("LNV"),
-                        "Ministerie van LVVN", List.of("LNV", "LVVN ministry"), "renamed"))
+                .when(new DefineOrganisationCommand(
+                        "lvvn", "Ministerie van LVVN", List.of("LNV", "LVVN ministry"), "renamed"))
+                .expectEvents(new OrganisationChangedEvent(
+                        "lvvn",
+                        "Ministerie van LNV",
+                        List.of("LNV"),
+                        "Ministerie van LVVN",
+                        List.of("LNV", "LVVN ministry"),
+                        "renamed"))
                 .expectResultMessagePayload(new OrganisationDefined(1, false));
     }
 
@@ -63,7 +70,8 @@ class OrganisationTest {
     }
 
     private static org.hamcrest.Matcher<?> rejection(Reason reason) {
-        return allOf(instanceOf(OrganisationRejectedException.class),
+        return allOf(
+                instanceOf(OrganisationRejectedException.class),
                 new org.hamcrest.TypeSafeMatcher<OrganisationRejectedException>() {
                     @Override
                     protected boolean matchesSafely(OrganisationRejectedException ex) {

@@ -50,10 +50,13 @@ class OrganisationsIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     EventStore eventStore;
+
     @Autowired
     Cache actionCache;
 
@@ -64,7 +67,9 @@ class OrganisationsIntegrationTest {
     void anAssignmentNamingAnOrganisationNotOnTheListIsRefusedAndStoresNothing(String organisation) {
         long before = events();
 
-        HttpResponse<String> response = post("admin", "/api/plans/eu-wap-nl/actions/20/assignment",
+        HttpResponse<String> response = post(
+                "admin",
+                "/api/plans/eu-wap-nl/actions/20/assignment",
                 "{\"organisation\":\"" + organisation + "\",\"reason\":\"who?\"}");
 
         assertProblem(response, 400, "UNKNOWN_ORGANISATION");
@@ -74,7 +79,9 @@ class OrganisationsIntegrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"nvwa", "NVWA", "  NVWA ", "Nvwa"})
     void anAssignmentIsStoredWithTheOrganisationsId(String organisation) {
-        HttpResponse<String> response = post("admin", "/api/plans/eu-wap-nl/actions/21/assignment",
+        HttpResponse<String> response = post(
+                "admin",
+                "/api/plans/eu-wap-nl/actions/21/assignment",
                 "{\"organisation\":\"" + organisation + "\",\"contact\":\"" + UUID.randomUUID()
                         + "\",\"reason\":\"inspections\"}");
 
@@ -82,18 +89,22 @@ class OrganisationsIntegrationTest {
         Map<String, Object> stored = lastEventOf("eu-wap-nl/21");
         assertThat(stored.get("payload_revision")).isEqualTo("3");
         JsonNode payload = JSON.readTree((String) stored.get("payload"));
-        assertThat(payload.get("newAssignment").get("organisationId").asString()).isEqualTo("nvwa");
+        assertThat(payload.get("newAssignment").get("organisationId").asString())
+                .isEqualTo("nvwa");
         assertThat(payload.get("newAssignment").has("organisation")).isFalse();
     }
 
     @Test
     void anAliasNamesItsOrganisation() {
-        HttpResponse<String> response = post("admin", "/api/plans/eu-wap-nl/actions/27/assignment",
+        HttpResponse<String> response = post(
+                "admin",
+                "/api/plans/eu-wap-nl/actions/27/assignment",
                 "{\"organisation\":\"Customs\",\"reason\":\"border controls\"}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode payload = JSON.readTree((String) lastEventOf("eu-wap-nl/27").get("payload"));
-        assertThat(payload.get("newAssignment").get("organisationId").asString()).isEqualTo("douane");
+        assertThat(payload.get("newAssignment").get("organisationId").asString())
+                .isEqualTo("douane");
     }
 
     // --- the signed-in user's organisation --------------------------------------------------------------------
@@ -102,7 +113,9 @@ class OrganisationsIntegrationTest {
     void aSignInWhoseOrganisationHasSurroundingSpacesIsThatOrganisation() {
         assign("23", "lvvn");
 
-        HttpResponse<String> response = post("spaced", "/api/plans/eu-wap-nl/actions/23/status",
+        HttpResponse<String> response = post(
+                "spaced",
+                "/api/plans/eu-wap-nl/actions/23/status",
                 "{\"status\":\"IN_PROGRESS\",\"reason\":\"started\"}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -114,10 +127,20 @@ class OrganisationsIntegrationTest {
         assign("24", "lvvn");
         long before = events();
 
-        assertProblem(post(user, "/api/plans/eu-wap-nl/actions/24/status",
-                "{\"status\":\"IN_PROGRESS\",\"reason\":\"started\"}"), 403, "ORGANISATION_NOT_LISTED");
-        assertProblem(post(user, "/api/plans/eu-wap-nl/actions/24/assignment",
-                "{\"organisation\":\"nvwa\",\"reason\":\"take it\"}"), 403, "ORGANISATION_NOT_LISTED");
+        assertProblem(
+                post(
+                        user,
+                        "/api/plans/eu-wap-nl/actions/24/status",
+                        "{\"status\":\"IN_PROGRESS\",\"reason\":\"started\"}"),
+                403,
+                "ORGANISATION_NOT_LISTED");
+        assertProblem(
+                post(
+                        user,
+                        "/api/plans/eu-wap-nl/actions/24/assignment",
+                        "{\"organisation\":\"nvwa\",\"reason\":\"take it\"}"),
+                403,
+                "ORGANISATION_NOT_LISTED");
         assertThat(events()).isEqualTo(before);
     }
 
@@ -125,27 +148,40 @@ class OrganisationsIntegrationTest {
 
     @Test
     void anAdminListsAnOrganisationAndEachChangeIsAnEventWithTheAdminAsActor() {
-        HttpResponse<String> created = put("admin", "/api/admin/organisations/ilt",
+        HttpResponse<String> created = put(
+                "admin",
+                "/api/admin/organisations/ilt",
                 "{\"displayName\":\"Inspectie Leefomgeving en Transport\",\"aliases\":[\"ILT\"],\"reason\":\"joins\"}",
                 Map.of("X-Correlation-Id", "list-ilt"));
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("ETag")).contains("\"0\"");
-        assertThat(JSON.readTree(created.body())).isEqualTo(JSON.readTree(
-                "{\"id\":\"ilt\",\"displayName\":\"Inspectie Leefomgeving en Transport\",\"aliases\":[\"ILT\"],\"version\":0}"));
+        assertThat(JSON.readTree(created.body()))
+                .isEqualTo(
+                        JSON.readTree(
+                                "{\"id\":\"ilt\",\"displayName\":\"Inspectie Leefomgeving en Transport\",\"aliases\":[\"ILT\"],\"version\":0}"));
         Map<String, Object> registered = lastEventOf("organisation:ilt");
         assertThat(registered.get("payload_type")).isEqualTo("nl.actionledger.events.OrganisationRegisteredEvent");
         assertThat(registered.get("type")).isEqualTo("Organisation");
         JsonNode metadata = JSON.readTree((String) registered.get("meta"));
         assertThat(metadata.get("actor").asString()).isEqualTo("admin");
         assertThat(metadata.get("correlationId").asString()).isEqualTo("list-ilt");
-        assertThat(JSON.readTree((String) registered.get("payload")).get("reason").asString()).isEqualTo("joins");
+        assertThat(JSON.readTree((String) registered.get("payload"))
+                        .get("reason")
+                        .asString())
+                .isEqualTo("joins");
 
         // at once usable, by id and by alias
-        assertThat(post("admin", "/api/plans/eu-wap-nl/actions/29/assignment",
-                "{\"organisation\":\"ILT\",\"reason\":\"transport\"}").statusCode()).isEqualTo(200);
+        assertThat(post(
+                                "admin",
+                                "/api/plans/eu-wap-nl/actions/29/assignment",
+                                "{\"organisation\":\"ILT\",\"reason\":\"transport\"}")
+                        .statusCode())
+                .isEqualTo(200);
 
-        HttpResponse<String> changed = put("admin", "/api/admin/organisations/ilt",
+        HttpResponse<String> changed = put(
+                "admin",
+                "/api/admin/organisations/ilt",
                 "{\"displayName\":\"ILT\",\"aliases\":[\"Inspectie Leefomgeving en Transport\"],\"reason\":\"short name\"}",
                 Map.of());
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
@@ -154,24 +190,32 @@ class OrganisationsIntegrationTest {
         JsonNode payload = JSON.readTree((String) change.get("payload"));
         assertThat(payload.get("previousDisplayName").asString()).isEqualTo("Inspectie Leefomgeving en Transport");
         assertThat(payload.get("displayName").asString()).isEqualTo("ILT");
-        assertThat(JSON.readTree((String) change.get("meta")).get("actor").asString()).isEqualTo("admin");
+        assertThat(JSON.readTree((String) change.get("meta")).get("actor").asString())
+                .isEqualTo("admin");
 
-        assertProblem(put("admin", "/api/admin/organisations/ilt",
-                "{\"displayName\":\"ILT\",\"aliases\":[\"Inspectie Leefomgeving en Transport\"],\"reason\":\"again\"}",
-                Map.of()), 422, "NO_CHANGE");
+        assertProblem(
+                put(
+                        "admin",
+                        "/api/admin/organisations/ilt",
+                        "{\"displayName\":\"ILT\",\"aliases\":[\"Inspectie Leefomgeving en Transport\"],\"reason\":\"again\"}",
+                        Map.of()),
+                422,
+                "NO_CHANGE");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "coordinator|/api/admin/organisations/xyz|{\"displayName\":\"X\",\"aliases\":[],\"reason\":\"r\"}|403|FORBIDDEN",
-            "admin|/api/admin/organisations/NVWA|{\"displayName\":\"X\",\"aliases\":[],\"reason\":\"r\"}|400|INVALID_ORGANISATION_ID",
-            "admin|/api/admin/organisations/nvwa%E2%80%8B|{\"displayName\":\"X\",\"aliases\":[],\"reason\":\"r\"}|400|INVALID_ORGANISATION_ID",
-            "admin|/api/admin/organisations/xyz|{\"displayName\":\"X\",\"aliases\":[\"LNV\"],\"reason\":\"r\"}|409|ALIAS_TAKEN",
-            "admin|/api/admin/organisations/lnv|{\"displayName\":\"X\",\"aliases\":[],\"reason\":\"r\"}|409|ALIAS_TAKEN",
-            "admin|/api/admin/organisations/xyz|{\"displayName\":\"X\",\"aliases\":[\"XY\\u200B\"],\"reason\":\"r\"}|400|INVALID_ALIAS",
-            "admin|/api/admin/organisations/xyz|{\"displayName\":\"X\",\"aliases\":[\"XY\",\"xy \"],\"reason\":\"r\"}|400|INVALID_ALIAS",
-            "admin|/api/admin/organisations/xyz|{\"displayName\":\"X\",\"aliases\":[],\"reason\":\" \"}|400|VALIDATION_FAILED",
-            "admin|/api/admin/organisations/xyz|{\"displayName\":\"X\",\"aliases\":[],\"reason\":\"r\",\"actor\":\"someone\"}|400|UNKNOWN_FIELD"})
+    @ValueSource(
+            strings = {
+                "coordinator|/api/admin/organisations/xyz|{\"displayName\":\"X\",\"aliases\":[],\"reason\":\"r\"}|403|FORBIDDEN",
+                "admin|/api/admin/organisations/NVWA|{\"displayName\":\"X\",\"aliases\":[],\"reason\":\"r\"}|400|INVALID_ORGANISATION_ID",
+                "admin|/api/admin/organisations/nvwa%E2%80%8B|{\"displayName\":\"X\",\"aliases\":[],\"reason\":\"r\"}|400|INVALID_ORGANISATION_ID",
+                "admin|/api/admin/organisations/xyz|{\"displayName\":\"X\",\"aliases\":[\"LNV\"],\"reason\":\"r\"}|409|ALIAS_TAKEN",
+                "admin|/api/admin/organisations/lnv|{\"displayName\":\"X\",\"aliases\":[],\"reason\":\"r\"}|409|ALIAS_TAKEN",
+                "admin|/api/admin/organisations/xyz|{\"displayName\":\"X\",\"aliases\":[\"XY\\u200B\"],\"reason\":\"r\"}|400|INVALID_ALIAS",
+                "admin|/api/admin/organisations/xyz|{\"displayName\":\"X\",\"aliases\":[\"XY\",\"xy \"],\"reason\":\"r\"}|400|INVALID_ALIAS",
+                "admin|/api/admin/organisations/xyz|{\"displayName\":\"X\",\"aliases\":[],\"reason\":\" \"}|400|VALIDATION_FAILED",
+                "admin|/api/admin/organisations/xyz|{\"displayName\":\"X\",\"aliases\":[],\"reason\":\"r\",\"actor\":\"someone\"}|400|UNKNOWN_FIELD"
+            })
     void refusesABadDefinitionAndStoresNothing(String line) {
         String[] parts = line.split("\\|");
         long before = events();
@@ -197,16 +241,28 @@ class OrganisationsIntegrationTest {
                             type, time_stamp, payload_type, payload_revision, payload, meta_data)
                         VALUES (gen_random_uuid()::text, ?, 1, 'Action', ?, 'nl.actionledger.events.ActionReassignedEvent',
                                 '1', convert_to(?, 'UTF8'), convert_to('{"actor":"admin","correlationId":"legacy"}', 'UTF8'))""")
-                .param(aggregate).param(Instant.now().toString()).param(revision1).update();
+                .param(aggregate)
+                .param(Instant.now().toString())
+                .param(revision1)
+                .update();
         actionCache.removeAll();
 
-        DomainEventMessage<?> read = eventStore.readEvents(aggregate).asStream()
-                .filter(message -> message.getSequenceNumber() == 1).findFirst().orElseThrow();
-        assertThat(read.getPayload()).isEqualTo(new ActionReassignedEvent(
-                nl.actionledger.events.ActionRef.of("eu-wap-nl", "26"), null,
-                new Assignment("lvvn", null, "Programme team"), "before the list"));
+        DomainEventMessage<?> read = eventStore
+                .readEvents(aggregate)
+                .asStream()
+                .filter(message -> message.getSequenceNumber() == 1)
+                .findFirst()
+                .orElseThrow();
+        assertThat(read.getPayload())
+                .isEqualTo(new ActionReassignedEvent(
+                        nl.actionledger.events.ActionRef.of("eu-wap-nl", "26"),
+                        null,
+                        new Assignment("lvvn", null, "Programme team"),
+                        "before the list"));
 
-        HttpResponse<String> response = post("coordinator", "/api/plans/eu-wap-nl/actions/26/status",
+        HttpResponse<String> response = post(
+                "coordinator",
+                "/api/plans/eu-wap-nl/actions/26/status",
                 "{\"status\":\"IN_PROGRESS\",\"reason\":\"ours since before the list\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 
@@ -220,13 +276,17 @@ class OrganisationsIntegrationTest {
     // --- helpers ----------------------------------------------------------------------------------------------
 
     private void assign(String actionId, String organisation) {
-        HttpResponse<String> response = post("admin", "/api/plans/eu-wap-nl/actions/" + actionId + "/assignment",
+        HttpResponse<String> response = post(
+                "admin",
+                "/api/plans/eu-wap-nl/actions/" + actionId + "/assignment",
                 "{\"organisation\":\"" + organisation + "\",\"reason\":\"theirs\"}");
         assertThat(response.statusCode()).as(response.body()).isIn(200, 422);
     }
 
     private long events() {
-        return jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry")
+                .query(Long.class)
+                .single();
     }
 
     private Map<String, Object> lastEventOf(String aggregate) {
@@ -239,14 +299,16 @@ class OrganisationsIntegrationTest {
 
     private static void assertProblem(HttpResponse<String> response, int status, String errorCode) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(JSON.readTree(response.body()).get("errorCode").asString()).isEqualTo(errorCode);
         DocumentedProblems.assertListed("command-service", response, errorCode);
     }
 
     private HttpResponse<String> post(String user, String path, String body) {
-        return send(request(user, path).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(user, path)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private HttpResponse<String> put(String user, String path, String body, Map<String, String> headers) {
@@ -261,8 +323,11 @@ class OrganisationsIntegrationTest {
             default -> user;
         };
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json");
     }
 

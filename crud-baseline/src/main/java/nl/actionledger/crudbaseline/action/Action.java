@@ -85,8 +85,8 @@ public class Action {
 
     /** A coordinator may change only the actions of their own organisation; an admin any. */
     boolean mayBeChangedBy(String userOrganisation, boolean admin) {
-        return admin || organisation != null && userOrganisation != null
-                && organisation.equalsIgnoreCase(userOrganisation);
+        return admin
+                || organisation != null && userOrganisation != null && organisation.equalsIgnoreCase(userOrganisation);
     }
 
     public String getPlanId() {

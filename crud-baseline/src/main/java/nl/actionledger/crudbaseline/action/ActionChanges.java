@@ -24,14 +24,14 @@ public class ActionChanges {
     }
 
     /** Adds an action to a plan (admins only: the benchmark's set-up); its version is 0. */
-    public long register(String planId, String actionId, ImplementationStatus status, String timeframe,
-                         String reason) {
+    public long register(String planId, String actionId, ImplementationStatus status, String timeframe, String reason) {
         if (actions.existsByPlanIdAndActionId(planId, actionId)) {
             throw ChangeRefusedException.actionExists(planId, actionId);
         }
         ChangeReason.record(reason);
         try {
-            return actions.saveAndFlush(new Action(planId, actionId, status, timeframe)).getVersion();
+            return actions.saveAndFlush(new Action(planId, actionId, status, timeframe))
+                    .getVersion();
         } catch (DataIntegrityViolationException e) {
             // Registered meanwhile by a concurrent request: the unique key on (plan, action) let only one in.
             throw ChangeRefusedException.actionExists(planId, actionId);

@@ -7,5 +7,4 @@ import nl.actionledger.crudbaseline.security.CurrentUser;
  *
  * @param expectedVersion the version from {@code If-Match}, or {@code null} when any version will do
  */
-public record ChangeRequest(String planId, String actionId, String reason, Long expectedVersion, CurrentUser user) {
-}
+public record ChangeRequest(String planId, String actionId, String reason, Long expectedVersion, CurrentUser user) {}

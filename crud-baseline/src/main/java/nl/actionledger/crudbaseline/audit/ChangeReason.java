@@ -12,12 +12,12 @@ public final class ChangeReason {
 
     private static final String ATTRIBUTE = ChangeReason.class.getName();
 
-    private ChangeReason() {
-    }
+    private ChangeReason() {}
 
     /** Records the reason for the revision of this request's transaction. */
     public static void record(String reason) {
-        RequestContextHolder.currentRequestAttributes().setAttribute(ATTRIBUTE, reason, RequestAttributes.SCOPE_REQUEST);
+        RequestContextHolder.currentRequestAttributes()
+                .setAttribute(ATTRIBUTE, reason, RequestAttributes.SCOPE_REQUEST);
     }
 
     /** @return the recorded reason, or {@code null} outside a request or when none was recorded */

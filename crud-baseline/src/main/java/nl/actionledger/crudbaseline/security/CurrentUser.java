@@ -15,7 +15,8 @@ public record CurrentUser(String name, String organisation, boolean admin) {
 
     public static CurrentUser of(Authentication authentication) {
         String organisation = authentication instanceof JwtAuthenticationToken token
-                ? token.getToken().getClaimAsString(ORGANISATION_CLAIM) : null;
+                ? token.getToken().getClaimAsString(ORGANISATION_CLAIM)
+                : null;
         boolean admin = authentication.getAuthorities().stream()
                 .anyMatch(authority -> ("ROLE_" + Roles.ADMIN).equals(authority.getAuthority()));
         return new CurrentUser(authentication.getName(), organisation, admin);

@@ -8,6 +8,5 @@ final class Roles {
     static final String AUDITOR = "AUDITOR";
     static final String ADMIN = "ADMIN";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

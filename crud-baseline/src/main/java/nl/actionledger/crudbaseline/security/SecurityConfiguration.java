@@ -18,16 +18,21 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/plans/*/actions/*/status",
-                                "/api/plans/*/actions/*/assignment", "/api/plans/*/actions/*/timeframe")
-                        .hasAnyRole(Roles.COORDINATOR, Roles.ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/plans/*/actions")
-                        .hasAnyRole(Roles.COORDINATOR, Roles.EVALUATOR, Roles.AUDITOR, Roles.ADMIN)
-                        .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN)
-                        .anyRequest().denyAll())
+        return http.authorizeHttpRequests(
+                        requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error")
+                                .permitAll()
+                                .requestMatchers(
+                                        HttpMethod.POST,
+                                        "/api/plans/*/actions/*/status",
+                                        "/api/plans/*/actions/*/assignment",
+                                        "/api/plans/*/actions/*/timeframe")
+                                .hasAnyRole(Roles.COORDINATOR, Roles.ADMIN)
+                                .requestMatchers(HttpMethod.GET, "/api/plans/*/actions")
+                                .hasAnyRole(Roles.COORDINATOR, Roles.EVALUATOR, Roles.AUDITOR, Roles.ADMIN)
+                                .requestMatchers("/api/admin/**")
+                                .hasRole(Roles.ADMIN)
+                                .anyRequest()
+                                .denyAll())
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

@@ -11,16 +11,22 @@ import nl.actionledger.query.web.BadQueryException;
  * @param organisation an organisation's id, exactly ({@code nvwa}); anything else that is not empty is refused (400
  *                     {@code INVALID_ORGANISATION_ID}) rather than matched loosely
  */
-public record ActionFilter(ImplementationStatus status, String organisation, Integer objective, Integer priority,
-                           CommitmentLevel commitment) {
+public record ActionFilter(
+        ImplementationStatus status,
+        String organisation,
+        Integer objective,
+        Integer priority,
+        CommitmentLevel commitment) {
 
     public ActionFilter {
         if (organisation != null && organisation.isEmpty()) {
             organisation = null;
         }
         if (organisation != null && !OrganisationIds.isValid(organisation)) {
-            throw new BadQueryException("INVALID_ORGANISATION_ID", "organisation is an organisation's id: lower-case "
-                    + "letters, digits and inner hyphens, such as 'nvwa' (GET /api/organisations lists them).");
+            throw new BadQueryException(
+                    "INVALID_ORGANISATION_ID",
+                    "organisation is an organisation's id: lower-case "
+                            + "letters, digits and inner hyphens, such as 'nvwa' (GET /api/organisations lists them).");
         }
     }
 

@@ -34,7 +34,8 @@ public class ActionQueryController {
     private final Contacts contacts;
     private final ContactReaders readers;
 
-    ActionQueryController(CurrentActions actions, Organisations organisations, Contacts contacts, ContactReaders readers) {
+    ActionQueryController(
+            CurrentActions actions, Organisations organisations, Contacts contacts, ContactReaders readers) {
         this.actions = actions;
         this.organisations = organisations;
         this.contacts = contacts;
@@ -43,19 +44,23 @@ public class ActionQueryController {
 
     @GetMapping
     @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = "INVALID_ORGANISATION_ID")
-    public List<ActionView> list(@PathVariable String planId,
-                          @RequestParam(required = false) ImplementationStatus status,
-                          @RequestParam(required = false) String organisation,
-                          @RequestParam(required = false) Integer objective,
-                          @RequestParam(required = false) Integer priority,
-                          @RequestParam(required = false) CommitmentLevel commitment,
-                          Authentication reader) {
+    public List<ActionView> list(
+            @PathVariable String planId,
+            @RequestParam(required = false) ImplementationStatus status,
+            @RequestParam(required = false) String organisation,
+            @RequestParam(required = false) Integer objective,
+            @RequestParam(required = false) Integer priority,
+            @RequestParam(required = false) CommitmentLevel commitment,
+            Authentication reader) {
         requirePlan(planId);
         ActionFilter filter = new ActionFilter(status, organisation, objective, priority, commitment);
         var names = organisations.displayNames();
-        List<ActionView> views = actions.ofPlan(planId, filter).stream().map(ActionView::of).toList();
-        return asSeenBy(reader, views).stream().map(view -> view.withOrganisationNameFrom(names))
-                .sorted(ActionView.PLAN_ORDER).toList();
+        List<ActionView> views =
+                actions.ofPlan(planId, filter).stream().map(ActionView::of).toList();
+        return asSeenBy(reader, views).stream()
+                .map(view -> view.withOrganisationNameFrom(names))
+                .sorted(ActionView.PLAN_ORDER)
+                .toList();
     }
 
     /**
@@ -65,20 +70,33 @@ public class ActionQueryController {
      * event of the action (an organisation's new display name, an erased contact) does not change it.
      */
     @GetMapping("/{actionId}")
-    @ApiResponse(responseCode = "200", description = "The action", headers = @Header(name = "ETag",
-            description = "The action's version, quoted: what a change's If-Match takes", schema = @Schema(type = "string")),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = ActionView.class)))
-    @ApiResponse(responseCode = "304", description = "Not Modified: If-None-Match names the action's current version; "
-            + "no body", headers = @Header(name = "ETag", schema = @Schema(type = "string")), content = @Content)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The action",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The action's version, quoted: what a change's If-Match takes",
+                            schema = @Schema(type = "string")),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ActionView.class)))
+    @ApiResponse(
+            responseCode = "304",
+            description = "Not Modified: If-None-Match names the action's current version; " + "no body",
+            headers = @Header(name = "ETag", schema = @Schema(type = "string")),
+            content = @Content)
     @ErrorCodes(status = HttpStatus.NOT_FOUND, value = "ACTION_NOT_FOUND")
-    public ResponseEntity<ActionView> one(@PathVariable String planId, @PathVariable String actionId, Authentication reader) {
+    public ResponseEntity<ActionView> one(
+            @PathVariable String planId, @PathVariable String actionId, Authentication reader) {
         requirePlan(planId);
-        ActionView found = actions.find(planId + "/" + actionId).map(ActionView::of)
+        ActionView found = actions.find(planId + "/" + actionId)
+                .map(ActionView::of)
                 .map(view -> asSeenBy(reader, List.of(view)).get(0))
                 .map(view -> view.withOrganisationNameFrom(organisations.displayNames()))
-                .orElseThrow(() -> new NotFoundException("ACTION_NOT_FOUND",
-                        "Plan '" + planId + "' has no action '" + actionId + "'."));
+                .orElseThrow(() -> new NotFoundException(
+                        "ACTION_NOT_FOUND", "Plan '" + planId + "' has no action '" + actionId + "'."));
         return ResponseEntity.ok().eTag("\"" + found.version() + "\"").body(found);
     }
 
@@ -86,8 +104,12 @@ public class ActionQueryController {
     private List<ActionView> asSeenBy(Authentication reader, List<ActionView> views) {
         Predicate<String> visible = readers.visibleFor(reader);
         Contacts.Revealer revealer = contacts.revealer(views.stream()
-                .filter(view -> visible.test(view.organisation())).map(ActionView::contact).toList());
-        return views.stream().map(view -> view.withContactFrom(revealer, visible.test(view.organisation()))).toList();
+                .filter(view -> visible.test(view.organisation()))
+                .map(ActionView::contact)
+                .toList());
+        return views.stream()
+                .map(view -> view.withContactFrom(revealer, visible.test(view.organisation())))
+                .toList();
     }
 
     private void requirePlan(String planId) {

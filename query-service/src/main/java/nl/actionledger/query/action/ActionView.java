@@ -25,16 +25,24 @@ public record ActionView(
         @Schema(example = "eu-wap-nl") String planId,
         @Schema(example = "28") String actionId,
         @Schema(example = "28") Integer euActionNumber,
-        @Schema(example = "Develop and use state-of-the-art tools and methods to facilitate the work of law-enforcement "
-                + "authorities and detect illegal wildlife activities, for instance including mobile apps for "
-                + "frontline staff. Report on best practices at the Enforcement Group.") String description,
+
+        @Schema(
+                example =
+                        "Develop and use state-of-the-art tools and methods to facilitate the work of law-enforcement "
+                                + "authorities and detect illegal wildlife activities, for instance including mobile apps for "
+                                + "frontline staff. Report on best practices at the Enforcement Group.")
+        String description,
+
         ObjectiveView objective,
         PriorityView priority,
         CommitmentView commitment,
         TimeframeView timeframe,
         @Schema(example = "IN_PROGRESS") ImplementationStatus status,
         @Schema(example = "nvwa") String organisation,
-        @Schema(example = "Nederlandse Voedsel- en Warenautoriteit") String organisationName,
+
+        @Schema(example = "Nederlandse Voedsel- en Warenautoriteit")
+        String organisationName,
+
         @Schema(example = "Team Handhaving CITES") String contact,
         String contactPersonId,
         boolean contactErased,
@@ -44,41 +52,72 @@ public record ActionView(
         @Schema(example = "coordinator") String lastChangedBy) {
 
     /** Actions in plan order: numbered ones by number, the unnumbered one after them. */
-    public static final java.util.Comparator<ActionView> PLAN_ORDER = java.util.Comparator
-            .comparing(ActionView::euActionNumber, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+    public static final java.util.Comparator<ActionView> PLAN_ORDER = java.util.Comparator.comparing(
+                    ActionView::euActionNumber, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
             .thenComparing(ActionView::actionId);
 
-    public record ObjectiveView(@Schema(example = "9") int number,
-                                @Schema(example = "Improve rate of detection of illegal activities") String text,
-                                boolean inferred) {
-    }
+    public record ObjectiveView(
+            @Schema(example = "9") int number,
 
-    public record PriorityView(int number, String title) {
-    }
+            @Schema(example = "Improve rate of detection of illegal activities")
+            String text,
 
-    public record CommitmentView(Set<CommitmentLevel> levels, String remark) {
-    }
+            boolean inferred) {}
 
-    public record TimeframeView(@Schema(example = "Doorlopend") String raw, @Schema(example = "CONTINUOUS") TimeframeType type,
-                                Integer fromYear, Integer toYear) {
-    }
+    public record PriorityView(int number, String title) {}
+
+    public record CommitmentView(Set<CommitmentLevel> levels, String remark) {}
+
+    public record TimeframeView(
+            @Schema(example = "Doorlopend") String raw,
+            @Schema(example = "CONTINUOUS") TimeframeType type,
+            Integer fromYear,
+            Integer toYear) {}
 
     static ActionView of(CurrentAction row) {
-        return new ActionView(row.planId(), row.actionId(), row.euActionNumber(), row.description(),
+        return new ActionView(
+                row.planId(),
+                row.actionId(),
+                row.euActionNumber(),
+                row.description(),
                 new ObjectiveView(row.objectiveNumber(), row.objectiveText(), row.objectiveInferred()),
                 new PriorityView(row.priorityNumber(), row.priorityTitle()),
                 new CommitmentView(row.commitmentLevels(), row.commitmentRemark()),
                 new TimeframeView(row.timeframeRaw(), row.timeframeType(), row.timeframeFrom(), row.timeframeTo()),
-                row.status(), row.organisation(), null, row.contact(), null, false, false, row.version(),
-                row.lastChangedAt(), row.lastChangedBy());
+                row.status(),
+                row.organisation(),
+                null,
+                row.contact(),
+                null,
+                false,
+                false,
+                row.version(),
+                row.lastChangedAt(),
+                row.lastChangedBy());
     }
 
     /** The view with the display name of its organisation, from the list as it is now. */
     public ActionView withOrganisationNameFrom(java.util.Map<String, String> displayNames) {
         String name = organisation == null ? null : displayNames.get(organisation);
-        return new ActionView(planId, actionId, euActionNumber, description, objective, priority, commitment, timeframe,
-                status, organisation, name, contact, contactPersonId, contactErased, contactWithheld, version,
-                lastChangedAt, lastChangedBy);
+        return new ActionView(
+                planId,
+                actionId,
+                euActionNumber,
+                description,
+                objective,
+                priority,
+                commitment,
+                timeframe,
+                status,
+                organisation,
+                name,
+                contact,
+                contactPersonId,
+                contactErased,
+                contactWithheld,
+                version,
+                lastChangedAt,
+                lastChangedBy);
     }
 
     /**
@@ -87,13 +126,45 @@ public record ActionView(
      */
     public ActionView withContactFrom(Contacts.Revealer contacts, boolean visible) {
         if (!visible) {
-            return new ActionView(planId, actionId, euActionNumber, description, objective, priority, commitment,
-                    timeframe, status, organisation, organisationName, null, null, false, contact != null, version,
-                    lastChangedAt, lastChangedBy);
+            return new ActionView(
+                    planId,
+                    actionId,
+                    euActionNumber,
+                    description,
+                    objective,
+                    priority,
+                    commitment,
+                    timeframe,
+                    status,
+                    organisation,
+                    organisationName,
+                    null,
+                    null,
+                    false,
+                    contact != null,
+                    version,
+                    lastChangedAt,
+                    lastChangedBy);
         }
         Contacts.Contact opened = contacts.contact(contact);
-        return new ActionView(planId, actionId, euActionNumber, description, objective, priority, commitment, timeframe,
-                status, organisation, organisationName, opened.name(), opened.personId(), opened.erased(), false, version,
-                lastChangedAt, lastChangedBy);
+        return new ActionView(
+                planId,
+                actionId,
+                euActionNumber,
+                description,
+                objective,
+                priority,
+                commitment,
+                timeframe,
+                status,
+                organisation,
+                organisationName,
+                opened.name(),
+                opened.personId(),
+                opened.erased(),
+                false,
+                version,
+                lastChangedAt,
+                lastChangedBy);
     }
 }

@@ -31,8 +31,11 @@ class ActionViewBulkLoad implements ProjectionBulkLoad {
     public Loader begin() {
         Map<String, CurrentAction> current = new HashMap<>();
         return (events, connection) -> {
-            List<RowChange> changes = events.stream().map(StoredEvent::message).map(RowChange::of)
-                    .flatMap(Optional::stream).toList();
+            List<RowChange> changes = events.stream()
+                    .map(StoredEvent::message)
+                    .map(RowChange::of)
+                    .flatMap(Optional::stream)
+                    .toList();
             rows.upsert(ActionViewWriter.apply(changes, current));
         };
     }

@@ -26,8 +26,9 @@ class ActionViewProjection {
 
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
-        RowChange.of(message).ifPresent(change ->
-                EventBatch.<RowChange>current(Projection.ACTION_VIEWS, writer::write).add(change));
+        RowChange.of(message)
+                .ifPresent(change -> EventBatch.<RowChange>current(Projection.ACTION_VIEWS, writer::write)
+                        .add(change));
     }
 
     @ResetHandler

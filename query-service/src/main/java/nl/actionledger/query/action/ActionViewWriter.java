@@ -20,8 +20,10 @@ class ActionViewWriter {
     }
 
     void write(List<RowChange> changes) {
-        Map<String, CurrentAction> current = rows.byAggregateId(
-                changes.stream().map(change -> change.action().toString()).distinct().toList());
+        Map<String, CurrentAction> current = rows.byAggregateId(changes.stream()
+                .map(change -> change.action().toString())
+                .distinct()
+                .toList());
         rows.upsert(apply(changes, current));
     }
 
@@ -44,11 +46,12 @@ class ActionViewWriter {
                 if (row != null) {
                     continue;
                 }
-                row = new CurrentAction(aggregateId, change.action().planId(), change.action().actionId());
+                row = new CurrentAction(
+                        aggregateId, change.action().planId(), change.action().actionId());
                 rows.put(aggregateId, row);
             } else if (row == null) {
-                throw new IllegalStateException("Event " + change.sequenceNumber() + " of " + aggregateId
-                        + " arrived before its registration");
+                throw new IllegalStateException(
+                        "Event " + change.sequenceNumber() + " of " + aggregateId + " arrived before its registration");
             } else if (row.alreadyReflects(change.sequenceNumber())) {
                 continue;
             }

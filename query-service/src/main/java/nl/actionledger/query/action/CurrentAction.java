@@ -52,7 +52,8 @@ final class CurrentAction {
 
     /** The row as stored ({@code SELECT *} of {@code action_view}). */
     static CurrentAction read(ResultSet rs, int rowNumber) throws SQLException {
-        CurrentAction row = new CurrentAction(rs.getString("aggregate_id"), rs.getString("plan_id"), rs.getString("action_id"));
+        CurrentAction row =
+                new CurrentAction(rs.getString("aggregate_id"), rs.getString("plan_id"), rs.getString("action_id"));
         row.euActionNumber = (Integer) rs.getObject("eu_action_number");
         row.description = rs.getString("description");
         row.objectiveNumber = rs.getInt("objective_number");
@@ -91,8 +92,14 @@ final class CurrentAction {
         this.lastChangedBy = actor;
     }
 
-    void setBaseline(Integer euActionNumber, String description, int objectiveNumber, String objectiveText,
-                     boolean objectiveInferred, int priorityNumber, String priorityTitle) {
+    void setBaseline(
+            Integer euActionNumber,
+            String description,
+            int objectiveNumber,
+            String objectiveText,
+            boolean objectiveInferred,
+            int priorityNumber,
+            String priorityTitle) {
         this.euActionNumber = euActionNumber;
         this.description = description;
         this.objectiveNumber = objectiveNumber;
@@ -139,25 +146,87 @@ final class CurrentAction {
         return levels;
     }
 
-    String aggregateId() { return aggregateId; }
-    String planId() { return planId; }
-    String actionId() { return actionId; }
-    Integer euActionNumber() { return euActionNumber; }
-    String description() { return description; }
-    int objectiveNumber() { return objectiveNumber; }
-    String objectiveText() { return objectiveText; }
-    boolean objectiveInferred() { return objectiveInferred; }
-    int priorityNumber() { return priorityNumber; }
-    String priorityTitle() { return priorityTitle; }
-    String commitmentRemark() { return commitmentRemark; }
-    String timeframeRaw() { return timeframeRaw; }
-    TimeframeType timeframeType() { return timeframeType; }
-    Integer timeframeFrom() { return timeframeFrom; }
-    Integer timeframeTo() { return timeframeTo; }
-    ImplementationStatus status() { return status; }
-    String organisation() { return organisation; }
-    String contact() { return contact; }
-    long version() { return version; }
-    Instant lastChangedAt() { return lastChangedAt; }
-    String lastChangedBy() { return lastChangedBy; }
+    String aggregateId() {
+        return aggregateId;
+    }
+
+    String planId() {
+        return planId;
+    }
+
+    String actionId() {
+        return actionId;
+    }
+
+    Integer euActionNumber() {
+        return euActionNumber;
+    }
+
+    String description() {
+        return description;
+    }
+
+    int objectiveNumber() {
+        return objectiveNumber;
+    }
+
+    String objectiveText() {
+        return objectiveText;
+    }
+
+    boolean objectiveInferred() {
+        return objectiveInferred;
+    }
+
+    int priorityNumber() {
+        return priorityNumber;
+    }
+
+    String priorityTitle() {
+        return priorityTitle;
+    }
+
+    String commitmentRemark() {
+        return commitmentRemark;
+    }
+
+    String timeframeRaw() {
+        return timeframeRaw;
+    }
+
+    TimeframeType timeframeType() {
+        return timeframeType;
+    }
+
+    Integer timeframeFrom() {
+        return timeframeFrom;
+    }
+
+    Integer timeframeTo() {
+        return timeframeTo;
+    }
+
+    ImplementationStatus status() {
+        return status;
+    }
+
+    String organisation() {
+        return organisation;
+    }
+
+    String contact() {
+        return contact;
+    }
+
+    long version() {
+        return version;
+    }
+
+    Instant lastChangedAt() {
+        return lastChangedAt;
+    }
+
+    String lastChangedBy() {
+        return lastChangedBy;
+    }
 }

@@ -53,14 +53,17 @@ class CurrentActions {
         Map<String, CurrentAction> rows = new HashMap<>();
         jdbc.sql("SELECT * FROM query_model.action_view WHERE aggregate_id = ANY(?)")
                 .param(aggregateIds.toArray(String[]::new))
-                .query(CurrentAction::read).list()
+                .query(CurrentAction::read)
+                .list()
                 .forEach(row -> rows.put(row.aggregateId(), row));
         return rows;
     }
 
     Optional<CurrentAction> find(String aggregateId) {
         return jdbc.sql("SELECT * FROM query_model.action_view WHERE aggregate_id = ?")
-                .param(aggregateId).query(CurrentAction::read).optional();
+                .param(aggregateId)
+                .query(CurrentAction::read)
+                .optional();
     }
 
     /** The plan's actions that pass the filter. */
@@ -84,14 +87,17 @@ class CurrentActions {
             params.put("priority", filter.priority());
         }
         if (filter.commitment() != null) {
-            conditions.add(switch (filter.commitment()) {
-                case NATIONAL -> "commitment_national";
-                case EU -> "commitment_eu";
-                case INTERNATIONAL -> "commitment_international";
-            });
+            conditions.add(
+                    switch (filter.commitment()) {
+                        case NATIONAL -> "commitment_national";
+                        case EU -> "commitment_eu";
+                        case INTERNATIONAL -> "commitment_international";
+                    });
         }
         return jdbc.sql("SELECT * FROM query_model.action_view WHERE " + String.join(" AND ", conditions))
-                .params(params).query(CurrentAction::read).list();
+                .params(params)
+                .query(CurrentAction::read)
+                .list();
     }
 
     /** Every plan with its number of actions, by id. */
@@ -101,14 +107,19 @@ class CurrentActions {
                         FROM query_model.action_view GROUP BY plan_id ORDER BY plan_id""")
                 .query((rs, n) -> {
                     Timestamp lastChanged = rs.getTimestamp("last_changed_at");
-                    return new PlanSummary(rs.getString("plan_id"), rs.getInt("actions"),
+                    return new PlanSummary(
+                            rs.getString("plan_id"),
+                            rs.getInt("actions"),
                             lastChanged == null ? null : lastChanged.toInstant());
-                }).list();
+                })
+                .list();
     }
 
     boolean planExists(String planId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM query_model.action_view WHERE plan_id = ?)")
-                .param(planId).query(Boolean.class).single();
+                .param(planId)
+                .query(Boolean.class)
+                .single();
     }
 
     void upsert(Collection<CurrentAction> rows) {
@@ -121,12 +132,31 @@ class CurrentActions {
 
     private static Object[] columns(CurrentAction row) {
         Set<CommitmentLevel> levels = row.commitmentLevels();
-        return new Object[] {row.aggregateId(), row.planId(), row.actionId(), row.euActionNumber(), row.description(),
-                row.objectiveNumber(), row.objectiveText(), row.objectiveInferred(), row.priorityNumber(),
-                row.priorityTitle(), levels.contains(CommitmentLevel.NATIONAL), levels.contains(CommitmentLevel.EU),
-                levels.contains(CommitmentLevel.INTERNATIONAL), row.commitmentRemark(), row.timeframeRaw(),
-                row.timeframeType() == null ? null : row.timeframeType().name(), row.timeframeFrom(), row.timeframeTo(),
-                row.status() == null ? null : row.status().name(), row.organisation(), row.contact(), row.version(),
-                row.lastChangedAt() == null ? null : Timestamp.from(row.lastChangedAt()), row.lastChangedBy()};
+        return new Object[] {
+            row.aggregateId(),
+            row.planId(),
+            row.actionId(),
+            row.euActionNumber(),
+            row.description(),
+            row.objectiveNumber(),
+            row.objectiveText(),
+            row.objectiveInferred(),
+            row.priorityNumber(),
+            row.priorityTitle(),
+            levels.contains(CommitmentLevel.NATIONAL),
+            levels.contains(CommitmentLevel.EU),
+            levels.contains(CommitmentLevel.INTERNATIONAL),
+            row.commitmentRemark(),
+            row.timeframeRaw(),
+            row.timeframeType() == null ? null : row.timeframeType().name(),
+            row.timeframeFrom(),
+            row.timeframeTo(),
+            row.status() == null ? null : row.status().name(),
+            row.organisation(),
+            row.contact(),
+            row.version(),
+            row.lastChangedAt() == null ? null : Timestamp.from(row.lastChangedAt()),
+            row.lastChangedBy()
+        };
     }
 }

@@ -1,6 +1,5 @@
 package nl.actionledger.query.action;
 
-import nl.actionledger.query.person.ContactText;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -11,6 +10,7 @@ import nl.actionledger.events.ActionReopenedEvent;
 import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.ActionTimeframeRevisedEvent;
 import nl.actionledger.events.EventMetadataKeys;
+import nl.actionledger.query.person.ContactText;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 /**
@@ -19,23 +19,37 @@ import org.axonframework.eventhandling.DomainEventMessage;
  *
  * @param registers true for the event that creates the row
  */
-record RowChange(ActionRef action, long sequenceNumber, Instant at, String actor, boolean registers,
-                 Consumer<CurrentAction> change) {
+record RowChange(
+        ActionRef action,
+        long sequenceNumber,
+        Instant at,
+        String actor,
+        boolean registers,
+        Consumer<CurrentAction> change) {
 
     /** Empty for an event that does not change an action's row. */
     static Optional<RowChange> of(DomainEventMessage<?> message) {
         Object event = message.getPayload();
         if (event instanceof ActionRegisteredEvent registered) {
-            return Optional.of(new RowChange(registered.action(), message.getSequenceNumber(), message.getTimestamp(),
-                    actor(message), true, row -> {
-                row.setBaseline(registered.euActionNumber(), registered.description(),
-                        registered.objective().number(), registered.objective().text(),
-                        registered.objective().inferred(), registered.priority().number(),
-                        registered.priority().title());
-                row.setCommitment(registered.commitment());
-                row.setTimeframe(registered.timeframe());
-                row.setStatus(registered.status());
-            }));
+            return Optional.of(new RowChange(
+                    registered.action(),
+                    message.getSequenceNumber(),
+                    message.getTimestamp(),
+                    actor(message),
+                    true,
+                    row -> {
+                        row.setBaseline(
+                                registered.euActionNumber(),
+                                registered.description(),
+                                registered.objective().number(),
+                                registered.objective().text(),
+                                registered.objective().inferred(),
+                                registered.priority().number(),
+                                registered.priority().title());
+                        row.setCommitment(registered.commitment());
+                        row.setTimeframe(registered.timeframe());
+                        row.setStatus(registered.status());
+                    }));
         }
         if (event instanceof ActionStatusChangedEvent changed) {
             return update(message, changed.action(), row -> row.setStatus(changed.newStatus()));
@@ -44,8 +58,11 @@ record RowChange(ActionRef action, long sequenceNumber, Instant at, String actor
             return update(message, reopened.action(), row -> row.setStatus(reopened.newStatus()));
         }
         if (event instanceof ActionReassignedEvent reassigned) {
-            return update(message, reassigned.action(), row -> row.setAssignment(
-                    reassigned.newAssignment().organisationId(), ContactText.of(reassigned.newAssignment())));
+            return update(
+                    message,
+                    reassigned.action(),
+                    row -> row.setAssignment(
+                            reassigned.newAssignment().organisationId(), ContactText.of(reassigned.newAssignment())));
         }
         if (event instanceof ActionTimeframeRevisedEvent revised) {
             return update(message, revised.action(), row -> row.setTimeframe(revised.newTimeframe()));
@@ -53,10 +70,10 @@ record RowChange(ActionRef action, long sequenceNumber, Instant at, String actor
         return Optional.empty();
     }
 
-    private static Optional<RowChange> update(DomainEventMessage<?> message, ActionRef action,
-                                              Consumer<CurrentAction> change) {
-        return Optional.of(new RowChange(action, message.getSequenceNumber(), message.getTimestamp(), actor(message),
-                false, change));
+    private static Optional<RowChange> update(
+            DomainEventMessage<?> message, ActionRef action, Consumer<CurrentAction> change) {
+        return Optional.of(new RowChange(
+                action, message.getSequenceNumber(), message.getTimestamp(), actor(message), false, change));
     }
 
     private static String actor(DomainEventMessage<?> message) {

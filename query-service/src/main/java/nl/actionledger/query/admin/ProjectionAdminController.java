@@ -41,7 +41,9 @@ public class ProjectionAdminController {
     @ErrorCodes(status = HttpStatus.CONFLICT, value = "REPLAY_REFUSED")
     public ResponseEntity<List<ProjectionStatus>> replayAll() {
         List<ProjectionStatus> statuses = projections.replayAll();
-        return ResponseEntity.accepted().location(URI.create("/api/admin/projections")).body(statuses);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/admin/projections"))
+                .body(statuses);
     }
 
     /** 202: the projection was cleared and rebuilds in the background; follow it at the Location. */
@@ -51,6 +53,8 @@ public class ProjectionAdminController {
     @ErrorCodes(status = HttpStatus.CONFLICT, value = "REPLAY_REFUSED")
     public ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
         ProjectionStatus status = projections.replay(name);
-        return ResponseEntity.accepted().location(URI.create("/api/admin/projections/" + name)).body(status);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/admin/projections/" + name))
+                .body(status);
     }
 }

@@ -31,29 +31,58 @@ class ProjectionMetrics {
     private final Duration maxAge;
     private volatile Snapshot last = new Snapshot(Instant.MIN, Map.of());
 
-    ProjectionMetrics(Projections projections, Clock clock, MeterRegistry registry,
-                      @Value("${actionledger.projection-metrics.max-age:PT10S}") Duration maxAge) {
+    ProjectionMetrics(
+            Projections projections,
+            Clock clock,
+            MeterRegistry registry,
+            @Value("${actionledger.projection-metrics.max-age:PT10S}") Duration maxAge) {
         this.projections = projections;
         this.clock = clock;
         this.maxAge = maxAge;
         for (Projection projection : Projection.values()) {
-            gauge(registry, "actionledger.projection.position", "The global index up to which the projection has "
-                    + "handled the events", projection, Values::position);
-            gauge(registry, "actionledger.projection.lag.events", "Events between the projection's position and the "
-                    + "last event", projection, Values::lagEvents);
-            gauge(registry, "actionledger.projection.lag.seconds", "How long the first event the projection has not "
-                    + "handled yet has waited", projection, Values::lagSeconds);
-            gauge(registry, "actionledger.projection.replaying", "1 while the projection is being rebuilt", projection,
+            gauge(
+                    registry,
+                    "actionledger.projection.position",
+                    "The global index up to which the projection has " + "handled the events",
+                    projection,
+                    Values::position);
+            gauge(
+                    registry,
+                    "actionledger.projection.lag.events",
+                    "Events between the projection's position and the " + "last event",
+                    projection,
+                    Values::lagEvents);
+            gauge(
+                    registry,
+                    "actionledger.projection.lag.seconds",
+                    "How long the first event the projection has not " + "handled yet has waited",
+                    projection,
+                    Values::lagSeconds);
+            gauge(
+                    registry,
+                    "actionledger.projection.replaying",
+                    "1 while the projection is being rebuilt",
+                    projection,
                     Values::replaying);
-            gauge(registry, "actionledger.projection.segments.in.error", "Segments of the projections' processor on "
-                    + "this instance that failed on an event and retry it", projection, Values::segmentsInError);
+            gauge(
+                    registry,
+                    "actionledger.projection.segments.in.error",
+                    "Segments of the projections' processor on " + "this instance that failed on an event and retry it",
+                    projection,
+                    Values::segmentsInError);
         }
     }
 
-    private void gauge(MeterRegistry registry, String name, String description, Projection projection,
-                       ToDoubleFunction<Values> value) {
+    private void gauge(
+            MeterRegistry registry,
+            String name,
+            String description,
+            Projection projection,
+            ToDoubleFunction<Values> value) {
         Gauge.builder(name, this, metrics -> value.applyAsDouble(metrics.current(projection)))
-                .description(description).tag("projection", projection.id()).register(registry);
+                .description(description)
+                .tag("projection", projection.id())
+                .register(registry);
     }
 
     private Values current(Projection projection) {
@@ -75,8 +104,14 @@ class ProjectionMetrics {
             int inError = projections.segmentsInErrorHere();
             for (ProjectionStatus status : projections.all()) {
                 Long secondsBehind = projections.secondsBehind(status);
-                values.put(Projection.named(status.name()).orElseThrow(), new Values(orNaN(status.position()),
-                        orNaN(status.lag()), orNaN(secondsBehind), status.replaying() ? 1 : 0, inError));
+                values.put(
+                        Projection.named(status.name()).orElseThrow(),
+                        new Values(
+                                orNaN(status.position()),
+                                orNaN(status.lag()),
+                                orNaN(secondsBehind),
+                                status.replaying() ? 1 : 0,
+                                inError));
             }
         } catch (RuntimeException e) {
             log.warn("The projections' metrics could not be read: {}", e.toString());
@@ -90,11 +125,10 @@ class ProjectionMetrics {
         return value == null ? Double.NaN : value;
     }
 
-    private record Snapshot(Instant readAt, Map<Projection, Values> values) {
-    }
+    private record Snapshot(Instant readAt, Map<Projection, Values> values) {}
 
-    private record Values(double position, double lagEvents, double lagSeconds, double replaying,
-                          double segmentsInError) {
+    private record Values(
+            double position, double lagEvents, double lagSeconds, double replaying, double segmentsInError) {
         static final Values UNKNOWN = new Values(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 }

@@ -28,5 +28,4 @@ record ProjectionStatus(
         Instant replayStartedAt,
         Double eventsPerSecond,
         Long secondsLeft,
-        BulkRun lastBulkRebuild) {
-}
+        BulkRun lastBulkRebuild) {}

@@ -45,8 +45,14 @@ class Projections {
     private final SegmentFailures segmentFailures;
     private final Map<Projection, Instant> replaysStarted = new ConcurrentHashMap<>();
 
-    Projections(EventProcessingConfiguration processing, StoredTokens storedTokens, JdbcClient jdbc, Clock clock,
-                BulkRebuild bulkRebuild, BulkRebuildsInProgress bulkRebuildsInProgress, SegmentFailures segmentFailures) {
+    Projections(
+            EventProcessingConfiguration processing,
+            StoredTokens storedTokens,
+            JdbcClient jdbc,
+            Clock clock,
+            BulkRebuild bulkRebuild,
+            BulkRebuildsInProgress bulkRebuildsInProgress,
+            SegmentFailures segmentFailures) {
         this.processing = processing;
         this.storedTokens = storedTokens;
         this.jdbc = jdbc;
@@ -58,7 +64,9 @@ class Projections {
 
     List<ProjectionStatus> all() {
         Progress progress = progress();
-        return Arrays.stream(Projection.values()).map(projection -> status(projection, progress)).toList();
+        return Arrays.stream(Projection.values())
+                .map(projection -> status(projection, progress))
+                .toList();
     }
 
     ProjectionStatus status(String name) {
@@ -86,9 +94,16 @@ class Projections {
     private void rebuild(Rebuild rebuild) {
         StreamingEventProcessor processor = processor();
         // Any segment, processed here or not: another instance may be replaying, or rebuilding in bulk.
-        if (bulkRebuild.running() || bulkRebuildsInProgress.current().filter(running -> !running.stale()).isPresent()
-                || progress().tokens().values().stream().flatMap(Optional::stream).anyMatch(Replays::stillReplaying)) {
-            throw new ConflictException("REPLAY_REFUSED", "A replay is running already; start another once it is done.");
+        if (bulkRebuild.running()
+                || bulkRebuildsInProgress
+                        .current()
+                        .filter(running -> !running.stale())
+                        .isPresent()
+                || progress().tokens().values().stream()
+                        .flatMap(Optional::stream)
+                        .anyMatch(Replays::stillReplaying)) {
+            throw new ConflictException(
+                    "REPLAY_REFUSED", "A replay is running already; start another once it is done.");
         }
         processor.shutDown();
         try {
@@ -96,8 +111,10 @@ class Projections {
         } catch (RuntimeException e) {
             log.warn("Replay of {} refused: {}", rebuild.projections(), e.getMessage());
             processor.start();
-            throw new ConflictException("REPLAY_REFUSED", "The projections could not be reset here: every instance of "
-                    + "query-service must release them first (" + e.getMessage() + ").");
+            throw new ConflictException(
+                    "REPLAY_REFUSED",
+                    "The projections could not be reset here: every instance of "
+                            + "query-service must release them first (" + e.getMessage() + ").");
         }
         Instant now = clock.instant();
         rebuild.projections().forEach(projection -> replaysStarted.put(projection, now));
@@ -107,23 +124,39 @@ class Projections {
 
     private ProjectionStatus status(Projection projection, Progress progress) {
         // In bulk here, in bulk on another instance (which holds every segment meanwhile), or by the processor
-        Optional<BulkRebuildsInProgress.InProgress> inBulk = progress.inBulk().filter(run -> run.rebuilding(projection));
-        boolean replaying = bulkRebuild.rebuilding(projection) || inBulk.isPresent() || progress.tokens().values()
-                .stream().flatMap(Optional::stream).anyMatch(token -> Replays.rebuilding(token, projection));
+        Optional<BulkRebuildsInProgress.InProgress> inBulk =
+                progress.inBulk().filter(run -> run.rebuilding(projection));
+        boolean replaying = bulkRebuild.rebuilding(projection)
+                || inBulk.isPresent()
+                || progress.tokens().values().stream()
+                        .flatMap(Optional::stream)
+                        .anyMatch(token -> Replays.rebuilding(token, projection));
         Long position = inBulk.map(run -> (Long) run.position()).orElse(progress.position());
         Long lag = lag(position, progress.head());
-        Instant started = !replaying ? null : inBulk.map(BulkRebuildsInProgress.InProgress::startedAt)
-                .orElse(replaysStarted.get(projection));
+        Instant started = !replaying
+                ? null
+                : inBulk.map(BulkRebuildsInProgress.InProgress::startedAt).orElse(replaysStarted.get(projection));
         Double rate = null;
         Long secondsLeft = null;
         if (started != null && position != null) {
-            double seconds = Math.max(0.001, Duration.between(started, clock.instant()).toMillis() / 1000.0);
+            double seconds =
+                    Math.max(0.001, Duration.between(started, clock.instant()).toMillis() / 1000.0);
             rate = position / seconds;
             secondsLeft = rate > 0 ? Math.round(lag / rate) : null;
         }
-        return new ProjectionStatus(projection.id(), position, progress.head(), lag, replaying,
-                inBulk.map(BulkRebuildsInProgress.InProgress::instance).orElse(null), progress.tokens().size(),
-                progress.segmentsHere(), started, rate, secondsLeft, bulkRebuild.lastRun(projection).orElse(null));
+        return new ProjectionStatus(
+                projection.id(),
+                position,
+                progress.head(),
+                lag,
+                replaying,
+                inBulk.map(BulkRebuildsInProgress.InProgress::instance).orElse(null),
+                progress.tokens().size(),
+                progress.segmentsHere(),
+                started,
+                rate,
+                secondsLeft,
+                bulkRebuild.lastRun(projection).orElse(null));
     }
 
     /**
@@ -136,11 +169,13 @@ class Projections {
         Map<Integer, Optional<TrackingToken>> tokens = storedTokens.bySegment();
         var here = new HashMap<>(processor().processingStatus());
         here.values().removeIf(status -> status.isErrorState());
-        here.forEach((segment, status) -> tokens.merge(segment, Optional.ofNullable(status.getTrackingToken()),
-                Projections::further));
+        here.forEach((segment, status) ->
+                tokens.merge(segment, Optional.ofNullable(status.getTrackingToken()), Projections::further));
         List<OptionalLong> positions = tokens.values().stream()
-                .map(token -> token.map(TrackingToken::position).orElse(OptionalLong.empty())).toList();
-        Long position = positions.isEmpty() || positions.stream().anyMatch(OptionalLong::isEmpty) ? null
+                .map(token -> token.map(TrackingToken::position).orElse(OptionalLong.empty()))
+                .toList();
+        Long position = positions.isEmpty() || positions.stream().anyMatch(OptionalLong::isEmpty)
+                ? null
                 : positions.stream().mapToLong(OptionalLong::getAsLong).min().getAsLong();
         return new Progress(tokens, here.size(), position, head(), bulkRebuildsInProgress.current());
     }
@@ -153,9 +188,12 @@ class Projections {
         return token.map(TrackingToken::position).orElse(OptionalLong.empty()).orElse(-1);
     }
 
-    private record Progress(Map<Integer, Optional<TrackingToken>> tokens, int segmentsHere, Long position, long head,
-                            Optional<BulkRebuildsInProgress.InProgress> inBulk) {
-    }
+    private record Progress(
+            Map<Integer, Optional<TrackingToken>> tokens,
+            int segmentsHere,
+            Long position,
+            long head,
+            Optional<BulkRebuildsInProgress.InProgress> inBulk) {}
 
     /**
      * How long the first event above the projection's position has been waiting, in seconds: 0 when it is caught up,
@@ -168,8 +206,12 @@ class Projections {
         long after = status.position() == null ? -1 : status.position();
         return jdbc.sql("SELECT time_stamp FROM event_store.domain_event_entry WHERE global_index > ? "
                         + "ORDER BY global_index LIMIT 1")
-                .param(after).query(String.class).optional()
-                .map(stamp -> Math.max(0, Duration.between(Instant.parse(stamp), clock.instant()).toSeconds()))
+                .param(after)
+                .query(String.class)
+                .optional()
+                .map(stamp -> Math.max(
+                        0,
+                        Duration.between(Instant.parse(stamp), clock.instant()).toSeconds()))
                 .orElse(0L);
     }
 
@@ -180,7 +222,8 @@ class Projections {
      */
     int segmentsInErrorHere() {
         int inErrorState = (int) processor().processingStatus().values().stream()
-                .filter(status -> status.isErrorState()).count();
+                .filter(status -> status.isErrorState())
+                .count();
         return Math.max(inErrorState, segmentFailures.failing());
     }
 
@@ -201,16 +244,20 @@ class Projections {
     }
 
     private static Projection projection(String name) {
-        return Projection.named(name).orElseThrow(() ->
-                new NotFoundException("PROJECTION_NOT_FOUND", "There is no projection '" + name + "'."));
+        return Projection.named(name)
+                .orElseThrow(
+                        () -> new NotFoundException("PROJECTION_NOT_FOUND", "There is no projection '" + name + "'."));
     }
 
     private StreamingEventProcessor processor() {
-        return processing.eventProcessor(Projection.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
+        return processing
+                .eventProcessor(Projection.PROCESSOR, StreamingEventProcessor.class)
+                .orElseThrow();
     }
 
     private long head() {
         return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM event_store.domain_event_entry")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 }

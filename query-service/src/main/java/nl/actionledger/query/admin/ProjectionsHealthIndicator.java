@@ -25,6 +25,8 @@ class ProjectionsHealthIndicator implements HealthIndicator {
         int inError = projections.segmentsInErrorHere();
         boolean running = projections.runningOrRebuilding();
         Health.Builder health = running && inError == 0 ? Health.up() : Health.down();
-        return health.withDetail("running", running).withDetail("segmentsInError", inError).build();
+        return health.withDetail("running", running)
+                .withDetail("segmentsInError", inError)
+                .build();
     }
 }

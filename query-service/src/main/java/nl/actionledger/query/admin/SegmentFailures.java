@@ -38,8 +38,8 @@ class SegmentFailures implements MessageHandlerInterceptor<EventMessage<?>> {
 
     @Bean
     static ConfigurerModule watchProjectionBatches(SegmentFailures failures) {
-        return configurer -> configurer.eventProcessing(processing ->
-                processing.registerHandlerInterceptor(Projection.PROCESSOR, configuration -> failures));
+        return configurer -> configurer.eventProcessing(
+                processing -> processing.registerHandlerInterceptor(Projection.PROCESSOR, configuration -> failures));
     }
 
     @Override

@@ -8,5 +8,4 @@ import java.util.List;
  * @param next the address of the next (older) page, also sent as {@code Link: <...>; rel="next"}; {@code null} on the
  *             last page
  */
-record ActionAuditTrailPage(String planId, String actionId, int size, List<AuditEntryView> entries, String next) {
-}
+record ActionAuditTrailPage(String planId, String actionId, int size, List<AuditEntryView> entries, String next) {}

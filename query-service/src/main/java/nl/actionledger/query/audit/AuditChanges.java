@@ -1,6 +1,5 @@
 package nl.actionledger.query.audit;
 
-import nl.actionledger.query.person.ContactText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,18 +14,26 @@ import nl.actionledger.events.Commitment;
 import nl.actionledger.events.OrganisationChangedEvent;
 import nl.actionledger.events.OrganisationRegisteredEvent;
 import nl.actionledger.events.Timeframe;
+import nl.actionledger.query.person.ContactText;
 
 /** What each kind of event changed, field by field, in words an auditor reads without the event schema. */
 final class AuditChanges {
 
-    private AuditChanges() {
-    }
+    private AuditChanges() {}
 
     static List<FieldChange> of(ActionRegisteredEvent event) {
         List<FieldChange> changes = new ArrayList<>();
         add(changes, "euActionNumber", null, event.euActionNumber());
-        add(changes, "objective", null, event.objective().number() + " " + event.objective().text());
-        add(changes, "priority", null, event.priority().number() + " " + event.priority().title());
+        add(
+                changes,
+                "objective",
+                null,
+                event.objective().number() + " " + event.objective().text());
+        add(
+                changes,
+                "priority",
+                null,
+                event.priority().number() + " " + event.priority().title());
         add(changes, "commitment", null, describe(event.commitment()));
         add(changes, "timeframe", null, describe(event.timeframe()));
         add(changes, "status", null, event.status());
@@ -34,11 +41,13 @@ final class AuditChanges {
     }
 
     static List<FieldChange> of(ActionStatusChangedEvent event) {
-        return List.of(new FieldChange("status", event.previousStatus().name(), event.newStatus().name()));
+        return List.of(new FieldChange(
+                "status", event.previousStatus().name(), event.newStatus().name()));
     }
 
     static List<FieldChange> of(ActionReopenedEvent event) {
-        return List.of(new FieldChange("status", event.previousStatus().name(), event.newStatus().name()));
+        return List.of(new FieldChange(
+                "status", event.previousStatus().name(), event.newStatus().name()));
     }
 
     static List<FieldChange> of(ActionReassignedEvent event) {
@@ -69,7 +78,8 @@ final class AuditChanges {
     }
 
     static List<FieldChange> of(ActionTimeframeRevisedEvent event) {
-        return List.of(new FieldChange("timeframe", describe(event.previousTimeframe()), describe(event.newTimeframe())));
+        return List.of(
+                new FieldChange("timeframe", describe(event.previousTimeframe()), describe(event.newTimeframe())));
     }
 
     /** {@code Vanaf 2025 (FROM 2025)}: the words as given, then what they were read as. */

@@ -41,12 +41,19 @@ class AuditEntries {
      */
     Slice page(String aggregateId, Long before, int size) {
         // One more than asked, to know whether there is a next page without counting.
-        List<AuditEntryView> entries = withChanges("""
+        List<AuditEntryView> entries = withChanges(
+                """
                         SELECT * FROM query_model.audit_entry
                         WHERE aggregate_id = :aggregateId AND sequence_number < :before
-                        ORDER BY sequence_number DESC LIMIT :limit""", "e.sequence_number DESC",
-                Map.of("aggregateId", aggregateId, "before", before == null ? Long.MAX_VALUE : before,
-                        "limit", size + 1));
+                        ORDER BY sequence_number DESC LIMIT :limit""",
+                "e.sequence_number DESC",
+                Map.of(
+                        "aggregateId",
+                        aggregateId,
+                        "before",
+                        before == null ? Long.MAX_VALUE : before,
+                        "limit",
+                        size + 1));
         boolean more = entries.size() > size;
         return new Slice(more ? List.copyOf(entries.subList(0, size)) : entries, more);
     }
@@ -85,8 +92,10 @@ class AuditEntries {
             params.put("actionId", criteria.actionId());
         }
         // One more than asked, to know whether there is a next page without counting.
-        List<AuditEntryView> entries = withChanges("SELECT * FROM query_model.audit_entry WHERE "
-                + String.join(" AND ", conditions) + " ORDER BY global_index DESC LIMIT :limit", "e.global_index DESC",
+        List<AuditEntryView> entries = withChanges(
+                "SELECT * FROM query_model.audit_entry WHERE " + String.join(" AND ", conditions)
+                        + " ORDER BY global_index DESC LIMIT :limit",
+                "e.global_index DESC",
                 params);
         boolean more = entries.size() > size;
         return new Slice(more ? List.copyOf(entries.subList(0, size)) : entries, more);
@@ -94,32 +103,50 @@ class AuditEntries {
 
     boolean actionExists(String aggregateId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM query_model.audit_entry WHERE aggregate_id = ?)")
-                .param(aggregateId).query(Boolean.class).single();
+                .param(aggregateId)
+                .query(Boolean.class)
+                .single();
     }
 
     boolean planExists(String planId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM query_model.audit_entry WHERE plan_id = ?)")
-                .param(planId).query(Boolean.class).single();
+                .param(planId)
+                .query(Boolean.class)
+                .single();
     }
 
     /** The entries {@code entriesQuery} selects, in {@code order}, each with its field changes in order. */
     private List<AuditEntryView> withChanges(String entriesQuery, String order, Map<String, Object> params) {
         List<AuditEntryView> entries = new ArrayList<>();
-        jdbc.sql(ENTRY_WITH_CHANGES.formatted(entriesQuery, order)).params(params).query(rs -> {
-            String eventId = rs.getString("event_id");
-            AuditEntryView last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
-            if (last == null || !last.eventId().equals(eventId)) {
-                last = new AuditEntryView(eventId, rs.getLong("global_index"), rs.getString("plan_id"),
-                        rs.getString("action_id"), rs.getLong("sequence_number"), rs.getString("event_type"),
-                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("actor_name"),
-                        rs.getString("reason"), rs.getString("correlation_id"), new ArrayList<>());
-                entries.add(last);
-            }
-            if (rs.getString("field") != null) {
-                last.changes().add(new FieldChange(rs.getString("field"), rs.getString("before_value"),
-                        rs.getString("after_value")));
-            }
-        });
+        jdbc.sql(ENTRY_WITH_CHANGES.formatted(entriesQuery, order))
+                .params(params)
+                .query(rs -> {
+                    String eventId = rs.getString("event_id");
+                    AuditEntryView last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+                    if (last == null || !last.eventId().equals(eventId)) {
+                        last = new AuditEntryView(
+                                eventId,
+                                rs.getLong("global_index"),
+                                rs.getString("plan_id"),
+                                rs.getString("action_id"),
+                                rs.getLong("sequence_number"),
+                                rs.getString("event_type"),
+                                rs.getTimestamp("occurred_at").toInstant(),
+                                rs.getString("actor"),
+                                rs.getString("actor_name"),
+                                rs.getString("reason"),
+                                rs.getString("correlation_id"),
+                                new ArrayList<>());
+                        entries.add(last);
+                    }
+                    if (rs.getString("field") != null) {
+                        last.changes()
+                                .add(new FieldChange(
+                                        rs.getString("field"),
+                                        rs.getString("before_value"),
+                                        rs.getString("after_value")));
+                    }
+                });
         return opened(entries);
     }
 
@@ -129,7 +156,8 @@ class AuditEntries {
      */
     private List<AuditEntryView> opened(List<AuditEntryView> entries) {
         List<String> stored = new ArrayList<>();
-        entries.forEach(entry -> entry.changes().stream().filter(change -> change.field().equals("contact"))
+        entries.forEach(entry -> entry.changes().stream()
+                .filter(change -> change.field().equals("contact"))
                 .forEach(change -> {
                     stored.add(change.before());
                     stored.add(change.after());
@@ -138,22 +166,36 @@ class AuditEntries {
             return List.copyOf(entries);
         }
         Contacts.Revealer revealer = contacts.revealer(stored);
-        return entries.stream().map(entry -> new AuditEntryView(entry.eventId(), entry.position(), entry.planId(),
-                entry.actionId(), entry.version(), entry.type(), entry.occurredAt(), entry.actor(), entry.actorName(),
-                entry.reason(), entry.correlationId(), entry.changes().stream()
-                .map(change -> change.field().equals("contact")
-                        ? new FieldChange("contact", revealer.text(change.before()), revealer.text(change.after()))
-                        : change).toList())).toList();
+        return entries.stream()
+                .map(entry -> new AuditEntryView(
+                        entry.eventId(),
+                        entry.position(),
+                        entry.planId(),
+                        entry.actionId(),
+                        entry.version(),
+                        entry.type(),
+                        entry.occurredAt(),
+                        entry.actor(),
+                        entry.actorName(),
+                        entry.reason(),
+                        entry.correlationId(),
+                        entry.changes().stream()
+                                .map(change -> change.field().equals("contact")
+                                        ? new FieldChange(
+                                                "contact",
+                                                revealer.text(change.before()),
+                                                revealer.text(change.after()))
+                                        : change)
+                                .toList()))
+                .toList();
     }
 
     /**
      * What an audit search filters on; a criterion left out matches every entry. The period is the one every endpoint
      * uses ({@link nl.actionledger.query.web.Period}): after {@code from}, up to and including {@code to}.
      */
-    record Criteria(String actor, Instant from, Instant to, String planId, String actionId) {
-    }
+    record Criteria(String actor, Instant from, Instant to, String planId, String actionId) {}
 
     /** @param more whether entries older than the last of these exist (and match) */
-    record Slice(List<AuditEntryView> entries, boolean more) {
-    }
+    record Slice(List<AuditEntryView> entries, boolean more) {}
 }

@@ -12,7 +12,9 @@ import java.util.List;
  *                  events recorded before names were)
  */
 record AuditEntryView(
-        @Schema(example = "6b0d3c1e-8f5a-4c2b-9e7d-2a1f0c4b5d6e") String eventId,
+        @Schema(example = "6b0d3c1e-8f5a-4c2b-9e7d-2a1f0c4b5d6e")
+        String eventId,
+
         @Schema(example = "1496") long position,
         @Schema(example = "eu-wap-nl") String planId,
         @Schema(example = "28") String actionId,
@@ -21,7 +23,9 @@ record AuditEntryView(
         @Schema(example = "2026-11-20T14:03:12.418Z") Instant occurredAt,
         @Schema(example = "coordinator") String actor,
         String actorName,
-        @Schema(example = "Kick-off held with the NVWA and the Douane.") String reason,
+
+        @Schema(example = "Kick-off held with the NVWA and the Douane.")
+        String reason,
+
         @Schema(example = "monitoring-2026-q4") String correlationId,
-        List<FieldChange> changes) {
-}
+        List<FieldChange> changes) {}

@@ -47,26 +47,34 @@ public class AuditQueryController {
      * {@code .../history} too until the next release, the address it had while "history" also named the plan's past
      * ({@link nl.actionledger.query.web.RenamedPaths}).
      */
-    @GetMapping(path = {ACTION_AUDIT_TRAIL, "/api/plans/{planId}/actions/{actionId}/history"},
+    @GetMapping(
+            path = {ACTION_AUDIT_TRAIL, "/api/plans/{planId}/actions/{actionId}/history"},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @ErrorCodes(status = HttpStatus.NOT_FOUND, value = {"PLAN_NOT_FOUND", "ACTION_NOT_FOUND"})
-    public ResponseEntity<ActionAuditTrailPage> actionAuditTrail(@PathVariable String planId, @PathVariable String actionId,
-                                                          @RequestParam(required = false) @Min(0) Long before,
-                                                          @RequestParam(defaultValue = "" + DEFAULT_HISTORY_PAGE_SIZE)
-                                                          @Min(1) @Max(MAX_HISTORY_PAGE_SIZE) int size) {
+    @ErrorCodes(
+            status = HttpStatus.NOT_FOUND,
+            value = {"PLAN_NOT_FOUND", "ACTION_NOT_FOUND"})
+    public ResponseEntity<ActionAuditTrailPage> actionAuditTrail(
+            @PathVariable String planId,
+            @PathVariable String actionId,
+            @RequestParam(required = false) @Min(0) Long before,
+            @RequestParam(defaultValue = "" + DEFAULT_HISTORY_PAGE_SIZE) @Min(1) @Max(MAX_HISTORY_PAGE_SIZE) int size) {
         String aggregateId = planId + "/" + actionId;
         AuditEntries.Slice slice = entries.page(aggregateId, before, size);
         if (slice.entries().isEmpty() && !entries.actionExists(aggregateId)) {
             throw entries.planExists(planId)
-                    ? new NotFoundException("ACTION_NOT_FOUND", "Plan '" + planId + "' has no action '" + actionId + "'.")
+                    ? new NotFoundException(
+                            "ACTION_NOT_FOUND", "Plan '" + planId + "' has no action '" + actionId + "'.")
                     : new NotFoundException("PLAN_NOT_FOUND", "There is no plan '" + planId + "'.");
         }
         String next = null;
         if (slice.more()) {
             long oldest = slice.entries().get(slice.entries().size() - 1).version();
             next = UriComponentsBuilder.fromPath(ACTION_AUDIT_TRAIL)
-                    .queryParam("before", oldest).queryParam("size", size)
-                    .buildAndExpand(planId, actionId).encode().toUriString();
+                    .queryParam("before", oldest)
+                    .queryParam("size", size)
+                    .buildAndExpand(planId, actionId)
+                    .encode()
+                    .toUriString();
         }
         return linkingTo(next).body(new ActionAuditTrailPage(planId, actionId, size, slice.entries(), next));
     }
@@ -81,25 +89,41 @@ public class AuditQueryController {
      *             so that a client that still pages by number does not get the first page over and over)
      */
     @GetMapping(path = "/api/audit")
-    @ApiResponse(responseCode = "200", description = "A page of the matching entries: JSON, or the page as a spreadsheet with ?format=csv", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AuditSearchPage.class)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "UTF-8, a header row and one row per changed field of an entry (audit-trail.csv)"))})
-    @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = {"PAGE_NOT_SUPPORTED", "UNSUPPORTED_FORMAT", "INVALID_PERIOD"})
+    @ApiResponse(
+            responseCode = "200",
+            description = "A page of the matching entries: JSON, or the page as a spreadsheet with ?format=csv",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = AuditSearchPage.class)),
+                @Content(
+                        mediaType = "text/csv",
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        description =
+                                                "UTF-8, a header row and one row per changed field of an entry (audit-trail.csv)"))
+            })
+    @ErrorCodes(
+            status = HttpStatus.BAD_REQUEST,
+            value = {"PAGE_NOT_SUPPORTED", "UNSUPPORTED_FORMAT", "INVALID_PERIOD"})
     @ErrorCodes(status = HttpStatus.TOO_MANY_REQUESTS, value = "TOO_BUSY")
     @ErrorCodes(status = HttpStatus.SERVICE_UNAVAILABLE, value = "QUERY_TIMEOUT")
-    public ResponseEntity<?> audit(@RequestParam(required = false) @Size(max = 255) String actor,
-                            @RequestParam(required = false) Instant from,
-                            @RequestParam(required = false) Instant to,
-                            @RequestParam(required = false) @Size(max = 255) String planId,
-                            @RequestParam(required = false) @Size(max = 255) String actionId,
-                            @RequestParam(required = false) @Min(0) Long before,
-                            @RequestParam(defaultValue = "" + DEFAULT_SEARCH_PAGE_SIZE) @Min(1)
-                            @Max(MAX_SEARCH_PAGE_SIZE) int size,
-                            @RequestParam(required = false) String page,
-                            @RequestParam(required = false) String format) {
+    public ResponseEntity<?> audit(
+            @RequestParam(required = false) @Size(max = 255) String actor,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) @Size(max = 255) String planId,
+            @RequestParam(required = false) @Size(max = 255) String actionId,
+            @RequestParam(required = false) @Min(0) Long before,
+            @RequestParam(defaultValue = "" + DEFAULT_SEARCH_PAGE_SIZE) @Min(1) @Max(MAX_SEARCH_PAGE_SIZE) int size,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String format) {
         if (page != null) {
-            throw new BadQueryException("PAGE_NOT_SUPPORTED", "The audit search is paged by position: pass 'before' "
-                    + "(the position of the last entry of the previous page, or follow its 'next' link) instead of 'page'.");
+            throw new BadQueryException(
+                    "PAGE_NOT_SUPPORTED",
+                    "The audit search is paged by position: pass 'before' "
+                            + "(the position of the last entry of the previous page, or follow its 'next' link) instead of 'page'.");
         }
         Format chosen = Spreadsheets.format(format, Format.JSON, Format.CSV);
         Period period = new Period(from, to);
@@ -109,7 +133,11 @@ public class AuditQueryController {
             return Spreadsheets.download(chosen, "audit-trail").body(AuditSheet.csv(slice.entries()));
         }
         String next = slice.more()
-                ? nextSearchPage(criteria, slice.entries().get(slice.entries().size() - 1).position(), size) : null;
+                ? nextSearchPage(
+                        criteria,
+                        slice.entries().get(slice.entries().size() - 1).position(),
+                        size)
+                : null;
         return linkingTo(next).body(new AuditSearchPage(size, slice.entries(), next));
     }
 
@@ -130,8 +158,11 @@ public class AuditQueryController {
                 values.put(name, value.toString());
             }
         });
-        return address.queryParam("before", before).queryParam("size", size)
-                .encode().buildAndExpand(values).toUriString();
+        return address.queryParam("before", before)
+                .queryParam("size", size)
+                .encode()
+                .buildAndExpand(values)
+                .toUriString();
     }
 
     /**

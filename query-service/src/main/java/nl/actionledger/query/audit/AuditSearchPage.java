@@ -8,5 +8,4 @@ import java.util.List;
  * @param next the address of the next (older) page, with the same criteria and size, also sent as
  *             {@code Link: <...>; rel="next"}; {@code null} on the last page
  */
-record AuditSearchPage(int size, List<AuditEntryView> entries, String next) {
-}
+record AuditSearchPage(int size, List<AuditEntryView> entries, String next) {}

@@ -9,24 +9,60 @@ import nl.actionledger.query.web.Csv;
  */
 final class AuditSheet {
 
-    static final List<String> HEADER = List.of("position", "occurred_at", "plan_id", "action_id", "version", "type",
-            "actor", "actor_name", "reason", "correlation_id", "field", "before", "after", "event_id");
+    static final List<String> HEADER = List.of(
+            "position",
+            "occurred_at",
+            "plan_id",
+            "action_id",
+            "version",
+            "type",
+            "actor",
+            "actor_name",
+            "reason",
+            "correlation_id",
+            "field",
+            "before",
+            "after",
+            "event_id");
 
-    private AuditSheet() {
-    }
+    private AuditSheet() {}
 
     static byte[] csv(List<AuditEntryView> entries) {
         Csv csv = Csv.withHeader(HEADER);
         for (AuditEntryView entry : entries) {
             if (entry.changes().isEmpty()) {
-                csv.row(entry.position(), entry.occurredAt(), entry.planId(), entry.actionId(), entry.version(),
-                        entry.type(), entry.actor(), entry.actorName(), entry.reason(), entry.correlationId(), null,
-                        null, null, entry.eventId());
+                csv.row(
+                        entry.position(),
+                        entry.occurredAt(),
+                        entry.planId(),
+                        entry.actionId(),
+                        entry.version(),
+                        entry.type(),
+                        entry.actor(),
+                        entry.actorName(),
+                        entry.reason(),
+                        entry.correlationId(),
+                        null,
+                        null,
+                        null,
+                        entry.eventId());
             }
             for (FieldChange change : entry.changes()) {
-                csv.row(entry.position(), entry.occurredAt(), entry.planId(), entry.actionId(), entry.version(),
-                        entry.type(), entry.actor(), entry.actorName(), entry.reason(), entry.correlationId(),
-                        change.field(), change.before(), change.after(), entry.eventId());
+                csv.row(
+                        entry.position(),
+                        entry.occurredAt(),
+                        entry.planId(),
+                        entry.actionId(),
+                        entry.version(),
+                        entry.type(),
+                        entry.actor(),
+                        entry.actorName(),
+                        entry.reason(),
+                        entry.correlationId(),
+                        change.field(),
+                        change.before(),
+                        change.after(),
+                        entry.eventId());
             }
         }
         return csv.bytes();

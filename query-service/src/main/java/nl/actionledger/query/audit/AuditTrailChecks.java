@@ -25,8 +25,9 @@ public class AuditTrailChecks {
     /** Only the background thread uses it. */
     private final RestBetweenRuns rest;
 
-    AuditTrailChecks(AuditTrailConsistencyCheck check,
-                     @Value("${actionledger.full-passes.max-share:0.25}") double maxFullPassShare) {
+    AuditTrailChecks(
+            AuditTrailConsistencyCheck check,
+            @Value("${actionledger.full-passes.max-share:0.25}") double maxFullPassShare) {
         this.check = check;
         this.rest = new RestBetweenRuns(maxFullPassShare, RestBetweenRuns.FULL_PASSES_MAX_SHARE);
     }

@@ -14,33 +14,72 @@ import java.util.Map;
  *                         {@link AuditTrailContent}), as the last full comparison and the checks since found them
  * @param contentComparedAt when the content of every entry was last compared with its event
  */
-record AuditTrailConsistency(boolean checked, String note, long checkedUpTo, long events, long auditEntries,
-                             List<Long> missingEvents, List<Long> orphanedEntries, List<Long> differingEntries,
-                             Instant contentComparedAt, Instant at) {
+record AuditTrailConsistency(
+        boolean checked,
+        String note,
+        long checkedUpTo,
+        long events,
+        long auditEntries,
+        List<Long> missingEvents,
+        List<Long> orphanedEntries,
+        List<Long> differingEntries,
+        Instant contentComparedAt,
+        Instant at) {
 
     static AuditTrailConsistency notChecked(String why) {
         return new AuditTrailConsistency(false, why, -1, 0, 0, List.of(), List.of(), List.of(), null, Instant.now());
     }
 
-    static AuditTrailConsistency checked(long upTo, long events, long auditEntries, List<Long> missing,
-                                         List<Long> orphaned, List<Long> differing, Instant contentComparedAt) {
-        return new AuditTrailConsistency(true, null, upTo, events, auditEntries, List.copyOf(missing),
-                List.copyOf(orphaned), List.copyOf(differing), contentComparedAt, Instant.now());
+    static AuditTrailConsistency checked(
+            long upTo,
+            long events,
+            long auditEntries,
+            List<Long> missing,
+            List<Long> orphaned,
+            List<Long> differing,
+            Instant contentComparedAt) {
+        return new AuditTrailConsistency(
+                true,
+                null,
+                upTo,
+                events,
+                auditEntries,
+                List.copyOf(missing),
+                List.copyOf(orphaned),
+                List.copyOf(differing),
+                contentComparedAt,
+                Instant.now());
     }
 
     boolean consistent() {
-        return checked && events == auditEntries && missingEvents.isEmpty() && orphanedEntries.isEmpty()
+        return checked
+                && events == auditEntries
+                && missingEvents.isEmpty()
+                && orphanedEntries.isEmpty()
                 && differingEntries.isEmpty();
     }
 
     AuditTrailVerification forAuditors() {
         if (!checked) {
-            return new AuditTrailVerification(AuditTrailVerification.Status.NOT_CHECKED, at, null, List.of(), List.of(),
-                    List.of(), contentComparedAt, note);
+            return new AuditTrailVerification(
+                    AuditTrailVerification.Status.NOT_CHECKED,
+                    at,
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    contentComparedAt,
+                    note);
         }
-        return new AuditTrailVerification(consistent() ? AuditTrailVerification.Status.CONSISTENT
-                : AuditTrailVerification.Status.DIFFERS, at, checkedUpTo, missingEvents, orphanedEntries,
-                differingEntries, contentComparedAt, null);
+        return new AuditTrailVerification(
+                consistent() ? AuditTrailVerification.Status.CONSISTENT : AuditTrailVerification.Status.DIFFERS,
+                at,
+                checkedUpTo,
+                missingEvents,
+                orphanedEntries,
+                differingEntries,
+                contentComparedAt,
+                null);
     }
 
     Map<String, Object> details() {

@@ -61,15 +61,19 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
     private final Set<Long> differing = new TreeSet<>();
     /** Positions whose entries this instance wrote for events the projections had passed over (the latest few). */
     private final Deque<Long> repaired = new ConcurrentLinkedDeque<>();
+
     private long contentComparedUpTo;
     private Instant contentComparedAt;
     /** Events and entries counted and found in order up to a position; null until a full comparison has run. */
     private ComparedPrefix comparedPrefix;
 
-    AuditTrailConsistencyCheck(JdbcClient jdbc, StoredTokens storedTokens, AuditTrailContent content,
-                               AuditTrailRepair repair,
-                               @Value("${actionledger.audit-check.full-content-interval}") Duration fullContentInterval,
-                               @Value("${actionledger.audit-export.settle-time}") Duration settleTime) {
+    AuditTrailConsistencyCheck(
+            JdbcClient jdbc,
+            StoredTokens storedTokens,
+            AuditTrailContent content,
+            AuditTrailRepair repair,
+            @Value("${actionledger.audit-check.full-content-interval}") Duration fullContentInterval,
+            @Value("${actionledger.audit-export.settle-time}") Duration settleTime) {
         this.jdbc = jdbc;
         this.storedTokens = storedTokens;
         this.content = content;
@@ -78,7 +82,8 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
         this.settleTime = settleTime;
     }
 
-    @Scheduled(initialDelayString = "${actionledger.audit-check.initial-delay:PT20S}",
+    @Scheduled(
+            initialDelayString = "${actionledger.audit-check.initial-delay:PT20S}",
             fixedDelayString = "${actionledger.audit-check.interval:PT5M}")
     void runScheduled() {
         check();
@@ -89,7 +94,8 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
      * every entry when the last full comparison is older than the full-content interval (or there was none yet).
      */
     synchronized AuditTrailConsistency check() {
-        return check(contentComparedAt == null || contentComparedAt.plus(fullContentInterval).isBefore(Instant.now()));
+        return check(contentComparedAt == null
+                || contentComparedAt.plus(fullContentInterval).isBefore(Instant.now()));
     }
 
     /** As {@link #check()}, comparing the content of every entry with its event. */
@@ -171,21 +177,31 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
      */
     private AuditTrailConsistency compareUpTo(long horizon, long settled, Set<Long> pending) {
         long from = comparedPrefix.upTo();
-        List<Long> missing = jdbc.sql("""
+        List<Long> missing = jdbc
+                .sql("""
                         SELECT e.global_index FROM event_store.domain_event_entry e
                         WHERE e.global_index > :from AND e.global_index <= :horizon
                           AND NOT EXISTS (SELECT 1 FROM query_model.audit_entry a WHERE a.global_index = e.global_index)
                         ORDER BY e.global_index LIMIT :limit""")
-                .param("from", from).param("horizon", horizon).param("limit", MAX_REPORTED + pending.size())
-                .query(Long.class).list().stream()
-                .filter(index -> !pending.contains(index)).limit(MAX_REPORTED).toList();
+                .param("from", from)
+                .param("horizon", horizon)
+                .param("limit", MAX_REPORTED + pending.size())
+                .query(Long.class)
+                .list()
+                .stream()
+                .filter(index -> !pending.contains(index))
+                .limit(MAX_REPORTED)
+                .toList();
         List<Long> orphaned = jdbc.sql("""
                         SELECT a.global_index FROM query_model.audit_entry a
                         WHERE a.global_index > :from
                           AND NOT EXISTS (SELECT 1 FROM event_store.domain_event_entry e
                                           WHERE e.global_index = a.global_index AND e.event_identifier = a.event_id)
                         ORDER BY a.global_index LIMIT :limit""")
-                .param("from", from).param("limit", MAX_REPORTED).query(Long.class).list();
+                .param("from", from)
+                .param("limit", MAX_REPORTED)
+                .query(Long.class)
+                .list();
         long inOrderUpTo = Math.min(settled, settledByTime(from, horizon));
         for (List<Long> problems : List.of(missing, orphaned)) {
             if (!problems.isEmpty()) {
@@ -195,11 +211,16 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
         long prefix = Math.max(from, inOrderUpTo);
         Counted events = count("event_store.domain_event_entry", from, prefix, horizon);
         Counted entries = count("query_model.audit_entry", from, prefix, horizon);
-        AuditTrailConsistency result = AuditTrailConsistency.checked(horizon, comparedPrefix.events() + events.upToHorizon(),
-                comparedPrefix.entries() + entries.upToHorizon(), missing, orphaned,
-                differing.stream().limit(MAX_REPORTED).toList(), contentComparedAt);
-        comparedPrefix = new ComparedPrefix(prefix, comparedPrefix.events() + events.upToPrefix(),
-                comparedPrefix.entries() + entries.upToPrefix());
+        AuditTrailConsistency result = AuditTrailConsistency.checked(
+                horizon,
+                comparedPrefix.events() + events.upToHorizon(),
+                comparedPrefix.entries() + entries.upToHorizon(),
+                missing,
+                orphaned,
+                differing.stream().limit(MAX_REPORTED).toList(),
+                contentComparedAt);
+        comparedPrefix = new ComparedPrefix(
+                prefix, comparedPrefix.events() + events.upToPrefix(), comparedPrefix.entries() + entries.upToPrefix());
         return result;
     }
 
@@ -213,8 +234,11 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
                         SELECT coalesce(max(global_index), :from) FROM event_store.domain_event_entry
                         WHERE global_index > :from AND global_index <= :horizon
                           AND coalesce(inserted_at, '-infinity') < now() - make_interval(secs => :settle)""")
-                .param("from", from).param("horizon", horizon).param("settle", settleTime.toMillis() / 1000.0)
-                .query(Long.class).single();
+                .param("from", from)
+                .param("horizon", horizon)
+                .param("settle", settleTime.toMillis() / 1000.0)
+                .query(Long.class)
+                .single();
     }
 
     /** Up to where the last check found the trail in order and settled: the next check reads above it. */
@@ -226,12 +250,14 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
     private Counted count(String table, long from, long prefix, long horizon) {
         return jdbc.sql("SELECT count(*) FILTER (WHERE global_index <= :prefix), count(*) FROM " + table
                         + " WHERE global_index > :from AND global_index <= :horizon")
-                .param("prefix", prefix).param("from", from).param("horizon", horizon)
-                .query((rs, row) -> new Counted(rs.getLong(1), rs.getLong(2))).single();
+                .param("prefix", prefix)
+                .param("from", from)
+                .param("horizon", horizon)
+                .query((rs, row) -> new Counted(rs.getLong(1), rs.getLong(2)))
+                .single();
     }
 
-    private record Counted(long upToPrefix, long upToHorizon) {
-    }
+    private record Counted(long upToPrefix, long upToHorizon) {}
 
     /** Up to position {@code upTo} the trail was found in order, with that many events and entries. */
     private record ComparedPrefix(long upTo, long events, long entries) {
@@ -245,13 +271,16 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
     @Override
     public Health health() {
         AuditTrailConsistency result = last;
-        Health.Builder health = !result.checked() ? Health.unknown()
-                : result.consistent() ? Health.up() : Health.down();
+        Health.Builder health =
+                !result.checked() ? Health.unknown() : result.consistent() ? Health.up() : Health.down();
         health.withDetails(result.details());
         List<Long> repairedHere = List.copyOf(repaired);
         if (!repairedHere.isEmpty()) {
-            health.withDetail("repairedEntries", repairedHere).withDetail("repairNote", "entries written for events the "
-                    + "projections passed over; replay the projections to bring the views and the timeline up to date");
+            health.withDetail("repairedEntries", repairedHere)
+                    .withDetail(
+                            "repairNote",
+                            "entries written for events the "
+                                    + "projections passed over; replay the projections to bring the views and the timeline up to date");
         }
         return health.build();
     }

@@ -44,8 +44,8 @@ class AuditTrailContent {
     List<Long> differing(long after, long upTo, int limit) {
         List<Long> differing = new ArrayList<>();
         List<TrackedEventMessage<?>> chunk = new ArrayList<>(CHUNK);
-        try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(
-                GapAwareTrackingToken.newInstance(after, Set.of()), false)) {
+        try (Stream<? extends TrackedEventMessage<?>> stream =
+                events.readEvents(GapAwareTrackingToken.newInstance(after, Set.of()), false)) {
             var iterator = stream.iterator();
             while (iterator.hasNext() && differing.size() < limit) {
                 TrackedEventMessage<?> event = iterator.next();
@@ -75,7 +75,9 @@ class AuditTrailContent {
             if (event instanceof DomainEventMessage<?> domainEvent && entry != null) {
                 PendingEntry fromEvent = EntryFromEvent.of(domainEvent);
                 if (!entry.equals(fromEvent)) {
-                    log.warn("The audit entry at position {} differs from its event in {}", position(event),
+                    log.warn(
+                            "The audit entry at position {} differs from its event in {}",
+                            position(event),
                             entry.differencesFrom(fromEvent));
                     differing.add(position(event));
                 }
@@ -88,27 +90,33 @@ class AuditTrailContent {
         Map<Long, List<FieldChange>> changes = new HashMap<>();
         jdbc.sql("""
                         SELECT global_index, field, before_value, after_value FROM query_model.audit_change
-                        WHERE global_index = ANY(?) ORDER BY global_index, position""")
-                .param(positions)
-                .query(rs -> {
-                    changes.computeIfAbsent(rs.getLong(1), key -> new ArrayList<>())
-                            .add(new FieldChange(rs.getString(2), rs.getString(3), rs.getString(4)));
-                });
+                        WHERE global_index = ANY(?) ORDER BY global_index, position""").param(positions).query(rs -> {
+            changes.computeIfAbsent(rs.getLong(1), key -> new ArrayList<>())
+                    .add(new FieldChange(rs.getString(2), rs.getString(3), rs.getString(4)));
+        });
         Map<Long, PendingEntry> entries = new HashMap<>();
         jdbc.sql("""
                         SELECT global_index, event_id, aggregate_id, plan_id, action_id, sequence_number, event_type,
                                occurred_at, actor, actor_name, reason, correlation_id
-                        FROM query_model.audit_entry WHERE global_index = ANY(?)""")
-                .param(positions)
-                .query(rs -> {
-                    long position = rs.getLong("global_index");
-                    Timestamp occurredAt = rs.getTimestamp("occurred_at");
-                    entries.put(position, new PendingEntry(rs.getString("event_id"), rs.getString("aggregate_id"),
-                            rs.getString("plan_id"), rs.getString("action_id"), rs.getLong("sequence_number"),
-                            rs.getString("event_type"), occurredAt == null ? null : occurredAt.toInstant(),
-                            rs.getString("actor"), rs.getString("actor_name"), rs.getString("reason"),
-                            rs.getString("correlation_id"), List.copyOf(changes.getOrDefault(position, List.of()))));
-                });
+                        FROM query_model.audit_entry WHERE global_index = ANY(?)""").param(positions).query(rs -> {
+            long position = rs.getLong("global_index");
+            Timestamp occurredAt = rs.getTimestamp("occurred_at");
+            entries.put(
+                    position,
+                    new PendingEntry(
+                            rs.getString("event_id"),
+                            rs.getString("aggregate_id"),
+                            rs.getString("plan_id"),
+                            rs.getString("action_id"),
+                            rs.getLong("sequence_number"),
+                            rs.getString("event_type"),
+                            occurredAt == null ? null : occurredAt.toInstant(),
+                            rs.getString("actor"),
+                            rs.getString("actor_name"),
+                            rs.getString("reason"),
+                            rs.getString("correlation_id"),
+                            List.copyOf(changes.getOrDefault(position, List.of()))));
+        });
         return entries;
     }
 

@@ -34,8 +34,11 @@ class AuditTrailRepair {
     private final TransactionTemplate transactions;
     private final Counter repaired;
 
-    AuditTrailRepair(EventStorageEngine events, AuditTrailWriter writer, TransactionTemplate transactions,
-                     MeterRegistry meters) {
+    AuditTrailRepair(
+            EventStorageEngine events,
+            AuditTrailWriter writer,
+            TransactionTemplate transactions,
+            MeterRegistry meters) {
         this.events = events;
         this.writer = writer;
         this.transactions = transactions;
@@ -49,8 +52,8 @@ class AuditTrailRepair {
         List<PendingEntry> entries = new ArrayList<>();
         List<Long> found = new ArrayList<>();
         for (long position : positions) {
-            try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(
-                    GapAwareTrackingToken.newInstance(position - 1, Set.of()), false)) {
+            try (Stream<? extends TrackedEventMessage<?>> stream =
+                    events.readEvents(GapAwareTrackingToken.newInstance(position - 1, Set.of()), false)) {
                 stream.findFirst()
                         .filter(event -> event.trackingToken().position().orElse(-1) == position)
                         .filter(DomainEventMessage.class::isInstance)
@@ -63,9 +66,11 @@ class AuditTrailRepair {
         if (!entries.isEmpty()) {
             transactions.executeWithoutResult(tx -> writer.write(entries));
             repaired.increment(entries.size());
-            log.error("The projections passed over the events at positions {} (committed after the gap timeout); their "
-                    + "audit entries are written now. The current views and the timeline may lack these changes until "
-                    + "the projections are replayed: POST /api/admin/projections/replay", found);
+            log.error(
+                    "The projections passed over the events at positions {} (committed after the gap timeout); their "
+                            + "audit entries are written now. The current views and the timeline may lack these changes until "
+                            + "the projections are replayed: POST /api/admin/projections/replay",
+                    found);
         }
         return found;
     }

@@ -14,9 +14,19 @@ import java.util.List;
  * @param contentComparedAt   when what every entry says was last compared with its event (new entries are compared at
  *                            every check)
  */
-public record AuditTrailVerification(Status status, Instant checkedAt, Long checkedUpToPosition,
-                                     List<Long> missingEvents, List<Long> orphanedEntries, List<Long> differingEntries,
-                                     Instant contentComparedAt, String note) {
+public record AuditTrailVerification(
+        Status status,
+        Instant checkedAt,
+        Long checkedUpToPosition,
+        List<Long> missingEvents,
+        List<Long> orphanedEntries,
+        List<Long> differingEntries,
+        Instant contentComparedAt,
+        String note) {
 
-    public enum Status { CONSISTENT, DIFFERS, NOT_CHECKED }
+    public enum Status {
+        CONSISTENT,
+        DIFFERS,
+        NOT_CHECKED
+    }
 }

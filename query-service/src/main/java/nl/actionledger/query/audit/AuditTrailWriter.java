@@ -17,8 +17,20 @@ import org.springframework.stereotype.Repository;
 class AuditTrailWriter {
 
     static final String ENTRY = "query_model.audit_entry";
-    static final String[] ENTRY_ROW = {"event_id", "global_index", "aggregate_id", "plan_id", "action_id",
-            "sequence_number", "event_type", "occurred_at", "actor", "actor_name", "reason", "correlation_id"};
+    static final String[] ENTRY_ROW = {
+        "event_id",
+        "global_index",
+        "aggregate_id",
+        "plan_id",
+        "action_id",
+        "sequence_number",
+        "event_type",
+        "occurred_at",
+        "actor",
+        "actor_name",
+        "reason",
+        "correlation_id"
+    };
     static final String CHANGE = "query_model.audit_change";
     static final String[] CHANGE_ROW = {"global_index", "position", "field", "before_value", "after_value"};
 
@@ -31,7 +43,8 @@ class AuditTrailWriter {
     }
 
     void write(List<PendingEntry> entries) {
-        Map<String, Long> globalIndexes = positions.globalIndexesOf(entries.stream().map(PendingEntry::stored).toList());
+        Map<String, Long> globalIndexes = positions.globalIndexesOf(
+                entries.stream().map(PendingEntry::stored).toList());
         List<Object[]> entryRows = new ArrayList<>(entries.size());
         List<Object[]> changeRows = new ArrayList<>();
         for (PendingEntry entry : entries) {
@@ -45,9 +58,20 @@ class AuditTrailWriter {
 
     /** The values of an entry's {@code audit_entry} row, in the order of {@link #ENTRY_ROW}. */
     static Object[] entryRow(PendingEntry entry, long globalIndex) {
-        return new Object[] {entry.eventId(), globalIndex, entry.aggregateId(), entry.planId(), entry.actionId(),
-                entry.sequenceNumber(), entry.eventType(), Timestamp.from(entry.occurredAt()), entry.actor(),
-                entry.actorName(), entry.reason(), entry.correlationId()};
+        return new Object[] {
+            entry.eventId(),
+            globalIndex,
+            entry.aggregateId(),
+            entry.planId(),
+            entry.actionId(),
+            entry.sequenceNumber(),
+            entry.eventType(),
+            Timestamp.from(entry.occurredAt()),
+            entry.actor(),
+            entry.actorName(),
+            entry.reason(),
+            entry.correlationId()
+        };
     }
 
     /** The values of an entry's {@code audit_change} rows, each in the order of {@link #CHANGE_ROW}. */
@@ -64,7 +88,8 @@ class AuditTrailWriter {
     /** Entries already there (a redelivered batch) are left as they are: an event's entry never changes. */
     private static String insert(String table, String[] columns, String key) {
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", Collections.nCopies(columns.length, "?")) + ") ON CONFLICT (" + key + ") DO NOTHING";
+                + String.join(", ", Collections.nCopies(columns.length, "?")) + ") ON CONFLICT (" + key
+                + ") DO NOTHING";
     }
 
     void clear() {

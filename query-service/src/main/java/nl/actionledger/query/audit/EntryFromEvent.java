@@ -26,13 +26,16 @@ final class EntryFromEvent {
     /** Erasures of contact persons are entered as "action" {@code <personId>} of "plan" {@value}. */
     static final String PEOPLE = "people";
 
-    private EntryFromEvent() {
-    }
+    private EntryFromEvent() {}
 
     static PendingEntry of(DomainEventMessage<?> message) {
         Object event = message.getPayload();
         if (event instanceof ActionRegisteredEvent registered) {
-            return entry(message, registered.action(), "Registered from " + registered.source(), AuditChanges.of(registered));
+            return entry(
+                    message,
+                    registered.action(),
+                    "Registered from " + registered.source(),
+                    AuditChanges.of(registered));
         }
         if (event instanceof ActionStatusChangedEvent changed) {
             return entry(message, changed.action(), changed.reason(), AuditChanges.of(changed));
@@ -47,7 +50,10 @@ final class EntryFromEvent {
             return entry(message, revised.action(), revised.reason(), AuditChanges.of(revised));
         }
         if (event instanceof OrganisationRegisteredEvent registered) {
-            return entry(message, organisations(registered.organisationId()), registered.reason(),
+            return entry(
+                    message,
+                    organisations(registered.organisationId()),
+                    registered.reason(),
                     AuditChanges.of(registered));
         }
         if (event instanceof OrganisationChangedEvent changed) {
@@ -68,12 +74,21 @@ final class EntryFromEvent {
         return ActionRef.of(ORGANISATIONS, organisationId);
     }
 
-    private static PendingEntry entry(DomainEventMessage<?> message, ActionRef action, String reason,
-                                      List<FieldChange> changes) {
-        return new PendingEntry(message.getIdentifier(), message.getAggregateIdentifier(), action.planId(),
-                action.actionId(), message.getSequenceNumber(), EventNames.of(message), storable(message.getTimestamp()),
-                metadata(message, EventMetadataKeys.ACTOR), metadata(message, EventMetadataKeys.ACTOR_NAME), reason,
-                metadata(message, EventMetadataKeys.CORRELATION_ID), List.copyOf(changes));
+    private static PendingEntry entry(
+            DomainEventMessage<?> message, ActionRef action, String reason, List<FieldChange> changes) {
+        return new PendingEntry(
+                message.getIdentifier(),
+                message.getAggregateIdentifier(),
+                action.planId(),
+                action.actionId(),
+                message.getSequenceNumber(),
+                EventNames.of(message),
+                storable(message.getTimestamp()),
+                metadata(message, EventMetadataKeys.ACTOR),
+                metadata(message, EventMetadataKeys.ACTOR_NAME),
+                reason,
+                metadata(message, EventMetadataKeys.CORRELATION_ID),
+                List.copyOf(changes));
     }
 
     /**

@@ -8,10 +8,19 @@ import java.util.Objects;
 import nl.actionledger.query.EventPositions;
 
 /** An audit entry as a handler makes it, before its batch is written; the global index is looked up then. */
-record PendingEntry(String eventId, String aggregateId, String planId, String actionId, long sequenceNumber,
-                    String eventType, Instant occurredAt, String actor, String actorName, String reason,
-                    String correlationId,
-                    List<FieldChange> changes) {
+record PendingEntry(
+        String eventId,
+        String aggregateId,
+        String planId,
+        String actionId,
+        long sequenceNumber,
+        String eventType,
+        Instant occurredAt,
+        String actor,
+        String actorName,
+        String reason,
+        String correlationId,
+        List<FieldChange> changes) {
 
     EventPositions.StoredEvent stored() {
         return new EventPositions.StoredEvent(eventId, aggregateId, sequenceNumber);
@@ -25,7 +34,9 @@ record PendingEntry(String eventId, String aggregateId, String planId, String ac
         List<String> differences = new ArrayList<>();
         for (RecordComponent component : PendingEntry.class.getRecordComponents()) {
             try {
-                if (!Objects.equals(component.getAccessor().invoke(this), component.getAccessor().invoke(other))) {
+                if (!Objects.equals(
+                        component.getAccessor().invoke(this),
+                        component.getAccessor().invoke(other))) {
                     differences.add(component.getName());
                 }
             } catch (ReflectiveOperationException e) {

@@ -39,10 +39,17 @@ class AxonProcessorMetrics {
         Tags processor = Tags.of("processor", Projection.PROCESSOR);
         Function<Message<?>, Iterable<Tag>> tags = message -> processor;
         MessageMonitor<? super EventMessage<?>> monitor = new MultiMessageMonitor<EventMessage<?>>(List.of(
-                MessageTimerMonitor.builder().meterNamePrefix(Projection.PROCESSOR).meterRegistry(registry)
-                        .tagsBuilder(tags).timerCustomization(timer -> timer.publishPercentiles()).build(),
-                EventProcessorLatencyMonitor.builder().meterNamePrefix(Projection.PROCESSOR).meterRegistry(registry)
-                        .tagsBuilder(tags).build(),
+                MessageTimerMonitor.builder()
+                        .meterNamePrefix(Projection.PROCESSOR)
+                        .meterRegistry(registry)
+                        .tagsBuilder(tags)
+                        .timerCustomization(timer -> timer.publishPercentiles())
+                        .build(),
+                EventProcessorLatencyMonitor.builder()
+                        .meterNamePrefix(Projection.PROCESSOR)
+                        .meterRegistry(registry)
+                        .tagsBuilder(tags)
+                        .build(),
                 CapacityMonitor.buildMonitor(Projection.PROCESSOR, registry, tags),
                 MessageCountingMonitor.buildMonitor(Projection.PROCESSOR, registry, tags)));
         return configurer -> configurer.eventProcessing(processing -> processing.registerMessageMonitorFactory(

@@ -23,18 +23,26 @@ import org.springframework.core.env.Environment;
 class DataSourceConfiguration {
 
     @Bean
-    ExpensiveReadPool dataSource(DataSourceProperties properties, Environment environment,
-                                 ObjectProvider<MeterRegistry> meters,
-                                 @Value("${actionledger.expensive-reads.max-concurrent}") int maxConcurrent,
-                                 @Value("${actionledger.expensive-reads.statement-timeout}") Duration statementTimeout) {
+    ExpensiveReadPool dataSource(
+            DataSourceProperties properties,
+            Environment environment,
+            ObjectProvider<MeterRegistry> meters,
+            @Value("${actionledger.expensive-reads.max-concurrent}") int maxConcurrent,
+            @Value("${actionledger.expensive-reads.statement-timeout}") Duration statementTimeout) {
         if (statementTimeout.isNegative() || statementTimeout.isZero()) {
             throw new IllegalStateException("actionledger.expensive-reads.statement-timeout "
                     + "(EXPENSIVE_READS_STATEMENT_TIMEOUT) must be positive; it is " + statementTimeout);
         }
-        HikariDataSource main = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        HikariDataSource main = properties
+                .initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .build();
         Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(main));
 
-        HikariDataSource expensiveReads = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        HikariDataSource expensiveReads = properties
+                .initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .build();
         expensiveReads.setPoolName(ExpensiveReadPool.POOL_NAME);
         expensiveReads.setMaximumPoolSize(Math.max(1, maxConcurrent) + 1);
         expensiveReads.setMinimumIdle(1);

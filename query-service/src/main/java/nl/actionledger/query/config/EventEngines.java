@@ -15,9 +15,15 @@ import org.axonframework.serialization.Serializer;
  * Builds the storage engines that read the event table, alike but for how often they read its head
  * ({@link CaughtUpReads}): one for the processors, one for everyone else.
  */
-record EventEngines(Serializer snapshotSerializer, Serializer eventSerializer, ConnectionProvider connections,
-                    TransactionManager transactionManager, Configuration configuration, Duration gapTimeout,
-                    int gapCleaningThreshold, EventPositions positions) {
+record EventEngines(
+        Serializer snapshotSerializer,
+        Serializer eventSerializer,
+        ConnectionProvider connections,
+        TransactionManager transactionManager,
+        Configuration configuration,
+        Duration gapTimeout,
+        int gapCleaningThreshold,
+        EventPositions positions) {
 
     /** Events read per query: Axon's default of 100 makes a replay of a long history mostly round trips. */
     private static final int FETCH_SIZE = 1000;

@@ -34,15 +34,24 @@ class EventStoreConfiguration {
     }
 
     @Bean
-    EventEngines eventEngines(Serializer defaultSerializer,
-                                            @Qualifier("eventSerializer") Serializer eventSerializer,
-                                            ConnectionProvider connections, TransactionManager transactionManager,
-                                            Configuration configuration,
-                                            @Value("${actionledger.events.gap-timeout:PT60S}") Duration gapTimeout,
-                                            @Value("${actionledger.events.gap-cleaning-threshold:250}") int gapCleaningThreshold,
-                                            EventPositions positions) {
-        return new EventEngines(defaultSerializer, eventSerializer, connections, transactionManager, configuration,
-                gapTimeout, gapCleaningThreshold, positions);
+    EventEngines eventEngines(
+            Serializer defaultSerializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            ConnectionProvider connections,
+            TransactionManager transactionManager,
+            Configuration configuration,
+            @Value("${actionledger.events.gap-timeout:PT60S}") Duration gapTimeout,
+            @Value("${actionledger.events.gap-cleaning-threshold:250}") int gapCleaningThreshold,
+            EventPositions positions) {
+        return new EventEngines(
+                defaultSerializer,
+                eventSerializer,
+                connections,
+                transactionManager,
+                configuration,
+                gapTimeout,
+                gapCleaningThreshold,
+                positions);
     }
 
     @Bean
@@ -70,8 +79,10 @@ class EventStoreConfiguration {
      * token, its transaction) it spreads over more events.
      */
     @Bean(name = "eventBus")
-    EmbeddedEventStore eventStore(EventEngines engines, Configuration configuration,
-                                  @Value("${actionledger.events.poll-interval:PT0.05S}") Duration pollInterval) {
+    EmbeddedEventStore eventStore(
+            EventEngines engines,
+            Configuration configuration,
+            @Value("${actionledger.events.poll-interval:PT0.05S}") Duration pollInterval) {
         return EmbeddedEventStore.builder()
                 .storageEngine(engines.engine(new CaughtUpReads(pollInterval)))
                 .messageMonitor(configuration.messageMonitor(EmbeddedEventStore.class, "eventStore"))
@@ -85,8 +96,9 @@ class EventStoreConfiguration {
 
     /** What the projections read from (see {@code source} of each processor in application.yml). */
     @Bean(destroyMethod = "close")
-    PromptEventSource projectionEventSource(EmbeddedEventStore eventStore,
-                                            @Value("${actionledger.events.poll-interval:PT0.05S}") Duration pollInterval) {
+    PromptEventSource projectionEventSource(
+            EmbeddedEventStore eventStore,
+            @Value("${actionledger.events.poll-interval:PT0.05S}") Duration pollInterval) {
         return new PromptEventSource(eventStore, pollInterval);
     }
 }

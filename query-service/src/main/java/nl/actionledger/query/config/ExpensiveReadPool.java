@@ -21,6 +21,7 @@ public final class ExpensiveReadPool extends DelegatingDataSource implements Aut
 
     /** The Hikari pool name, and the {@code application_name} its connections show in {@code pg_stat_activity}. */
     public static final String POOL_NAME = "expensive-reads";
+
     public static final String APPLICATION_NAME = "query-service expensive reads";
 
     private static final ThreadLocal<Boolean> MARKED = new ThreadLocal<>();

@@ -20,8 +20,8 @@ final class PositionRecordingStorageEngine extends JdbcEventStorageEngine {
     private final String globalIndexColumn;
     private final CaughtUpReads caughtUpReads;
 
-    PositionRecordingStorageEngine(Builder builder, EventPositions positions, String globalIndexColumn,
-                                   CaughtUpReads caughtUpReads) {
+    PositionRecordingStorageEngine(
+            Builder builder, EventPositions positions, String globalIndexColumn, CaughtUpReads caughtUpReads) {
         super(builder);
         this.positions = positions;
         this.globalIndexColumn = globalIndexColumn;

@@ -15,7 +15,8 @@ class ProjectionErrorHandling {
 
     @Bean
     ConfigurerModule stopProjectionsAtAFailingEvent() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance()));
+        return configurer ->
+                configurer.eventProcessing(processing -> processing.registerDefaultListenerInvocationErrorHandler(
+                        configuration -> PropagatingErrorHandler.instance()));
     }
 }

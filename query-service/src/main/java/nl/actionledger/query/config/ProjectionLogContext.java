@@ -30,8 +30,8 @@ class ProjectionLogContext {
     static final class EventLogContext implements MessageHandlerInterceptor<EventMessage<?>> {
 
         @Override
-        public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork,
-                             InterceptorChain interceptorChain) throws Exception {
+        public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
+                throws Exception {
             MetaData metaData = unitOfWork.getMessage().getMetaData();
             put(LogContext.CORRELATION_ID, metaData.get(EventMetadataKeys.CORRELATION_ID));
             put(LogContext.ACTOR, metaData.get(EventMetadataKeys.ACTOR));

@@ -32,8 +32,11 @@ final class PromptEventSource implements StreamableMessageSource<TrackedEventMes
 
     PromptEventSource(StreamableMessageSource<TrackedEventMessage<?>> delegate, Duration interval) {
         this.delegate = delegate;
-        ticker.scheduleWithFixedDelay(() -> callbacks.forEach(Runnable::run),
-                interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(
+                () -> callbacks.forEach(Runnable::run),
+                interval.toMillis(),
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -18,16 +18,27 @@ class QueryAccessRules {
      */
     @Bean
     EndpointAccessRules queryEndpointRules() {
-        return requests -> requests
-                .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+        return requests -> requests.requestMatchers("/api/admin/**")
+                .hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/plans/*/actions/*/audit", "/api/plans/*/actions/*/history")
                 .hasRole(Role.AUDITOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/**", "/api/integrity/**")
                 .hasRole(Role.AUDITOR.name())
-                .requestMatchers(HttpMethod.POST, "/api/integrity/verify", "/api/audit/verify").hasRole(Role.AUDITOR.name())
-                .requestMatchers(HttpMethod.GET, "/api/plans/*/as-of", "/api/plans/*/actions/*/as-of",
-                        "/api/plans/*/changes", "/api/plans/*/report", "/api/plans/*/status-over-time").hasRole(Role.EVALUATOR.name())
-                .requestMatchers(HttpMethod.GET, "/api/plans", "/api/plans/*/actions", "/api/plans/*/actions/*",
+                .requestMatchers(HttpMethod.POST, "/api/integrity/verify", "/api/audit/verify")
+                .hasRole(Role.AUDITOR.name())
+                .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/plans/*/as-of",
+                        "/api/plans/*/actions/*/as-of",
+                        "/api/plans/*/changes",
+                        "/api/plans/*/report",
+                        "/api/plans/*/status-over-time")
+                .hasRole(Role.EVALUATOR.name())
+                .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/plans",
+                        "/api/plans/*/actions",
+                        "/api/plans/*/actions/*",
                         "/api/organisations")
                 .hasAnyRole(Role.EVALUATOR.name(), Role.COORDINATOR.name());
     }

@@ -15,10 +15,28 @@ record ActionBaseline(
 
     /** The action as it stood in the given state, in the same shape as the current view. */
     ActionView viewIn(ActionState state) {
-        return new ActionView(planId, actionId, euActionNumber, description, objective, priority, commitment,
-                new ActionView.TimeframeView(state.timeframe().raw(), state.timeframe().type(),
-                        state.timeframe().fromYear(), state.timeframe().toYear()),
-                state.status(), state.organisation(), null, state.contact(), null, false, false, state.sequenceNumber(), state.validFrom(),
+        return new ActionView(
+                planId,
+                actionId,
+                euActionNumber,
+                description,
+                objective,
+                priority,
+                commitment,
+                new ActionView.TimeframeView(
+                        state.timeframe().raw(),
+                        state.timeframe().type(),
+                        state.timeframe().fromYear(),
+                        state.timeframe().toYear()),
+                state.status(),
+                state.organisation(),
+                null,
+                state.contact(),
+                null,
+                false,
+                false,
+                state.sequenceNumber(),
+                state.validFrom(),
                 state.actor());
     }
 }

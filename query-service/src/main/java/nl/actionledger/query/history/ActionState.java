@@ -31,9 +31,21 @@ record ActionState(
 
     /** The state a registration begins: as registered, with no assignment yet. */
     static ActionState registered(String aggregateId, ActionRegisteredEvent event, EventFacts facts) {
-        return new ActionState(aggregateId, facts.sequenceNumber(), event.action().planId(), event.action().actionId(),
-                facts.at(), facts.position(), facts.type(), facts.actor(), facts.reason(), event.status(), null, null,
-                null, event.timeframe());
+        return new ActionState(
+                aggregateId,
+                facts.sequenceNumber(),
+                event.action().planId(),
+                event.action().actionId(),
+                facts.at(),
+                facts.position(),
+                facts.type(),
+                facts.actor(),
+                facts.reason(),
+                event.status(),
+                null,
+                null,
+                null,
+                event.timeframe());
     }
 
     /**
@@ -44,26 +56,77 @@ record ActionState(
      */
     ActionState next(EventFacts event) {
         Instant begins = event.at().isBefore(validFrom) ? validFrom : event.at();
-        return new ActionState(aggregateId, event.sequenceNumber(), planId, actionId, begins, event.position(),
-                event.type(), event.actor(), event.reason(), status, status, organisation, contact, timeframe);
+        return new ActionState(
+                aggregateId,
+                event.sequenceNumber(),
+                planId,
+                actionId,
+                begins,
+                event.position(),
+                event.type(),
+                event.actor(),
+                event.reason(),
+                status,
+                status,
+                organisation,
+                contact,
+                timeframe);
     }
 
     ActionState withStatus(ImplementationStatus newStatus) {
-        return new ActionState(aggregateId, sequenceNumber, planId, actionId, validFrom, position, eventType,
-                actor, reason, newStatus, previousStatus, organisation, contact, timeframe);
+        return new ActionState(
+                aggregateId,
+                sequenceNumber,
+                planId,
+                actionId,
+                validFrom,
+                position,
+                eventType,
+                actor,
+                reason,
+                newStatus,
+                previousStatus,
+                organisation,
+                contact,
+                timeframe);
     }
 
     ActionState withAssignment(String newOrganisation, String newContact) {
-        return new ActionState(aggregateId, sequenceNumber, planId, actionId, validFrom, position, eventType,
-                actor, reason, status, previousStatus, newOrganisation, newContact, timeframe);
+        return new ActionState(
+                aggregateId,
+                sequenceNumber,
+                planId,
+                actionId,
+                validFrom,
+                position,
+                eventType,
+                actor,
+                reason,
+                status,
+                previousStatus,
+                newOrganisation,
+                newContact,
+                timeframe);
     }
 
     ActionState withTimeframe(Timeframe newTimeframe) {
-        return new ActionState(aggregateId, sequenceNumber, planId, actionId, validFrom, position, eventType,
-                actor, reason, status, previousStatus, organisation, contact, newTimeframe);
+        return new ActionState(
+                aggregateId,
+                sequenceNumber,
+                planId,
+                actionId,
+                validFrom,
+                position,
+                eventType,
+                actor,
+                reason,
+                status,
+                previousStatus,
+                organisation,
+                contact,
+                newTimeframe);
     }
 
     /** Who did what, when and why: the parts of an event every state records. */
-    record EventFacts(long sequenceNumber, Instant at, long position, String type, String actor, String reason) {
-    }
+    record EventFacts(long sequenceNumber, Instant at, long position, String type, String actor, String reason) {}
 }

@@ -50,13 +50,42 @@ class ActionTimeline {
             WHERE b.plan_id = :plan""";
 
     static final String BASELINE = "query_model.action_baseline";
-    static final String[] BASELINE_ROW = {"aggregate_id", "plan_id", "action_id", "eu_action_number", "description",
-            "objective_number", "objective_text", "objective_inferred", "priority_number", "priority_title",
-            "commitment_national", "commitment_eu", "commitment_international", "commitment_remark"};
+    static final String[] BASELINE_ROW = {
+        "aggregate_id",
+        "plan_id",
+        "action_id",
+        "eu_action_number",
+        "description",
+        "objective_number",
+        "objective_text",
+        "objective_inferred",
+        "priority_number",
+        "priority_title",
+        "commitment_national",
+        "commitment_eu",
+        "commitment_international",
+        "commitment_remark"
+    };
     static final String STATE = "query_model.action_state";
-    static final String[] STATE_ROW = {"aggregate_id", "sequence_number", "plan_id", "action_id", "valid_from",
-            "position", "event_type", "actor", "reason", "status", "previous_status", "organisation", "contact",
-            "timeframe_raw", "timeframe_type", "timeframe_from", "timeframe_to"};
+    static final String[] STATE_ROW = {
+        "aggregate_id",
+        "sequence_number",
+        "plan_id",
+        "action_id",
+        "valid_from",
+        "position",
+        "event_type",
+        "actor",
+        "reason",
+        "status",
+        "previous_status",
+        "organisation",
+        "contact",
+        "timeframe_raw",
+        "timeframe_type",
+        "timeframe_from",
+        "timeframe_to"
+    };
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -76,14 +105,17 @@ class ActionTimeline {
                         + "ORDER BY s.sequence_number DESC LIMIT 1) s")
                 .param(aggregateIds.stream().distinct().toArray(String[]::new))
                 .query(ActionTimeline::state)
-                .list().forEach(state -> states.put(state.aggregateId(), state));
+                .list()
+                .forEach(state -> states.put(state.aggregateId(), state));
         return states;
     }
 
     void write(TimelineWrites writes) {
-        batches.batchUpdate(insert(BASELINE, BASELINE_ROW, " ON CONFLICT (aggregate_id) DO NOTHING"),
+        batches.batchUpdate(
+                insert(BASELINE, BASELINE_ROW, " ON CONFLICT (aggregate_id) DO NOTHING"),
                 writes.baselines().stream().map(ActionTimeline::baselineRow).toList());
-        batches.batchUpdate(insert(STATE, STATE_ROW, ""),
+        batches.batchUpdate(
+                insert(STATE, STATE_ROW, ""),
                 writes.begun().stream().map(ActionTimeline::stateRow).toList());
     }
 
@@ -93,26 +125,52 @@ class ActionTimeline {
     }
 
     void clear() {
-        jdbc.sql("TRUNCATE query_model.action_state, query_model.action_baseline").update();
+        jdbc.sql("TRUNCATE query_model.action_state, query_model.action_baseline")
+                .update();
     }
 
     /** The values of an action's {@code action_baseline} row, in the order of {@link #BASELINE_ROW}. */
     static Object[] baselineRow(ActionRegisteredEvent event) {
         Set<CommitmentLevel> levels = event.commitment().levels();
-        return new Object[] {event.action().toString(), event.action().planId(), event.action().actionId(),
-                event.euActionNumber(), event.description(), event.objective().number(), event.objective().text(),
-                event.objective().inferred(), event.priority().number(), event.priority().title(),
-                levels.contains(CommitmentLevel.NATIONAL), levels.contains(CommitmentLevel.EU),
-                levels.contains(CommitmentLevel.INTERNATIONAL), event.commitment().remark()};
+        return new Object[] {
+            event.action().toString(),
+            event.action().planId(),
+            event.action().actionId(),
+            event.euActionNumber(),
+            event.description(),
+            event.objective().number(),
+            event.objective().text(),
+            event.objective().inferred(),
+            event.priority().number(),
+            event.priority().title(),
+            levels.contains(CommitmentLevel.NATIONAL),
+            levels.contains(CommitmentLevel.EU),
+            levels.contains(CommitmentLevel.INTERNATIONAL),
+            event.commitment().remark()
+        };
     }
 
     /** The values of a state's {@code action_state} row, in the order of {@link #STATE_ROW}. */
     static Object[] stateRow(ActionState state) {
-        return new Object[] {state.aggregateId(), state.sequenceNumber(), state.planId(), state.actionId(),
-                Timestamp.from(state.validFrom()), state.position(), state.eventType(), state.actor(), state.reason(),
-                state.status().name(), state.previousStatus() == null ? null : state.previousStatus().name(),
-                state.organisation(), state.contact(), state.timeframe().raw(),
-                state.timeframe().type().name(), state.timeframe().fromYear(), state.timeframe().toYear()};
+        return new Object[] {
+            state.aggregateId(),
+            state.sequenceNumber(),
+            state.planId(),
+            state.actionId(),
+            Timestamp.from(state.validFrom()),
+            state.position(),
+            state.eventType(),
+            state.actor(),
+            state.reason(),
+            state.status().name(),
+            state.previousStatus() == null ? null : state.previousStatus().name(),
+            state.organisation(),
+            state.contact(),
+            state.timeframe().raw(),
+            state.timeframe().type().name(),
+            state.timeframe().fromYear(),
+            state.timeframe().toYear()
+        };
     }
 
     // --- reading --------------------------------------------------------------------------------------------
@@ -120,14 +178,19 @@ class ActionTimeline {
     /** Every action of the plan as it stood at the instant, in the shape of the current view. */
     List<ActionView> planAt(String planId, Instant at) {
         return jdbc.sql("SELECT " + STATE_COLUMNS + ", " + BASELINE_COLUMNS + IN_FORCE_AT)
-                .param("plan", planId).param("at", Timestamp.from(at))
-                .query((rs, row) -> baseline(rs).viewIn(state(rs, row))).list();
+                .param("plan", planId)
+                .param("at", Timestamp.from(at))
+                .query((rs, row) -> baseline(rs).viewIn(state(rs, row)))
+                .list();
     }
 
     /** The states the plan's actions were in at the instant (no baseline). */
     List<ActionState> statesAt(String planId, Instant at) {
         return jdbc.sql("SELECT " + STATE_COLUMNS + IN_FORCE_AT)
-                .param("plan", planId).param("at", Timestamp.from(at)).query(ActionTimeline::state).list();
+                .param("plan", planId)
+                .param("at", Timestamp.from(at))
+                .query(ActionTimeline::state)
+                .list();
     }
 
     /** The states begun by events after {@code from} up to and including {@code to}, per action in order. */
@@ -136,19 +199,27 @@ class ActionTimeline {
                          FROM query_model.action_state s
                         WHERE s.plan_id = :plan AND s.valid_from > :from AND s.valid_from <= :to
                         ORDER BY s.aggregate_id, s.sequence_number""")
-                .param("plan", planId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query(ActionTimeline::state).list();
+                .param("plan", planId)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query(ActionTimeline::state)
+                .list();
     }
 
     List<ActionBaseline> baselines(String planId) {
         return jdbc.sql("SELECT " + BASELINE_COLUMNS + " FROM query_model.action_baseline b WHERE b.plan_id = ?")
-                .param(planId).query((rs, row) -> baseline(rs)).list();
+                .param(planId)
+                .query((rs, row) -> baseline(rs))
+                .list();
     }
 
     /** When the plan's first action was registered, if it has any. */
     Optional<Instant> firstInstant(String planId) {
         return jdbc.sql("SELECT valid_from FROM query_model.action_state WHERE plan_id = ? ORDER BY valid_from LIMIT 1")
-                .param(planId).query(Timestamp.class).optional().map(Timestamp::toInstant);
+                .param(planId)
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant);
     }
 
     /**
@@ -185,8 +256,10 @@ class ActionTimeline {
                          GROUP BY d.status, changes.point""")
                 .params(thresholds, planId, Timestamp.from(points.get(points.size() - 1)))
                 .query(rs -> {
-                    counts.computeIfAbsent(ImplementationStatus.valueOf(rs.getString("status")),
-                            status -> new int[points.size()])[rs.getInt("point") - 1] += rs.getInt("delta");
+                    counts.computeIfAbsent(
+                                            ImplementationStatus.valueOf(rs.getString("status")),
+                                            status -> new int[points.size()])[rs.getInt("point") - 1] +=
+                            rs.getInt("delta");
                 });
         // from the changes at each point to the number at each point
         counts.values().forEach(perPoint -> {
@@ -202,18 +275,32 @@ class ActionTimeline {
         return jdbc.sql("""
                         SELECT coalesce(max(position), 0) FROM query_model.action_state
                         WHERE plan_id = ? AND valid_from <= ?""")
-                .params(planId, Timestamp.from(at)).query(Long.class).single();
+                .params(planId, Timestamp.from(at))
+                .query(Long.class)
+                .single();
     }
 
     private static ActionState state(ResultSet rs, int row) throws SQLException {
         String previousStatus = rs.getString("previous_status");
-        return new ActionState(rs.getString("aggregate_id"), rs.getLong("sequence_number"), rs.getString("plan_id"),
-                rs.getString("action_id"), rs.getTimestamp("valid_from").toInstant(), rs.getLong("position"), rs.getString("event_type"),
-                rs.getString("actor"), rs.getString("reason"), ImplementationStatus.valueOf(rs.getString("status")),
+        return new ActionState(
+                rs.getString("aggregate_id"),
+                rs.getLong("sequence_number"),
+                rs.getString("plan_id"),
+                rs.getString("action_id"),
+                rs.getTimestamp("valid_from").toInstant(),
+                rs.getLong("position"),
+                rs.getString("event_type"),
+                rs.getString("actor"),
+                rs.getString("reason"),
+                ImplementationStatus.valueOf(rs.getString("status")),
                 previousStatus == null ? null : ImplementationStatus.valueOf(previousStatus),
-                rs.getString("organisation"), rs.getString("contact"),
-                new Timeframe(TimeframeType.valueOf(rs.getString("timeframe_type")), rs.getString("timeframe_raw"),
-                        (Integer) rs.getObject("timeframe_from"), (Integer) rs.getObject("timeframe_to")));
+                rs.getString("organisation"),
+                rs.getString("contact"),
+                new Timeframe(
+                        TimeframeType.valueOf(rs.getString("timeframe_type")),
+                        rs.getString("timeframe_raw"),
+                        (Integer) rs.getObject("timeframe_from"),
+                        (Integer) rs.getObject("timeframe_to")));
     }
 
     private static ActionBaseline baseline(ResultSet rs) throws SQLException {
@@ -227,9 +314,15 @@ class ActionTimeline {
         if (rs.getBoolean("commitment_international")) {
             levels.add(CommitmentLevel.INTERNATIONAL);
         }
-        return new ActionBaseline(rs.getString("b_aggregate_id"), rs.getString("b_plan_id"), rs.getString("b_action_id"),
-                (Integer) rs.getObject("eu_action_number"), rs.getString("description"),
-                new ActionView.ObjectiveView(rs.getInt("objective_number"), rs.getString("objective_text"),
+        return new ActionBaseline(
+                rs.getString("b_aggregate_id"),
+                rs.getString("b_plan_id"),
+                rs.getString("b_action_id"),
+                (Integer) rs.getObject("eu_action_number"),
+                rs.getString("description"),
+                new ActionView.ObjectiveView(
+                        rs.getInt("objective_number"),
+                        rs.getString("objective_text"),
                         rs.getBoolean("objective_inferred")),
                 new ActionView.PriorityView(rs.getInt("priority_number"), rs.getString("priority_title")),
                 new ActionView.CommitmentView(levels, rs.getString("commitment_remark")));

@@ -32,8 +32,9 @@ class ActionTimelineProjection {
 
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
-        TimelineEvent.of(message).ifPresent(timelineEvent ->
-                EventBatch.<TimelineEvent>current(Projection.ACTION_TIMELINE, this::write).add(timelineEvent));
+        TimelineEvent.of(message)
+                .ifPresent(timelineEvent -> EventBatch.<TimelineEvent>current(Projection.ACTION_TIMELINE, this::write)
+                        .add(timelineEvent));
     }
 
     @ResetHandler
@@ -44,8 +45,10 @@ class ActionTimelineProjection {
     }
 
     private void write(List<TimelineEvent> events) {
-        Map<String, ActionState> current = timeline.currentStates(events.stream().map(TimelineEvent::aggregateId).toList());
-        Map<String, Long> globalIndexes = positions.globalIndexesOf(events.stream().map(TimelineEvent::stored).toList());
+        Map<String, ActionState> current = timeline.currentStates(
+                events.stream().map(TimelineEvent::aggregateId).toList());
+        Map<String, Long> globalIndexes = positions.globalIndexesOf(
+                events.stream().map(TimelineEvent::stored).toList());
         timeline.write(TimelineWrites.of(events, current, globalIndexes));
     }
 }

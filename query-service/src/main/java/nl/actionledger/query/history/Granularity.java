@@ -13,7 +13,11 @@ import nl.actionledger.query.web.BadQueryException;
  * Netherlands, as a date parameter does (InstantParameters): the end of a month is the end of its last day there.
  */
 public enum Granularity {
-    DAY, WEEK, MONTH, QUARTER, YEAR;
+    DAY,
+    WEEK,
+    MONTH,
+    QUARTER,
+    YEAR;
 
     /** The last day of the period of this granularity that holds {@code day} (a week ends on Sunday, ISO-8601). */
     LocalDate lastDayOfPeriodHolding(LocalDate day) {
@@ -21,7 +25,8 @@ public enum Granularity {
             case DAY -> day;
             case WEEK -> day.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
             case MONTH -> day.with(TemporalAdjusters.lastDayOfMonth());
-            case QUARTER -> day.withMonth((day.getMonthValue() - 1) / 3 * 3 + 3).with(TemporalAdjusters.lastDayOfMonth());
+            case QUARTER ->
+                day.withMonth((day.getMonthValue() - 1) / 3 * 3 + 3).with(TemporalAdjusters.lastDayOfMonth());
             case YEAR -> day.with(TemporalAdjusters.lastDayOfYear());
         };
     }
@@ -39,8 +44,12 @@ public enum Granularity {
                 return granularity;
             }
         }
-        throw new BadQueryException("INVALID_GRANULARITY", "'granularity' must be one of: "
-                + Arrays.stream(values()).map(g -> g.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))
-                + ".");
+        throw new BadQueryException(
+                "INVALID_GRANULARITY",
+                "'granularity' must be one of: "
+                        + Arrays.stream(values())
+                                .map(g -> g.name().toLowerCase(Locale.ROOT))
+                                .collect(Collectors.joining(", "))
+                        + ".");
     }
 }

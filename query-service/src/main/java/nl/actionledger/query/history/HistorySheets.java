@@ -8,22 +8,42 @@ import nl.actionledger.query.web.Csv;
 /** The plan as of an instant and the changes of a period as CSV, one row per action and per changed field. */
 final class HistorySheets {
 
-    static final List<String> PLAN_AS_OF = List.of("action_id", "eu_action_number", "objective", "priority", "status",
-            "organisation", "organisation_name", "contact", "timeframe", "timeframe_type", "version", "last_changed_at",
+    static final List<String> PLAN_AS_OF = List.of(
+            "action_id",
+            "eu_action_number",
+            "objective",
+            "priority",
+            "status",
+            "organisation",
+            "organisation_name",
+            "contact",
+            "timeframe",
+            "timeframe_type",
+            "version",
+            "last_changed_at",
             "last_changed_by");
 
-    static final List<String> CHANGES = List.of("action_id", "net_change", "events", "actors", "field", "before",
-            "after");
+    static final List<String> CHANGES =
+            List.of("action_id", "net_change", "events", "actors", "field", "before", "after");
 
-    private HistorySheets() {
-    }
+    private HistorySheets() {}
 
     static byte[] planAsOf(PlanAsOf plan) {
         Csv csv = Csv.withHeader(PLAN_AS_OF);
         for (ActionView action : plan.actions()) {
-            csv.row(action.actionId(), action.euActionNumber(), action.objective().number(), action.priority().number(),
-                    action.status(), action.organisation(), action.organisationName(), action.contact(),
-                    action.timeframe().raw(), action.timeframe().type(), action.version(), action.lastChangedAt(),
+            csv.row(
+                    action.actionId(),
+                    action.euActionNumber(),
+                    action.objective().number(),
+                    action.priority().number(),
+                    action.status(),
+                    action.organisation(),
+                    action.organisationName(),
+                    action.contact(),
+                    action.timeframe().raw(),
+                    action.timeframe().type(),
+                    action.version(),
+                    action.lastChangedAt(),
                     action.lastChangedBy());
         }
         return csv.bytes();
@@ -38,7 +58,13 @@ final class HistorySheets {
                 csv.row(action.actionId(), action.netChange(), action.events(), actors, null, null, null);
             }
             for (FieldChange change : action.changes()) {
-                csv.row(action.actionId(), action.netChange(), action.events(), actors, change.field(), change.before(),
+                csv.row(
+                        action.actionId(),
+                        action.netChange(),
+                        action.events(),
+                        actors,
+                        change.field(),
+                        change.before(),
                         change.after());
             }
         }

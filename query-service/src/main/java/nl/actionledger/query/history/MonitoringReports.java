@@ -61,34 +61,66 @@ class MonitoringReports {
             ActionState previous = atFrom.get(actionId);
             for (ActionState state : states) {
                 if (previous != null && previous.status() != state.status()) {
-                    transitions.add(new StatusTransition(actionId, state.validFrom(), previous.status(), state.status(),
-                            "ActionReopened".equals(state.eventType()), state.actor(), state.reason()));
+                    transitions.add(new StatusTransition(
+                            actionId,
+                            state.validFrom(),
+                            previous.status(),
+                            state.status(),
+                            "ActionReopened".equals(state.eventType()),
+                            state.actor(),
+                            state.reason()));
                 }
                 if (previous != null && !previous.timeframe().meansSameAs(state.timeframe())) {
-                    revisions.add(new TimeframeRevision(actionId, state.validFrom(), previous.timeframe().raw(),
-                            state.timeframe().raw(), state.reason(), state.actor()));
+                    revisions.add(new TimeframeRevision(
+                            actionId,
+                            state.validFrom(),
+                            previous.timeframe().raw(),
+                            state.timeframe().raw(),
+                            state.reason(),
+                            state.actor()));
                 }
                 previous = state;
             }
         });
-        transitions.sort((a, b) -> a.at().equals(b.at()) ? PlanOrder.ACTION_IDS.compare(a.actionId(), b.actionId())
+        transitions.sort((a, b) -> a.at().equals(b.at())
+                ? PlanOrder.ACTION_IDS.compare(a.actionId(), b.actionId())
                 : a.at().compareTo(b.at()));
-        revisions.sort((a, b) -> a.at().equals(b.at()) ? PlanOrder.ACTION_IDS.compare(a.actionId(), b.actionId())
+        revisions.sort((a, b) -> a.at().equals(b.at())
+                ? PlanOrder.ACTION_IDS.compare(a.actionId(), b.actionId())
                 : a.at().compareTo(b.at()));
 
         List<ActionRow> rows = atTo.values().stream()
-                .map(state -> row(baselines.get(state.actionId()), atFrom.get(state.actionId()), state,
-                        begun.getOrDefault(state.actionId(), List.of()).size(), period.to()))
+                .map(state -> row(
+                        baselines.get(state.actionId()),
+                        atFrom.get(state.actionId()),
+                        state,
+                        begun.getOrDefault(state.actionId(), List.of()).size(),
+                        period.to()))
                 .sorted((a, b) -> PlanOrder.ACTION_IDS.compare(a.actionId(), b.actionId()))
                 .toList();
-        List<SlippedAction> slipped = rows.stream().filter(ActionRow::slipped)
-                .map(row -> new SlippedAction(row.actionId(), row.timeframe(), row.timeframeEndYear(), row.statusAtTo()))
+        List<SlippedAction> slipped = rows.stream()
+                .filter(ActionRow::slipped)
+                .map(row ->
+                        new SlippedAction(row.actionId(), row.timeframe(), row.timeframeEndYear(), row.statusAtTo()))
                 .toList();
-        List<String> notUpdated = rows.stream().filter(row -> row.eventsInPeriod() == 0).map(ActionRow::actionId).toList();
+        List<String> notUpdated = rows.stream()
+                .filter(row -> row.eventsInPeriod() == 0)
+                .map(ActionRow::actionId)
+                .toList();
 
-        MonitoringReport report = new MonitoringReport(planId, period.from(), period.to(),
-                timeline.positionAt(planId, period.to()), counts(atFrom.values(), baselines),
-                counts(atTo.values(), baselines), transitions, revisions, slipped, notUpdated, rows, null);
+        MonitoringReport report = new MonitoringReport(
+                planId,
+                period.from(),
+                period.to(),
+                timeline.positionAt(planId, period.to()),
+                counts(atFrom.values(), baselines),
+                counts(atTo.values(), baselines),
+                transitions,
+                revisions,
+                slipped,
+                notUpdated,
+                rows,
+                null);
         return report.withContentHash(sha256(canonicalJson(report)));
     }
 
@@ -97,13 +129,26 @@ class MonitoringReports {
         return CANONICAL.writeValueAsBytes(report);
     }
 
-    private static ActionRow row(ActionBaseline baseline, ActionState atFrom, ActionState atTo, int events, Instant to) {
-        Integer endYear = atTo.timeframe().type() == TimeframeType.RANGE ? atTo.timeframe().toYear() : null;
-        return new ActionRow(atTo.actionId(), baseline.euActionNumber(), baseline.objective().number(),
-                baseline.priority().number(), atTo.organisation(), atFrom == null ? null : atFrom.status(),
-                atTo.status(), atTo.timeframe().raw(), atTo.timeframe().type().name(), endYear,
+    private static ActionRow row(
+            ActionBaseline baseline, ActionState atFrom, ActionState atTo, int events, Instant to) {
+        Integer endYear = atTo.timeframe().type() == TimeframeType.RANGE
+                ? atTo.timeframe().toYear()
+                : null;
+        return new ActionRow(
+                atTo.actionId(),
+                baseline.euActionNumber(),
+                baseline.objective().number(),
+                baseline.priority().number(),
+                atTo.organisation(),
+                atFrom == null ? null : atFrom.status(),
+                atTo.status(),
+                atTo.timeframe().raw(),
+                atTo.timeframe().type().name(),
+                endYear,
                 Slipping.slipped(endYear, atTo.status(), to),
-                events, atTo.validFrom(), atTo.actor());
+                events,
+                atTo.validFrom(),
+                atTo.actor());
     }
 
     private static StatusCounts counts(Collection<ActionState> states, Map<String, ActionBaseline> baselines) {
@@ -114,10 +159,16 @@ class MonitoringReports {
         for (ActionState state : states) {
             ActionBaseline baseline = baselines.get(state.actionId());
             overall.merge(state.status(), 1, Integer::sum);
-            byPriority.computeIfAbsent(baseline.priority().number(), key -> zeroCounts()).merge(state.status(), 1, Integer::sum);
-            byObjective.computeIfAbsent(baseline.objective().number(), key -> zeroCounts()).merge(state.status(), 1, Integer::sum);
-            byOrganisation.computeIfAbsent(state.organisation() == null ? UNASSIGNED : state.organisation(),
-                    key -> zeroCounts()).merge(state.status(), 1, Integer::sum);
+            byPriority
+                    .computeIfAbsent(baseline.priority().number(), key -> zeroCounts())
+                    .merge(state.status(), 1, Integer::sum);
+            byObjective
+                    .computeIfAbsent(baseline.objective().number(), key -> zeroCounts())
+                    .merge(state.status(), 1, Integer::sum);
+            byOrganisation
+                    .computeIfAbsent(
+                            state.organisation() == null ? UNASSIGNED : state.organisation(), key -> zeroCounts())
+                    .merge(state.status(), 1, Integer::sum);
         }
         return new StatusCounts(states.size(), overall, byPriority, byObjective, byOrganisation);
     }
@@ -136,7 +187,9 @@ class MonitoringReports {
 
     static String sha256(byte[] content) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
-import nl.actionledger.query.person.Contacts;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import nl.actionledger.events.Timeframe;
 import nl.actionledger.query.audit.FieldChange;
+import nl.actionledger.query.person.Contacts;
 import nl.actionledger.query.web.Period;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,39 +59,61 @@ class PlanChanges {
      * @param contactText the contact as readers see it (the name, or {@link Contacts#ERASED}), so that the same person
      *                    named again (sealed anew) is no change, and an erased one shows as erased
      */
-    static ActionChange change(ActionState before, List<ActionState> statesInPeriod, UnaryOperator<String> contactText) {
+    static ActionChange change(
+            ActionState before, List<ActionState> statesInPeriod, UnaryOperator<String> contactText) {
         ActionState after = statesInPeriod.get(statesInPeriod.size() - 1);
         List<FieldChange> fields = new ArrayList<>();
         compare(fields, "status", before == null ? null : before.status(), after.status(), Objects::equals);
-        compare(fields, "organisation", before == null ? null : before.organisation(), after.organisation(), Objects::equals);
-        compare(fields, "contact", before == null ? null : contactText.apply(before.contact()),
-                contactText.apply(after.contact()), Objects::equals);
+        compare(
+                fields,
+                "organisation",
+                before == null ? null : before.organisation(),
+                after.organisation(),
+                Objects::equals);
+        compare(
+                fields,
+                "contact",
+                before == null ? null : contactText.apply(before.contact()),
+                contactText.apply(after.contact()),
+                Objects::equals);
         Timeframe beforeTimeframe = before == null ? null : before.timeframe();
         if (beforeTimeframe == null || !beforeTimeframe.meansSameAs(after.timeframe())) {
-            fields.add(new FieldChange("timeframe", beforeTimeframe == null ? null : beforeTimeframe.raw(),
+            fields.add(new FieldChange(
+                    "timeframe",
+                    beforeTimeframe == null ? null : beforeTimeframe.raw(),
                     after.timeframe().raw()));
         }
-        List<String> actors = statesInPeriod.stream().map(ActionState::actor).filter(Objects::nonNull)
-                .distinct().sorted().toList();
-        return new ActionChange(after.actionId(), statesInPeriod.size(), actors,
-                fields.isEmpty() ? NetChange.NONE : NetChange.CHANGED, fields);
+        List<String> actors = statesInPeriod.stream()
+                .map(ActionState::actor)
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted()
+                .toList();
+        return new ActionChange(
+                after.actionId(),
+                statesInPeriod.size(),
+                actors,
+                fields.isEmpty() ? NetChange.NONE : NetChange.CHANGED,
+                fields);
     }
 
-    private static <T> void compare(List<FieldChange> fields, String field, T before, T after,
-                                    java.util.function.BiPredicate<T, T> same) {
+    private static <T> void compare(
+            List<FieldChange> fields, String field, T before, T after, java.util.function.BiPredicate<T, T> same) {
         if (!same.test(before, after)) {
-            fields.add(new FieldChange(field, before == null ? null : before.toString(), after == null ? null : after.toString()));
+            fields.add(new FieldChange(
+                    field, before == null ? null : before.toString(), after == null ? null : after.toString()));
         }
     }
 
     /** @param position the global index of the plan's last event up to {@code to} */
-    record Changes(String planId, Instant from, Instant to, long position, List<ActionChange> actions) {
-    }
+    record Changes(String planId, Instant from, Instant to, long position, List<ActionChange> actions) {}
 
     /** @param events how many events the action had in the period */
-    record ActionChange(String actionId, int events, List<String> actors, NetChange netChange,
-                        List<FieldChange> changes) {
-    }
+    record ActionChange(
+            String actionId, int events, List<String> actors, NetChange netChange, List<FieldChange> changes) {}
 
-    enum NetChange { NONE, CHANGED }
+    enum NetChange {
+        NONE,
+        CHANGED
+    }
 }

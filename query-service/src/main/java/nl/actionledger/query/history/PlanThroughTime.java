@@ -69,8 +69,10 @@ class PlanThroughTime {
             if (end.isAfter(period.from())) {
                 points.add(end);
                 if (points.size() >= MAX_POINTS) {
-                    throw new BadQueryException("TOO_MANY_POINTS", "At most " + MAX_POINTS + " points per answer; ask "
-                            + "for a coarser granularity or a shorter period.");
+                    throw new BadQueryException(
+                            "TOO_MANY_POINTS",
+                            "At most " + MAX_POINTS + " points per answer; ask "
+                                    + "for a coarser granularity or a shorter period.");
                 }
             }
             day = lastDay.plusDays(1);

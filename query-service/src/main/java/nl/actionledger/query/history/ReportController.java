@@ -41,45 +41,78 @@ public class ReportController {
     }
 
     @GetMapping(path = "/api/plans/{planId}/report")
-    @ApiResponse(responseCode = "200", description = "The report: JSON by default, a spreadsheet with ?format=csv or "
-            + "?format=xlsx (or Accept: text/csv).", content = {
-                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = MonitoringReport.class)),
-                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "UTF-8, a "
-                            + "header row and one row per action of the report (slipped: yes or no); the header: "
-                            + ReportSheet.COLUMNS)),
-                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                            schema = @Schema(type = "string", format = "binary",
-                                    description = "A workbook of one sheet, '" + ReportSheet.SHEET_NAME
-                                            + "': the CSV's header and rows"))},
+    @ApiResponse(
+            responseCode = "200",
+            description = "The report: JSON by default, a spreadsheet with ?format=csv or "
+                    + "?format=xlsx (or Accept: text/csv).",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = MonitoringReport.class)),
+                @Content(
+                        mediaType = "text/csv",
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        description = "UTF-8, a "
+                                                + "header row and one row per action of the report (slipped: yes or no); the header: "
+                                                + ReportSheet.COLUMNS)),
+                @Content(
+                        mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        format = "binary",
+                                        description = "A workbook of one sheet, '" + ReportSheet.SHEET_NAME
+                                                + "': the CSV's header and rows"))
+            },
             headers = {
-                    @Header(name = "X-Report-Content-Hash", description = "The report's contentHash, in every form",
-                            schema = @Schema(type = "string")),
-                    @Header(name = "X-Report-Position", description = "The report's position, in every form",
-                            schema = @Schema(type = "integer", format = "int64")),
-                    @Header(name = HttpHeaders.ETAG, description = "SHA-256 of the bytes served (JSON and CSV only)",
-                            schema = @Schema(type = "string")),
-                    @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "CSV and XLSX: the file's name",
-                            schema = @Schema(type = "string"))})
-    @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = {"UNSUPPORTED_FORMAT", "MISSING_INSTANT", "INSTANT_IN_FUTURE", "INVALID_PERIOD",
-            "PERIOD_TOO_LONG"})
-    @ErrorCodes(status = HttpStatus.NOT_FOUND, value = {"PLAN_NOT_FOUND", "PLAN_NOT_YET_REGISTERED"})
+                @Header(
+                        name = "X-Report-Content-Hash",
+                        description = "The report's contentHash, in every form",
+                        schema = @Schema(type = "string")),
+                @Header(
+                        name = "X-Report-Position",
+                        description = "The report's position, in every form",
+                        schema = @Schema(type = "integer", format = "int64")),
+                @Header(
+                        name = HttpHeaders.ETAG,
+                        description = "SHA-256 of the bytes served (JSON and CSV only)",
+                        schema = @Schema(type = "string")),
+                @Header(
+                        name = HttpHeaders.CONTENT_DISPOSITION,
+                        description = "CSV and XLSX: the file's name",
+                        schema = @Schema(type = "string"))
+            })
+    @ErrorCodes(
+            status = HttpStatus.BAD_REQUEST,
+            value = {"UNSUPPORTED_FORMAT", "MISSING_INSTANT", "INSTANT_IN_FUTURE", "INVALID_PERIOD", "PERIOD_TOO_LONG"})
+    @ErrorCodes(
+            status = HttpStatus.NOT_FOUND,
+            value = {"PLAN_NOT_FOUND", "PLAN_NOT_YET_REGISTERED"})
     @ErrorCodes(status = HttpStatus.TOO_MANY_REQUESTS, value = "TOO_BUSY")
     @ErrorCodes(status = HttpStatus.SERVICE_UNAVAILABLE, value = "QUERY_TIMEOUT")
-    public ResponseEntity<byte[]> report(@PathVariable String planId, @RequestParam(required = false) Instant from,
-                                  @RequestParam(required = false) Instant to,
-                                  @RequestParam(required = false) String format,
-                                  @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+    public ResponseEntity<byte[]> report(
+            @PathVariable String planId,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         Format chosen = Spreadsheets.format(format, Format.JSON, Format.CSV, Format.XLSX);
-        if (format == null && accept != null && MediaType.parseMediaTypes(accept).stream()
-                .anyMatch(type -> type.isCompatibleWith(Spreadsheets.CSV) && !type.isWildcardType())) {
+        if (format == null
+                && accept != null
+                && MediaType.parseMediaTypes(accept).stream()
+                        .anyMatch(type -> type.isCompatibleWith(Spreadsheets.CSV) && !type.isWildcardType())) {
             chosen = Format.CSV;
         }
         MonitoringReport report = reports.report(planId, instants.period(from, to));
         ResponseEntity.BodyBuilder response = switch (chosen) {
             case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
-            case CSV, XLSX -> Spreadsheets.download(chosen, Spreadsheets.fileNamePart(planId) + "-report-"
-                    + Spreadsheets.fileNamePart(report.from()) + "-" + Spreadsheets.fileNamePart(report.to()));
+            case CSV, XLSX ->
+                Spreadsheets.download(
+                        chosen,
+                        Spreadsheets.fileNamePart(planId) + "-report-" + Spreadsheets.fileNamePart(report.from()) + "-"
+                                + Spreadsheets.fileNamePart(report.to()));
         };
         byte[] body = switch (chosen) {
             case JSON -> MonitoringReports.canonicalJson(report);
@@ -89,8 +122,7 @@ public class ReportController {
         if (chosen != Format.XLSX) {
             response.eTag("\"" + MonitoringReports.sha256(body) + "\"");
         }
-        return response
-                .header("X-Report-Content-Hash", report.contentHash())
+        return response.header("X-Report-Content-Hash", report.contentHash())
                 .header("X-Report-Position", Long.toString(report.position()))
                 .body(body);
     }

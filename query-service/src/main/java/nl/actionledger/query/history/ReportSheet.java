@@ -13,11 +13,11 @@ final class ReportSheet {
     static final String COLUMNS = "action_id,eu_action_number,objective,priority,organisation,status_at_from,"
             + "status_at_to,timeframe,timeframe_type,timeframe_end_year,slipped,events_in_period,last_changed_at,"
             + "last_changed_by";
+
     static final String SHEET_NAME = "report";
     static final List<String> HEADER = List.of(COLUMNS.split(","));
 
-    private ReportSheet() {
-    }
+    private ReportSheet() {}
 
     static byte[] csv(MonitoringReport report) {
         Csv csv = Csv.withHeader(HEADER);
@@ -34,9 +34,20 @@ final class ReportSheet {
     }
 
     private static List<?> cells(ActionRow row) {
-        return Arrays.asList(row.actionId(), row.euActionNumber(), row.objective(), row.priority(),
-                row.organisation(), row.statusAtFrom(), row.statusAtTo(), row.timeframe(), row.timeframeType(),
-                row.timeframeEndYear(), row.slipped() ? "yes" : "no", row.eventsInPeriod(), row.lastChangedAt(),
+        return Arrays.asList(
+                row.actionId(),
+                row.euActionNumber(),
+                row.objective(),
+                row.priority(),
+                row.organisation(),
+                row.statusAtFrom(),
+                row.statusAtTo(),
+                row.timeframe(),
+                row.timeframeType(),
+                row.timeframeEndYear(),
+                row.slipped() ? "yes" : "no",
+                row.eventsInPeriod(),
+                row.lastChangedAt(),
                 row.lastChangedBy());
     }
 }

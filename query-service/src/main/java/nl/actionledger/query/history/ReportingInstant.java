@@ -25,12 +25,13 @@ class ReportingInstant {
 
     Instant require(String parameter, Instant instant) {
         if (instant == null) {
-            throw new BadQueryException("MISSING_INSTANT", "'" + parameter + "' is required ("
-                    + InstantParameters.FORMS + ").");
+            throw new BadQueryException(
+                    "MISSING_INSTANT", "'" + parameter + "' is required (" + InstantParameters.FORMS + ").");
         }
         if (instant.isAfter(clock.instant())) {
-            throw new BadQueryException("INSTANT_IN_FUTURE", "'" + parameter + "' (" + instant
-                    + ") lies in the future; history can only be asked of the past.");
+            throw new BadQueryException(
+                    "INSTANT_IN_FUTURE",
+                    "'" + parameter + "' (" + instant + ") lies in the future; history can only be asked of the past.");
         }
         return instant;
     }
@@ -42,9 +43,12 @@ class ReportingInstant {
      */
     Period period(Instant from, Instant to) {
         Period period = new Period(require("from", from), require("to", to));
-        if (to.isAfter(from.atZone(InstantParameters.PLAN_ZONE).plusYears(MAX_PERIOD_YEARS).toInstant())) {
-            throw new BadQueryException("PERIOD_TOO_LONG", "A period may span at most " + MAX_PERIOD_YEARS
-                    + " years; ask for several shorter ones.");
+        if (to.isAfter(from.atZone(InstantParameters.PLAN_ZONE)
+                .plusYears(MAX_PERIOD_YEARS)
+                .toInstant())) {
+            throw new BadQueryException(
+                    "PERIOD_TOO_LONG",
+                    "A period may span at most " + MAX_PERIOD_YEARS + " years; ask for several shorter ones.");
         }
         return period;
     }

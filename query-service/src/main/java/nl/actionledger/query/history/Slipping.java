@@ -12,11 +12,10 @@ import nl.actionledger.query.web.InstantParameters;
  */
 public final class Slipping {
 
-    private static final Set<ImplementationStatus> ON_TRACK = Set.of(ImplementationStatus.COMPLETED,
-            ImplementationStatus.CONTINUOUS);
+    private static final Set<ImplementationStatus> ON_TRACK =
+            Set.of(ImplementationStatus.COMPLETED, ImplementationStatus.CONTINUOUS);
 
-    private Slipping() {
-    }
+    private Slipping() {}
 
     /**
      * @param endYear the last year of a timeframe of years ("2024 - 2025"), {@code null} for any other timeframe
@@ -28,6 +27,8 @@ public final class Slipping {
 
     /** A timeframe "2024 - 2025" ends when 2025 ends in the Netherlands. */
     private static Instant endOf(int year) {
-        return LocalDate.of(year + 1, 1, 1).atStartOfDay(InstantParameters.PLAN_ZONE).toInstant();
+        return LocalDate.of(year + 1, 1, 1)
+                .atStartOfDay(InstantParameters.PLAN_ZONE)
+                .toInstant();
     }
 }

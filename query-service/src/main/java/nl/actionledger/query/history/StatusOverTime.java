@@ -18,6 +18,5 @@ public record StatusOverTime(String planId, Instant from, Instant to, Granularit
      * @param actions  how many actions the plan had then (registered at or before {@code at})
      * @param statuses every status, in the order of {@link ImplementationStatus}, with its number of actions (0 too)
      */
-    public record Point(Instant at, int actions, Map<ImplementationStatus, Integer> statuses) {
-    }
+    public record Point(Instant at, int actions, Map<ImplementationStatus, Integer> statuses) {}
 }

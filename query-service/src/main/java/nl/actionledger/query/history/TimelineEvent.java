@@ -21,8 +21,16 @@ import org.axonframework.eventhandling.DomainEventMessage;
  * @param registration the event that registered the action, or {@code null} for an event that changes it
  * @param change       what a changing event does to the action's state ({@code null} for a registration)
  */
-record TimelineEvent(String eventId, String aggregateId, long sequenceNumber, Instant at, String type, String actor,
-                     String reason, ActionRegisteredEvent registration, UnaryOperator<ActionState> change) {
+record TimelineEvent(
+        String eventId,
+        String aggregateId,
+        long sequenceNumber,
+        Instant at,
+        String type,
+        String actor,
+        String reason,
+        ActionRegisteredEvent registration,
+        UnaryOperator<ActionState> change) {
 
     EventPositions.StoredEvent stored() {
         return new EventPositions.StoredEvent(eventId, aggregateId, sequenceNumber);
@@ -41,21 +49,36 @@ record TimelineEvent(String eventId, String aggregateId, long sequenceNumber, In
             return Optional.of(of(message, reopened.reason(), null, state -> state.withStatus(reopened.newStatus())));
         }
         if (event instanceof ActionReassignedEvent reassigned) {
-            return Optional.of(of(message, reassigned.reason(), null, state -> state.withAssignment(
-                    reassigned.newAssignment().organisationId(), ContactText.of(reassigned.newAssignment()))));
+            return Optional.of(of(
+                    message,
+                    reassigned.reason(),
+                    null,
+                    state -> state.withAssignment(
+                            reassigned.newAssignment().organisationId(), ContactText.of(reassigned.newAssignment()))));
         }
         if (event instanceof ActionTimeframeRevisedEvent revised) {
-            return Optional.of(of(message, revised.reason(), null, state -> state.withTimeframe(revised.newTimeframe())));
+            return Optional.of(
+                    of(message, revised.reason(), null, state -> state.withTimeframe(revised.newTimeframe())));
         }
         return Optional.empty();
     }
 
-    private static TimelineEvent of(DomainEventMessage<?> message, String reason, ActionRegisteredEvent registration,
-                                    UnaryOperator<ActionState> change) {
+    private static TimelineEvent of(
+            DomainEventMessage<?> message,
+            String reason,
+            ActionRegisteredEvent registration,
+            UnaryOperator<ActionState> change) {
         Object actor = message.getMetaData().get(EventMetadataKeys.ACTOR);
-        return new TimelineEvent(message.getIdentifier(), message.getAggregateIdentifier(), message.getSequenceNumber(),
-                message.getTimestamp(), EventNames.of(message), actor == null ? null : actor.toString(), reason,
-                registration, change);
+        return new TimelineEvent(
+                message.getIdentifier(),
+                message.getAggregateIdentifier(),
+                message.getSequenceNumber(),
+                message.getTimestamp(),
+                EventNames.of(message),
+                actor == null ? null : actor.toString(),
+                reason,
+                registration,
+                change);
     }
 
     ActionState.EventFacts facts(long position) {

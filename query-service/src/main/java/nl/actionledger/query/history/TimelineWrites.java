@@ -21,7 +21,8 @@ record TimelineWrites(List<ActionRegisteredEvent> baselines, List<ActionState> b
      * @param current   each action's current (latest) state as stored, by aggregate id
      * @param positions each event's global index, by event identifier
      */
-    static TimelineWrites of(List<TimelineEvent> events, Map<String, ActionState> current, Map<String, Long> positions) {
+    static TimelineWrites of(
+            List<TimelineEvent> events, Map<String, ActionState> current, Map<String, Long> positions) {
         List<ActionRegisteredEvent> baselines = new ArrayList<>();
         List<ActionState> begun = new ArrayList<>();
         Map<String, ActionState> latest = new HashMap<>(current);

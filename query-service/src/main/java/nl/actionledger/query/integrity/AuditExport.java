@@ -17,8 +17,16 @@ import nl.actionledger.query.integrity.ChainVerification.CheckpointSummary;
  *                  last page
  * @param coverage  how far the export reaches now: events still being recorded appear on a later request
  */
-record AuditExport(String algorithm, CheckpointSummary checkpoint, Order order, long after, int size,
-                          List<Event> events, Long nextAfter, String next, Coverage coverage) {
+record AuditExport(
+        String algorithm,
+        CheckpointSummary checkpoint,
+        Order order,
+        long after,
+        int size,
+        List<Event> events,
+        Long nextAfter,
+        String next,
+        Coverage coverage) {
 
     public static final String ALGORITHM = "eventHash = sha256(utf8(previousHash-hex + \"\\n\" + type + \"\\n\" + "
             + "aggregateId + \"\\n\" + sequenceNumber + \"\\n\" + timeStamp + \"\\n\" + payloadType + \"\\n\" + actor + "
@@ -26,7 +34,10 @@ record AuditExport(String algorithm, CheckpointSummary checkpoint, Order order, 
             + "type or actor counts as \"\"; an event without insertedAt (appended before it was recorded) has neither "
             + "insertedAt nor insertedBy lines";
 
-    public enum Order { POSITION, RECORDED_AT }
+    public enum Order {
+        POSITION,
+        RECORDED_AT
+    }
 
     /**
      * How far the export reaches now. A request after the last page, continuing after its last position, finds what
@@ -36,8 +47,7 @@ record AuditExport(String algorithm, CheckpointSummary checkpoint, Order order, 
      * @param recordedBefore with a period: every matching event recorded before this instant is
      * @param complete       with a period that ends at or before {@code recordedBefore}: nothing can be added to it
      */
-    public record Coverage(long position, Instant recordedBefore, boolean complete) {
-    }
+    public record Coverage(long position, Instant recordedBefore, boolean complete) {}
 
     /**
      * @param insertedAt when the database inserted the event (UTC, six decimals, as hashed); {@code null} for events
@@ -45,9 +55,19 @@ record AuditExport(String algorithm, CheckpointSummary checkpoint, Order order, 
      * @param insertedBy the database login that inserted it
      * @param payload    the stored payload bytes, base64
      */
-    public record Event(long position, String eventId, String aggregateId, long sequenceNumber, String type,
-                        String timeStamp, String payloadType, String actor, String insertedAt, String insertedBy,
-                        String payload, String previousHash,
-                        String eventHash, Instant recordedAt) {
-    }
+    public record Event(
+            long position,
+            String eventId,
+            String aggregateId,
+            long sequenceNumber,
+            String type,
+            String timeStamp,
+            String payloadType,
+            String actor,
+            String insertedAt,
+            String insertedBy,
+            String payload,
+            String previousHash,
+            String eventHash,
+            Instant recordedAt) {}
 }

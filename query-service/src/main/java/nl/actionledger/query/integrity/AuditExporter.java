@@ -72,8 +72,12 @@ class AuditExporter {
     private final StoredTokens tokens;
     private final Duration settleTime;
 
-    AuditExporter(JdbcClient jdbc, Checkpoints checkpoints, AuditTrailReplays replays, StoredTokens tokens,
-                  @Value("${actionledger.audit-export.settle-time}") Duration settleTime) {
+    AuditExporter(
+            JdbcClient jdbc,
+            Checkpoints checkpoints,
+            AuditTrailReplays replays,
+            StoredTokens tokens,
+            @Value("${actionledger.audit-export.settle-time}") Duration settleTime) {
         this.jdbc = jdbc;
         this.checkpoints = checkpoints;
         this.replays = replays;
@@ -91,15 +95,18 @@ class AuditExporter {
     Page export(long after, Instant from, Instant to, String actor, int size) {
         boolean period = from != null || to != null;
         if ((period || actor != null) && replays.running()) {
-            throw new ConflictException("AUDIT_TRAIL_REPLAYING", "The audit trail, through which a period or an actor "
-                    + "is found, is being rebuilt and does not list every event yet. Export without 'from', 'to' and "
-                    + "'actor', or again once /api/admin/projections/audit-trail no longer says replaying.");
+            throw new ConflictException(
+                    "AUDIT_TRAIL_REPLAYING",
+                    "The audit trail, through which a period or an actor "
+                            + "is found, is being rebuilt and does not list every event yet. Export without 'from', 'to' and "
+                            + "'actor', or again once /api/admin/projections/audit-trail no longer says replaying.");
         }
         long covered = tokens.coveredPosition();
         Instant recordedBefore = period ? recordedBefore(covered) : null;
         JdbcClient.StatementSpec query;
         if (period) {
-            // The lower bound is one row comparison: next to a separate occurred_at >= :from, PostgreSQL would start the
+            // The lower bound is one row comparison: next to a separate occurred_at >= :from, PostgreSQL would start
+            // the
             // index scan at the weaker of the two bounds.
             Instant since = from;
             long sinceAfter = 0;
@@ -110,7 +117,8 @@ class AuditExporter {
                     sinceAfter = after;
                 }
             }
-            query = jdbc.sql(EVENTS.formatted(IN_PERIOD.formatted(actor == null ? "" : "AND actor = :actor"),
+            query = jdbc.sql(EVENTS.formatted(
+                            IN_PERIOD.formatted(actor == null ? "" : "AND actor = :actor"),
                             "page.occurred_at, page.global_index"))
                     .param("since", since == null ? "-infinity" : since.toString())
                     .param("after", sinceAfter)
@@ -125,19 +133,31 @@ class AuditExporter {
         }
         // One more than asked, to know whether there is a next page.
         List<AuditExport.Event> events = query.param("limit", size + 1)
-                .query((rs, row) -> new AuditExport.Event(rs.getLong("global_index"), rs.getString("event_identifier"),
-                        rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), rs.getString("type"),
-                        rs.getString("time_stamp"), rs.getString("payload_type"), rs.getString("actor"),
-                        insertedAt(rs.getTimestamp("inserted_at")), rs.getString("inserted_by"),
+                .query((rs, row) -> new AuditExport.Event(
+                        rs.getLong("global_index"),
+                        rs.getString("event_identifier"),
+                        rs.getString("aggregate_identifier"),
+                        rs.getLong("sequence_number"),
+                        rs.getString("type"),
+                        rs.getString("time_stamp"),
+                        rs.getString("payload_type"),
+                        rs.getString("actor"),
+                        insertedAt(rs.getTimestamp("inserted_at")),
+                        rs.getString("inserted_by"),
                         Base64.getEncoder().encodeToString(rs.getBytes("payload")),
-                        EventHashes.hex(rs.getBytes("previous_hash")), EventHashes.hex(rs.getBytes("event_hash")),
+                        EventHashes.hex(rs.getBytes("previous_hash")),
+                        EventHashes.hex(rs.getBytes("event_hash")),
                         rs.getTimestamp("recorded_at").toInstant()))
                 .list();
         boolean more = events.size() > size;
         List<AuditExport.Event> page = more ? List.copyOf(events.subList(0, size)) : events;
         boolean complete = to != null && !to.isAfter(recordedBefore);
-        return new Page(checkpoints.last().orElse(null), period ? Order.RECORDED_AT : Order.POSITION, page,
-                more ? page.get(page.size() - 1).position() : null, new AuditExport.Coverage(covered, recordedBefore, complete));
+        return new Page(
+                checkpoints.last().orElse(null),
+                period ? Order.RECORDED_AT : Order.POSITION,
+                page,
+                more ? page.get(page.size() - 1).position() : null,
+                new AuditExport.Coverage(covered, recordedBefore, complete));
     }
 
     /**
@@ -149,14 +169,22 @@ class AuditExporter {
         List<Instant> uncovered = jdbc.sql("""
                         SELECT time_stamp::timestamptz FROM event_store.domain_event_entry WHERE global_index > ?
                         ORDER BY global_index LIMIT ?""")
-                .param(covered).param(MAX_UNCOVERED + 1)
-                .query((rs, row) -> rs.getTimestamp(1).toInstant()).list();
+                .param(covered)
+                .param(MAX_UNCOVERED + 1)
+                .query((rs, row) -> rs.getTimestamp(1).toInstant())
+                .list();
         if (uncovered.size() > MAX_UNCOVERED) {
-            throw new ConflictException("AUDIT_TRAIL_CATCHING_UP", "The audit trail, through which a period is found, "
-                    + "is more than " + MAX_UNCOVERED + " events behind the event table. Export without 'from' and "
-                    + "'to', or again once /api/admin/projections shows it has caught up.");
+            throw new ConflictException(
+                    "AUDIT_TRAIL_CATCHING_UP",
+                    "The audit trail, through which a period is found, "
+                            + "is more than " + MAX_UNCOVERED
+                            + " events behind the event table. Export without 'from' and "
+                            + "'to', or again once /api/admin/projections shows it has caught up.");
         }
-        return uncovered.stream().min(Instant::compareTo).filter(settled::isAfter).orElse(settled);
+        return uncovered.stream()
+                .min(Instant::compareTo)
+                .filter(settled::isAfter)
+                .orElse(settled);
     }
 
     private static String insertedAt(Timestamp insertedAt) {
@@ -165,13 +193,20 @@ class AuditExporter {
 
     /** When the event at a position was recorded, as the audit trail holds it: where a page over a period continues. */
     private Instant recordedAt(long position) {
-        return jdbc.sql("SELECT occurred_at FROM query_model.audit_entry WHERE global_index = ?").param(position)
-                .query((rs, row) -> rs.getTimestamp(1).toInstant()).optional()
-                .orElseThrow(() -> new BadQueryException("UNKNOWN_POSITION", "With a period, 'after' must be the position "
-                        + "of an event: the last one of the previous page (its nextAfter)."));
+        return jdbc.sql("SELECT occurred_at FROM query_model.audit_entry WHERE global_index = ?")
+                .param(position)
+                .query((rs, row) -> rs.getTimestamp(1).toInstant())
+                .optional()
+                .orElseThrow(() -> new BadQueryException(
+                        "UNKNOWN_POSITION",
+                        "With a period, 'after' must be the position "
+                                + "of an event: the last one of the previous page (its nextAfter)."));
     }
 
-    record Page(ChainVerification.CheckpointSummary checkpoint, Order order, List<AuditExport.Event> events,
-                Long nextAfter, AuditExport.Coverage coverage) {
-    }
+    record Page(
+            ChainVerification.CheckpointSummary checkpoint,
+            Order order,
+            List<AuditExport.Event> events,
+            Long nextAfter,
+            AuditExport.Coverage coverage) {}
 }

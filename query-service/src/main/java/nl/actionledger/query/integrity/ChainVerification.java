@@ -30,10 +30,17 @@ record ChainVerification(
         Pass running,
         Pass lastFailure) {
 
-    public enum Status { OK, BROKEN, NOT_YET_VERIFIED }
+    public enum Status {
+        OK,
+        BROKEN,
+        NOT_YET_VERIFIED
+    }
 
     /** A full pass reads every event; an incremental one those after the position the previous pass reached. */
-    public enum Kind { FULL, INCREMENTAL }
+    public enum Kind {
+        FULL,
+        INCREMENTAL
+    }
 
     /**
      * @param pass       numbered in the order passes were asked for
@@ -41,21 +48,18 @@ record ChainVerification(
      * @param eventsRead how many events this pass read
      * @param position   the global index it verified up to
      */
-    public record Pass(long pass, Kind kind, Instant startedAt, Instant finishedAt, long eventsRead, Long position) {
-    }
+    public record Pass(long pass, Kind kind, Instant startedAt, Instant finishedAt, long eventsRead, Long position) {}
 
     /** A pass that was asked for: follow it at {@code GET /api/integrity/verify} until {@code lastFullPass.pass} reaches it. */
-    public record Request(long pass, Kind kind, Instant requestedAt) {
-    }
+    public record Request(long pass, Kind kind, Instant requestedAt) {}
 
     /** The checkpoint the heads were compared with. */
-    public record CheckpointSummary(long id, Instant recordedAt, long position, int chains, long events, String digest) {
-    }
+    public record CheckpointSummary(
+            long id, Instant recordedAt, long position, int chains, long events, String digest) {}
 
     /**
      * @param firstBadSequence the sequence number of the first event that does not verify (or is missing)
      * @param position         its global index, when the event is there
      */
-    public record BrokenChain(String aggregateId, long firstBadSequence, Long position, String why) {
-    }
+    public record BrokenChain(String aggregateId, long firstBadSequence, Long position, String why) {}
 }

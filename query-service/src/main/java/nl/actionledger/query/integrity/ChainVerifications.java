@@ -37,16 +37,20 @@ class ChainVerifications {
     private final Duration fullInterval;
     /** One thread, whose passes read through the expensive reads' own pool, as auditors' exports do. */
     private final ExecutorService passes = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(() -> {
-            ExpensiveReadPool.enter();
-            task.run();
-        }, "chain-verification");
+        Thread thread = new Thread(
+                () -> {
+                    ExpensiveReadPool.enter();
+                    task.run();
+                },
+                "chain-verification");
         thread.setDaemon(true);
         return thread;
     });
+
     private final AtomicLong numbers = new AtomicLong();
     /** Only the pass thread reads and changes the walk. */
     private ChainWalk walk;
+
     private Request waitingFull;
     private Request waitingIncremental;
     private volatile ChainVerification latest;
@@ -57,9 +61,11 @@ class ChainVerifications {
     /** Only the pass thread uses it. */
     private final RestBetweenRuns restAfterFullPass;
 
-    ChainVerifications(ChainVerifier verifier, Clock clock,
-                       @Value("${actionledger.chain-verification.full-interval:P1D}") Duration fullInterval,
-                       @Value("${actionledger.full-passes.max-share:0.25}") double maxFullPassShare) {
+    ChainVerifications(
+            ChainVerifier verifier,
+            Clock clock,
+            @Value("${actionledger.chain-verification.full-interval:P1D}") Duration fullInterval,
+            @Value("${actionledger.full-passes.max-share:0.25}") double maxFullPassShare) {
         this.verifier = verifier;
         this.clock = clock;
         this.fullInterval = fullInterval;
@@ -72,14 +78,16 @@ class ChainVerifications {
         return latest;
     }
 
-    @Scheduled(initialDelayString = "${actionledger.chain-verification.initial-delay:PT30S}",
+    @Scheduled(
+            initialDelayString = "${actionledger.chain-verification.initial-delay:PT30S}",
             fixedDelayString = "${actionledger.chain-verification.interval:PT1M}")
     void onSchedule() {
         Pass full = lastFullPass;
         Pass current = running;
         boolean fullRunning = current != null && current.kind() == Kind.FULL;
         // A full pass that is still running is the one that is due: asking for another would read every event twice.
-        if (!fullRunning && (full == null || full.finishedAt().plus(fullInterval).isBefore(clock.instant()))) {
+        if (!fullRunning
+                && (full == null || full.finishedAt().plus(fullInterval).isBefore(clock.instant()))) {
             requestFull();
         } else {
             requestIncremental();
@@ -134,14 +142,19 @@ class ChainVerifications {
             } else {
                 verifier.continueWith(walk);
             }
-            lastPass = new Pass(request.pass(), kind, started, clock.instant(), walk.events() - eventsBefore,
-                    walk.position());
+            lastPass = new Pass(
+                    request.pass(), kind, started, clock.instant(), walk.events() - eventsBefore, walk.position());
             if (kind == Kind.FULL) {
                 lastFullPass = lastPass;
                 restAfterFullPass.runEnded(startedNanos);
             }
-            log.info("Chain verification pass {} ({}) read {} events up to position {} in {} ms: {}", request.pass(), kind,
-                    lastPass.eventsRead(), walk.position(), Duration.between(started, lastPass.finishedAt()).toMillis(),
+            log.info(
+                    "Chain verification pass {} ({}) read {} events up to position {} in {} ms: {}",
+                    request.pass(),
+                    kind,
+                    lastPass.eventsRead(),
+                    walk.position(),
+                    Duration.between(started, lastPass.finishedAt()).toMillis(),
                     walk.broken().isEmpty() ? "OK" : walk.broken());
             if (!walk.broken().isEmpty()) {
                 log.error("Hash chains do not verify: {}", walk.broken());
@@ -157,13 +170,22 @@ class ChainVerifications {
 
     private void publish() {
         if (walk == null || lastFullPass == null) {
-            latest = new ChainVerification(Status.NOT_YET_VERIFIED, 0, 0, null, null, List.of(), lastPass, lastFullPass,
-                    running, lastFailure);
+            latest = new ChainVerification(
+                    Status.NOT_YET_VERIFIED, 0, 0, null, null, List.of(), lastPass, lastFullPass, running, lastFailure);
             return;
         }
         List<ChainVerification.BrokenChain> broken = walk.broken();
-        latest = new ChainVerification(broken.isEmpty() ? Status.OK : Status.BROKEN, walk.chains(), walk.events(),
-                walk.position(), walk.checkpoint(), broken, lastPass, lastFullPass, running, lastFailure);
+        latest = new ChainVerification(
+                broken.isEmpty() ? Status.OK : Status.BROKEN,
+                walk.chains(),
+                walk.events(),
+                walk.position(),
+                walk.checkpoint(),
+                broken,
+                lastPass,
+                lastFullPass,
+                running,
+                lastFailure);
     }
 
     @PreDestroy

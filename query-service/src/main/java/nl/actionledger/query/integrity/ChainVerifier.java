@@ -24,10 +24,17 @@ class ChainVerifier {
             global_index, aggregate_identifier, sequence_number, type, time_stamp, payload_type,
             coalesce(convert_from(meta_data, 'UTF8')::jsonb ->> 'actor', '') AS actor, inserted_at, inserted_by, payload,
             event_hash""";
-    private static final RowMapper<StoredEvent> EVENT = (rs, row) -> new StoredEvent(rs.getLong("global_index"),
-            rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), rs.getString("type"),
-            rs.getString("time_stamp"), rs.getString("payload_type"), rs.getString("actor"),
-            instantOrNull(rs.getTimestamp("inserted_at")), rs.getString("inserted_by"), rs.getBytes("payload"),
+    private static final RowMapper<StoredEvent> EVENT = (rs, row) -> new StoredEvent(
+            rs.getLong("global_index"),
+            rs.getString("aggregate_identifier"),
+            rs.getLong("sequence_number"),
+            rs.getString("type"),
+            rs.getString("time_stamp"),
+            rs.getString("payload_type"),
+            rs.getString("actor"),
+            instantOrNull(rs.getTimestamp("inserted_at")),
+            rs.getString("inserted_by"),
+            rs.getBytes("payload"),
             rs.getBytes("event_hash"));
 
     private final JdbcClient jdbc;
@@ -58,7 +65,9 @@ class ChainVerifier {
         if (!gaps.isEmpty()) {
             jdbc.sql("SELECT " + COLUMNS + " FROM event_store.domain_event_entry WHERE global_index = ANY(?) "
                             + "ORDER BY global_index")
-                    .param(gaps.toArray(Long[]::new)).query(EVENT).list()
+                    .param(gaps.toArray(Long[]::new))
+                    .query(EVENT)
+                    .list()
                     .forEach(event -> walk.late(event, this::between));
         }
         walk.expireGaps(clock.instant());
@@ -67,7 +76,9 @@ class ChainVerifier {
 
     private void useLastCheckpoint(ChainWalk walk) {
         Optional<CheckpointSummary> last = checkpoints.last();
-        if (last.isPresent() && (walk.checkpoint() == null || walk.checkpoint().id() != last.get().id())) {
+        if (last.isPresent()
+                && (walk.checkpoint() == null
+                        || walk.checkpoint().id() != last.get().id())) {
             walk.useCheckpoint(last.get(), checkpoints.headsAt(last.get().id()));
         }
     }
@@ -77,7 +88,11 @@ class ChainVerifier {
         while (walk.position() < until) {
             List<StoredEvent> chunk = jdbc.sql("SELECT " + COLUMNS + " FROM event_store.domain_event_entry "
                             + "WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT ?")
-                    .param(walk.position()).param(until).param(CHUNK).query(EVENT).list();
+                    .param(walk.position())
+                    .param(until)
+                    .param(CHUNK)
+                    .query(EVENT)
+                    .list();
             if (chunk.isEmpty()) {
                 return;
             }
@@ -88,12 +103,17 @@ class ChainVerifier {
     private List<StoredEvent> between(String aggregateId, long fromSequence, long toSequence) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM event_store.domain_event_entry WHERE aggregate_identifier = ? "
                         + "AND sequence_number >= ? AND sequence_number < ? ORDER BY sequence_number")
-                .param(aggregateId).param(fromSequence).param(toSequence).query(EVENT).list();
+                .param(aggregateId)
+                .param(fromSequence)
+                .param(toSequence)
+                .query(EVENT)
+                .list();
     }
 
     private long head() {
         return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM event_store.domain_event_entry")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     private static Instant instantOrNull(Timestamp timestamp) {

@@ -34,10 +34,18 @@ final class ChainWalk {
     static final int MAX_GAPS = 100_000;
 
     /** An event as stored, with the columns its hash covers. */
-    record StoredEvent(long position, String aggregateId, long sequenceNumber, String type, String timeStamp,
-                       String payloadType, String actor, Instant insertedAt, String insertedBy, byte[] payload,
-                       byte[] hash) {
-    }
+    record StoredEvent(
+            long position,
+            String aggregateId,
+            long sequenceNumber,
+            String type,
+            String timeStamp,
+            String payloadType,
+            String actor,
+            Instant insertedAt,
+            String insertedBy,
+            byte[] payload,
+            byte[] hash) {}
 
     /** Where a chain's events between two sequence numbers are read from, when one seems to be missing. */
     interface Lookup {
@@ -125,23 +133,44 @@ final class ChainWalk {
         long expected = expected(chain);
         long sequence = event.sequenceNumber();
         if (sequence != expected) {
-            fail(chain, expected, null, sequence < expected ? "event " + sequence + " appears twice"
-                    : "event " + expected + " is missing (the next one is " + sequence + ")");
+            fail(
+                    chain,
+                    expected,
+                    null,
+                    sequence < expected
+                            ? "event " + sequence + " appears twice"
+                            : "event " + expected + " is missing (the next one is " + sequence + ")");
             return;
         }
         ChainHead head = heads.get(chain);
-        byte[] computed = EventHashes.hash(head == null ? null : head.hash(), event.type(), chain, sequence,
-                event.timeStamp(), event.payloadType(), event.actor(), event.insertedAt(), event.insertedBy(),
+        byte[] computed = EventHashes.hash(
+                head == null ? null : head.hash(),
+                event.type(),
+                chain,
+                sequence,
+                event.timeStamp(),
+                event.payloadType(),
+                event.actor(),
+                event.insertedAt(),
+                event.insertedBy(),
                 event.payload());
         if (!Arrays.equals(computed, event.hash())) {
-            fail(chain, sequence, event.position(),
+            fail(
+                    chain,
+                    sequence,
+                    event.position(),
                     "its stored hash does not match its content and the hash of the event before it");
             return;
         }
         ChainHead atCheckpoint = checkpointHeads.get(chain);
-        if (atCheckpoint != null && atCheckpoint.sequenceNumber() == sequence
+        if (atCheckpoint != null
+                && atCheckpoint.sequenceNumber() == sequence
                 && !Arrays.equals(atCheckpoint.hash(), event.hash())) {
-            fail(chain, sequence, event.position(), "it differs from the event the last checkpoint recorded at this place");
+            fail(
+                    chain,
+                    sequence,
+                    event.position(),
+                    "it differs from the event the last checkpoint recorded at this place");
             return;
         }
         heads.put(chain, new ChainHead(sequence, event.hash()));
@@ -158,11 +187,19 @@ final class ChainWalk {
             }
             ChainHead head = heads.get(chain);
             if (head == null) {
-                fail(chain, 0, null, "all events are gone; the last checkpoint recorded the chain up to event "
-                        + atCheckpoint.sequenceNumber());
+                fail(
+                        chain,
+                        0,
+                        null,
+                        "all events are gone; the last checkpoint recorded the chain up to event "
+                                + atCheckpoint.sequenceNumber());
             } else if (head.sequenceNumber() < atCheckpoint.sequenceNumber()) {
-                fail(chain, head.sequenceNumber() + 1, null, "the chain ends at event " + head.sequenceNumber()
-                        + " but the last checkpoint recorded it up to event " + atCheckpoint.sequenceNumber());
+                fail(
+                        chain,
+                        head.sequenceNumber() + 1,
+                        null,
+                        "the chain ends at event " + head.sequenceNumber()
+                                + " but the last checkpoint recorded it up to event " + atCheckpoint.sequenceNumber());
             }
         });
     }
@@ -176,7 +213,10 @@ final class ChainWalk {
     }
 
     long chains() {
-        return chains.size() + broken.keySet().stream().filter(chain -> !chains.contains(chain)).count();
+        return chains.size()
+                + broken.keySet().stream()
+                        .filter(chain -> !chains.contains(chain))
+                        .count();
     }
 
     List<BrokenChain> broken() {

@@ -22,8 +22,13 @@ class Checkpoints {
         return jdbc.sql("""
                         SELECT id, recorded_at, position, chains, events, encode(digest, 'hex') AS digest
                         FROM event_store.chain_checkpoint ORDER BY id DESC LIMIT 1""")
-                .query((rs, row) -> new CheckpointSummary(rs.getLong("id"), rs.getTimestamp("recorded_at").toInstant(),
-                        rs.getLong("position"), rs.getInt("chains"), rs.getLong("events"), rs.getString("digest")))
+                .query((rs, row) -> new CheckpointSummary(
+                        rs.getLong("id"),
+                        rs.getTimestamp("recorded_at").toInstant(),
+                        rs.getLong("position"),
+                        rs.getInt("chains"),
+                        rs.getLong("events"),
+                        rs.getString("digest")))
                 .optional();
     }
 
@@ -33,13 +38,11 @@ class Checkpoints {
         jdbc.sql("""
                         SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier, sequence_number, event_hash
                         FROM event_store.chain_checkpoint_head WHERE checkpoint_id <= ?
-                        ORDER BY aggregate_identifier, checkpoint_id DESC""")
-                .param(checkpointId)
-                .query((RowCallbackHandler) rs -> heads.put(rs.getString(1), new ChainHead(rs.getLong(2), rs.getBytes(3))));
+                        ORDER BY aggregate_identifier, checkpoint_id DESC""").param(checkpointId).query((RowCallbackHandler)
+                rs -> heads.put(rs.getString(1), new ChainHead(rs.getLong(2), rs.getBytes(3))));
         return heads;
     }
 
     /** The last event of a chain: its sequence number and stored hash. */
-    record ChainHead(long sequenceNumber, byte[] hash) {
-    }
+    record ChainHead(long sequenceNumber, byte[] hash) {}
 }

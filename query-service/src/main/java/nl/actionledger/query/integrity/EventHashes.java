@@ -19,15 +19,23 @@ import java.util.HexFormat;
 final class EventHashes {
 
     /** How the insertion time enters the hash: UTC, always six decimals, as PostgreSQL's to_char writes it there. */
-    private static final DateTimeFormatter INSERTED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter INSERTED_AT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private EventHashes() {
-    }
+    private EventHashes() {}
 
     /** @param insertedAt {@code null} for an event appended before insertions were recorded, with {@code insertedBy} */
-    static byte[] hash(byte[] previousHash, String type, String aggregateId, long sequenceNumber, String timeStamp,
-                       String payloadType, String actor, Instant insertedAt, String insertedBy, byte[] payload) {
+    static byte[] hash(
+            byte[] previousHash,
+            String type,
+            String aggregateId,
+            long sequenceNumber,
+            String timeStamp,
+            String payloadType,
+            String actor,
+            Instant insertedAt,
+            String insertedBy,
+            byte[] payload) {
         String header = (previousHash == null ? "" : HexFormat.of().formatHex(previousHash)) + "\n"
                 + (type == null ? "" : type) + "\n" + aggregateId + "\n" + sequenceNumber + "\n" + timeStamp + "\n"
                 + payloadType + "\n" + (actor == null ? "" : actor) + "\n"

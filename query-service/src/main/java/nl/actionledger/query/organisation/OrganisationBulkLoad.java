@@ -26,7 +26,10 @@ class OrganisationBulkLoad implements ProjectionBulkLoad {
 
     @Override
     public Loader begin() {
-        return (events, connection) -> organisations.write(events.stream().map(StoredEvent::message)
-                .map(OrganisationChange::of).flatMap(Optional::stream).toList());
+        return (events, connection) -> organisations.write(events.stream()
+                .map(StoredEvent::message)
+                .map(OrganisationChange::of)
+                .flatMap(Optional::stream)
+                .toList());
     }
 }

@@ -25,8 +25,10 @@ class OrganisationProjection {
 
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
-        OrganisationChange.of(message).ifPresent(change ->
-                EventBatch.<OrganisationChange>current(Projection.ORGANISATIONS, organisations::write).add(change));
+        OrganisationChange.of(message)
+                .ifPresent(
+                        change -> EventBatch.<OrganisationChange>current(Projection.ORGANISATIONS, organisations::write)
+                                .add(change));
     }
 
     @ResetHandler

@@ -12,10 +12,13 @@ import java.util.List;
  * @param aliases     other names it goes by, which command-service accepts for it
  * @param version     the version of its last change (0: as registered)
  */
-public record OrganisationView(@Schema(example = "nvwa") String id,
-                               @Schema(example = "Nederlandse Voedsel- en Warenautoriteit") String displayName,
-                               @Schema(example = "[\"NVWA\"]") List<String> aliases,
-                               @Schema(example = "0") long version,
-                               @Schema(example = "2026-01-05T09:00:00Z") Instant registeredAt,
-                               @Schema(example = "2026-01-05T09:00:00Z") Instant lastChangedAt) {
-}
+public record OrganisationView(
+        @Schema(example = "nvwa") String id,
+
+        @Schema(example = "Nederlandse Voedsel- en Warenautoriteit")
+        String displayName,
+
+        @Schema(example = "[\"NVWA\"]") List<String> aliases,
+        @Schema(example = "0") long version,
+        @Schema(example = "2026-01-05T09:00:00Z") Instant registeredAt,
+        @Schema(example = "2026-01-05T09:00:00Z") Instant lastChangedAt) {}

@@ -27,7 +27,9 @@ public class Organisations {
 
     /** Every organisation, by id. */
     public List<OrganisationView> all() {
-        return jdbc.sql("SELECT * FROM query_model.organisation ORDER BY organisation_id").query(Organisations::read).list();
+        return jdbc.sql("SELECT * FROM query_model.organisation ORDER BY organisation_id")
+                .query(Organisations::read)
+                .list();
     }
 
     /** Display names by id, to show beside the ids in views. */
@@ -50,11 +52,23 @@ public class Organisations {
         for (OrganisationChange change : changes) {
             Object aliases = change.aliases().toArray(String[]::new);
             if (change.registers()) {
-                registrations.add(new Object[] {change.organisationId(), change.displayName(), aliases, change.version(),
-                        Timestamp.from(change.at()), Timestamp.from(change.at())});
+                registrations.add(new Object[] {
+                    change.organisationId(),
+                    change.displayName(),
+                    aliases,
+                    change.version(),
+                    Timestamp.from(change.at()),
+                    Timestamp.from(change.at())
+                });
             } else {
-                updates.add(new Object[] {change.displayName(), aliases, change.version(), Timestamp.from(change.at()),
-                        change.organisationId(), change.version()});
+                updates.add(new Object[] {
+                    change.displayName(),
+                    aliases,
+                    change.version(),
+                    Timestamp.from(change.at()),
+                    change.organisationId(),
+                    change.version()
+                });
             }
         }
         batches.batchUpdate("""
@@ -72,8 +86,12 @@ public class Organisations {
 
     private static OrganisationView read(ResultSet rs, int rowNumber) throws SQLException {
         Array aliases = rs.getArray("aliases");
-        return new OrganisationView(rs.getString("organisation_id"), rs.getString("display_name"),
-                aliases == null ? List.of() : Arrays.asList((String[]) aliases.getArray()), rs.getLong("version"),
-                rs.getTimestamp("registered_at").toInstant(), rs.getTimestamp("last_changed_at").toInstant());
+        return new OrganisationView(
+                rs.getString("organisation_id"),
+                rs.getString("display_name"),
+                aliases == null ? List.of() : Arrays.asList((String[]) aliases.getArray()),
+                rs.getLong("version"),
+                rs.getTimestamp("registered_at").toInstant(),
+                rs.getTimestamp("last_changed_at").toInstant());
     }
 }

@@ -30,9 +30,11 @@ public class ContactReaders {
 
     /** Tells, by the id of the organisation an action is assigned to, whether this reader sees its contact. */
     public Predicate<String> visibleFor(Authentication reader) {
-        boolean seesAll = reader.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        boolean seesAll = reader.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
                 .anyMatch(authority -> authority.equals(Role.EVALUATOR.authority())
-                        || authority.equals(Role.AUDITOR.authority()) || authority.equals(Role.ADMIN.authority()));
+                        || authority.equals(Role.AUDITOR.authority())
+                        || authority.equals(Role.ADMIN.authority()));
         if (seesAll) {
             return organisationId -> true;
         }
@@ -45,14 +47,18 @@ public class ContactReaders {
      * resolves it before it compares it with an action's organisation; empty when none is given or it is not listed.
      */
     public Optional<String> organisationOf(Authentication user) {
-        return Optional.ofNullable(users.of(user).organisation()).filter(name -> !name.isBlank()).flatMap(this::resolve);
+        return Optional.ofNullable(users.of(user).organisation())
+                .filter(name -> !name.isBlank())
+                .flatMap(this::resolve);
     }
 
     private Optional<String> resolve(String name) {
         String key = OrganisationNames.key(name);
         return organisations.all().stream()
                 .filter(organisation -> OrganisationNames.key(organisation.id()).equals(key)
-                        || organisation.aliases().stream().anyMatch(alias -> OrganisationNames.key(alias).equals(key)))
-                .map(OrganisationView::id).findFirst();
+                        || organisation.aliases().stream()
+                                .anyMatch(alias -> OrganisationNames.key(alias).equals(key)))
+                .map(OrganisationView::id)
+                .findFirst();
     }
 }

@@ -19,8 +19,7 @@ public final class ContactText {
     private static final Pattern SEALED = Pattern.compile(
             Pattern.quote(PREFIX) + "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):([A-Za-z0-9+/=]+)");
 
-    private ContactText() {
-    }
+    private ContactText() {}
 
     /** The text a projection stores for the assignment's contact, {@code null} when it names none. Pure. */
     public static String of(Assignment assignment) {
@@ -37,6 +36,8 @@ public final class ContactText {
             return Optional.empty();
         }
         Matcher matcher = SEALED.matcher(stored);
-        return matcher.matches() ? Optional.of(new SealedContact(matcher.group(1), matcher.group(2))) : Optional.empty();
+        return matcher.matches()
+                ? Optional.of(new SealedContact(matcher.group(1), matcher.group(2)))
+                : Optional.empty();
     }
 }

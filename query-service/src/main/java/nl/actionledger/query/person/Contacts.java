@@ -31,11 +31,16 @@ public class Contacts {
 
     /** The keys of the people these stored contacts name, for one answer. */
     public Revealer revealer(Collection<String> storedContacts) {
-        Set<String> personIds = storedContacts.stream().filter(Objects::nonNull).map(ContactText::sealed)
-                .flatMap(java.util.Optional::stream).map(SealedContact::personId).collect(Collectors.toSet());
+        Set<String> personIds = storedContacts.stream()
+                .filter(Objects::nonNull)
+                .map(ContactText::sealed)
+                .flatMap(java.util.Optional::stream)
+                .map(SealedContact::personId)
+                .collect(Collectors.toSet());
         Map<String, byte[]> keys = new HashMap<>();
         if (!personIds.isEmpty()) {
-            jdbc.sql("SELECT person_id, key FROM event_store.person_key WHERE person_id = ANY (string_to_array(?, ','))")
+            jdbc.sql(
+                            "SELECT person_id, key FROM event_store.person_key WHERE person_id = ANY (string_to_array(?, ','))")
                     .param(String.join(",", personIds))
                     .query(rs -> {
                         keys.put(rs.getString(1), rs.getBytes(2));
@@ -70,9 +75,9 @@ public class Contacts {
                 return Contact.NONE;
             }
             return ContactText.sealed(stored)
-                    .map(sealed -> ContactSeal.open(keys.get(sealed.personId()), sealed)
-                            .map(name -> new Contact(name, sealed.personId(), false))
-                            .orElseGet(() -> new Contact(null, sealed.personId(), true)))
+                    .map(seal -> ContactSeal.open(keys.get(seal.personId()), seal)
+                            .map(name -> new Contact(name, seal.personId(), false))
+                            .orElseGet(() -> new Contact(null, seal.personId(), true)))
                     .orElseGet(() -> new Contact(stored, null, false));
         }
 

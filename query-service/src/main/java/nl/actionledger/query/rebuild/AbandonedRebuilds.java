@@ -35,7 +35,8 @@ class AbandonedRebuilds implements ApplicationRunner {
         restoreWhatWasLeft();
     }
 
-    @Scheduled(initialDelayString = "${actionledger.rebuild.abandoned-check-interval:PT1M}",
+    @Scheduled(
+            initialDelayString = "${actionledger.rebuild.abandoned-check-interval:PT1M}",
             fixedDelayString = "${actionledger.rebuild.abandoned-check-interval:PT1M}")
     void check() {
         restoreWhatWasLeft();
@@ -51,9 +52,14 @@ class AbandonedRebuilds implements ApplicationRunner {
             return false;
         }
         recorded.ifPresent(dead -> {
-            log.warn("The bulk rebuild of {} on {} wrote its last page at {} (position {} of {}) and has not written "
+            log.warn(
+                    "The bulk rebuild of {} on {} wrote its last page at {} (position {} of {}) and has not written "
                             + "since: taken to have stopped with its instance; the processor carries it on event by event",
-                    dead.projections(), dead.instance(), dead.heartbeatAt(), dead.position(), dead.upTo());
+                    dead.projections(),
+                    dead.instance(),
+                    dead.heartbeatAt(),
+                    dead.position(),
+                    dead.upTo());
             inProgress.forget(dead);
         });
         List<String> missing = indexes.missing();

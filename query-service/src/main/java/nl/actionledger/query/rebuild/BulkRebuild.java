@@ -75,21 +75,29 @@ public class BulkRebuild {
     private final boolean enabled;
     private final int pageSize;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> new Thread(task, "bulk-rebuild"));
-    private final ExecutorService reading = Executors.newSingleThreadExecutor(
-            task -> new Thread(task, "bulk-rebuild-reader"));
+    private final ExecutorService reading =
+            Executors.newSingleThreadExecutor(task -> new Thread(task, "bulk-rebuild-reader"));
     /** One thread per projection: each writes its rows on a connection of its own. */
-    private final ExecutorService writing = Executors.newFixedThreadPool(Projection.values().length,
-            task -> new Thread(task, "bulk-rebuild-writer"));
+    private final ExecutorService writing =
+            Executors.newFixedThreadPool(Projection.values().length, task -> new Thread(task, "bulk-rebuild-writer"));
+
     private final AtomicReference<Rebuild> running = new AtomicReference<>();
     private final Map<Projection, BulkRun> lastRuns = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    BulkRebuild(List<ProjectionBulkLoad> projections, JdbcClient jdbc,
-                @Qualifier("eventSerializer") Serializer eventSerializer, Configuration axon,
-                EventProcessingConfiguration processing, TokenStore tokenStore, ProjectionIndexes indexes,
-                BulkRebuildsInProgress inProgress, TransactionTemplate transactions,
-                DataSource dataSource, @Value("${actionledger.rebuild.in-bulk:true}") boolean enabled,
-                @Value("${actionledger.rebuild.page-size:5000}") int pageSize) {
+    BulkRebuild(
+            List<ProjectionBulkLoad> projections,
+            JdbcClient jdbc,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            Configuration axon,
+            EventProcessingConfiguration processing,
+            TokenStore tokenStore,
+            ProjectionIndexes indexes,
+            BulkRebuildsInProgress inProgress,
+            TransactionTemplate transactions,
+            DataSource dataSource,
+            @Value("${actionledger.rebuild.in-bulk:true}") boolean enabled,
+            @Value("${actionledger.rebuild.page-size:5000}") int pageSize) {
         this.projections = List.copyOf(projections);
         this.jdbc = jdbc;
         this.reader = new EventTableReader(jdbc, eventSerializer, axon.upcasterChain());
@@ -134,10 +142,14 @@ public class BulkRebuild {
             try {
                 load(rebuild);
             } catch (RuntimeException e) {
-                log.error("The bulk rebuild of {} stopped; the processor carries on the replay event by event from the "
-                        + "last page written", rebuild.projections(), e);
+                log.error(
+                        "The bulk rebuild of {} stopped; the processor carries on the replay event by event from the "
+                                + "last page written",
+                        rebuild.projections(),
+                        e);
             } finally {
-                // Started before the load counts as over, so that a replay requested next finds it running and stops it.
+                // Started before the load counts as over, so that a replay requested next finds it running and stops
+                // it.
                 if (!stopping) {
                     processor.start();
                 }
@@ -158,11 +170,13 @@ public class BulkRebuild {
             log.info("Nothing to rebuild in bulk for {}: the processor replays", rebuild.projections());
             return;
         }
-        RebuildScope scope = rebuild.projections().containsAll(EnumSet.allOf(Projection.class)) ? wholeHistory()
+        RebuildScope scope = rebuild.projections().containsAll(EnumSet.allOf(Projection.class))
+                ? wholeHistory()
                 : new ReplayOfSegments(atReset, sequencing, rebuild);
         List<ProjectionBulkLoad.Loader> loaders = projections.stream()
                 .filter(projection -> rebuild.includes(projection.projection()))
-                .map(ProjectionBulkLoad::begin).toList();
+                .map(ProjectionBulkLoad::begin)
+                .toList();
         log.info("Rebuilding {} in bulk up to position {}", rebuild.projections(), scope.upTo());
         long started = System.nanoTime();
         boolean wholeHistory = scope instanceof WholeHistory;
@@ -184,18 +198,25 @@ public class BulkRebuild {
         }
         indexes.analyze();
         if (stopping) {
-            log.warn("The bulk rebuild of {} was stopped: the processor carries on from the last page written when it "
-                    + "starts", rebuild.projections());
+            log.warn(
+                    "The bulk rebuild of {} was stopped: the processor carries on from the last page written when it "
+                            + "starts",
+                    rebuild.projections());
             return;
         }
         long end = scope.upTo();
-        transactions.executeWithoutResult(status -> atReset.keySet().forEach(segment ->
-                tokenStore.storeToken(scope.tokenAt(segment, end), Projection.PROCESSOR, segment.getSegmentId())));
+        transactions.executeWithoutResult(status -> atReset.keySet()
+                .forEach(segment -> tokenStore.storeToken(
+                        scope.tokenAt(segment, end), Projection.PROCESSOR, segment.getSegmentId())));
         double seconds = (System.nanoTime() - started) / 1e9;
         BulkRun run = new BulkRun(loaded, seconds, Instant.now());
         rebuild.projections().forEach(projection -> lastRuns.put(projection, run));
-        log.info("Rebuilt {} in bulk: {} events in {} s ({} events/s)", rebuild.projections(), loaded,
-                Math.round(seconds), Math.round(loaded / Math.max(seconds, 0.001)));
+        log.info(
+                "Rebuilt {} in bulk: {} events in {} s ({} events/s)",
+                rebuild.projections(),
+                loaded,
+                Math.round(seconds),
+                Math.round(loaded / Math.max(seconds, 0.001)));
     }
 
     /** @return the events loaded */
@@ -211,7 +232,8 @@ public class BulkRebuild {
             }
             after = scope.passed(after, page.positions());
             next = readAfter(after, scope);
-            List<StoredEvent> events = page.events().stream().filter(scope::includes).toList();
+            List<StoredEvent> events =
+                    page.events().stream().filter(scope::includes).toList();
             write(events, loaders, segments, scope, after);
             loaded += events.size();
         }
@@ -222,7 +244,8 @@ public class BulkRebuild {
         EventSchema schema = EventTable.schema();
         return jdbc.sql("SELECT coalesce(min(" + schema.globalIndexColumn() + "), 1), coalesce(max("
                         + schema.globalIndexColumn() + "), 0) FROM " + schema.domainEventTable())
-                .query((rs, row) -> new WholeHistory(rs.getLong(1), rs.getLong(2))).single();
+                .query((rs, row) -> new WholeHistory(rs.getLong(1), rs.getLong(2)))
+                .single();
     }
 
     private CompletableFuture<EventTableReader.Page> readAfter(long after, RebuildScope scope) {
@@ -241,13 +264,18 @@ public class BulkRebuild {
             for (int id : ids) {
                 TrackingToken token = tokenStore.fetchToken(Projection.PROCESSOR, id);
                 Optional<GapAwareTrackingToken> atReset = Optional.ofNullable(token)
-                        .filter(ReplayToken.class::isInstance).map(ReplayToken.class::cast)
+                        .filter(ReplayToken.class::isInstance)
+                        .map(ReplayToken.class::cast)
                         .filter(replay -> rebuild.equals(replay.context()) && fromTheFirstEvent(replay))
                         .map(replay -> replay.getTokenAtReset())
-                        .filter(GapAwareTrackingToken.class::isInstance).map(GapAwareTrackingToken.class::cast);
+                        .filter(GapAwareTrackingToken.class::isInstance)
+                        .map(GapAwareTrackingToken.class::cast);
                 if (atReset.isEmpty()) {
-                    log.info("Segment {} of {} holds {}: not a replay from the first event that can be done in bulk",
-                            id, Projection.PROCESSOR, token);
+                    log.info(
+                            "Segment {} of {} holds {}: not a replay from the first event that can be done in bulk",
+                            id,
+                            Projection.PROCESSOR,
+                            token);
                     return Map.of();
                 }
                 tokens.put(Segment.computeSegment(id, ids), atReset.get());
@@ -271,14 +299,21 @@ public class BulkRebuild {
      * some projections committed when another failed) are harmless, as every projection's handler leaves an event it
      * already reflects as it is.
      */
-    private void write(List<StoredEvent> events, List<ProjectionBulkLoad.Loader> loaders, Set<Segment> segments,
-                       RebuildScope scope, long pageEnd) {
-        CompletableFuture.allOf(loaders.stream().map(loader -> CompletableFuture.runAsync(
-                () -> transactions.executeWithoutResult(status -> write(events, loader, pageEnd)), writing))
-                .toArray(CompletableFuture[]::new)).join();
+    private void write(
+            List<StoredEvent> events,
+            List<ProjectionBulkLoad.Loader> loaders,
+            Set<Segment> segments,
+            RebuildScope scope,
+            long pageEnd) {
+        CompletableFuture.allOf(loaders.stream()
+                        .map(loader -> CompletableFuture.runAsync(
+                                () -> transactions.executeWithoutResult(status -> write(events, loader, pageEnd)),
+                                writing))
+                        .toArray(CompletableFuture[]::new))
+                .join();
         transactions.executeWithoutResult(status -> {
-            segments.forEach(segment -> tokenStore.storeToken(scope.tokenAt(segment, pageEnd), Projection.PROCESSOR,
-                    segment.getSegmentId()));
+            segments.forEach(segment -> tokenStore.storeToken(
+                    scope.tokenAt(segment, pageEnd), Projection.PROCESSOR, segment.getSegmentId()));
             inProgress.passed(pageEnd);
         });
     }

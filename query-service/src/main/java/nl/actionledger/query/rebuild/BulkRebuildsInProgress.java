@@ -42,8 +42,11 @@ public class BulkRebuildsInProgress {
                         ON CONFLICT (processor_name) DO UPDATE SET instance = excluded.instance,
                             projections = excluded.projections, up_to = excluded.up_to, position = 0,
                             started_at = now(), heartbeat_at = now()""")
-                .param("processor", Projection.PROCESSOR).param("instance", THIS_INSTANCE)
-                .param("projections", names).param("upTo", upTo).update();
+                .param("processor", Projection.PROCESSOR)
+                .param("instance", THIS_INSTANCE)
+                .param("projections", names)
+                .param("upTo", upTo)
+                .update();
     }
 
     /** After a page: called in the transaction that moves the tokens past it. */
@@ -51,13 +54,17 @@ public class BulkRebuildsInProgress {
         jdbc.sql("""
                         UPDATE query_model.bulk_rebuild SET position = :position, heartbeat_at = now()
                         WHERE processor_name = :processor AND instance = :instance""")
-                .param("position", position).param("processor", Projection.PROCESSOR)
-                .param("instance", THIS_INSTANCE).update();
+                .param("position", position)
+                .param("processor", Projection.PROCESSOR)
+                .param("instance", THIS_INSTANCE)
+                .update();
     }
 
     void end() {
         jdbc.sql("DELETE FROM query_model.bulk_rebuild WHERE processor_name = :processor AND instance = :instance")
-                .param("processor", Projection.PROCESSOR).param("instance", THIS_INSTANCE).update();
+                .param("processor", Projection.PROCESSOR)
+                .param("instance", THIS_INSTANCE)
+                .update();
     }
 
     /** Forgets a rebuild whose instance died, as long as no other has begun since. */
@@ -65,8 +72,10 @@ public class BulkRebuildsInProgress {
         jdbc.sql("""
                         DELETE FROM query_model.bulk_rebuild
                         WHERE processor_name = :processor AND instance = :instance AND started_at = :startedAt""")
-                .param("processor", Projection.PROCESSOR).param("instance", dead.instance())
-                .param("startedAt", java.sql.Timestamp.from(dead.startedAt())).update();
+                .param("processor", Projection.PROCESSOR)
+                .param("instance", dead.instance())
+                .param("startedAt", java.sql.Timestamp.from(dead.startedAt()))
+                .update();
     }
 
     /** The bulk rebuild recorded as running, on any instance, alive or not. */
@@ -75,16 +84,24 @@ public class BulkRebuildsInProgress {
                         SELECT instance, projections, up_to, position, started_at, heartbeat_at,
                                heartbeat_at < now() - make_interval(secs => :timeout) AS stale
                         FROM query_model.bulk_rebuild WHERE processor_name = :processor""")
-                .param("processor", Projection.PROCESSOR).param("timeout", HEARTBEAT_TIMEOUT.toSeconds())
-                .query((rs, row) -> new InProgress(rs.getString(1), projections(rs.getArray(2)), rs.getLong(3),
-                        rs.getLong(4), rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
+                .param("processor", Projection.PROCESSOR)
+                .param("timeout", HEARTBEAT_TIMEOUT.toSeconds())
+                .query((rs, row) -> new InProgress(
+                        rs.getString(1),
+                        projections(rs.getArray(2)),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getTimestamp(6).toInstant(),
                         rs.getBoolean(7)))
                 .optional();
     }
 
     private static Set<Projection> projections(Array names) throws SQLException {
         Set<Projection> projections = EnumSet.noneOf(Projection.class);
-        Arrays.stream((String[]) names.getArray()).map(Projection::named).flatMap(Optional::stream)
+        Arrays.stream((String[]) names.getArray())
+                .map(Projection::named)
+                .flatMap(Optional::stream)
                 .forEach(projections::add);
         return projections;
     }
@@ -92,8 +109,14 @@ public class BulkRebuildsInProgress {
     /**
      * @param stale whether its instance has written no page for longer than the heartbeat timeout (it died)
      */
-    public record InProgress(String instance, Set<Projection> projections, long upTo, long position, Instant startedAt,
-                             Instant heartbeatAt, boolean stale) {
+    public record InProgress(
+            String instance,
+            Set<Projection> projections,
+            long upTo,
+            long position,
+            Instant startedAt,
+            Instant heartbeatAt,
+            boolean stale) {
 
         public boolean rebuilding(Projection projection) {
             return !stale && projections.contains(projection);

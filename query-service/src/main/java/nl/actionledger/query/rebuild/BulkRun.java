@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param seconds    how long it took, from the first page read to the tokens set back
  * @param finishedAt when it ended
  */
-public record BulkRun(long events, double seconds, Instant finishedAt) {
-}
+public record BulkRun(long events, double seconds, Instant finishedAt) {}

@@ -38,7 +38,8 @@ public final class CopyRows {
     /** Adds a row: one value per column, in the columns' order; {@code null} is SQL NULL. */
     public CopyRows row(Object... values) {
         if (values.length != columns) {
-            throw new IllegalArgumentException("A row of " + copy + " needs " + columns + " values, not " + values.length);
+            throw new IllegalArgumentException(
+                    "A row of " + copy + " needs " + columns + " values, not " + values.length);
         }
         for (int column = 0; column < values.length; column++) {
             if (column > 0) {
@@ -93,7 +94,8 @@ public final class CopyRows {
         } else if (value instanceof String text) {
             text(text);
         } else {
-            throw new IllegalArgumentException("No COPY text form for " + value.getClass().getName());
+            throw new IllegalArgumentException(
+                    "No COPY text form for " + value.getClass().getName());
         }
     }
 

@@ -3,8 +3,8 @@ package nl.actionledger.query.rebuild;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.eventhandling.DomainEventData;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedMetaData;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 
 /**
@@ -13,8 +13,16 @@ import org.axonframework.serialization.SimpleSerializedObject;
  * table holds only strict UTC time stamps (command-service's migration V8 refuses any other), which are read here
  * directly.
  */
-record EventRow(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
-                String timeStamp, String payloadType, String payloadRevision, byte[] payload, byte[] metaData)
+record EventRow(
+        String type,
+        String aggregateIdentifier,
+        long sequenceNumber,
+        String eventIdentifier,
+        String timeStamp,
+        String payloadType,
+        String payloadRevision,
+        byte[] payload,
+        byte[] metaData)
         implements DomainEventData<byte[]> {
 
     @Override
@@ -58,8 +66,13 @@ record EventRow(String type, String aggregateIdentifier, long sequenceNumber, St
      */
     static Instant utc(String text) {
         int length = text.length();
-        if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {
+        if (length < 20
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':'
+                || text.charAt(length - 1) != 'Z') {
             return Instant.parse(text);
         }
         int nanos = 0;
@@ -73,8 +86,10 @@ record EventRow(String type, String aggregateIdentifier, long sequenceNumber, St
                 nanos *= 10;
             }
         }
-        long days = LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)).toEpochDay();
-        long seconds = days * 86_400 + digits(text, 11, 13) * 3_600L + digits(text, 14, 16) * 60L + digits(text, 17, 19);
+        long days = LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10))
+                .toEpochDay();
+        long seconds =
+                days * 86_400 + digits(text, 11, 13) * 3_600L + digits(text, 14, 16) * 60L + digits(text, 17, 19);
         return Instant.ofEpochSecond(seconds, nanos);
     }
 

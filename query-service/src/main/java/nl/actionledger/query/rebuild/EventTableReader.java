@@ -33,10 +33,18 @@ final class EventTableReader {
         this.serializer = serializer;
         this.upcasters = upcasters;
         EventSchema schema = EventTable.schema();
-        String columns = String.join(", ", schema.globalIndexColumn(), schema.eventIdentifierColumn(),
-                schema.aggregateIdentifierColumn(), schema.sequenceNumberColumn(), schema.typeColumn(),
-                schema.timestampColumn(), schema.payloadTypeColumn(), schema.payloadRevisionColumn(),
-                schema.payloadColumn(), schema.metaDataColumn());
+        String columns = String.join(
+                ", ",
+                schema.globalIndexColumn(),
+                schema.eventIdentifierColumn(),
+                schema.aggregateIdentifierColumn(),
+                schema.sequenceNumberColumn(),
+                schema.typeColumn(),
+                schema.timestampColumn(),
+                schema.payloadTypeColumn(),
+                schema.payloadRevisionColumn(),
+                schema.payloadColumn(),
+                schema.metaDataColumn());
         String position = schema.globalIndexColumn();
         // Two ordered index scans merged, each stopping at the limit: with an OR in one WHERE clause PostgreSQL
         // gathers every row above the position and sorts them, for every page.
@@ -55,23 +63,34 @@ final class EventTableReader {
      */
     Page read(long after, long upTo, Collection<Long> missing, int limit) {
         List<TrackedEventData<?>> rows = new ArrayList<>(limit);
-        jdbc.sql(query).params(after, upTo, limit, missing.toArray(Long[]::new), limit)
+        jdbc.sql(query)
+                .params(after, upTo, limit, missing.toArray(Long[]::new), limit)
                 .query(rs -> {
                     rows.add(new TrackedDomainEventData<>(
                             GapAwareTrackingToken.newInstance(rs.getLong(1), Set.of()),
-                            new EventRow(rs.getString(5), rs.getString(3), rs.getLong(4), rs.getString(2),
-                                    rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9),
+                            new EventRow(
+                                    rs.getString(5),
+                                    rs.getString(3),
+                                    rs.getLong(4),
+                                    rs.getString(2),
+                                    rs.getString(6),
+                                    rs.getString(7),
+                                    rs.getString(8),
+                                    rs.getBytes(9),
                                     rs.getBytes(10))));
                 });
-        long[] positions = rows.stream().mapToLong(row -> row.trackingToken().position().orElseThrow()).toArray();
+        long[] positions = rows.stream()
+                .mapToLong(row -> row.trackingToken().position().orElseThrow())
+                .toArray();
         List<StoredEvent> events = new ArrayList<>(rows.size());
-        EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters).forEach(message -> {
-            message.getPayload();
-            message.getMetaData();
-            message.getTimestamp();
-            events.add(new StoredEvent(message.trackingToken().position().orElseThrow(),
-                    (DomainEventMessage<?>) message));
-        });
+        EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters)
+                .forEach(message -> {
+                    message.getPayload();
+                    message.getMetaData();
+                    message.getTimestamp();
+                    events.add(new StoredEvent(
+                            message.trackingToken().position().orElseThrow(), (DomainEventMessage<?>) message));
+                });
         return new Page(events, positions);
     }
 
@@ -79,6 +98,5 @@ final class EventTableReader {
      * @param events    the page's events, as the upcasters made them (an upcaster may drop or split one)
      * @param positions the positions of the page's rows, in order
      */
-    record Page(List<StoredEvent> events, long[] positions) {
-    }
+    record Page(List<StoredEvent> events, long[] positions) {}
 }

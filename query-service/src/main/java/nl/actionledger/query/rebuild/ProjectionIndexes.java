@@ -1,8 +1,8 @@
 package nl.actionledger.query.rebuild;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,9 +16,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ProjectionIndexes {
 
     /** The indexes V11's functions (as V15 redefined them) set aside and restore. */
-    private static final String[] SECONDARY = {"audit_entry_actor_idx", "audit_entry_occurred_at_idx",
-            "audit_entry_plan_idx", "action_state_plan_valid_from_idx", "action_state_in_force_idx",
-            "action_state_status_changes_idx"};
+    private static final String[] SECONDARY = {
+        "audit_entry_actor_idx",
+        "audit_entry_occurred_at_idx",
+        "audit_entry_plan_idx",
+        "action_state_plan_valid_from_idx",
+        "action_state_in_force_idx",
+        "action_state_status_changes_idx"
+    };
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionIndexes.class);
 
@@ -56,6 +61,8 @@ class ProjectionIndexes {
     /** Those that are set aside now. */
     List<String> missing() {
         return jdbc.sql("SELECT name FROM unnest(:names) AS name WHERE to_regclass('query_model.' || name) IS NULL")
-                .param("names", SECONDARY).query(String.class).list();
+                .param("names", SECONDARY)
+                .query(String.class)
+                .list();
     }
 }

@@ -26,8 +26,10 @@ final class ReplayOfSegments implements RebuildScope {
     private final SequencingPolicy<? super EventMessage<?>> sequencing;
     private final Rebuild rebuild;
 
-    ReplayOfSegments(Map<Segment, GapAwareTrackingToken> atReset, SequencingPolicy<? super EventMessage<?>> sequencing,
-                     Rebuild rebuild) {
+    ReplayOfSegments(
+            Map<Segment, GapAwareTrackingToken> atReset,
+            SequencingPolicy<? super EventMessage<?>> sequencing,
+            Rebuild rebuild) {
         this.atReset = Map.copyOf(atReset);
         this.sequencing = sequencing;
         this.rebuild = rebuild;
@@ -40,7 +42,10 @@ final class ReplayOfSegments implements RebuildScope {
 
     @Override
     public long upTo() {
-        return atReset.values().stream().mapToLong(GapAwareTrackingToken::getIndex).max().orElse(-1);
+        return atReset.values().stream()
+                .mapToLong(GapAwareTrackingToken::getIndex)
+                .max()
+                .orElse(-1);
     }
 
     @Override
@@ -57,10 +62,13 @@ final class ReplayOfSegments implements RebuildScope {
     @Override
     public boolean includes(StoredEvent event) {
         EventMessage<?> message = event.message();
-        int hash = Objects.hashCode(ObjectUtils.getOrDefault(sequencing.getSequenceIdentifierFor(message),
-                message::getIdentifier));
-        return atReset.entrySet().stream().filter(segment -> segment.getKey().matches(hash)).findFirst()
-                .map(segment -> handled(segment.getValue(), event.globalIndex())).orElse(false);
+        int hash = Objects.hashCode(
+                ObjectUtils.getOrDefault(sequencing.getSequenceIdentifierFor(message), message::getIdentifier));
+        return atReset.entrySet().stream()
+                .filter(segment -> segment.getKey().matches(hash))
+                .findFirst()
+                .map(segment -> handled(segment.getValue(), event.globalIndex()))
+                .orElse(false);
     }
 
     /**
@@ -84,8 +92,8 @@ final class ReplayOfSegments implements RebuildScope {
         if (position >= atReset.getIndex()) {
             return atReset;
         }
-        GapAwareTrackingToken current = GapAwareTrackingToken.newInstance(position,
-                new ArrayList<>(atReset.getGaps().headSet(position)));
+        GapAwareTrackingToken current = GapAwareTrackingToken.newInstance(
+                position, new ArrayList<>(atReset.getGaps().headSet(position)));
         return ReplayToken.createReplayToken(atReset, current, rebuild);
     }
 }

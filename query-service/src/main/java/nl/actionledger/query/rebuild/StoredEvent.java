@@ -7,5 +7,4 @@ import org.axonframework.eventhandling.DomainEventMessage;
  *
  * @param globalIndex the event's global index
  */
-public record StoredEvent(long globalIndex, DomainEventMessage<?> message) {
-}
+public record StoredEvent(long globalIndex, DomainEventMessage<?> message) {}

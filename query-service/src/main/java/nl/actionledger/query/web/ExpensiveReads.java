@@ -30,10 +30,18 @@ class ExpensiveReads implements WebMvcConfigurer {
     public enum Kind {
         EXPORT("exports", "/api/integrity/export", "/api/audit/export"),
         AUDIT_SEARCH("audit searches", "/api/audit", "/auditing"),
-        REPORT("reports and lists of changes", "/api/plans/*/report", "/api/plans/*/changes", "/reports",
+        REPORT(
+                "reports and lists of changes",
+                "/api/plans/*/report",
+                "/api/plans/*/changes",
+                "/reports",
                 "/reports/*/*"),
-        AS_OF("plans as of a date", "/api/plans/*/as-of", "/api/plans/*/actions/*/as-of",
-                "/api/plans/*/status-over-time", "/history");
+        AS_OF(
+                "plans as of a date",
+                "/api/plans/*/as-of",
+                "/api/plans/*/actions/*/as-of",
+                "/api/plans/*/status-over-time",
+                "/history");
 
         private final String description;
         private final String[] paths;
@@ -52,12 +60,14 @@ class ExpensiveReads implements WebMvcConfigurer {
     private final int maxPerKind;
     private final PacedExports exports;
 
-    ExpensiveReads(@Value("${actionledger.expensive-reads.max-concurrent}") int maxConcurrent,
-                   @Value("${actionledger.expensive-reads.max-concurrent-per-kind}") int maxPerKind,
-                   @Value("${actionledger.exports.max-share}") double exportsMaxShare) {
+    ExpensiveReads(
+            @Value("${actionledger.expensive-reads.max-concurrent}") int maxConcurrent,
+            @Value("${actionledger.expensive-reads.max-concurrent-per-kind}") int maxPerKind,
+            @Value("${actionledger.exports.max-share}") double exportsMaxShare) {
         if (maxConcurrent < 1) {
-            throw new IllegalStateException("actionledger.expensive-reads.max-concurrent (EXPENSIVE_READS_MAX_CONCURRENT) "
-                    + "must be at least 1; it is " + maxConcurrent);
+            throw new IllegalStateException(
+                    "actionledger.expensive-reads.max-concurrent (EXPENSIVE_READS_MAX_CONCURRENT) "
+                            + "must be at least 1; it is " + maxConcurrent);
         }
         if (maxPerKind < 1) {
             throw new IllegalStateException("actionledger.expensive-reads.max-concurrent-per-kind "
@@ -109,8 +119,8 @@ class ExpensiveReads implements WebMvcConfigurer {
 
         private void takePlace() {
             if (!kindPermits.tryAcquire()) {
-                throw new TooBusyException("At most " + maxPerKind + " " + kind.description
-                        + " run at once; try again in a moment.");
+                throw new TooBusyException(
+                        "At most " + maxPerKind + " " + kind.description + " run at once; try again in a moment.");
             }
             if (!permits.tryAcquire()) {
                 kindPermits.release();
@@ -120,8 +130,8 @@ class ExpensiveReads implements WebMvcConfigurer {
         }
 
         @Override
-        public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-                                    Exception ex) {
+        public void afterCompletion(
+                HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
             if (request.getAttribute(HOLDS_PERMIT) != null) {
                 request.removeAttribute(HOLDS_PERMIT);
                 ExpensiveReadPool.leave();

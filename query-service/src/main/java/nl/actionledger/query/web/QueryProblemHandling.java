@@ -38,7 +38,9 @@ class QueryProblemHandling extends LedgerProblemHandling {
     @ExceptionHandler(TooBusyException.class)
     ResponseEntity<Object> onTooBusy(TooBusyException ex) {
         ProblemDetail problem = ProblemWriter.problem(HttpStatus.TOO_MANY_REQUESTS, "TOO_BUSY", ex.getMessage());
-        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem);
     }
 
     /**
@@ -53,9 +55,14 @@ class QueryProblemHandling extends LedgerProblemHandling {
             return onUnexpected(ex);
         }
         log.warn("A read was cancelled at its time limit: {}", LogSafe.of(String.valueOf(ex.getMostSpecificCause())));
-        ProblemDetail problem = ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "QUERY_TIMEOUT", "The question "
-                + "took longer than this service allows a read to take. Try again later, or ask for a shorter period or "
-                + "a smaller page.");
-        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+        ProblemDetail problem = ProblemWriter.problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "QUERY_TIMEOUT",
+                "The question "
+                        + "took longer than this service allows a read to take. Try again later, or ask for a shorter period or "
+                        + "a smaller page.");
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem);
     }
 }

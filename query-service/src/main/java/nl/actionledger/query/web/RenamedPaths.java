@@ -25,8 +25,7 @@ class RenamedPaths implements ResponseBodyAdvice<Object> {
     /** 2026-12-04, the release that renamed them. */
     static final String DEPRECATED_SINCE = "@1796342400";
 
-    private record Rename(Pattern old, String replacement) {
-    }
+    private record Rename(Pattern old, String replacement) {}
 
     private static final List<Rename> RENAMES = List.of(
             new Rename(Pattern.compile("^(/api/plans/[^/]+/actions/[^/]+)/history$"), "$1/audit"),
@@ -50,9 +49,13 @@ class RenamedPaths implements ResponseBodyAdvice<Object> {
     }
 
     @Override
-    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
-                                  Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
-                                  ServerHttpResponse response) {
+    public Object beforeBodyWrite(
+            Object body,
+            MethodParameter returnType,
+            MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converterType,
+            ServerHttpRequest request,
+            ServerHttpResponse response) {
         String successor = successor(request.getURI().getRawPath());
         if (successor != null) {
             response.getHeaders().set("Deprecation", DEPRECATED_SINCE);

@@ -24,15 +24,16 @@ public final class Spreadsheets {
 
     /** The forms a read may be asked for with {@code ?format=}. */
     public enum Format {
-        JSON, CSV, XLSX;
+        JSON,
+        CSV,
+        XLSX;
 
         public String extension() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
-    private Spreadsheets() {
-    }
+    private Spreadsheets() {}
 
     /**
      * @param text    the {@code format} parameter; absent or blank is JSON
@@ -64,8 +65,12 @@ public final class Spreadsheets {
         String fileName = baseName + "." + format.extension();
         return ResponseEntity.ok()
                 .contentType(format == Format.XLSX ? XLSX : CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(fileName).build().toString());
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName)
+                                .build()
+                                .toString());
     }
 
     /**

@@ -15,11 +15,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class Xlsx {
 
-    private Xlsx() {
-    }
+    private Xlsx() {}
 
     public static byte[] write(String sheetName, List<String> header, List<List<?>> rows) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(sheetName);
             fill(sheet.createRow(0), header);
             for (int i = 0; i < rows.size(); i++) {

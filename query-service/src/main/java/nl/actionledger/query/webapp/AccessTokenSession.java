@@ -19,7 +19,8 @@ final class AccessTokenSession extends AbstractAuthenticationToken {
     AccessTokenSession(Authentication api) {
         super(api.getAuthorities());
         if (!(api.getPrincipal() instanceof Jwt jwt)) {
-            throw new IllegalArgumentException("Not a sign-in with an access token: " + api.getClass().getName());
+            throw new IllegalArgumentException(
+                    "Not a sign-in with an access token: " + api.getClass().getName());
         }
         this.token = jwt;
         this.actor = api.getName();

@@ -40,10 +40,13 @@ final class AccessTokenSignIn implements OAuth2UserService<OidcUserRequest, Oidc
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser user = oidc.loadUser(request);
         try {
-            return new ApiUser(user, accessTokens.signIn(request.getAccessToken().getTokenValue()));
+            return new ApiUser(
+                    user, accessTokens.signIn(request.getAccessToken().getTokenValue()));
         } catch (JwtException | AuthenticationException refused) {
-            throw new OAuth2AuthenticationException(new OAuth2Error("invalid_token",
-                    "The issuer's access token is not one Action Ledger's API accepts", null), refused);
+            throw new OAuth2AuthenticationException(
+                    new OAuth2Error(
+                            "invalid_token", "The issuer's access token is not one Action Ledger's API accepts", null),
+                    refused);
         }
     }
 

@@ -34,49 +34,100 @@ class ActionChangeForm {
     }
 
     @PostMapping("/actions/{planId}/{actionId}/status")
-    String changeStatus(@PathVariable String planId, @PathVariable String actionId, @RequestParam long version,
-                        @RequestParam(required = false) String status, @RequestParam(required = false) String reason,
-                        @ModelAttribute("user") SignedInUser user, Authentication authentication,
-                        HttpServletRequest request, HttpServletResponse response, Model model) {
-        return send(new Change(planId, actionId, "status", version, fields("status", status, "reason", reason)),
-                user, authentication, request, response, model);
+    String changeStatus(
+            @PathVariable String planId,
+            @PathVariable String actionId,
+            @RequestParam long version,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String reason,
+            @ModelAttribute("user") SignedInUser user,
+            Authentication authentication,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return send(
+                new Change(planId, actionId, "status", version, fields("status", status, "reason", reason)),
+                user,
+                authentication,
+                request,
+                response,
+                model);
     }
 
     @PostMapping("/actions/{planId}/{actionId}/assignment")
-    String reassign(@PathVariable String planId, @PathVariable String actionId, @RequestParam long version,
-                    @RequestParam(required = false) String organisation, @RequestParam(required = false) String contact,
-                    @RequestParam(required = false) String reason,
-                    @ModelAttribute("user") SignedInUser user, Authentication authentication,
-                    HttpServletRequest request, HttpServletResponse response, Model model) {
-        return send(new Change(planId, actionId, "assignment", version,
+    String reassign(
+            @PathVariable String planId,
+            @PathVariable String actionId,
+            @RequestParam long version,
+            @RequestParam(required = false) String organisation,
+            @RequestParam(required = false) String contact,
+            @RequestParam(required = false) String reason,
+            @ModelAttribute("user") SignedInUser user,
+            Authentication authentication,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return send(
+                new Change(
+                        planId,
+                        actionId,
+                        "assignment",
+                        version,
                         fields("organisation", organisation, "contact", contact, "reason", reason)),
-                user, authentication, request, response, model);
+                user,
+                authentication,
+                request,
+                response,
+                model);
     }
 
     @PostMapping("/actions/{planId}/{actionId}/timeframe")
-    String reviseTimeframe(@PathVariable String planId, @PathVariable String actionId, @RequestParam long version,
-                           @RequestParam(required = false) String timeframe,
-                           @RequestParam(required = false) String reason,
-                           @ModelAttribute("user") SignedInUser user, Authentication authentication,
-                           HttpServletRequest request, HttpServletResponse response, Model model) {
-        return send(new Change(planId, actionId, "timeframe", version, fields("timeframe", timeframe, "reason", reason)),
-                user, authentication, request, response, model);
+    String reviseTimeframe(
+            @PathVariable String planId,
+            @PathVariable String actionId,
+            @RequestParam long version,
+            @RequestParam(required = false) String timeframe,
+            @RequestParam(required = false) String reason,
+            @ModelAttribute("user") SignedInUser user,
+            Authentication authentication,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return send(
+                new Change(planId, actionId, "timeframe", version, fields("timeframe", timeframe, "reason", reason)),
+                user,
+                authentication,
+                request,
+                response,
+                model);
     }
 
     /** One change as the form sent it: which, to which action, on which version, with the API's fields. */
     private record Change(String planId, String actionId, String kind, long version, Map<String, String> body) {
 
         String pagePath() {
-            return UriComponentsBuilder.fromPath("/actions/{planId}/{actionId}").buildAndExpand(planId, actionId)
-                    .encode().toUriString();
+            return UriComponentsBuilder.fromPath("/actions/{planId}/{actionId}")
+                    .buildAndExpand(planId, actionId)
+                    .encode()
+                    .toUriString();
         }
     }
 
-    private String send(Change change, SignedInUser user, Authentication authentication, HttpServletRequest request,
-                        HttpServletResponse response, Model model) {
+    private String send(
+            Change change,
+            SignedInUser user,
+            Authentication authentication,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         ChangeOutcome outcome = CommandServiceCredentials.of(authentication, request)
-                .map(credentials -> commandService.send(change.planId(), change.actionId(), change.kind(), change.body(),
-                        change.version(), credentials))
+                .map(credentials -> commandService.send(
+                        change.planId(),
+                        change.actionId(),
+                        change.kind(),
+                        change.body(),
+                        change.version(),
+                        credentials))
                 .orElseGet(ChangeOutcome.SignInAgain::new);
         if (outcome instanceof ChangeOutcome.Accepted accepted) {
             return "redirect:" + change.pagePath() + "?changed=" + accepted.version();
@@ -89,8 +140,8 @@ class ActionChangeForm {
         model.addAttribute("input", typed);
         model.addAttribute("formVersion", change.version());
         // the language links lead to the action page: this address answers POST only
-        model.addAttribute("languageLinks",
-                Map.of("nl", change.pagePath() + "?lang=nl", "en", change.pagePath() + "?lang=en"));
+        model.addAttribute(
+                "languageLinks", Map.of("nl", change.pagePath() + "?lang=nl", "en", change.pagePath() + "?lang=en"));
         return page.show(change.planId(), change.actionId(), null, null, user, authentication, model);
     }
 
@@ -123,8 +174,12 @@ class ActionChangeForm {
             }
             if (outcome instanceof ChangeOutcome.Refused refused) {
                 // the page answers with command-service's status; its own failures as 503, never as a 500 of ours
-                return new ChangeProblem(refused.detail() == null ? "change.failed" : "change.refused", refused.detail(), false,
-                        refused.status() >= 400 && refused.status() < 500 ? refused.status()
+                return new ChangeProblem(
+                        refused.detail() == null ? "change.failed" : "change.refused",
+                        refused.detail(),
+                        false,
+                        refused.status() >= 400 && refused.status() < 500
+                                ? refused.status()
                                 : HttpStatus.SERVICE_UNAVAILABLE.value());
             }
             if (outcome instanceof ChangeOutcome.Unreachable) {

@@ -32,7 +32,10 @@ class ActionChangeRights {
             return true;
         }
         return action.organisation() != null
-                && organisations.organisationOf(user).map(action.organisation()::equals).orElse(false);
+                && organisations
+                        .organisationOf(user)
+                        .map(action.organisation()::equals)
+                        .orElse(false);
     }
 
     private boolean holds(Authentication user, Role role) {

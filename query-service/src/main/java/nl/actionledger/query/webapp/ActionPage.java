@@ -29,6 +29,7 @@ class ActionPage {
      * it: it usually takes a few milliseconds, and the user should see their change, not the state before it.
      */
     static final Duration CATCH_UP = Duration.ofSeconds(3);
+
     private static final Duration CATCH_UP_POLL = Duration.ofMillis(50);
 
     private final ActionQueryController actions;
@@ -36,8 +37,11 @@ class ActionPage {
     private final ActionChangeRights changeRights;
     private final Organisations organisations;
 
-    ActionPage(ActionQueryController actions, AuditQueryController auditTrail, ActionChangeRights changeRights,
-               Organisations organisations) {
+    ActionPage(
+            ActionQueryController actions,
+            AuditQueryController auditTrail,
+            ActionChangeRights changeRights,
+            Organisations organisations) {
         this.actions = actions;
         this.auditTrail = auditTrail;
         this.changeRights = changeRights;
@@ -45,21 +49,35 @@ class ActionPage {
     }
 
     @GetMapping("/actions/{planId}/{actionId}")
-    String action(@PathVariable String planId, @PathVariable String actionId,
-                  @RequestParam(required = false) Long before, @RequestParam(required = false) Long changed,
-                  @ModelAttribute("user") SignedInUser user, Authentication reader, Model model) {
+    String action(
+            @PathVariable String planId,
+            @PathVariable String actionId,
+            @RequestParam(required = false) Long before,
+            @RequestParam(required = false) Long changed,
+            @ModelAttribute("user") SignedInUser user,
+            Authentication reader,
+            Model model) {
         return show(planId, actionId, before, changed, user, reader, model);
     }
 
     /** The page, also after a refused change (ActionChangeForm: the model holds the problem and what was typed). */
-    String show(String planId, String actionId, Long before, Long changed, SignedInUser user, Authentication reader,
-                Model model) {
+    String show(
+            String planId,
+            String actionId,
+            Long before,
+            Long changed,
+            SignedInUser user,
+            Authentication reader,
+            Model model) {
         ActionView action = caughtUp(planId, actionId, changed, reader);
         model.addAttribute("action", action);
         model.addAttribute("changed", changed);
         if (user.audits()) {
-            model.addAttribute("timeline",
-                    auditTrail.actionAuditTrail(planId, actionId, before, TIMELINE_PAGE_SIZE).getBody());
+            model.addAttribute(
+                    "timeline",
+                    auditTrail
+                            .actionAuditTrail(planId, actionId, before, TIMELINE_PAGE_SIZE)
+                            .getBody());
         }
         if (changeRights.mayChange(reader, action)) {
             model.addAttribute("mayChange", true);

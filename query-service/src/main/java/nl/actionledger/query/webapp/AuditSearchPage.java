@@ -22,15 +22,21 @@ class AuditSearchPage {
     }
 
     @GetMapping("/auditing")
-    String search(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-                  @RequestParam(required = false) Long before, Model model) {
+    String search(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) Long before,
+            Model model) {
         String actorGiven = blankAsNull(actor);
         String actionGiven = blankAsNull(action);
         model.addAttribute("actor", actorGiven);
         model.addAttribute("action", actionGiven);
         if (actorGiven != null || actionGiven != null) {
-            model.addAttribute("results", auditTrail.audit(actorGiven, null, null, null, actionGiven, before, PAGE_SIZE,
-                    null, null).getBody());
+            model.addAttribute(
+                    "results",
+                    auditTrail
+                            .audit(actorGiven, null, null, null, actionGiven, before, PAGE_SIZE, null, null)
+                            .getBody());
         }
         return "auditing";
     }

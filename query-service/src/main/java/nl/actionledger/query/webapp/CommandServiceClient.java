@@ -34,6 +34,7 @@ class CommandServiceClient {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** Command-service waits up to 10 s for a command before it answers 503: a little longer, so that answer arrives. */
     static final Duration READ_TIMEOUT = Duration.ofSeconds(12);
+
     static final List<String> CHANGES = List.of("status", "assignment", "timeframe");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -62,14 +63,20 @@ class CommandServiceClient {
      * @param body     the request's fields as command-service's API names them
      * @param version  the version of the action the user changed, sent as {@code If-Match: "version"}
      */
-    ChangeOutcome send(String planId, String actionId, String change, Map<String, String> body, long version,
-                       CommandServiceCredentials user) {
+    ChangeOutcome send(
+            String planId,
+            String actionId,
+            String change,
+            Map<String, String> body,
+            long version,
+            CommandServiceCredentials user) {
         if (!CHANGES.contains(change)) {
             throw new IllegalArgumentException("Not a change of command-service's API: " + change);
         }
         String correlationId = RequestLogContext.currentCorrelationId();
         try {
-            return commandService.post()
+            return commandService
+                    .post()
                     .uri("/api/plans/{planId}/actions/{actionId}/{change}", planId, actionId, change)
                     .headers(headers -> {
                         headers.set(HttpHeaders.AUTHORIZATION, user.authorization());

@@ -20,7 +20,8 @@ final class CommandServiceCredentials {
     }
 
     static CommandServiceCredentials basic(String user, String password) {
-        return new CommandServiceCredentials("Basic " + HttpHeaders.encodeBasicAuth(user, password, StandardCharsets.UTF_8));
+        return new CommandServiceCredentials(
+                "Basic " + HttpHeaders.encodeBasicAuth(user, password, StandardCharsets.UTF_8));
     }
 
     static CommandServiceCredentials bearer(String accessToken) {

@@ -39,9 +39,13 @@ class HistoryPage {
     }
 
     @GetMapping("/history")
-    String history(@RequestParam(required = false) String plan, @RequestParam(required = false) String from,
-                   @RequestParam(required = false) String to, @RequestParam(required = false) String granularity,
-                   @RequestParam(required = false) String at, Model model) {
+    String history(
+            @RequestParam(required = false) String plan,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String granularity,
+            @RequestParam(required = false) String at,
+            Model model) {
         List<PlanSummary> known = plans.plans();
         model.addAttribute("plans", known);
         model.addAttribute("granularities", Granularity.values());
@@ -69,8 +73,8 @@ class HistoryPage {
         try {
             Instant asOf = PageDates.upToNow(at, now, now);
             model.addAttribute("at", PageDates.dateOf(asOf));
-            PlanAsOf then = (PlanAsOf) history
-                    .planAsOf(planId, asOf, null, null, null, null, null, null).getBody();
+            PlanAsOf then = (PlanAsOf) history.planAsOf(planId, asOf, null, null, null, null, null, null)
+                    .getBody();
             model.addAttribute("planThen", then);
             model.addAttribute("countsThen", counts(then));
         } catch (BadQueryException e) {

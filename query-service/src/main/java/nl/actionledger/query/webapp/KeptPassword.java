@@ -48,7 +48,8 @@ final class KeptPassword {
     static Optional<String> of(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         return session != null && session.getAttribute(ATTRIBUTE) instanceof KeptPassword kept
-                ? Optional.of(kept.password) : Optional.empty();
+                ? Optional.of(kept.password)
+                : Optional.empty();
     }
 
     @Override

@@ -38,10 +38,12 @@ class OverviewPage {
     }
 
     @GetMapping("/")
-    String overview(@RequestParam(required = false) String plan,
-                    @RequestParam(required = false) ImplementationStatus status,
-                    @RequestParam(required = false) Integer objective,
-                    Authentication reader, Model model) {
+    String overview(
+            @RequestParam(required = false) String plan,
+            @RequestParam(required = false) ImplementationStatus status,
+            @RequestParam(required = false) Integer objective,
+            Authentication reader,
+            Model model) {
         List<PlanSummary> known = plans.plans();
         model.addAttribute("plans", known);
         if (known.isEmpty()) {
@@ -55,7 +57,8 @@ class OverviewPage {
         }
         shown.forEach(action -> counts.merge(action.status(), 1, Integer::sum));
         Map<Integer, List<ActionView>> byObjective = new TreeMap<>();
-        shown.forEach(action -> byObjective.computeIfAbsent(action.objective().number(), n -> new ArrayList<>())
+        shown.forEach(action -> byObjective
+                .computeIfAbsent(action.objective().number(), n -> new ArrayList<>())
                 .add(action));
         model.addAttribute("planId", planId);
         model.addAttribute("status", status);
@@ -69,7 +72,9 @@ class OverviewPage {
     }
 
     private boolean slipped(ActionView action) {
-        Integer endYear = action.timeframe().type() == TimeframeType.RANGE ? action.timeframe().toYear() : null;
+        Integer endYear = action.timeframe().type() == TimeframeType.RANGE
+                ? action.timeframe().toYear()
+                : null;
         return Slipping.slipped(endYear, action.status(), clock.instant());
     }
 }

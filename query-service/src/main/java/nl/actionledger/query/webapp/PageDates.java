@@ -13,8 +13,7 @@ import nl.actionledger.query.web.InstantParameters;
  */
 final class PageDates {
 
-    private PageDates() {
-    }
+    private PageDates() {}
 
     /** @return the instant of the field, at most now; {@code otherwise} when the field is empty */
     static Instant upToNow(String field, Instant otherwise, Instant now) {

@@ -40,8 +40,11 @@ class ReportsPage {
     }
 
     @GetMapping("/reports")
-    String reports(@RequestParam(required = false) String plan, @RequestParam(required = false) String from,
-                   @RequestParam(required = false) String to, Model model) {
+    String reports(
+            @RequestParam(required = false) String plan,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            Model model) {
         List<PlanSummary> known = plans.plans();
         model.addAttribute("plans", known);
         if (known.isEmpty()) {
@@ -58,7 +61,8 @@ class ReportsPage {
             // the exact instants, so that a download is the report shown (today's date means the moment shown)
             model.addAttribute("fromInstant", start);
             model.addAttribute("toInstant", end);
-            model.addAttribute("changes", history.changes(planId, start, end, null).getBody());
+            model.addAttribute(
+                    "changes", history.changes(planId, start, end, null).getBody());
             model.addAttribute("report", reports.reportOf(planId, start, end));
         } catch (BadQueryException e) {
             model.addAttribute("problem", new PageProblem(e.errorCode(), e.getMessage()));
@@ -69,20 +73,26 @@ class ReportsPage {
     }
 
     @GetMapping("/reports/{planId}/changes.csv")
-    ResponseEntity<?> changesCsv(@PathVariable String planId, @RequestParam(required = false) Instant from,
-                                 @RequestParam(required = false) Instant to) {
+    ResponseEntity<?> changesCsv(
+            @PathVariable String planId,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to) {
         return history.changes(planId, from, to, "csv");
     }
 
     @GetMapping("/reports/{planId}/report.csv")
-    ResponseEntity<byte[]> reportCsv(@PathVariable String planId, @RequestParam(required = false) Instant from,
-                                     @RequestParam(required = false) Instant to) {
+    ResponseEntity<byte[]> reportCsv(
+            @PathVariable String planId,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to) {
         return reports.report(planId, from, to, "csv", null);
     }
 
     @GetMapping("/reports/{planId}/report.xlsx")
-    ResponseEntity<byte[]> reportXlsx(@PathVariable String planId, @RequestParam(required = false) Instant from,
-                                      @RequestParam(required = false) Instant to) {
+    ResponseEntity<byte[]> reportXlsx(
+            @PathVariable String planId,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to) {
         return reports.report(planId, from, to, "xlsx", null);
     }
 }

@@ -13,8 +13,12 @@ import org.springframework.security.core.GrantedAuthority;
 record SignedInUser(String name, boolean evaluates, boolean audits, boolean administers) {
 
     static SignedInUser of(Authentication authentication, RoleHierarchy roles) {
-        Collection<? extends GrantedAuthority> held = roles.getReachableGrantedAuthorities(authentication.getAuthorities());
-        return new SignedInUser(authentication.getName(), holds(held, Role.EVALUATOR), holds(held, Role.AUDITOR),
+        Collection<? extends GrantedAuthority> held =
+                roles.getReachableGrantedAuthorities(authentication.getAuthorities());
+        return new SignedInUser(
+                authentication.getName(),
+                holds(held, Role.EVALUATOR),
+                holds(held, Role.AUDITOR),
                 holds(held, Role.ADMIN));
     }
 

@@ -26,29 +26,29 @@ record StatusChart(int width, int height, List<Area> areas, List<Tick> yTicks, L
     private static final int MAX_X_LABELS = 8;
 
     /** One status's band: {@code points} is the SVG polygon's list of coordinates. */
-    record Area(ImplementationStatus status, String points) {
-    }
+    record Area(ImplementationStatus status, String points) {}
 
     /** A grid line at {@code x1,y1 - x2,y2}, with its label at {@code labelX,labelY}. */
-    record Tick(String label, double x1, double y1, double x2, double y2, double labelX, double labelY) {
-    }
+    record Tick(String label, double x1, double y1, double x2, double y2, double labelX, double labelY) {}
 
     /** The plot's axes. */
-    record Frame(double left, double top, double right, double bottom) {
-    }
+    record Frame(double left, double top, double right, double bottom) {}
 
     static StatusChart of(StatusOverTime series) {
         List<StatusOverTime.Point> points = series.points();
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
-        int maximum = Math.max(1, points.stream().mapToInt(StatusOverTime.Point::actions).max().orElse(0));
+        int maximum = Math.max(
+                1, points.stream().mapToInt(StatusOverTime.Point::actions).max().orElse(0));
         int step = niceStep(maximum);
         int top = (maximum + step - 1) / step * step;
         Instant start = points.get(0).at();
-        double span = Math.max(1, Duration.between(start, points.get(points.size() - 1).at()).toSeconds());
+        double span = Math.max(
+                1, Duration.between(start, points.get(points.size() - 1).at()).toSeconds());
         double[] xs = new double[points.size()];
         for (int i = 0; i < xs.length; i++) {
-            xs[i] = LEFT + plotWidth * Duration.between(start, points.get(i).at()).toSeconds() / span;
+            xs[i] = LEFT
+                    + plotWidth * Duration.between(start, points.get(i).at()).toSeconds() / span;
         }
 
         List<Area> areas = new ArrayList<>();
@@ -64,10 +64,12 @@ record StatusChart(int width, int height, List<Area> areas, List<Tick> yTicks, L
             if (any) {
                 StringBuilder polygon = new StringBuilder();
                 for (int i = 0; i < xs.length; i++) {
-                    polygon.append(coordinate(xs[i], y(above[i], top, plotHeight))).append(' ');
+                    polygon.append(coordinate(xs[i], y(above[i], top, plotHeight)))
+                            .append(' ');
                 }
                 for (int i = xs.length - 1; i >= 0; i--) {
-                    polygon.append(coordinate(xs[i], y(below[i], top, plotHeight))).append(' ');
+                    polygon.append(coordinate(xs[i], y(below[i], top, plotHeight)))
+                            .append(' ');
                 }
                 areas.add(new Area(status, polygon.toString().strip()));
             }
@@ -82,11 +84,17 @@ record StatusChart(int width, int height, List<Area> areas, List<Tick> yTicks, L
         List<Tick> xTicks = new ArrayList<>();
         int every = Math.max(1, (points.size() + MAX_X_LABELS - 1) / MAX_X_LABELS);
         for (int i = 0; i < xs.length; i += every) {
-            xTicks.add(new Tick(PageDates.dateOf(points.get(i).at()).toString(), xs[i], TOP, xs[i], TOP + plotHeight,
-                    xs[i], HEIGHT - BOTTOM + 18));
+            xTicks.add(new Tick(
+                    PageDates.dateOf(points.get(i).at()).toString(),
+                    xs[i],
+                    TOP,
+                    xs[i],
+                    TOP + plotHeight,
+                    xs[i],
+                    HEIGHT - BOTTOM + 18));
         }
-        return new StatusChart(WIDTH, HEIGHT, areas, yTicks, xTicks,
-                new Frame(LEFT, TOP, WIDTH - RIGHT, TOP + plotHeight));
+        return new StatusChart(
+                WIDTH, HEIGHT, areas, yTicks, xTicks, new Frame(LEFT, TOP, WIDTH - RIGHT, TOP + plotHeight));
     }
 
     /** 1, 2 or 5 times a power of ten: the smallest that needs at most six grid lines up to the maximum. */

@@ -48,7 +48,8 @@ class WebAppLanguage implements WebMvcConfigurer {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change).addPathPatterns("/", "/login", "/actions/**", "/auditing/**", "/history/**",
-                "/reports/**", "/admin/**");
+        registry.addInterceptor(change)
+                .addPathPatterns(
+                        "/", "/login", "/actions/**", "/auditing/**", "/history/**", "/reports/**", "/admin/**");
     }
 }

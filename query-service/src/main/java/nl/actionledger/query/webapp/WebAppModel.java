@@ -26,7 +26,8 @@ class WebAppModel {
 
     @ModelAttribute("user")
     SignedInUser user(Authentication authentication) {
-        return authentication == null || authentication instanceof AnonymousAuthenticationToken ? null
+        return authentication == null || authentication instanceof AnonymousAuthenticationToken
+                ? null
                 : SignedInUser.of(authentication, roles);
     }
 
@@ -39,11 +40,13 @@ class WebAppModel {
         String query = request.getQueryString();
         Map<String, String> links = new LinkedHashMap<>();
         for (String language : List.of("nl", "en")) {
-            links.put(language, UriComponentsBuilder
-                    .fromUriString(request.getRequestURI() + (query == null ? "" : "?" + query))
-                    .replaceQueryParam("lang", language)
-                    .replaceQueryParam("continue") // Spring Security's mark of a request resumed after sign-in
-                    .build(true).toUriString());
+            links.put(
+                    language,
+                    UriComponentsBuilder.fromUriString(request.getRequestURI() + (query == null ? "" : "?" + query))
+                            .replaceQueryParam("lang", language)
+                            .replaceQueryParam("continue") // Spring Security's mark of a request resumed after sign-in
+                            .build(true)
+                            .toUriString());
         }
         return links;
     }

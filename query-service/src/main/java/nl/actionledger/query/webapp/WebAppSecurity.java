@@ -49,9 +49,16 @@ class WebAppSecurity {
      * files under /app/), so that an address nobody serves answers the app's "not found" page to a signed-in user
      * rather than the API's problem document or 401 (UnknownAddresses).
      */
-    static final RequestMatcher API = new OrRequestMatcher(Stream.of("/api/**", "/actuator/**", "/v3/api-docs",
-                    "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error")
-            .map(PathPatternRequestMatcher.withDefaults()::matcher).toArray(RequestMatcher[]::new));
+    static final RequestMatcher API = new OrRequestMatcher(Stream.of(
+                    "/api/**",
+                    "/actuator/**",
+                    "/v3/api-docs",
+                    "/v3/api-docs/**",
+                    "/swagger-ui.html",
+                    "/swagger-ui/**",
+                    "/error")
+            .map(PathPatternRequestMatcher.withDefaults()::matcher)
+            .toArray(RequestMatcher[]::new));
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -62,9 +69,12 @@ class WebAppSecurity {
     SecurityFilterChain webAppSecurityFilterChain(HttpSecurity http, SignInFailures signInFailures, RoleHierarchy roles)
             throws Exception {
         FormSignInThrottle throttle = new FormSignInThrottle(signInFailures);
-        pages(http).addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
-                .formLogin(login -> login.loginPage(FormSignInThrottle.LOGIN).successHandler(KeptPassword.keptFor(roles))
-                        .failureHandler(throttle.countingFailures()).permitAll());
+        pages(http)
+                .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+                .formLogin(login -> login.loginPage(FormSignInThrottle.LOGIN)
+                        .successHandler(KeptPassword.keptFor(roles))
+                        .failureHandler(throttle.countingFailures())
+                        .permitAll());
         return http.build();
     }
 
@@ -77,15 +87,15 @@ class WebAppSecurity {
     @Order(1)
     @ConditionalOnProperty(name = "actionledger.security.mode", havingValue = "jwt", matchIfMissing = true)
     @ConditionalOnProperty(prefix = "spring.security.oauth2.client.registration." + REGISTRATION, name = "client-id")
-    SecurityFilterChain webAppOidcSecurityFilterChain(HttpSecurity http, AccessTokens accessTokens,
-                                                      ClientRegistrationRepository registrations) throws Exception {
-        DefaultOAuth2AuthorizationRequestResolver withPkce = new DefaultOAuth2AuthorizationRequestResolver(
-                registrations, "/oauth2/authorization");
+    SecurityFilterChain webAppOidcSecurityFilterChain(
+            HttpSecurity http, AccessTokens accessTokens, ClientRegistrationRepository registrations) throws Exception {
+        DefaultOAuth2AuthorizationRequestResolver withPkce =
+                new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
         withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         AccessTokenSignIn signIn = new AccessTokenSignIn(accessTokens);
-        pages(http).addFilterBefore(new ExpiredSignIns(), AuthorizationFilter.class)
-                .oauth2Login(login -> login
-                        .loginPage(FormSignInThrottle.LOGIN)
+        pages(http)
+                .addFilterBefore(new ExpiredSignIns(), AuthorizationFilter.class)
+                .oauth2Login(login -> login.loginPage(FormSignInThrottle.LOGIN)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce))
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(signIn))
                         .successHandler(signIn.asSessionSignIn())
@@ -98,21 +108,27 @@ class WebAppSecurity {
         return http.securityMatcher(new NegatedRequestMatcher(API))
                 .authorizeHttpRequests(requests -> requests
                         // /denied also answers a refused form without its CSRF token, which may come before sign-in
-                        .requestMatchers("/login", "/denied", "/app/**").permitAll()
-                        .requestMatchers("/auditing/**").hasRole(Role.AUDITOR.name())
-                        .requestMatchers("/history/**", "/reports/**").hasRole(Role.EVALUATOR.name())
-                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/login", "/denied", "/app/**")
+                        .permitAll()
+                        .requestMatchers("/auditing/**")
+                        .hasRole(Role.AUDITOR.name())
+                        .requestMatchers("/history/**", "/reports/**")
+                        .hasRole(Role.EVALUATOR.name())
+                        .requestMatchers("/admin/**")
+                        .hasRole(Role.ADMIN.name())
                         // the change form (ActionChangeForm); command-service checks the organisation again
-                        .requestMatchers(HttpMethod.POST, "/actions/**").hasRole(Role.COORDINATOR.name())
-                        .anyRequest().hasAnyRole(Role.EVALUATOR.name(), Role.COORDINATOR.name()))
+                        .requestMatchers(HttpMethod.POST, "/actions/**")
+                        .hasRole(Role.COORDINATOR.name())
+                        .anyRequest()
+                        .hasAnyRole(Role.EVALUATOR.name(), Role.COORDINATOR.name()))
                 // a page that says so, in the user's language, rather than the API's problem document
                 .exceptionHandling(handling -> handling.accessDeniedPage("/denied"))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(FormSignInThrottle.LOGIN + "?logout")
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl(FormSignInThrottle.LOGIN + "?logout")
                         .deleteCookies("JSESSIONID"))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer
-                                .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         // CSRF protection stays on (Spring Security's default, a token per session in every form).
     }
 }

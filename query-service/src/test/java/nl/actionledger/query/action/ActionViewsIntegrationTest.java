@@ -33,25 +33,73 @@ class ActionViewsIntegrationTest extends QueryServiceIntegrationTestBase {
     @BeforeAll
     void history() {
         new History(action("201"))
-                .then(registered("201", 9, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL),
-                        "system", "reg", T0)
-                .then(new ActionStatusChangedEvent(action("201"), ImplementationStatus.NOT_STARTED,
-                        ImplementationStatus.IN_PROGRESS, "started"), "coordinator", "c-201-1", T0.plusSeconds(3600))
-                .then(new ActionReassignedEvent(action("201"), null, new Assignment("nvwa", null, "J. Jansen"), "lead"),
-                        "coordinator", "c-201-2", T0.plusSeconds(7200))
-                .then(new ActionTimeframeRevisedEvent(action("201"), RANGE_2024_2025,
-                        new Timeframe(TimeframeType.FROM, "Vanaf 2026", 2026, null), "delayed"),
-                        "admin", "c-201-3", T0.plusSeconds(10800));
+                .then(
+                        registered(
+                                "201",
+                                9,
+                                3,
+                                ImplementationStatus.NOT_STARTED,
+                                RANGE_2024_2025,
+                                CommitmentLevel.NATIONAL),
+                        "system",
+                        "reg",
+                        T0)
+                .then(
+                        new ActionStatusChangedEvent(
+                                action("201"),
+                                ImplementationStatus.NOT_STARTED,
+                                ImplementationStatus.IN_PROGRESS,
+                                "started"),
+                        "coordinator",
+                        "c-201-1",
+                        T0.plusSeconds(3600))
+                .then(
+                        new ActionReassignedEvent(
+                                action("201"), null, new Assignment("nvwa", null, "J. Jansen"), "lead"),
+                        "coordinator",
+                        "c-201-2",
+                        T0.plusSeconds(7200))
+                .then(
+                        new ActionTimeframeRevisedEvent(
+                                action("201"),
+                                RANGE_2024_2025,
+                                new Timeframe(TimeframeType.FROM, "Vanaf 2026", 2026, null),
+                                "delayed"),
+                        "admin",
+                        "c-201-3",
+                        T0.plusSeconds(10800));
         new History(action("202"))
-                .then(registered("202", 10, 3, ImplementationStatus.CONTINUOUS, CONTINUOUS, CommitmentLevel.EU),
-                        "system", "reg", T0);
+                .then(
+                        registered("202", 10, 3, ImplementationStatus.CONTINUOUS, CONTINUOUS, CommitmentLevel.EU),
+                        "system",
+                        "reg",
+                        T0);
         new History(action("203"))
-                .then(registered("203", 15, 4, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
-                        CommitmentLevel.INTERNATIONAL, CommitmentLevel.NATIONAL), "system", "reg", T0)
-                .then(new ActionReassignedEvent(action("203"), null, new Assignment("douane", null, null), "customs"),
-                        "coordinator", "c-203-1", T0.plusSeconds(60));
-        awaitJson("evaluator", "/api/plans/eu-wap-nl/actions/201", view -> view.get("version").asLong() == 3);
-        awaitJson("evaluator", "/api/plans/eu-wap-nl/actions/203", view -> view.get("version").asLong() == 1);
+                .then(
+                        registered(
+                                "203",
+                                15,
+                                4,
+                                ImplementationStatus.NOT_STARTED,
+                                RANGE_2024_2025,
+                                CommitmentLevel.INTERNATIONAL,
+                                CommitmentLevel.NATIONAL),
+                        "system",
+                        "reg",
+                        T0)
+                .then(
+                        new ActionReassignedEvent(action("203"), null, new Assignment("douane", null, null), "customs"),
+                        "coordinator",
+                        "c-203-1",
+                        T0.plusSeconds(60));
+        awaitJson(
+                "evaluator",
+                "/api/plans/eu-wap-nl/actions/201",
+                view -> view.get("version").asLong() == 3);
+        awaitJson(
+                "evaluator",
+                "/api/plans/eu-wap-nl/actions/203",
+                view -> view.get("version").asLong() == 1);
     }
 
     @Test
@@ -86,7 +134,9 @@ class ActionViewsIntegrationTest extends QueryServiceIntegrationTestBase {
     @Test
     void anEvaluatorACoordinatorAndAnAuditorMayReadTheViews() {
         for (String user : List.of("evaluator", "coordinator", "auditor", "admin")) {
-            assertThat(get(user, "/api/plans/eu-wap-nl/actions/202").statusCode()).as(user).isEqualTo(200);
+            assertThat(get(user, "/api/plans/eu-wap-nl/actions/202").statusCode())
+                    .as(user)
+                    .isEqualTo(200);
         }
     }
 
@@ -111,24 +161,26 @@ class ActionViewsIntegrationTest extends QueryServiceIntegrationTestBase {
     /** Only what the events can rebuild is written here, token and rows in one transaction: no commit waits for the disk. */
     @Test
     void projectionCommitsDoNotWaitForTheDisk() {
-        assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("off");
+        assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single())
+                .isEqualTo("off");
     }
 
     @Test
     void theTokensOfEveryProcessorLiveInByteaColumnsNextToTheProjections() {
         String tokenType = jdbc.sql("""
                         SELECT data_type FROM information_schema.columns
-                        WHERE table_schema = 'query_model' AND table_name = 'token_entry' AND column_name = 'token'""")
-                .query(String.class).single();
+                        WHERE table_schema = 'query_model' AND table_name = 'token_entry' AND column_name = 'token'""").query(String.class).single();
         assertThat(tokenType).isEqualTo("bytea");
         List<String> processors = jdbc.sql("SELECT DISTINCT processor_name FROM query_model.token_entry ORDER BY 1")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
         assertThat(processors).containsExactly(Projection.PROCESSOR);
     }
 
     private List<String> ids(String query) {
         List<String> ids = new ArrayList<>();
-        getJson("evaluator", "/api/plans/eu-wap-nl/actions" + query).forEach(view -> ids.add(view.get("actionId").asString()));
+        getJson("evaluator", "/api/plans/eu-wap-nl/actions" + query)
+                .forEach(view -> ids.add(view.get("actionId").asString()));
         return ids;
     }
 }

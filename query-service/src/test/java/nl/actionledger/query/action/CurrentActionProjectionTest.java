@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.actionledger.events.ActionReassignedEvent;
-import nl.actionledger.query.Projection;
-import nl.actionledger.query.Rebuild;
 import nl.actionledger.events.ActionReopenedEvent;
 import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.ActionTimeframeRevisedEvent;
@@ -28,6 +26,8 @@ import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.events.Timeframe;
 import nl.actionledger.events.TimeframeType;
+import nl.actionledger.query.Projection;
+import nl.actionledger.query.Rebuild;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -62,8 +62,18 @@ class CurrentActionProjectionTest {
     }
 
     private void register() {
-        on(registered("28", 9, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
-                CommitmentLevel.NATIONAL, CommitmentLevel.EU), 0, REGISTERED_AT, "system");
+        on(
+                registered(
+                        "28",
+                        9,
+                        3,
+                        ImplementationStatus.NOT_STARTED,
+                        RANGE_2024_2025,
+                        CommitmentLevel.NATIONAL,
+                        CommitmentLevel.EU),
+                0,
+                REGISTERED_AT,
+                "system");
     }
 
     private CurrentAction registeredRow() {
@@ -71,8 +81,8 @@ class CurrentActionProjectionTest {
         return rows.get("eu-wap-nl/28");
     }
 
-    private void changeStatus(ImplementationStatus from, ImplementationStatus to, long sequenceNumber, Instant at,
-                              String actor) {
+    private void changeStatus(
+            ImplementationStatus from, ImplementationStatus to, long sequenceNumber, Instant at, String actor) {
         on(new ActionStatusChangedEvent(action("28"), from, to, "reason"), sequenceNumber, at, actor);
     }
 
@@ -87,7 +97,8 @@ class CurrentActionProjectionTest {
         assertThat(view.objective()).isEqualTo(new ActionView.ObjectiveView(9, "Objective 9", false));
         assertThat(view.priority()).isEqualTo(new ActionView.PriorityView(3, "Priority 3"));
         assertThat(view.commitment().levels()).containsExactlyInAnyOrder(CommitmentLevel.NATIONAL, CommitmentLevel.EU);
-        assertThat(view.timeframe()).isEqualTo(new ActionView.TimeframeView("2024 - 2025", TimeframeType.RANGE, 2024, 2025));
+        assertThat(view.timeframe())
+                .isEqualTo(new ActionView.TimeframeView("2024 - 2025", TimeframeType.RANGE, 2024, 2025));
         assertThat(view.status()).isEqualTo(ImplementationStatus.NOT_STARTED);
         assertThat(view.organisation()).isNull();
         assertThat(view.version()).isZero();
@@ -98,7 +109,8 @@ class CurrentActionProjectionTest {
     @Test
     void aRegistrationSeenTwiceCreatesNoSecondRow() {
         CurrentAction row = registeredRow();
-        batch(() -> changeStatus(ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, 1, CHANGED_AT, "c"));
+        batch(() ->
+                changeStatus(ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, 1, CHANGED_AT, "c"));
 
         assertThat(batch(this::register)).isEmpty();
 
@@ -111,8 +123,8 @@ class CurrentActionProjectionTest {
     void statusChangeSetsStatusVersionAndWhoWhen() {
         CurrentAction row = registeredRow();
 
-        batch(() -> changeStatus(ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, 1, CHANGED_AT,
-                "coordinator"));
+        batch(() -> changeStatus(
+                ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, 1, CHANGED_AT, "coordinator"));
 
         assertThat(row.status()).isEqualTo(ImplementationStatus.IN_PROGRESS);
         assertThat(row.version()).isEqualTo(1);
@@ -124,8 +136,12 @@ class CurrentActionProjectionTest {
     void reopeningSetsTheNewStatus() {
         CurrentAction row = registeredRow();
 
-        batch(() -> on(new ActionReopenedEvent(action("28"), ImplementationStatus.COMPLETED,
-                ImplementationStatus.ON_HOLD, "reopened"), 1, CHANGED_AT, "admin"));
+        batch(() -> on(
+                new ActionReopenedEvent(
+                        action("28"), ImplementationStatus.COMPLETED, ImplementationStatus.ON_HOLD, "reopened"),
+                1,
+                CHANGED_AT,
+                "admin"));
 
         assertThat(row.status()).isEqualTo(ImplementationStatus.ON_HOLD);
         assertThat(row.lastChangedBy()).isEqualTo("admin");
@@ -135,8 +151,11 @@ class CurrentActionProjectionTest {
     void reassignmentSetsOrganisationAndContact() {
         CurrentAction row = registeredRow();
 
-        batch(() -> on(new ActionReassignedEvent(action("28"), null, new Assignment("nvwa", null, "J. Jansen"),
-                "lead"), 1, CHANGED_AT, "coordinator"));
+        batch(() -> on(
+                new ActionReassignedEvent(action("28"), null, new Assignment("nvwa", null, "J. Jansen"), "lead"),
+                1,
+                CHANGED_AT,
+                "coordinator"));
 
         assertThat(row.organisation()).isEqualTo("nvwa");
         assertThat(row.contact()).isEqualTo("J. Jansen");
@@ -146,8 +165,15 @@ class CurrentActionProjectionTest {
     void timeframeRevisionSetsRawAndTypedTimeframe() {
         CurrentAction row = registeredRow();
 
-        batch(() -> on(new ActionTimeframeRevisedEvent(action("28"), RANGE_2024_2025,
-                new Timeframe(TimeframeType.FROM, "Vanaf 2026", 2026, null), "delayed"), 1, CHANGED_AT, "coordinator"));
+        batch(() -> on(
+                new ActionTimeframeRevisedEvent(
+                        action("28"),
+                        RANGE_2024_2025,
+                        new Timeframe(TimeframeType.FROM, "Vanaf 2026", 2026, null),
+                        "delayed"),
+                1,
+                CHANGED_AT,
+                "coordinator"));
 
         assertThat(row.timeframeRaw()).isEqualTo("Vanaf 2026");
         assertThat(row.timeframeType()).isEqualTo(TimeframeType.FROM);
@@ -160,9 +186,16 @@ class CurrentActionProjectionTest {
         Set<CurrentAction> touched = batch(() -> {
             register();
             changeStatus(ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, 1, CHANGED_AT, "first");
-            on(new ActionReassignedEvent(action("28"), null, new Assignment("nvwa", null, "J. Jansen"), "lead"),
-                    2, CHANGED_AT.plusSeconds(60), "second");
-            changeStatus(ImplementationStatus.IN_PROGRESS, ImplementationStatus.COMPLETED, 3, CHANGED_AT.plusSeconds(120),
+            on(
+                    new ActionReassignedEvent(action("28"), null, new Assignment("nvwa", null, "J. Jansen"), "lead"),
+                    2,
+                    CHANGED_AT.plusSeconds(60),
+                    "second");
+            changeStatus(
+                    ImplementationStatus.IN_PROGRESS,
+                    ImplementationStatus.COMPLETED,
+                    3,
+                    CHANGED_AT.plusSeconds(120),
                     "third");
         });
 
@@ -178,12 +211,21 @@ class CurrentActionProjectionTest {
     void aRedeliveredEventChangesNothing() {
         CurrentAction row = registeredRow();
         batch(() -> {
-            changeStatus(ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, 1, CHANGED_AT, "coordinator");
-            changeStatus(ImplementationStatus.IN_PROGRESS, ImplementationStatus.ON_HOLD, 2, CHANGED_AT.plusSeconds(60),
+            changeStatus(
+                    ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, 1, CHANGED_AT, "coordinator");
+            changeStatus(
+                    ImplementationStatus.IN_PROGRESS,
+                    ImplementationStatus.ON_HOLD,
+                    2,
+                    CHANGED_AT.plusSeconds(60),
                     "coordinator");
         });
 
-        batch(() -> changeStatus(ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, 1, CHANGED_AT,
+        batch(() -> changeStatus(
+                ImplementationStatus.NOT_STARTED,
+                ImplementationStatus.IN_PROGRESS,
+                1,
+                CHANGED_AT,
                 "someone-replaying"));
 
         assertThat(row.status()).isEqualTo(ImplementationStatus.ON_HOLD);
@@ -193,9 +235,14 @@ class CurrentActionProjectionTest {
 
     @Test
     void aChangeToAnActionNeverRegisteredIsRefused() {
-        assertThatThrownBy(() -> batch(() -> changeStatus(ImplementationStatus.NOT_STARTED,
-                ImplementationStatus.IN_PROGRESS, 1, CHANGED_AT, "coordinator")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("before its registration");
+        assertThatThrownBy(() -> batch(() -> changeStatus(
+                        ImplementationStatus.NOT_STARTED,
+                        ImplementationStatus.IN_PROGRESS,
+                        1,
+                        CHANGED_AT,
+                        "coordinator")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("before its registration");
     }
 
     @Test

@@ -31,12 +31,25 @@ class ObservabilityIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @Test
     void prometheusShowsWhereEachProjectionStandsAndAxonsMetricsOfItsProcessor() {
-        new History(action("701")).then(registered("701", 1, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
-                CommitmentLevel.NATIONAL), "system", "reg-701", Instant.parse("2026-03-01T09:00:00Z"));
+        new History(action("701"))
+                .then(
+                        registered(
+                                "701",
+                                1,
+                                1,
+                                ImplementationStatus.NOT_STARTED,
+                                RANGE_2024_2025,
+                                CommitmentLevel.NATIONAL),
+                        "system",
+                        "reg-701",
+                        Instant.parse("2026-03-01T09:00:00Z"));
         awaitProjectionsCaughtUp();
 
-        String metrics = await().atMost(Duration.ofSeconds(15)).until(this::scrape, body -> body.matches(
-                "(?s).*actionledger_projection_lag_events\\{[^}]*projection=\"action-views\"[^}]*} 0\\.0\n.*"));
+        String metrics = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        this::scrape,
+                        body -> body.matches(
+                                "(?s).*actionledger_projection_lag_events\\{[^}]*projection=\"action-views\"[^}]*} 0\\.0\n.*"));
         for (Projection projection : Projection.values()) {
             String tag = "projection=\"" + projection.id() + "\"";
             assertThat(metrics)
@@ -64,8 +77,9 @@ class ObservabilityIntegrationTest extends QueryServiceIntegrationTestBase {
     @Test
     void aStoppedProcessorIsDownButTheInstanceStaysLiveAndReady() {
         assertThat(projectionsHealth().get("status").asString()).isEqualTo("UP");
-        StreamingEventProcessor processor = processing.eventProcessor(Projection.PROCESSOR,
-                StreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor processor = processing
+                .eventProcessor(Projection.PROCESSOR, StreamingEventProcessor.class)
+                .orElseThrow();
         processor.shutDown();
         try {
             JsonNode projections = projectionsHealth();
@@ -87,23 +101,40 @@ class ObservabilityIntegrationTest extends QueryServiceIntegrationTestBase {
                     IF NEW.action_id = '702' THEN RAISE EXCEPTION 'simulated projection failure'; END IF;
                     RETURN NEW;
                 END $$""").update());
-        asOwner(owner -> owner.sql("CREATE TRIGGER refuse_action_702 BEFORE INSERT OR UPDATE ON query_model.action_view "
-                + "FOR EACH ROW EXECUTE FUNCTION query_model.refuse_action_702()").update());
+        asOwner(owner -> owner.sql(
+                        "CREATE TRIGGER refuse_action_702 BEFORE INSERT OR UPDATE ON query_model.action_view "
+                                + "FOR EACH ROW EXECUTE FUNCTION query_model.refuse_action_702()")
+                .update());
         try {
-            new History(action("702")).then(registered("702", 1, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
-                    CommitmentLevel.NATIONAL), "system", "reg-702", Instant.parse("2026-03-01T09:00:00Z"));
-            JsonNode down = await().atMost(Duration.ofSeconds(30)).until(this::projectionsHealth,
-                    health -> health.get("status").asString().equals("DOWN"));
+            new History(action("702"))
+                    .then(
+                            registered(
+                                    "702",
+                                    1,
+                                    1,
+                                    ImplementationStatus.NOT_STARTED,
+                                    RANGE_2024_2025,
+                                    CommitmentLevel.NATIONAL),
+                            "system",
+                            "reg-702",
+                            Instant.parse("2026-03-01T09:00:00Z"));
+            JsonNode down = await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            this::projectionsHealth,
+                            health -> health.get("status").asString().equals("DOWN"));
             assertThat(down.get("details").get("segmentsInError").asInt()).isPositive();
             assertThat(get(null, "/actuator/health/readiness").statusCode()).isEqualTo(200);
         } finally {
             asOwner(owner -> {
-                owner.sql("DROP TRIGGER refuse_action_702 ON query_model.action_view").update();
+                owner.sql("DROP TRIGGER refuse_action_702 ON query_model.action_view")
+                        .update();
                 owner.sql("DROP FUNCTION query_model.refuse_action_702()").update();
             });
         }
-        await().atMost(Duration.ofSeconds(60)).until(this::projectionsHealth,
-                health -> health.get("status").asString().equals("UP"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        this::projectionsHealth,
+                        health -> health.get("status").asString().equals("UP"));
     }
 
     private String scrape() {

@@ -15,8 +15,6 @@ import static org.mockito.Mockito.verify;
 import java.time.Instant;
 import java.util.List;
 import nl.actionledger.events.ActionReassignedEvent;
-import nl.actionledger.query.Projection;
-import nl.actionledger.query.Rebuild;
 import nl.actionledger.events.ActionRegisteredEvent;
 import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.ActionTimeframeRevisedEvent;
@@ -25,6 +23,8 @@ import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.events.Timeframe;
 import nl.actionledger.events.TimeframeType;
+import nl.actionledger.query.Projection;
+import nl.actionledger.query.Rebuild;
 import nl.actionledger.query.TestEvents;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -50,8 +50,8 @@ class AuditTrailHandlersTest {
 
     @Test
     void recordsWhoWhenWhyAndWhatForAStatusChange() {
-        ActionStatusChangedEvent event = new ActionStatusChangedEvent(action("28"), ImplementationStatus.NOT_STARTED,
-                ImplementationStatus.IN_PROGRESS, "Kick-off held");
+        ActionStatusChangedEvent event = new ActionStatusChangedEvent(
+                action("28"), ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, "Kick-off held");
         DomainEventMessage<?> message = message(action("28"), 3, event, "coordinator", "req-1", AT);
 
         PendingEntry entry = written(() -> projection.on(event, message)).get(0);
@@ -71,10 +71,14 @@ class AuditTrailHandlersTest {
 
     @Test
     void recordsTheActorsDisplayNameBesideTheActor() {
-        ActionStatusChangedEvent event = new ActionStatusChangedEvent(action("28"), ImplementationStatus.NOT_STARTED,
-                ImplementationStatus.IN_PROGRESS, "Kick-off held");
-        DomainEventMessage<?> named = TestEvents.message(action("28"), 3, event, MetaData.with("actor", "6f1c-42")
-                .and("actorName", "r.devries").and("correlationId", "req-1"), AT);
+        ActionStatusChangedEvent event = new ActionStatusChangedEvent(
+                action("28"), ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, "Kick-off held");
+        DomainEventMessage<?> named = TestEvents.message(
+                action("28"),
+                3,
+                event,
+                MetaData.with("actor", "6f1c-42").and("actorName", "r.devries").and("correlationId", "req-1"),
+                AT);
         DomainEventMessage<?> unnamed = message(action("28"), 4, event, "coordinator", "req-2", AT);
 
         List<PendingEntry> entries = written(() -> {
@@ -82,30 +86,32 @@ class AuditTrailHandlersTest {
             projection.on(event, unnamed);
         });
 
-        assertThat(entries).extracting(PendingEntry::actor, PendingEntry::actorName)
+        assertThat(entries)
+                .extracting(PendingEntry::actor, PendingEntry::actorName)
                 .containsExactly(tuple("6f1c-42", "r.devries"), tuple("coordinator", null));
     }
 
     @Test
     void recordsARegistrationWithEveryFieldAsAChange() {
-        ActionRegisteredEvent event = registered("28", 9, 3, ImplementationStatus.CONTINUOUS, CONTINUOUS,
-                CommitmentLevel.NATIONAL);
+        ActionRegisteredEvent event =
+                registered("28", 9, 3, ImplementationStatus.CONTINUOUS, CONTINUOUS, CommitmentLevel.NATIONAL);
         DomainEventMessage<?> message = message(action("28"), 0, event, "system", "reg", AT);
 
         PendingEntry entry = written(() -> projection.on(event, message)).get(0);
 
         assertThat(entry.eventType()).isEqualTo("ActionRegistered");
         assertThat(entry.reason()).isEqualTo("Registered from nl-eu-wildlife-trafficking-action-plan.tsv");
-        assertThat(entry.changes()).extracting(FieldChange::field)
+        assertThat(entry.changes())
+                .extracting(FieldChange::field)
                 .containsExactly("euActionNumber", "objective", "priority", "commitment", "timeframe", "status");
     }
 
     @Test
     void aBatchWritesItsEntriesTogetherInEventOrder() {
-        ActionStatusChangedEvent started = new ActionStatusChangedEvent(action("28"), ImplementationStatus.NOT_STARTED,
-                ImplementationStatus.IN_PROGRESS, "started");
-        ActionStatusChangedEvent done = new ActionStatusChangedEvent(action("28"), ImplementationStatus.IN_PROGRESS,
-                ImplementationStatus.COMPLETED, "done");
+        ActionStatusChangedEvent started = new ActionStatusChangedEvent(
+                action("28"), ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, "started");
+        ActionStatusChangedEvent done = new ActionStatusChangedEvent(
+                action("28"), ImplementationStatus.IN_PROGRESS, ImplementationStatus.COMPLETED, "done");
         DomainEventMessage<?> first = message(action("28"), 1, started, "coordinator", "req-1", AT);
         DomainEventMessage<?> second = message(action("28"), 2, done, "coordinator", "req-2", AT.plusSeconds(5));
 
@@ -114,17 +120,19 @@ class AuditTrailHandlersTest {
             projection.on(done, second);
         });
 
-        assertThat(entries).extracting(PendingEntry::eventId).containsExactly(first.getIdentifier(), second.getIdentifier());
+        assertThat(entries)
+                .extracting(PendingEntry::eventId)
+                .containsExactly(first.getIdentifier(), second.getIdentifier());
     }
 
     @Test
     void anEventOfAnUnknownTypeStillGetsItsEntry() {
-        record ActionRenumberedEvent(String newNumber) {
-        }
-        DomainEventMessage<?> message = message(action("unnumbered-livelihoods"), 1, new ActionRenumberedEvent("5"),
-                "admin", "req-3", AT);
+        record ActionRenumberedEvent(String newNumber) {}
+        DomainEventMessage<?> message =
+                message(action("unnumbered-livelihoods"), 1, new ActionRenumberedEvent("5"), "admin", "req-3", AT);
 
-        PendingEntry entry = written(() -> projection.on(message.getPayload(), message)).get(0);
+        PendingEntry entry =
+                written(() -> projection.on(message.getPayload(), message)).get(0);
 
         assertThat(entry.actionId()).isEqualTo("unnumbered-livelihoods");
         assertThat(entry.eventType()).isEqualTo("ActionRenumbered");
@@ -134,22 +142,31 @@ class AuditTrailHandlersTest {
 
     @Test
     void aFirstAssignmentListsOrganisationAndContactFromNothing() {
-        assertThat(AuditChanges.of(new ActionReassignedEvent(action("28"), null, new Assignment("nvwa", null, "J. Jansen"), "r")))
-                .containsExactly(new FieldChange("organisation", null, "nvwa"), new FieldChange("contact", null, "J. Jansen"));
+        assertThat(AuditChanges.of(
+                        new ActionReassignedEvent(action("28"), null, new Assignment("nvwa", null, "J. Jansen"), "r")))
+                .containsExactly(
+                        new FieldChange("organisation", null, "nvwa"), new FieldChange("contact", null, "J. Jansen"));
     }
 
     @Test
     void aNewContactAloneListsOnlyTheContact() {
-        assertThat(AuditChanges.of(new ActionReassignedEvent(action("28"), new Assignment("nvwa", null, "J. Jansen"),
-                new Assignment("nvwa", null, "P. de Vries"), "r")))
+        assertThat(AuditChanges.of(new ActionReassignedEvent(
+                        action("28"),
+                        new Assignment("nvwa", null, "J. Jansen"),
+                        new Assignment("nvwa", null, "P. de Vries"),
+                        "r")))
                 .containsExactly(new FieldChange("contact", "J. Jansen", "P. de Vries"));
     }
 
     @Test
     void aTimeframeRevisionShowsTheWordsAndTheirReading() {
-        assertThat(AuditChanges.of(new ActionTimeframeRevisedEvent(action("30"), RANGE_2024_2025,
-                new Timeframe(TimeframeType.FROM, "Vanaf 2026", 2026, null), "r")))
-                .containsExactly(new FieldChange("timeframe", "2024 - 2025 (RANGE 2024-2025)", "Vanaf 2026 (FROM 2026)"));
+        assertThat(AuditChanges.of(new ActionTimeframeRevisedEvent(
+                        action("30"),
+                        RANGE_2024_2025,
+                        new Timeframe(TimeframeType.FROM, "Vanaf 2026", 2026, null),
+                        "r")))
+                .containsExactly(
+                        new FieldChange("timeframe", "2024 - 2025 (RANGE 2024-2025)", "Vanaf 2026 (FROM 2026)"));
     }
 
     @Test

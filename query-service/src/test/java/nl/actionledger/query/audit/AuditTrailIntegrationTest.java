@@ -34,43 +34,85 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
 
     private static final Instant T0 = Instant.parse("2026-02-01T09:00:00Z");
     /** Finer than the event table's milliseconds and PostgreSQL's microseconds: the entry and its check must agree. */
-    private static final Instant STORED_WITH_NANOSECONDS = T0.plusSeconds(4 * 86_400).plusNanos(123_456_789);
+    private static final Instant STORED_WITH_NANOSECONDS =
+            T0.plusSeconds(4 * 86_400).plusNanos(123_456_789);
 
     @Autowired
     AuditTrailConsistencyCheck consistencyCheck;
+
     @Autowired
     MeterRegistry meters;
+
     private History history301;
 
     @BeforeAll
     void history() {
         history301 = new History(action("301"))
-                .then(registered("301", 11, 3, ImplementationStatus.COMPLETED, RANGE_2024_2025, CommitmentLevel.EU),
-                        "system", "reg-301", T0)
-                .then(new ActionReopenedEvent(action("301"), ImplementationStatus.COMPLETED,
-                        ImplementationStatus.IN_PROGRESS, "New cases found"), "alice", "c-301-1", T0.plusSeconds(86_400))
-                .then(new ActionReassignedEvent(action("301"), null, new Assignment("politie", null, "K. Bakker"), "Police leads"),
-                        "bob", "c-301-2", T0.plusSeconds(2 * 86_400))
-                .then(new ActionStatusChangedEvent(action("301"), ImplementationStatus.IN_PROGRESS,
-                        ImplementationStatus.COMPLETED, "Done again"), "alice", "c-301-3", T0.plusSeconds(3 * 86_400));
+                .then(
+                        registered("301", 11, 3, ImplementationStatus.COMPLETED, RANGE_2024_2025, CommitmentLevel.EU),
+                        "system",
+                        "reg-301",
+                        T0)
+                .then(
+                        new ActionReopenedEvent(
+                                action("301"),
+                                ImplementationStatus.COMPLETED,
+                                ImplementationStatus.IN_PROGRESS,
+                                "New cases found"),
+                        "alice",
+                        "c-301-1",
+                        T0.plusSeconds(86_400))
+                .then(
+                        new ActionReassignedEvent(
+                                action("301"), null, new Assignment("politie", null, "K. Bakker"), "Police leads"),
+                        "bob",
+                        "c-301-2",
+                        T0.plusSeconds(2 * 86_400))
+                .then(
+                        new ActionStatusChangedEvent(
+                                action("301"),
+                                ImplementationStatus.IN_PROGRESS,
+                                ImplementationStatus.COMPLETED,
+                                "Done again"),
+                        "alice",
+                        "c-301-3",
+                        T0.plusSeconds(3 * 86_400));
         new History(action("302"))
-                .then(registered("302", 11, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
-                        "system", "reg-302", T0)
-                .then(new ActionStatusChangedEvent(action("302"), ImplementationStatus.NOT_STARTED,
-                        ImplementationStatus.ON_HOLD, "No budget"), "alice", "c-302-1", STORED_WITH_NANOSECONDS);
-        awaitJson("auditor", "/api/audit?actionId=302", page -> page.get("entries").size() == 2);
-        awaitJson("auditor", "/api/audit?actionId=301", page -> page.get("entries").size() == 4);
+                .then(
+                        registered("302", 11, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
+                        "system",
+                        "reg-302",
+                        T0)
+                .then(
+                        new ActionStatusChangedEvent(
+                                action("302"),
+                                ImplementationStatus.NOT_STARTED,
+                                ImplementationStatus.ON_HOLD,
+                                "No budget"),
+                        "alice",
+                        "c-302-1",
+                        STORED_WITH_NANOSECONDS);
+        awaitJson(
+                "auditor",
+                "/api/audit?actionId=302",
+                page -> page.get("entries").size() == 2);
+        awaitJson(
+                "auditor",
+                "/api/audit?actionId=301",
+                page -> page.get("entries").size() == 4);
     }
 
     @Test
     void historyListsEveryEventOfAnActionNewestFirst() {
-        JsonNode history = getJson("auditor", "/api/plans/eu-wap-nl/actions/301/audit").get("entries");
+        JsonNode history =
+                getJson("auditor", "/api/plans/eu-wap-nl/actions/301/audit").get("entries");
 
         assertThat(history).hasSize(4);
-        assertThat(types(history)).containsExactly("ActionStatusChanged", "ActionReassigned", "ActionReopened",
-                "ActionRegistered");
+        assertThat(types(history))
+                .containsExactly("ActionStatusChanged", "ActionReassigned", "ActionReopened", "ActionRegistered");
         JsonNode reopened = history.get(2);
-        assertThat(reopened.get("eventId").asString()).isEqualTo(history301.event(1).getIdentifier());
+        assertThat(reopened.get("eventId").asString())
+                .isEqualTo(history301.event(1).getIdentifier());
         assertThat(reopened.get("actor").asString()).isEqualTo("alice");
         assertThat(reopened.get("reason").asString()).isEqualTo("New cases found");
         assertThat(reopened.get("correlationId").asString()).isEqualTo("c-301-1");
@@ -82,7 +124,8 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
         JsonNode reassigned = history.get(1);
         assertThat(reassigned.get("changes")).hasSize(2);
         assertThat(reassigned.get("changes").get(0).get("after").asString()).isEqualTo("politie");
-        assertThat(history.get(0).get("position").asLong()).isGreaterThan(history.get(3).get("position").asLong());
+        assertThat(history.get(0).get("position").asLong())
+                .isGreaterThan(history.get(3).get("position").asLong());
     }
 
     /** The actor is a stable id (a token's subject); auditors read the display name recorded beside it. */
@@ -90,20 +133,37 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
     void anEntryShowsTheActorsDisplayNameBesideTheStableActor() {
         Instant longBefore = T0.minusSeconds(90 * 86_400);
         new History(action("303"))
-                .then(registered("303", 11, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
-                        "system", "reg-303", longBefore)
-                .then(new ActionStatusChangedEvent(action("303"), ImplementationStatus.NOT_STARTED,
-                        ImplementationStatus.IN_PROGRESS, "Started"), MetaData.with("actor", "6f1c-42")
-                        .and("actorName", "R. de Vries").and("correlationId", "c-303-1"), longBefore.plusSeconds(60));
+                .then(
+                        registered("303", 11, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
+                        "system",
+                        "reg-303",
+                        longBefore)
+                .then(
+                        new ActionStatusChangedEvent(
+                                action("303"),
+                                ImplementationStatus.NOT_STARTED,
+                                ImplementationStatus.IN_PROGRESS,
+                                "Started"),
+                        MetaData.with("actor", "6f1c-42")
+                                .and("actorName", "R. de Vries")
+                                .and("correlationId", "c-303-1"),
+                        longBefore.plusSeconds(60));
 
-        JsonNode history = awaitJson("auditor", "/api/plans/eu-wap-nl/actions/303/audit",
-                page -> page.get("entries").size() == 2).get("entries");
+        JsonNode history = awaitJson(
+                        "auditor",
+                        "/api/plans/eu-wap-nl/actions/303/audit",
+                        page -> page.get("entries").size() == 2)
+                .get("entries");
 
         assertThat(history.get(0).get("actor").asString()).isEqualTo("6f1c-42");
         assertThat(history.get(0).get("actorName").asString()).isEqualTo("R. de Vries");
         assertThat(history.get(1).get("actor").asString()).isEqualTo("system");
         assertThat(history.get(1).get("actorName").isNull()).isTrue();
-        assertThat(getJson("auditor", "/api/audit?actor=6f1c-42").get("entries").get(0).get("actorName").asString())
+        assertThat(getJson("auditor", "/api/audit?actor=6f1c-42")
+                        .get("entries")
+                        .get(0)
+                        .get("actorName")
+                        .asString())
                 .isEqualTo("R. de Vries");
     }
 
@@ -118,20 +178,48 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
         Instant longBefore = T0.minusSeconds(80 * 86_400);
         ActionRef longTexts = ActionRef.of("nl-long-text", "304");
         new History(longTexts)
-                .then(registered(longTexts, 11, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
-                        "system", "reg-304", longBefore)
-                .then(new ActionStatusChangedEvent(longTexts, ImplementationStatus.NOT_STARTED,
-                        ImplementationStatus.IN_PROGRESS, "Started"), MetaData.with("actor", longActor)
-                        .and("actorName", longName).and("correlationId", "c-304-1"), longBefore.plusSeconds(60))
-                .then(new ActionReassignedEvent(longTexts, null, new Assignment("nvwa", null, "K. Bakker ".repeat(30)),
-                        "A long contact"), "carol", "c-304-2", longBefore.plusSeconds(120));
+                .then(
+                        registered(
+                                longTexts,
+                                11,
+                                3,
+                                ImplementationStatus.NOT_STARTED,
+                                RANGE_2024_2025,
+                                CommitmentLevel.EU),
+                        "system",
+                        "reg-304",
+                        longBefore)
+                .then(
+                        new ActionStatusChangedEvent(
+                                longTexts,
+                                ImplementationStatus.NOT_STARTED,
+                                ImplementationStatus.IN_PROGRESS,
+                                "Started"),
+                        MetaData.with("actor", longActor)
+                                .and("actorName", longName)
+                                .and("correlationId", "c-304-1"),
+                        longBefore.plusSeconds(60))
+                .then(
+                        new ActionReassignedEvent(
+                                longTexts,
+                                null,
+                                new Assignment("nvwa", null, "K. Bakker ".repeat(30)),
+                                "A long contact"),
+                        "carol",
+                        "c-304-2",
+                        longBefore.plusSeconds(120));
 
-        JsonNode history = awaitJson("auditor", "/api/plans/nl-long-text/actions/304/audit",
-                page -> page.get("entries").size() == 3).get("entries");
+        JsonNode history = awaitJson(
+                        "auditor",
+                        "/api/plans/nl-long-text/actions/304/audit",
+                        page -> page.get("entries").size() == 3)
+                .get("entries");
 
         assertThat(history.get(1).get("actor").asString()).isEqualTo(longActor);
         assertThat(history.get(1).get("actorName").asString()).isEqualTo(longName);
-        JsonNode view = awaitJson("evaluator", "/api/plans/nl-long-text/actions/304",
+        JsonNode view = awaitJson(
+                "evaluator",
+                "/api/plans/nl-long-text/actions/304",
                 action -> "nvwa".equals(action.path("organisation").asString(null)));
         assertThat(view.get("status").asString()).isEqualTo("IN_PROGRESS");
         assertThat(view.get("contact").asString()).hasSize(300);
@@ -156,8 +244,13 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
         JsonNode exact = getJson("auditor", "/api/plans/eu-wap-nl/actions/301/audit?before=2&size=2");
         assertThat(versions(exact.get("entries"))).containsExactly(1L, 0L);
         assertThat(exact.get("next").isNull()).isTrue();
-        assertThat(getJson("auditor", "/api/plans/eu-wap-nl/actions/301/audit?before=0").get("entries")).isEmpty();
-        assertThat(getJson("auditor", "/api/plans/eu-wap-nl/actions/301/audit").get("size").asInt()).isEqualTo(100);
+        assertThat(getJson("auditor", "/api/plans/eu-wap-nl/actions/301/audit?before=0")
+                        .get("entries"))
+                .isEmpty();
+        assertThat(getJson("auditor", "/api/plans/eu-wap-nl/actions/301/audit")
+                        .get("size")
+                        .asInt())
+                .isEqualTo(100);
     }
 
     @Test
@@ -167,7 +260,8 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
         JsonNode firstPage = json(first.body());
         assertThat(reasons(firstPage.get("entries"))).containsExactly("No budget", "Done again");
         assertThat(firstPage.get("size").asInt()).isEqualTo(2);
-        String next = "/api/audit?actor=alice&before=" + positions(firstPage.get("entries")).get(1) + "&size=2";
+        String next = "/api/audit?actor=alice&before="
+                + positions(firstPage.get("entries")).get(1) + "&size=2";
         assertThat(firstPage.get("next").asString()).isEqualTo(next);
         assertThat(first.headers().firstValue("Link")).contains("<" + next + ">; rel=\"next\"");
 
@@ -181,7 +275,8 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
     @Test
     void followingTheNextLinksGivesEveryMatchingEntryExactlyOnceNewestFirst() {
         String criteria = "planId=eu-wap-nl&from=" + T0 + "&to=" + T0.plusSeconds(5 * 86_400);
-        List<Long> expected = positions(getJson("auditor", "/api/audit?" + criteria + "&size=200").get("entries"));
+        List<Long> expected = positions(
+                getJson("auditor", "/api/audit?" + criteria + "&size=200").get("entries"));
         assertThat(expected).hasSizeGreaterThan(2).isSortedAccordingTo(Comparator.reverseOrder());
 
         List<Long> paged = new ArrayList<>();
@@ -203,11 +298,14 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
     void auditFiltersByActorPeriodPlanAndAction() {
         assertThat(getJson("auditor", "/api/audit?actor=bob").get("entries")).hasSize(1);
         // After 'from', up to and including 'to', as on every endpoint: the events at both ends tell which end is in.
-        JsonNode period = getJson("auditor", "/api/audit?planId=eu-wap-nl&from=" + T0.plusSeconds(86_400)
-                + "&to=" + T0.plusSeconds(3 * 86_400));
+        JsonNode period = getJson(
+                "auditor",
+                "/api/audit?planId=eu-wap-nl&from=" + T0.plusSeconds(86_400) + "&to=" + T0.plusSeconds(3 * 86_400));
         assertThat(reasons(period.get("entries"))).containsExactly("Done again", "Police leads");
-        assertThat(getJson("auditor", "/api/audit?planId=eu-wap-be").get("entries")).isEmpty();
-        assertThat(getJson("auditor", "/api/audit?actionId=302&actor=alice").get("entries")).hasSize(1);
+        assertThat(getJson("auditor", "/api/audit?planId=eu-wap-be").get("entries"))
+                .isEmpty();
+        assertThat(getJson("auditor", "/api/audit?actionId=302&actor=alice").get("entries"))
+                .hasSize(1);
     }
 
     @Test
@@ -223,14 +321,17 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
         assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/301/audit?size=501"), 400, "VALIDATION_FAILED");
         assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/301/audit?before=-1"), 400, "VALIDATION_FAILED");
         assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/301/audit?before=two"), 400, "INVALID_PARAMETER");
-        assertProblem(get("auditor", "/api/plans/eu-wap-nl/actions/301/audit?before=99999999999999999999"), 400,
+        assertProblem(
+                get("auditor", "/api/plans/eu-wap-nl/actions/301/audit?before=99999999999999999999"),
+                400,
                 "INVALID_PARAMETER");
         assertProblem(get("auditor", "/api/audit?size=201"), 400, "VALIDATION_FAILED");
         assertProblem(get("auditor", "/api/audit?page=1"), 400, "PAGE_NOT_SUPPORTED");
         assertProblem(get("auditor", "/api/audit?actor=alice&page=0&size=2"), 400, "PAGE_NOT_SUPPORTED");
         assertProblem(get("auditor", "/api/audit?before=-1"), 400, "VALIDATION_FAILED");
         assertProblem(get("auditor", "/api/audit?before=two"), 400, "INVALID_PARAMETER");
-        assertProblem(get("auditor", "/api/audit?from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z"), 400, "INVALID_PERIOD");
+        assertProblem(
+                get("auditor", "/api/audit?from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z"), 400, "INVALID_PERIOD");
         assertProblem(get("auditor", "/api/audit?from=yesterday"), 400, "INVALID_INSTANT");
         assertThat(getJson("admin", "/api/audit").get("entries")).isNotEmpty();
     }
@@ -245,13 +346,25 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
         await().atMost(VISIBLE_WITHIN).until(() -> consistencyCheck.check().consistent());
         AuditTrailConsistency consistent = consistencyCheck.check();
         assertThat(consistent.events()).isEqualTo(consistent.auditEntries()).isPositive();
-        assertThat(getJson("admin", "/actuator/health").get("components").get("auditTrail").get("status").asString())
+        assertThat(getJson("admin", "/actuator/health")
+                        .get("components")
+                        .get("auditTrail")
+                        .get("status")
+                        .asString())
                 .isEqualTo("UP");
-        new History(action("391")).then(registered("391", 11, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
-                CommitmentLevel.EU), "system", "reg-391", T0);
-        awaitJson("auditor", "/api/audit?actionId=391", page -> page.get("entries").size() == 1);
+        new History(action("391"))
+                .then(
+                        registered("391", 11, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
+                        "system",
+                        "reg-391",
+                        T0);
+        awaitJson(
+                "auditor",
+                "/api/audit?actionId=391",
+                page -> page.get("entries").size() == 1);
         long lost = jdbc.sql("SELECT global_index FROM query_model.audit_entry WHERE correlation_id = 'reg-303'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         List<String> entryBefore = entryAsText(lost);
         double repairedBefore = repairedEntries();
 
@@ -261,9 +374,11 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(afterRepair.consistent()).isTrue();
         assertThat(afterRepair.events()).isEqualTo(afterRepair.auditEntries()).isGreaterThan(consistent.events());
         assertThat(entryAsText(lost)).isEqualTo(entryBefore).hasSizeGreaterThan(1);
-        JsonNode auditTrail = getJson("admin", "/actuator/health").get("components").get("auditTrail");
+        JsonNode auditTrail =
+                getJson("admin", "/actuator/health").get("components").get("auditTrail");
         assertThat(auditTrail.get("status").asString()).isEqualTo("UP");
-        assertThat(auditTrail.get("details").get("repairedEntries").get(0).asLong()).isEqualTo(lost);
+        assertThat(auditTrail.get("details").get("repairedEntries").get(0).asLong())
+                .isEqualTo(lost);
         assertThat(repairedEntries()).isEqualTo(repairedBefore + 1);
     }
 
@@ -275,36 +390,52 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
     @Test
     void anOldEntryDeletedIsFoundByTheFullComparison() {
         long deleted = jdbc.sql("SELECT global_index FROM query_model.audit_entry WHERE correlation_id = 'c-301-1'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         // settled: inserted longer than the settle time (2 s in the tests) before a check
-        await().atMost(VISIBLE_WITHIN).until(() -> consistencyCheck.check().consistent()
-                && consistencyCheck.comparedUpTo() >= deleted);
+        await().atMost(VISIBLE_WITHIN)
+                .until(() -> consistencyCheck.check().consistent() && consistencyCheck.comparedUpTo() >= deleted);
         List<String> entryBefore = entryAsText(deleted);
 
         deleteEntry(deleted);
 
         consistencyCheck.check();
-        assertThat(entryAsText(deleted)).as("the regular check reads only what is new").isEmpty();
+        assertThat(entryAsText(deleted))
+                .as("the regular check reads only what is new")
+                .isEmpty();
         AuditTrailConsistency full = consistencyCheck.checkEverything();
         assertThat(full.consistent()).isTrue();
         assertThat(entryAsText(deleted)).isEqualTo(entryBefore);
-        assertThat(getJson("admin", "/actuator/health").get("components").get("auditTrail").get("details")
-                .get("repairedEntries")).anyMatch(position -> position.asLong() == deleted);
+        assertThat(getJson("admin", "/actuator/health")
+                        .get("components")
+                        .get("auditTrail")
+                        .get("details")
+                        .get("repairedEntries"))
+                .anyMatch(position -> position.asLong() == deleted);
     }
 
     private static void deleteEntry(long globalIndex) {
         asOwner(owner -> {
-            owner.sql("DELETE FROM query_model.audit_change WHERE global_index = ?").param(globalIndex).update();
-            owner.sql("DELETE FROM query_model.audit_entry WHERE global_index = ?").param(globalIndex).update();
+            owner.sql("DELETE FROM query_model.audit_change WHERE global_index = ?")
+                    .param(globalIndex)
+                    .update();
+            owner.sql("DELETE FROM query_model.audit_entry WHERE global_index = ?")
+                    .param(globalIndex)
+                    .update();
         });
     }
 
     /** The entry and its field changes, each row as PostgreSQL prints it. */
     private List<String> entryAsText(long globalIndex) {
-        List<String> rows = new ArrayList<>(jdbc.sql("SELECT e::text FROM query_model.audit_entry e WHERE global_index = ?")
-                .param(globalIndex).query(String.class).list());
+        List<String> rows =
+                new ArrayList<>(jdbc.sql("SELECT e::text FROM query_model.audit_entry e WHERE global_index = ?")
+                        .param(globalIndex)
+                        .query(String.class)
+                        .list());
         rows.addAll(jdbc.sql("SELECT c::text FROM query_model.audit_change c WHERE global_index = ? ORDER BY position")
-                .param(globalIndex).query(String.class).list());
+                .param(globalIndex)
+                .query(String.class)
+                .list());
         return rows;
     }
 
@@ -315,8 +446,12 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
     /** Axon stores an event's time to the millisecond: its entry shows that time, and the content check agrees. */
     @Test
     void anEntryKeepsTheEventsStoredTimeAndTheContentCheckAgrees() {
-        JsonNode entry = awaitJson("auditor", "/api/audit?actionId=302&actor=alice",
-                page -> page.get("entries").size() == 1).get("entries").get(0);
+        JsonNode entry = awaitJson(
+                        "auditor",
+                        "/api/audit?actionId=302&actor=alice",
+                        page -> page.get("entries").size() == 1)
+                .get("entries")
+                .get(0);
 
         assertThat(Instant.parse(entry.get("occurredAt").asString()))
                 .isEqualTo(STORED_WITH_NANOSECONDS.truncatedTo(ChronoUnit.MILLIS));
@@ -326,29 +461,47 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
     /** An entry edited in query_model no longer says what its event says: the check names it. */
     @Test
     void theConsistencyCheckNoticesAnEntryThatSaysSomethingElseThanItsEvent() {
-        await().atMost(VISIBLE_WITHIN).until(() -> consistencyCheck.checkEverything().consistent());
+        await().atMost(VISIBLE_WITHIN)
+                .until(() -> consistencyCheck.checkEverything().consistent());
         long edited = jdbc.sql("SELECT global_index FROM query_model.audit_entry WHERE correlation_id = 'c-302-1'")
-                .query(Long.class).single();
-        String reason = jdbc.sql("SELECT reason FROM query_model.audit_entry WHERE global_index = ?").param(edited)
-                .query(String.class).single();
-        asOwner(owner -> owner.sql("UPDATE query_model.audit_entry SET reason = 'nothing to see' WHERE global_index = ?")
-                .param(edited).update());
+                .query(Long.class)
+                .single();
+        String reason = jdbc.sql("SELECT reason FROM query_model.audit_entry WHERE global_index = ?")
+                .param(edited)
+                .query(String.class)
+                .single();
+        asOwner(owner -> owner.sql(
+                        "UPDATE query_model.audit_entry SET reason = 'nothing to see' WHERE global_index = ?")
+                .param(edited)
+                .update());
         try {
-            assertThat(consistencyCheck.check().differingEntries()).as("only a full comparison reads old entries")
+            assertThat(consistencyCheck.check().differingEntries())
+                    .as("only a full comparison reads old entries")
                     .isEmpty();
             // as an auditor asks for it: a full verification, answered from the background
             assertThat(post("auditor", "/api/integrity/verify").statusCode()).isEqualTo(202);
-            JsonNode verified = awaitJson("auditor", "/api/integrity/verify",
-                    answer -> answer.get("auditTrail").get("status").asString().equals("DIFFERS")).get("auditTrail");
+            JsonNode verified = awaitJson(
+                            "auditor",
+                            "/api/integrity/verify",
+                            answer -> answer.get("auditTrail")
+                                    .get("status")
+                                    .asString()
+                                    .equals("DIFFERS"))
+                    .get("auditTrail");
             assertThat(verified.get("differingEntries").get(0).asLong()).isEqualTo(edited);
             assertThat(verified.get("differingEntries")).hasSize(1);
             assertThat(consistencyCheck.latest().consistent()).isFalse();
-            JsonNode auditTrail = json(get("admin", "/actuator/health").body()).get("components").get("auditTrail");
+            JsonNode auditTrail = json(get("admin", "/actuator/health").body())
+                    .get("components")
+                    .get("auditTrail");
             assertThat(auditTrail.get("status").asString()).isEqualTo("DOWN");
-            assertThat(auditTrail.get("details").get("differingEntries").get(0).asLong()).isEqualTo(edited);
+            assertThat(auditTrail.get("details").get("differingEntries").get(0).asLong())
+                    .isEqualTo(edited);
         } finally {
             asOwner(owner -> owner.sql("UPDATE query_model.audit_entry SET reason = ? WHERE global_index = ?")
-                    .param(reason).param(edited).update());
+                    .param(reason)
+                    .param(edited)
+                    .update());
         }
         assertThat(consistencyCheck.checkEverything().consistent()).isTrue();
     }

@@ -30,17 +30,25 @@ class ProjectionTracingIntegrationTest extends QueryServiceIntegrationTestBase {
     void eachProjectionHandlesAnEventInTheTraceOfTheRequestThatCausedIt() {
         String traceId = RecordedSpans.newTraceId();
         String publishingSpan = RecordedSpans.newSpanId();
-        new History(action("971")).then(registered("971", 5, 2, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
-                CommitmentLevel.EU), tracedBy(traceId, publishingSpan), Instant.now());
+        new History(action("971"))
+                .then(
+                        registered("971", 5, 2, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
+                        tracedBy(traceId, publishingSpan),
+                        Instant.now());
 
         await().atMost(VISIBLE_WITHIN).untilAsserted(() -> {
             RecordedSpans.Trace trace = recordedSpans.trace(traceId);
-            SpanData processing = trace.named("StreamingEventProcessor.process").stream().findFirst()
+            SpanData processing = trace.named("StreamingEventProcessor.process").stream()
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("the event was not handled in its trace: " + trace));
             assertThat(processing.getParentSpanId()).isEqualTo(publishingSpan);
-            for (String projection : List.of("ActionViewProjection.", "AuditTrailProjection.", "ActionTimelineProjection.")) {
-                assertThat(trace.named(projection)).as(projection).singleElement()
-                        .satisfies(handling -> assertThat(trace.descendsFrom(handling, processing)).isTrue());
+            for (String projection :
+                    List.of("ActionViewProjection.", "AuditTrailProjection.", "ActionTimelineProjection.")) {
+                assertThat(trace.named(projection))
+                        .as(projection)
+                        .singleElement()
+                        .satisfies(handling -> assertThat(trace.descendsFrom(handling, processing))
+                                .isTrue());
             }
         });
     }
@@ -49,16 +57,21 @@ class ProjectionTracingIntegrationTest extends QueryServiceIntegrationTestBase {
     @Test
     void anEventHandledLongAfterItWasStoredStartsATraceLinkedToTheRequestsTrace() {
         String traceId = RecordedSpans.newTraceId();
-        new History(action("972")).then(registered("972", 5, 2, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
-                CommitmentLevel.EU), tracedBy(traceId, RecordedSpans.newSpanId()), Instant.now().minusSeconds(3600));
+        new History(action("972"))
+                .then(
+                        registered("972", 5, 2, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
+                        tracedBy(traceId, RecordedSpans.newSpanId()),
+                        Instant.now().minusSeconds(3600));
 
-        await().atMost(VISIBLE_WITHIN).untilAsserted(() -> assertThat(recordedSpans.linkedTo(traceId))
-                .anySatisfy(span -> assertThat(span.getName()).startsWith("StreamingEventProcessor.process")));
+        await().atMost(VISIBLE_WITHIN)
+                .untilAsserted(() -> assertThat(recordedSpans.linkedTo(traceId))
+                        .anySatisfy(span -> assertThat(span.getName()).startsWith("StreamingEventProcessor.process")));
         assertThat(recordedSpans.trace(traceId).spans()).isEmpty();
     }
 
     private static MetaData tracedBy(String traceId, String spanId) {
-        return MetaData.with("actor", "system").and("correlationId", "trace-" + traceId)
+        return MetaData.with("actor", "system")
+                .and("correlationId", "trace-" + traceId)
                 .and("traceparent", RecordedSpans.traceparent(traceId, spanId));
     }
 }

@@ -33,19 +33,35 @@ class FailingProjectionIntegrationTest extends QueryServiceIntegrationTestBase {
     void anEventAHandlerFailsOnIsRetriedUntilItGoesThroughInsteadOfBeingSkipped() {
         refusingHandler.refuse(ACTION.toString());
         try {
-            new History(ACTION).then(registered("401", 1, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
-                    CommitmentLevel.NATIONAL), "system", "reg-401", Instant.parse("2026-02-01T09:00:00Z"));
+            new History(ACTION)
+                    .then(
+                            registered(
+                                    "401",
+                                    1,
+                                    1,
+                                    ImplementationStatus.NOT_STARTED,
+                                    RANGE_2024_2025,
+                                    CommitmentLevel.NATIONAL),
+                            "system",
+                            "reg-401",
+                            Instant.parse("2026-02-01T09:00:00Z"));
             await().atMost(VISIBLE_WITHIN).until(() -> refusingHandler.refusals() > 0);
             // The other projections handled the event too, but their work was rolled back with the failing handler's.
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
-                    get("evaluator", "/api/plans/eu-wap-nl/actions/401/as-of?at=2026-02-02").statusCode() == 404);
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> get("evaluator", "/api/plans/eu-wap-nl/actions/401/as-of?at=2026-02-02")
+                                    .statusCode()
+                            == 404);
         } finally {
             refusingHandler.accept(ACTION.toString());
         }
 
         // Once the cause is gone, the same event goes through: nothing was skipped.
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                get("evaluator", "/api/plans/eu-wap-nl/actions/401/as-of?at=2026-02-02").statusCode() == 200);
-        assertThat(get("evaluator", "/api/plans/eu-wap-nl/actions/401").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> get("evaluator", "/api/plans/eu-wap-nl/actions/401/as-of?at=2026-02-02")
+                                .statusCode()
+                        == 200);
+        assertThat(get("evaluator", "/api/plans/eu-wap-nl/actions/401").statusCode())
+                .isEqualTo(200);
     }
 }

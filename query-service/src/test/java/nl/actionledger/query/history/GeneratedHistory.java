@@ -35,9 +35,16 @@ final class GeneratedHistory {
     private static final List<String> ACTORS = List.of("gen-ana", "gen-ben", "gen-cas", "gen-dirk");
 
     /** One generated event and the state its action was in after it. */
-    record Step(ActionRef action, long sequenceNumber, Object payload, String actor, Instant at,
-                ImplementationStatus status, String organisation, String contact, Timeframe timeframe) {
-    }
+    record Step(
+            ActionRef action,
+            long sequenceNumber,
+            Object payload,
+            String actor,
+            Instant at,
+            ImplementationStatus status,
+            String organisation,
+            String contact,
+            Timeframe timeframe) {}
 
     private final List<Step> steps = new ArrayList<>();
 
@@ -46,12 +53,27 @@ final class GeneratedHistory {
         for (int a = 1; a <= actions; a++) {
             ActionRef action = ActionRef.of(planId, Integer.toString(a));
             Instant at = start.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 30)));
-            ImplementationStatus status = ImplementationStatus.values()[random.nextInt(ImplementationStatus.values().length)];
+            ImplementationStatus status =
+                    ImplementationStatus.values()[random.nextInt(ImplementationStatus.values().length)];
             Timeframe timeframe = TIMEFRAMES.get(random.nextInt(TIMEFRAMES.size()));
             String organisation = null;
             String contact = null;
-            steps.add(new Step(action, 0, TestEvents.registered(action, 1 + random.nextInt(17), 1 + random.nextInt(4),
-                    status, timeframe, CommitmentLevel.NATIONAL), "system", at, status, null, null, timeframe));
+            steps.add(new Step(
+                    action,
+                    0,
+                    TestEvents.registered(
+                            action,
+                            1 + random.nextInt(17),
+                            1 + random.nextInt(4),
+                            status,
+                            timeframe,
+                            CommitmentLevel.NATIONAL),
+                    "system",
+                    at,
+                    status,
+                    null,
+                    null,
+                    timeframe));
             for (int seq = 1; seq <= changesPerAction; seq++) {
                 at = at.plus(Duration.ofMinutes(1 + random.nextInt(60 * 24 * 20)));
                 String actor = ACTORS.get(random.nextInt(ACTORS.size()));
@@ -68,7 +90,8 @@ final class GeneratedHistory {
                         Assignment previous = organisation == null ? null : new Assignment(organisation, null, contact);
                         organisation = ORGANISATIONS.get(random.nextInt(ORGANISATIONS.size()));
                         contact = "contact " + random.nextInt(1000);
-                        payload = new ActionReassignedEvent(action, previous, new Assignment(organisation, null, contact), "r" + seq);
+                        payload = new ActionReassignedEvent(
+                                action, previous, new Assignment(organisation, null, contact), "r" + seq);
                     }
                     default -> {
                         Timeframe next = TIMEFRAMES.get(random.nextInt(TIMEFRAMES.size()));

@@ -1,7 +1,6 @@
 package nl.actionledger.query.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -58,29 +57,84 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
         generated = new GeneratedHistory(GENERATED_PLAN, 8, 25, Instant.parse("2024-01-01T00:00:00Z"), 20261128L);
         Map<String, History> histories = new HashMap<>();
         for (GeneratedHistory.Step step : generated.steps()) {
-            histories.computeIfAbsent(step.action().actionId(), id -> new History(step.action()))
+            histories
+                    .computeIfAbsent(step.action().actionId(), id -> new History(step.action()))
                     .then(step.payload(), step.actor(), "gen-" + step.sequenceNumber(), step.at());
         }
 
-        report("1").then(TestEvents.registered(ref("1"), 1, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
-                CommitmentLevel.NATIONAL), "system", "reg", JAN_10);
-        report("2").then(TestEvents.registered(ref("2"), 5, 2, ImplementationStatus.NOT_STARTED, RANGE_2023_2024,
-                CommitmentLevel.EU), "system", "reg", JAN_10);
-        report("3").then(TestEvents.registered(ref("3"), 9, 3, ImplementationStatus.ON_HOLD, RANGE_2022_2024,
-                CommitmentLevel.EU), "system", "reg", JAN_10);
-        report("4").then(TestEvents.registered(ref("4"), 9, 3, ImplementationStatus.CONTINUOUS, CONTINUOUS,
-                CommitmentLevel.NATIONAL), "system", "reg", JAN_10);
-        report("1").then(new ActionStatusChangedEvent(ref("1"), ImplementationStatus.NOT_STARTED,
-                ImplementationStatus.IN_PROGRESS, "start"), "ana", "c1", Instant.parse("2025-03-05T10:00:00Z"));
-        report("1").then(new ActionStatusChangedEvent(ref("1"), ImplementationStatus.IN_PROGRESS,
-                ImplementationStatus.NOT_STARTED, "false start"), "ben", "c2", Instant.parse("2025-04-01T10:00:00Z"));
-        report("5").then(TestEvents.registered(ref("5"), 15, 4, ImplementationStatus.NOT_STARTED, TBD,
-                CommitmentLevel.INTERNATIONAL), "system", "reg", Instant.parse("2025-04-15T10:00:00Z"));
-        report("2").then(new ActionTimeframeRevisedEvent(ref("2"), RANGE_2023_2024,
-                new Timeframe(TimeframeType.FROM, "Vanaf 2026", 2026, null), "delayed"), "cas", "c3",
-                Instant.parse("2025-05-01T10:00:00Z"));
-        report("4").then(new ActionReassignedEvent(ref("4"), null, new Assignment("nvwa", null, null), "NVWA leads"),
-                "ana", "c4", Instant.parse("2025-06-01T10:00:00Z"));
+        report("1")
+                .then(
+                        TestEvents.registered(
+                                ref("1"),
+                                1,
+                                1,
+                                ImplementationStatus.NOT_STARTED,
+                                RANGE_2024_2025,
+                                CommitmentLevel.NATIONAL),
+                        "system",
+                        "reg",
+                        JAN_10);
+        report("2")
+                .then(
+                        TestEvents.registered(
+                                ref("2"), 5, 2, ImplementationStatus.NOT_STARTED, RANGE_2023_2024, CommitmentLevel.EU),
+                        "system",
+                        "reg",
+                        JAN_10);
+        report("3")
+                .then(
+                        TestEvents.registered(
+                                ref("3"), 9, 3, ImplementationStatus.ON_HOLD, RANGE_2022_2024, CommitmentLevel.EU),
+                        "system",
+                        "reg",
+                        JAN_10);
+        report("4")
+                .then(
+                        TestEvents.registered(
+                                ref("4"), 9, 3, ImplementationStatus.CONTINUOUS, CONTINUOUS, CommitmentLevel.NATIONAL),
+                        "system",
+                        "reg",
+                        JAN_10);
+        report("1")
+                .then(
+                        new ActionStatusChangedEvent(
+                                ref("1"), ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, "start"),
+                        "ana",
+                        "c1",
+                        Instant.parse("2025-03-05T10:00:00Z"));
+        report("1")
+                .then(
+                        new ActionStatusChangedEvent(
+                                ref("1"),
+                                ImplementationStatus.IN_PROGRESS,
+                                ImplementationStatus.NOT_STARTED,
+                                "false start"),
+                        "ben",
+                        "c2",
+                        Instant.parse("2025-04-01T10:00:00Z"));
+        report("5")
+                .then(
+                        TestEvents.registered(
+                                ref("5"), 15, 4, ImplementationStatus.NOT_STARTED, TBD, CommitmentLevel.INTERNATIONAL),
+                        "system",
+                        "reg",
+                        Instant.parse("2025-04-15T10:00:00Z"));
+        report("2")
+                .then(
+                        new ActionTimeframeRevisedEvent(
+                                ref("2"),
+                                RANGE_2023_2024,
+                                new Timeframe(TimeframeType.FROM, "Vanaf 2026", 2026, null),
+                                "delayed"),
+                        "cas",
+                        "c3",
+                        Instant.parse("2025-05-01T10:00:00Z"));
+        report("4")
+                .then(
+                        new ActionReassignedEvent(ref("4"), null, new Assignment("nvwa", null, null), "NVWA leads"),
+                        "ana",
+                        "c4",
+                        Instant.parse("2025-06-01T10:00:00Z"));
         awaitProjectionsCaughtUp();
     }
 
@@ -110,16 +164,25 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
             JsonNode answer = getJson("evaluator", "/api/plans/" + GENERATED_PLAN + "/as-of?at=" + at);
             assertThat(Instant.parse(answer.get("at").asString())).isEqualTo(at);
             Map<String, JsonNode> actual = new HashMap<>();
-            answer.get("actions").forEach(view -> actual.put(view.get("actionId").asString(), view));
+            answer.get("actions")
+                    .forEach(view -> actual.put(view.get("actionId").asString(), view));
             assertThat(actual.keySet()).as("actions at " + at).isEqualTo(expected.keySet());
             expected.forEach((actionId, step) -> {
                 JsonNode view = actual.get(actionId);
-                assertThat(view.get("status").asString()).as(actionId + " at " + at).isEqualTo(step.status().name());
-                assertThat(text(view, "organisation")).as(actionId + " at " + at).isEqualTo(step.organisation());
+                assertThat(view.get("status").asString())
+                        .as(actionId + " at " + at)
+                        .isEqualTo(step.status().name());
+                assertThat(text(view, "organisation"))
+                        .as(actionId + " at " + at)
+                        .isEqualTo(step.organisation());
                 assertThat(text(view, "contact")).as(actionId + " at " + at).isEqualTo(step.contact());
-                assertThat(view.get("timeframe").get("raw").asString()).isEqualTo(step.timeframe().raw());
-                assertThat(view.get("timeframe").get("type").asString()).isEqualTo(step.timeframe().type().name());
-                assertThat(view.get("version").asLong()).as(actionId + " at " + at).isEqualTo(step.sequenceNumber());
+                assertThat(view.get("timeframe").get("raw").asString())
+                        .isEqualTo(step.timeframe().raw());
+                assertThat(view.get("timeframe").get("type").asString())
+                        .isEqualTo(step.timeframe().type().name());
+                assertThat(view.get("version").asLong())
+                        .as(actionId + " at " + at)
+                        .isEqualTo(step.sequenceNumber());
                 assertThat(view.get("lastChangedBy").asString()).isEqualTo(step.actor());
             });
         }
@@ -132,7 +195,8 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(one.get("action").get("status").asString()).isEqualTo("IN_PROGRESS");
         assertThat(one.get("action").get("version").asLong()).isEqualTo(1);
 
-        JsonNode filtered = getJson("evaluator", "/api/plans/" + REPORT_PLAN + "/as-of?at=2025-06-30&priority=3&commitment=EU");
+        JsonNode filtered =
+                getJson("evaluator", "/api/plans/" + REPORT_PLAN + "/as-of?at=2025-06-30&priority=3&commitment=EU");
         assertThat(filtered.get("actions")).hasSize(1);
         assertThat(filtered.get("actions").get(0).get("actionId").asString()).isEqualTo("3");
         assertThat(filtered.get("position").asLong()).isPositive();
@@ -143,18 +207,26 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
         JsonNode answer = getJson("evaluator", "/api/plans/" + REPORT_PLAN + "/as-of?at=2025-06-01");
         // 2025-06-01 ends at 22:00 UTC (CEST); the reassignment at 10:00 UTC that day is included
         assertThat(Instant.parse(answer.get("at").asString())).isEqualTo(Instant.parse("2025-06-01T21:59:59.999999Z"));
-        assertThat(actionsById(answer.get("actions")).get("4").get("organisation").asString()).isEqualTo("nvwa");
+        assertThat(actionsById(answer.get("actions"))
+                        .get("4")
+                        .get("organisation")
+                        .asString())
+                .isEqualTo("nvwa");
     }
 
     @Test
     void refusesTheFutureThePastBeforeThePlanAndNonsense() {
         String future = Instant.now().plus(Duration.ofDays(1)).toString();
         assertProblem(get("evaluator", "/api/plans/" + REPORT_PLAN + "/as-of?at=" + future), 400, "INSTANT_IN_FUTURE");
-        assertProblem(get("evaluator", "/api/plans/" + REPORT_PLAN + "/as-of?at=2020-01-01"), 404, "PLAN_NOT_YET_REGISTERED");
+        assertProblem(
+                get("evaluator", "/api/plans/" + REPORT_PLAN + "/as-of?at=2020-01-01"), 404, "PLAN_NOT_YET_REGISTERED");
         assertProblem(get("evaluator", "/api/plans/nl-unknown/as-of?at=2025-01-01"), 404, "PLAN_NOT_FOUND");
         assertProblem(get("evaluator", "/api/plans/" + REPORT_PLAN + "/as-of?at=last-tuesday"), 400, "INVALID_INSTANT");
         assertProblem(get("evaluator", "/api/plans/" + REPORT_PLAN + "/as-of"), 400, "MISSING_INSTANT");
-        assertProblem(get("evaluator", "/api/plans/" + REPORT_PLAN + "/actions/9/as-of?at=2025-06-01"), 404, "ACTION_NOT_FOUND");
+        assertProblem(
+                get("evaluator", "/api/plans/" + REPORT_PLAN + "/actions/9/as-of?at=2025-06-01"),
+                404,
+                "ACTION_NOT_FOUND");
         assertProblem(get("coordinator", "/api/plans/" + REPORT_PLAN + "/as-of?at=2025-06-01"), 403, "FORBIDDEN");
         assertProblem(get(null, "/api/plans/" + REPORT_PLAN + "/as-of?at=2025-06-01"), 401, "UNAUTHENTICATED");
     }
@@ -163,7 +235,8 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @Test
     void changesShowTheNetChangePerActionAndWhoMadeThem() {
-        JsonNode changes = getJson("evaluator", "/api/plans/" + REPORT_PLAN + "/changes?from=2025-03-01T00:00:00Z&to=2025-06-30");
+        JsonNode changes =
+                getJson("evaluator", "/api/plans/" + REPORT_PLAN + "/changes?from=2025-03-01T00:00:00Z&to=2025-06-30");
         Map<String, JsonNode> byAction = actionsById(changes.get("actions"));
 
         assertThat(byAction.keySet()).containsExactlyInAnyOrder("1", "2", "4", "5");
@@ -175,20 +248,28 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(fieldChange(byAction.get("2"), "timeframe")).isEqualTo("2023 - 2024 -> Vanaf 2026");
         assertThat(fieldChange(byAction.get("4"), "organisation")).isEqualTo("null -> nvwa");
         assertThat(fieldChange(byAction.get("5"), "status")).isEqualTo("null -> NOT_STARTED");
-        assertProblem(get("evaluator", "/api/plans/" + REPORT_PLAN + "/changes?from=2025-06-30&to=2025-03-01"), 400,
+        assertProblem(
+                get("evaluator", "/api/plans/" + REPORT_PLAN + "/changes?from=2025-06-30&to=2025-03-01"),
+                400,
                 "INVALID_PERIOD");
     }
 
     /** One request reads at most ten years of events; exactly ten years is still one period. */
     @Test
     void aPeriodSpansAtMostTenYears() {
-        assertThat(get("evaluator", "/api/plans/" + REPORT_PLAN + "/changes?from=2015-06-30&to=2025-06-30").statusCode())
+        assertThat(get("evaluator", "/api/plans/" + REPORT_PLAN + "/changes?from=2015-06-30&to=2025-06-30")
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(get("evaluator", "/api/plans/" + REPORT_PLAN + "/report?from=2015-06-30&to=2025-06-30").statusCode())
+        assertThat(get("evaluator", "/api/plans/" + REPORT_PLAN + "/report?from=2015-06-30&to=2025-06-30")
+                        .statusCode())
                 .isEqualTo(200);
-        assertProblem(get("evaluator", "/api/plans/" + REPORT_PLAN + "/changes?from=2015-06-30&to=2025-07-01"), 400,
+        assertProblem(
+                get("evaluator", "/api/plans/" + REPORT_PLAN + "/changes?from=2015-06-30&to=2025-07-01"),
+                400,
                 "PERIOD_TOO_LONG");
-        assertProblem(get("evaluator", "/api/plans/" + REPORT_PLAN + "/report?from=1900-01-01&to=2025-06-30"), 400,
+        assertProblem(
+                get("evaluator", "/api/plans/" + REPORT_PLAN + "/report?from=1900-01-01&to=2025-06-30"),
+                400,
                 "PERIOD_TOO_LONG");
     }
 
@@ -197,24 +278,28 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
     /** The small plan by hand: four actions registered on 10 January, one started and stopped again, a fifth added. */
     @Test
     void statusOverTimeCountsTheActionsPerStatusAtTheEndOfEachMonth() {
-        JsonNode answer = getJson("evaluator", "/api/plans/" + REPORT_PLAN
-                + "/status-over-time?from=2024-12-31&to=2025-05-31&granularity=month");
+        JsonNode answer = getJson(
+                "evaluator",
+                "/api/plans/" + REPORT_PLAN + "/status-over-time?from=2024-12-31&to=2025-05-31&granularity=month");
 
         assertThat(answer.get("granularity").asString()).isEqualTo("MONTH");
         List<String> rows = new ArrayList<>();
-        answer.get("points").forEach(point -> rows.add(point.get("at").asString() + " " + point.get("actions").asInt()
-                + " NS" + point.get("statuses").get("NOT_STARTED").asInt()
-                + " IP" + point.get("statuses").get("IN_PROGRESS").asInt()
-                + " OH" + point.get("statuses").get("ON_HOLD").asInt()
-                + " C" + point.get("statuses").get("CONTINUOUS").asInt()));
+        answer.get("points")
+                .forEach(point -> rows.add(point.get("at").asString() + " "
+                        + point.get("actions").asInt()
+                        + " NS" + point.get("statuses").get("NOT_STARTED").asInt()
+                        + " IP" + point.get("statuses").get("IN_PROGRESS").asInt()
+                        + " OH" + point.get("statuses").get("ON_HOLD").asInt()
+                        + " C" + point.get("statuses").get("CONTINUOUS").asInt()));
         // the end of each month in the Netherlands; the plan was empty at the end of 2024
-        assertThat(rows).containsExactly(
-                "2024-12-31T22:59:59.999999Z 0 NS0 IP0 OH0 C0",
-                "2025-01-31T22:59:59.999999Z 4 NS2 IP0 OH1 C1",
-                "2025-02-28T22:59:59.999999Z 4 NS2 IP0 OH1 C1",
-                "2025-03-31T21:59:59.999999Z 4 NS1 IP1 OH1 C1",
-                "2025-04-30T21:59:59.999999Z 5 NS3 IP0 OH1 C1",
-                "2025-05-31T21:59:59.999999Z 5 NS3 IP0 OH1 C1");
+        assertThat(rows)
+                .containsExactly(
+                        "2024-12-31T22:59:59.999999Z 0 NS0 IP0 OH0 C0",
+                        "2025-01-31T22:59:59.999999Z 4 NS2 IP0 OH1 C1",
+                        "2025-02-28T22:59:59.999999Z 4 NS2 IP0 OH1 C1",
+                        "2025-03-31T21:59:59.999999Z 4 NS1 IP1 OH1 C1",
+                        "2025-04-30T21:59:59.999999Z 5 NS3 IP0 OH1 C1",
+                        "2025-05-31T21:59:59.999999Z 5 NS3 IP0 OH1 C1");
     }
 
     @Test
@@ -223,8 +308,11 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
         assertStatusOverTimeIsTheFold("from=2023-12-31&to=2025-12-31&granularity=week");
         List<GeneratedHistory.Step> steps = generated.steps();
         Instant first = steps.get(steps.size() / 3).at();
-        Instant last = steps.stream().map(GeneratedHistory.Step::at).filter(at -> at.isAfter(first.plus(Duration.ofDays(60))))
-                .findFirst().orElseThrow();
+        Instant last = steps.stream()
+                .map(GeneratedHistory.Step::at)
+                .filter(at -> at.isAfter(first.plus(Duration.ofDays(60))))
+                .findFirst()
+                .orElseThrow();
         assertStatusOverTimeIsTheFold("from=" + first + "&to=" + last + "&granularity=day");
     }
 
@@ -237,11 +325,18 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
             for (ImplementationStatus status : ImplementationStatus.values()) {
                 expected.put(status.name(), 0);
             }
-            generated.foldedAt(at).values().forEach(step -> expected.merge(step.status().name(), 1, Integer::sum));
+            generated
+                    .foldedAt(at)
+                    .values()
+                    .forEach(step -> expected.merge(step.status().name(), 1, Integer::sum));
             Map<String, Integer> actual = new HashMap<>();
-            point.get("statuses").properties().forEach(entry -> actual.put(entry.getKey(), entry.getValue().asInt()));
+            point.get("statuses")
+                    .properties()
+                    .forEach(
+                            entry -> actual.put(entry.getKey(), entry.getValue().asInt()));
             assertThat(actual).as(query + " at " + at).isEqualTo(expected);
-            assertThat(point.get("actions").asInt()).isEqualTo(generated.foldedAt(at).size());
+            assertThat(point.get("actions").asInt())
+                    .isEqualTo(generated.foldedAt(at).size());
         }
     }
 
@@ -252,27 +347,62 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
         Instant endOfMarch = Instant.parse("2025-03-31T21:59:59.999999Z");
         ActionRef first = ActionRef.of(plan, "1");
         ActionRef second = ActionRef.of(plan, "2");
-        new History(second).then(TestEvents.registered(second, 1, 1, ImplementationStatus.ON_HOLD, TBD,
-                        CommitmentLevel.EU), "system", "reg", Instant.parse("2025-01-15T10:00:00Z"))
-                .then(new ActionStatusChangedEvent(second, ImplementationStatus.ON_HOLD, ImplementationStatus.IN_PROGRESS,
-                        "resumed"), "ana", "c1", Instant.parse("2025-03-10T10:00:00Z"))
+        new History(second)
+                .then(
+                        TestEvents.registered(second, 1, 1, ImplementationStatus.ON_HOLD, TBD, CommitmentLevel.EU),
+                        "system",
+                        "reg",
+                        Instant.parse("2025-01-15T10:00:00Z"))
+                .then(
+                        new ActionStatusChangedEvent(
+                                second, ImplementationStatus.ON_HOLD, ImplementationStatus.IN_PROGRESS, "resumed"),
+                        "ana",
+                        "c1",
+                        Instant.parse("2025-03-10T10:00:00Z"))
                 // stamped a day before its predecessor (another instance's clock): it begins when its predecessor did
-                .then(new ActionStatusChangedEvent(second, ImplementationStatus.IN_PROGRESS, ImplementationStatus.COMPLETED,
-                        "done"), "ben", "c2", Instant.parse("2025-03-09T10:00:00Z"));
-        new History(first).then(TestEvents.registered(first, 1, 1, ImplementationStatus.NOT_STARTED, TBD,
-                        CommitmentLevel.EU), "system", "reg", endOfJanuary)
-                .then(new ActionStatusChangedEvent(first, ImplementationStatus.NOT_STARTED,
-                        ImplementationStatus.IN_PROGRESS, "start"), "ana", "c3", Instant.parse("2025-02-10T10:00:00Z"))
-                .then(new ActionReassignedEvent(first, null, new Assignment("nvwa", null, null), "NVWA leads"), "ana",
-                        "c4", Instant.parse("2025-02-15T10:00:00Z"))
-                .then(new ActionStatusChangedEvent(first, ImplementationStatus.IN_PROGRESS,
-                        ImplementationStatus.NOT_STARTED, "false start"), "ben", "c5", Instant.parse("2025-02-20T10:00:00Z"))
-                .then(new ActionStatusChangedEvent(first, ImplementationStatus.NOT_STARTED, ImplementationStatus.COMPLETED,
-                        "done"), "ben", "c6", endOfMarch);
+                .then(
+                        new ActionStatusChangedEvent(
+                                second, ImplementationStatus.IN_PROGRESS, ImplementationStatus.COMPLETED, "done"),
+                        "ben",
+                        "c2",
+                        Instant.parse("2025-03-09T10:00:00Z"));
+        new History(first)
+                .then(
+                        TestEvents.registered(first, 1, 1, ImplementationStatus.NOT_STARTED, TBD, CommitmentLevel.EU),
+                        "system",
+                        "reg",
+                        endOfJanuary)
+                .then(
+                        new ActionStatusChangedEvent(
+                                first, ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, "start"),
+                        "ana",
+                        "c3",
+                        Instant.parse("2025-02-10T10:00:00Z"))
+                .then(
+                        new ActionReassignedEvent(first, null, new Assignment("nvwa", null, null), "NVWA leads"),
+                        "ana",
+                        "c4",
+                        Instant.parse("2025-02-15T10:00:00Z"))
+                .then(
+                        new ActionStatusChangedEvent(
+                                first,
+                                ImplementationStatus.IN_PROGRESS,
+                                ImplementationStatus.NOT_STARTED,
+                                "false start"),
+                        "ben",
+                        "c5",
+                        Instant.parse("2025-02-20T10:00:00Z"))
+                .then(
+                        new ActionStatusChangedEvent(
+                                first, ImplementationStatus.NOT_STARTED, ImplementationStatus.COMPLETED, "done"),
+                        "ben",
+                        "c6",
+                        endOfMarch);
         awaitProjectionsCaughtUp();
 
-        JsonNode answer = getJson("evaluator", "/api/plans/" + plan
-                + "/status-over-time?from=2025-01-01&to=2025-04-30&granularity=month");
+        JsonNode answer = getJson(
+                "evaluator",
+                "/api/plans/" + plan + "/status-over-time?from=2025-01-01&to=2025-04-30&granularity=month");
         List<String> rows = new ArrayList<>();
         answer.get("points").forEach(point -> {
             List<String> statuses = new ArrayList<>();
@@ -283,16 +413,24 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
             });
             rows.add(point.get("at").asString() + " " + point.get("actions").asInt() + " " + statuses);
         });
-        assertThat(rows).containsExactly(
-                "2025-01-01T22:59:59.999999Z 0 []",
-                "2025-01-31T22:59:59.999999Z 2 [NOT_STARTED=1, ON_HOLD=1]",
-                "2025-02-28T22:59:59.999999Z 2 [NOT_STARTED=1, ON_HOLD=1]",
-                "2025-03-31T21:59:59.999999Z 2 [COMPLETED=2]",
-                "2025-04-30T21:59:59.999999Z 2 [COMPLETED=2]");
+        assertThat(rows)
+                .containsExactly(
+                        "2025-01-01T22:59:59.999999Z 0 []",
+                        "2025-01-31T22:59:59.999999Z 2 [NOT_STARTED=1, ON_HOLD=1]",
+                        "2025-02-28T22:59:59.999999Z 2 [NOT_STARTED=1, ON_HOLD=1]",
+                        "2025-03-31T21:59:59.999999Z 2 [COMPLETED=2]",
+                        "2025-04-30T21:59:59.999999Z 2 [COMPLETED=2]");
         assertThat(getJson("evaluator", "/api/plans/" + plan + "/actions/2/as-of?at=2025-03-09T12:00:00Z")
-                .get("action").get("status").asString()).as("not completed before it was resumed").isEqualTo("ON_HOLD");
+                        .get("action")
+                        .get("status")
+                        .asString())
+                .as("not completed before it was resumed")
+                .isEqualTo("ON_HOLD");
         assertThat(getJson("evaluator", "/api/plans/" + plan + "/actions/2/as-of?at=2025-03-10T10:00:00Z")
-                .get("action").get("status").asString()).isEqualTo("COMPLETED");
+                        .get("action")
+                        .get("status")
+                        .asString())
+                .isEqualTo("COMPLETED");
     }
 
     @Test
@@ -300,17 +438,23 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
         String path = "/api/plans/" + REPORT_PLAN + "/status-over-time";
         assertProblem(get("evaluator", path + "?from=2025-06-30&to=2025-03-01"), 400, "INVALID_PERIOD");
         assertProblem(get("evaluator", path + "?to=2025-03-01"), 400, "MISSING_INSTANT");
-        assertProblem(get("evaluator", path + "?from=2025-01-01&to=2025-03-01&granularity=fortnight"), 400,
+        assertProblem(
+                get("evaluator", path + "?from=2025-01-01&to=2025-03-01&granularity=fortnight"),
+                400,
                 "INVALID_GRANULARITY");
         assertProblem(get("evaluator", path + "?from=2015-06-30&to=2025-07-01"), 400, "PERIOD_TOO_LONG");
-        assertProblem(get("evaluator", path + "?from=2024-01-01&to=2025-06-30&granularity=day"), 400,
-                "TOO_MANY_POINTS");
+        assertProblem(
+                get("evaluator", path + "?from=2024-01-01&to=2025-06-30&granularity=day"), 400, "TOO_MANY_POINTS");
         assertProblem(get("evaluator", path + "?from=yesterday&to=2025-06-30"), 400, "INVALID_INSTANT");
-        assertProblem(get("evaluator", "/api/plans/nl-unknown/status-over-time?from=2025-01-01&to=2025-03-01"), 404,
+        assertProblem(
+                get("evaluator", "/api/plans/nl-unknown/status-over-time?from=2025-01-01&to=2025-03-01"),
+                404,
                 "PLAN_NOT_FOUND");
         assertProblem(get("coordinator", path + "?from=2025-01-01&to=2025-03-01"), 403, "FORBIDDEN");
         // a year of days is allowed: 366 ends of days and the start
-        assertThat(getJson("evaluator", path + "?from=2024-06-30&to=2025-06-30&granularity=day").get("points").size())
+        assertThat(getJson("evaluator", path + "?from=2024-06-30&to=2025-06-30&granularity=day")
+                        .get("points")
+                        .size())
                 .isEqualTo(366);
     }
 
@@ -322,18 +466,40 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
 
         assertThat(report.get("statusAtFrom").get("actions").asInt()).isEqualTo(4);
         assertThat(report.get("statusAtTo").get("actions").asInt()).isEqualTo(5);
-        assertThat(report.get("statusAtTo").get("overall").get("NOT_STARTED").asInt()).isEqualTo(3);
-        assertThat(report.get("statusAtTo").get("overall").get("ON_HOLD").asInt()).isEqualTo(1);
-        assertThat(report.get("statusAtTo").get("byPriority").get("3").get("CONTINUOUS").asInt()).isEqualTo(1);
-        assertThat(report.get("statusAtTo").get("byObjective").get("15").get("NOT_STARTED").asInt()).isEqualTo(1);
-        assertThat(report.get("statusAtTo").get("byOrganisation").get("nvwa").get("CONTINUOUS").asInt()).isEqualTo(1);
+        assertThat(report.get("statusAtTo").get("overall").get("NOT_STARTED").asInt())
+                .isEqualTo(3);
+        assertThat(report.get("statusAtTo").get("overall").get("ON_HOLD").asInt())
+                .isEqualTo(1);
+        assertThat(report.get("statusAtTo")
+                        .get("byPriority")
+                        .get("3")
+                        .get("CONTINUOUS")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(report.get("statusAtTo")
+                        .get("byObjective")
+                        .get("15")
+                        .get("NOT_STARTED")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(report.get("statusAtTo")
+                        .get("byOrganisation")
+                        .get("nvwa")
+                        .get("CONTINUOUS")
+                        .asInt())
+                .isEqualTo(1);
         assertThat(report.get("statusAtFrom").get("byOrganisation").has("nvwa")).isFalse();
         assertThat(report.get("statusTransitions")).hasSize(2);
-        assertThat(report.get("statusTransitions").get(1).get("reason").asString()).isEqualTo("false start");
+        assertThat(report.get("statusTransitions").get(1).get("reason").asString())
+                .isEqualTo("false start");
         assertThat(report.get("timeframeRevisions")).hasSize(1);
         JsonNode revision = report.get("timeframeRevisions").get(0);
-        assertThat(List.of(revision.get("from").asString(), revision.get("to").asString(), revision.get("actor").asString(),
-                revision.get("reason").asString())).containsExactly("2023 - 2024", "Vanaf 2026", "cas", "delayed");
+        assertThat(List.of(
+                        revision.get("from").asString(),
+                        revision.get("to").asString(),
+                        revision.get("actor").asString(),
+                        revision.get("reason").asString()))
+                .containsExactly("2023 - 2024", "Vanaf 2026", "cas", "delayed");
         assertThat(report.get("slipped")).hasSize(1);
         assertThat(report.get("slipped").get(0).get("actionId").asString()).isEqualTo("3");
         assertThat(report.get("notUpdated").toString()).isEqualTo("[\"3\"]");
@@ -358,22 +524,41 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
     void theSameReportComesOutTheSameAfterLaterChanges() {
         HttpResponse<String> jsonBefore = get("evaluator", reportPath());
         HttpResponse<String> csvBefore = getAccepting("evaluator", reportPath(), "text/csv");
-        JsonNode changesBefore = getJson("evaluator", "/api/plans/" + REPORT_PLAN + "/changes?from=2025-03-01T00:00:00Z&to=2025-06-30");
+        JsonNode changesBefore =
+                getJson("evaluator", "/api/plans/" + REPORT_PLAN + "/changes?from=2025-03-01T00:00:00Z&to=2025-06-30");
 
         Instant now = Instant.now();
-        report("3").then(new ActionStatusChangedEvent(ref("3"), ImplementationStatus.ON_HOLD,
-                ImplementationStatus.COMPLETED, "finally"), "ana", "later-1", now);
-        report("1").then(new ActionReassignedEvent(ref("1"), null, new Assignment("rvo", null, "x"), "later"),
-                "ben", "later-2", now);
-        report("6").then(TestEvents.registered(ref("6"), 2, 1, ImplementationStatus.NOT_STARTED, TBD,
-                CommitmentLevel.EU), "system", "reg", now);
+        report("3")
+                .then(
+                        new ActionStatusChangedEvent(
+                                ref("3"), ImplementationStatus.ON_HOLD, ImplementationStatus.COMPLETED, "finally"),
+                        "ana",
+                        "later-1",
+                        now);
+        report("1")
+                .then(
+                        new ActionReassignedEvent(ref("1"), null, new Assignment("rvo", null, "x"), "later"),
+                        "ben",
+                        "later-2",
+                        now);
+        report("6")
+                .then(
+                        TestEvents.registered(
+                                ref("6"), 2, 1, ImplementationStatus.NOT_STARTED, TBD, CommitmentLevel.EU),
+                        "system",
+                        "reg",
+                        now);
         awaitProjectionsCaughtUp();
         assertThat(getJson("evaluator", "/api/plans/" + REPORT_PLAN + "/actions/3/as-of?at=" + Instant.now())
-                .get("action").get("status").asString()).isEqualTo("COMPLETED");
+                        .get("action")
+                        .get("status")
+                        .asString())
+                .isEqualTo("COMPLETED");
 
         assertThat(get("evaluator", reportPath()).body()).isEqualTo(jsonBefore.body());
         assertThat(getAccepting("evaluator", reportPath(), "text/csv").body()).isEqualTo(csvBefore.body());
-        assertThat(getJson("evaluator", "/api/plans/" + REPORT_PLAN + "/changes?from=2025-03-01T00:00:00Z&to=2025-06-30"))
+        assertThat(getJson(
+                        "evaluator", "/api/plans/" + REPORT_PLAN + "/changes?from=2025-03-01T00:00:00Z&to=2025-06-30"))
                 .isEqualTo(changesBefore);
     }
 
@@ -411,15 +596,18 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
         awaitProjectionsCaughtUp();
         Map<String, String> before = projectionChecksums();
         String auditTrail = before.get("audit_entry");
-        jdbc.sql("DELETE FROM query_model.action_view WHERE aggregate_id = (SELECT min(aggregate_id) FROM query_model.action_view)")
+        jdbc.sql(
+                        "DELETE FROM query_model.action_view WHERE aggregate_id = (SELECT min(aggregate_id) FROM query_model.action_view)")
                 .update();
         Map<String, String> damaged = projectionChecksums();
 
-        assertThat(post("admin", "/api/admin/projections/audit-trail/replay").statusCode()).isEqualTo(202);
+        assertThat(post("admin", "/api/admin/projections/audit-trail/replay").statusCode())
+                .isEqualTo(202);
         awaitProjectionsCaughtUp();
         assertThat(projectionChecksums()).isEqualTo(damaged).containsEntry("audit_entry", auditTrail);
 
-        assertThat(post("admin", "/api/admin/projections/action-views/replay").statusCode()).isEqualTo(202);
+        assertThat(post("admin", "/api/admin/projections/action-views/replay").statusCode())
+                .isEqualTo(202);
         awaitProjectionsCaughtUp();
         assertThat(projectionChecksums()).isEqualTo(before);
     }
@@ -428,14 +616,18 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
     void projectionsThatNeverRanBuildThemselvesFromTheWholeHistory() {
         awaitProjectionsCaughtUp();
         Map<String, String> before = projectionChecksums();
-        StreamingEventProcessor projections = processing.eventProcessor(Projection.PROCESSOR,
-                StreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor projections = processing
+                .eventProcessor(Projection.PROCESSOR, StreamingEventProcessor.class)
+                .orElseThrow();
 
         projections.shutDown();
         transactions.executeWithoutResult(tx -> {
-            jdbc.sql("DELETE FROM query_model.token_entry WHERE processor_name = ?").param(Projection.PROCESSOR).update();
+            jdbc.sql("DELETE FROM query_model.token_entry WHERE processor_name = ?")
+                    .param(Projection.PROCESSOR)
+                    .update();
             jdbc.sql("TRUNCATE query_model.action_state, query_model.action_baseline, query_model.action_view, "
-                    + "query_model.audit_change, query_model.audit_entry").update();
+                            + "query_model.audit_change, query_model.audit_entry")
+                    .update();
         });
         projections.start();
         awaitProjectionsCaughtUp();
@@ -454,21 +646,35 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
         projections.forEach(projection -> {
             assertThat(projection.get("lag").asLong()).isZero();
             assertThat(projection.get("replaying").asBoolean()).isFalse();
-            assertThat(projection.get("head").asLong()).isEqualTo(projection.get("position").asLong());
+            assertThat(projection.get("head").asLong())
+                    .isEqualTo(projection.get("position").asLong());
         });
     }
 
     @Test
     void aProjectionNoInstanceProcessesShowsHowFarBehindItIs() {
         awaitProjectionsCaughtUp();
-        long head = getJson("admin", "/api/admin/projections/action-views").get("head").asLong();
-        StreamingEventProcessor views = processing.eventProcessor(Projection.PROCESSOR, StreamingEventProcessor.class)
+        long head = getJson("admin", "/api/admin/projections/action-views")
+                .get("head")
+                .asLong();
+        StreamingEventProcessor views = processing
+                .eventProcessor(Projection.PROCESSOR, StreamingEventProcessor.class)
                 .orElseThrow();
 
         views.shutDown();
         try {
-            new History(ActionRef.of("nl-unprocessed", "1")).then(TestEvents.registered(ActionRef.of("nl-unprocessed", "1"),
-                    1, 1, ImplementationStatus.NOT_STARTED, TBD, CommitmentLevel.NATIONAL), "system", "reg", JAN_10);
+            new History(ActionRef.of("nl-unprocessed", "1"))
+                    .then(
+                            TestEvents.registered(
+                                    ActionRef.of("nl-unprocessed", "1"),
+                                    1,
+                                    1,
+                                    ImplementationStatus.NOT_STARTED,
+                                    TBD,
+                                    CommitmentLevel.NATIONAL),
+                            "system",
+                            "reg",
+                            JAN_10);
 
             JsonNode status = getJson("admin", "/api/admin/projections/action-views");
             assertThat(status.get("segmentsHere").asInt()).isZero();
@@ -477,7 +683,8 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
             // after a batch it handled, not after every event it passes over.
             assertThat(status.get("head").asLong()).isEqualTo(head + 1);
             assertThat(status.get("position").asLong()).isBetween(1L, head);
-            assertThat(status.get("lag").asLong()).isEqualTo(head + 1 - status.get("position").asLong());
+            assertThat(status.get("lag").asLong())
+                    .isEqualTo(head + 1 - status.get("position").asLong());
         } finally {
             views.start();
         }

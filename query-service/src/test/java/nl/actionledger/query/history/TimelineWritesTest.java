@@ -22,24 +22,45 @@ class TimelineWritesTest {
     private static final Map<String, Long> POSITIONS = Map.of("e0", 10L, "e1", 11L, "e2", 15L, "e3", 12L);
 
     private static TimelineEvent registration() {
-        return new TimelineEvent("e0", ACTION, 0, T0, "ActionRegistered", "system", null,
-                registered("28", 9, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL), null);
+        return new TimelineEvent(
+                "e0",
+                ACTION,
+                0,
+                T0,
+                "ActionRegistered",
+                "system",
+                null,
+                registered("28", 9, 3, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL),
+                null);
     }
 
     private static TimelineEvent statusChange(long sequenceNumber, ImplementationStatus status) {
-        return new TimelineEvent("e" + sequenceNumber, ACTION, sequenceNumber, T0.plusSeconds(60 * sequenceNumber),
-                "ActionStatusChanged", "coordinator", "reason " + sequenceNumber, null, state -> state.withStatus(status));
+        return new TimelineEvent(
+                "e" + sequenceNumber,
+                ACTION,
+                sequenceNumber,
+                T0.plusSeconds(60 * sequenceNumber),
+                "ActionStatusChanged",
+                "coordinator",
+                "reason " + sequenceNumber,
+                null,
+                state -> state.withStatus(status));
     }
 
     @Test
     void aWholeLifeInOneBatchBeginsAStatePerEvent() {
-        TimelineWrites writes = TimelineWrites.of(List.of(registration(),
-                statusChange(1, ImplementationStatus.IN_PROGRESS), statusChange(2, ImplementationStatus.COMPLETED)),
-                Map.of(), POSITIONS);
+        TimelineWrites writes = TimelineWrites.of(
+                List.of(
+                        registration(),
+                        statusChange(1, ImplementationStatus.IN_PROGRESS),
+                        statusChange(2, ImplementationStatus.COMPLETED)),
+                Map.of(),
+                POSITIONS);
 
         assertThat(writes.baselines()).hasSize(1);
-        assertThat(writes.begun()).extracting(ActionState::sequenceNumber, ActionState::status, ActionState::validFrom,
-                        ActionState::position)
+        assertThat(writes.begun())
+                .extracting(
+                        ActionState::sequenceNumber, ActionState::status, ActionState::validFrom, ActionState::position)
                 .containsExactly(
                         tuple(0L, ImplementationStatus.NOT_STARTED, T0, 10L),
                         tuple(1L, ImplementationStatus.IN_PROGRESS, T0.plusSeconds(60), 11L),
@@ -49,10 +70,12 @@ class TimelineWritesTest {
 
     @Test
     void theNextStateContinuesFromTheStoredCurrentState() {
-        ActionState stored = TimelineWrites.of(List.of(registration()), Map.of(), POSITIONS).begun().get(0);
+        ActionState stored = TimelineWrites.of(List.of(registration()), Map.of(), POSITIONS)
+                .begun()
+                .get(0);
 
-        TimelineWrites writes = TimelineWrites.of(List.of(statusChange(1, ImplementationStatus.IN_PROGRESS)),
-                Map.of(ACTION, stored), POSITIONS);
+        TimelineWrites writes = TimelineWrites.of(
+                List.of(statusChange(1, ImplementationStatus.IN_PROGRESS)), Map.of(ACTION, stored), POSITIONS);
 
         assertThat(writes.baselines()).isEmpty();
         assertThat(writes.begun()).singleElement().satisfies(begun -> {
@@ -66,7 +89,8 @@ class TimelineWritesTest {
     @Test
     void aRedeliveredBatchWritesNothing() {
         List<TimelineEvent> batch = List.of(registration(), statusChange(1, ImplementationStatus.IN_PROGRESS));
-        ActionState current = TimelineWrites.of(batch, Map.of(), POSITIONS).begun().get(1);
+        ActionState current =
+                TimelineWrites.of(batch, Map.of(), POSITIONS).begun().get(1);
 
         TimelineWrites again = TimelineWrites.of(batch, Map.of(ACTION, current), POSITIONS);
 
@@ -76,8 +100,9 @@ class TimelineWritesTest {
 
     @Test
     void aChangeBeforeTheRegistrationIsRefused() {
-        assertThatThrownBy(() -> TimelineWrites.of(List.of(statusChange(1, ImplementationStatus.IN_PROGRESS)),
-                Map.of(), POSITIONS))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("before its registration");
+        assertThatThrownBy(() -> TimelineWrites.of(
+                        List.of(statusChange(1, ImplementationStatus.IN_PROGRESS)), Map.of(), POSITIONS))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("before its registration");
     }
 }

@@ -42,8 +42,12 @@ class ChainWalkTest {
 
         feed(a.get(0), edited, a.get(2));
 
-        assertThat(walk.broken()).containsExactly(new BrokenChain("a", 1, edited.position(),
-                "its stored hash does not match its content and the hash of the event before it"));
+        assertThat(walk.broken())
+                .containsExactly(new BrokenChain(
+                        "a",
+                        1,
+                        edited.position(),
+                        "its stored hash does not match its content and the hash of the event before it"));
     }
 
     /** The insertion's time and login are inside the hash: an event claimed for another login is named. */
@@ -55,8 +59,12 @@ class ChainWalkTest {
         feed(a.get(0), edited, a.get(2));
 
         assertThat(EventHashes.insertedAt(a.get(1).insertedAt())).isEqualTo("2026-06-01T12:00:02.001234Z");
-        assertThat(walk.broken()).containsExactly(new BrokenChain("a", 1, edited.position(),
-                "its stored hash does not match its content and the hash of the event before it"));
+        assertThat(walk.broken())
+                .containsExactly(new BrokenChain(
+                        "a",
+                        1,
+                        edited.position(),
+                        "its stored hash does not match its content and the hash of the event before it"));
     }
 
     @Test
@@ -64,7 +72,9 @@ class ChainWalkTest {
         List<StoredEvent> a = chain("a", 3, 1);
         feed(a.get(0), a.get(2));
 
-        assertThat(walk.broken()).extracting(BrokenChain::why).containsExactly("event 1 is missing (the next one is 2)");
+        assertThat(walk.broken())
+                .extracting(BrokenChain::why)
+                .containsExactly("event 1 is missing (the next one is 2)");
     }
 
     @Test
@@ -95,9 +105,12 @@ class ChainWalkTest {
         walk.next(a0, NOTHING_MISSING, NOW);
         walk.next(b0, NOTHING_MISSING, NOW);
         try {
-            walk.next(a2, (chain, from, to) -> {
-                throw new IllegalStateException("connection lost");
-            }, NOW);
+            walk.next(
+                    a2,
+                    (chain, from, to) -> {
+                        throw new IllegalStateException("connection lost");
+                    },
+                    NOW);
         } catch (IllegalStateException expected) {
             // the pass fails here; the next one starts after the position read so far
         }
@@ -133,11 +146,13 @@ class ChainWalkTest {
         List<StoredEvent> truncated = chain("truncated", 2, 1);
         List<StoredEvent> intact = chain("intact", 2, 3);
         List<StoredEvent> rewritten = chain("rewritten", 2, 5);
-        walk.useCheckpoint(new CheckpointSummary(1, NOW, 6, 4, 8, "digest"), Map.of(
-                "truncated", new ChainHead(2, new byte[32]),
-                "intact", new ChainHead(1, intact.get(1).hash()),
-                "rewritten", new ChainHead(1, new byte[32]),
-                "removed", new ChainHead(0, new byte[32])));
+        walk.useCheckpoint(
+                new CheckpointSummary(1, NOW, 6, 4, 8, "digest"),
+                Map.of(
+                        "truncated", new ChainHead(2, new byte[32]),
+                        "intact", new ChainHead(1, intact.get(1).hash()),
+                        "rewritten", new ChainHead(1, new byte[32]),
+                        "removed", new ChainHead(0, new byte[32])));
         List<StoredEvent> all = new ArrayList<>(truncated);
         all.addAll(intact);
         all.addAll(rewritten);
@@ -145,10 +160,9 @@ class ChainWalkTest {
 
         walk.finishFullPass();
 
-        assertThat(walk.broken()).extracting(BrokenChain::aggregateId, BrokenChain::firstBadSequence)
-                .containsExactly(tuple("removed", 0L),
-                        tuple("rewritten", 1L),
-                        tuple("truncated", 2L));
+        assertThat(walk.broken())
+                .extracting(BrokenChain::aggregateId, BrokenChain::firstBadSequence)
+                .containsExactly(tuple("removed", 0L), tuple("rewritten", 1L), tuple("truncated", 2L));
         assertThat(walk.chains()).isEqualTo(4);
     }
 
@@ -176,20 +190,57 @@ class ChainWalkTest {
         String timeStamp = NOW.plusSeconds(position).toString();
         Instant insertedAt = sequence == 0 ? null : NOW.plusSeconds(position).plusNanos(1_234_000);
         String insertedBy = sequence == 0 ? null : "ledger_app";
-        return new StoredEvent(position, id, sequence, "Action", timeStamp, "StatusChanged", "alice", insertedAt,
-                insertedBy, payload, EventHashes.hash(previous, "Action", id, sequence, timeStamp, "StatusChanged",
-                "alice", insertedAt, insertedBy, payload));
+        return new StoredEvent(
+                position,
+                id,
+                sequence,
+                "Action",
+                timeStamp,
+                "StatusChanged",
+                "alice",
+                insertedAt,
+                insertedBy,
+                payload,
+                EventHashes.hash(
+                        previous,
+                        "Action",
+                        id,
+                        sequence,
+                        timeStamp,
+                        "StatusChanged",
+                        "alice",
+                        insertedAt,
+                        insertedBy,
+                        payload));
     }
 
     private static StoredEvent withPayload(StoredEvent event, String payload) {
-        return new StoredEvent(event.position(), event.aggregateId(), event.sequenceNumber(), event.type(),
-                event.timeStamp(), event.payloadType(), event.actor(), event.insertedAt(), event.insertedBy(),
-                payload.getBytes(StandardCharsets.UTF_8), event.hash());
+        return new StoredEvent(
+                event.position(),
+                event.aggregateId(),
+                event.sequenceNumber(),
+                event.type(),
+                event.timeStamp(),
+                event.payloadType(),
+                event.actor(),
+                event.insertedAt(),
+                event.insertedBy(),
+                payload.getBytes(StandardCharsets.UTF_8),
+                event.hash());
     }
 
     private static StoredEvent insertedBy(StoredEvent event, String login) {
-        return new StoredEvent(event.position(), event.aggregateId(), event.sequenceNumber(), event.type(),
-                event.timeStamp(), event.payloadType(), event.actor(), event.insertedAt(), login, event.payload(),
+        return new StoredEvent(
+                event.position(),
+                event.aggregateId(),
+                event.sequenceNumber(),
+                event.type(),
+                event.timeStamp(),
+                event.payloadType(),
+                event.actor(),
+                event.insertedAt(),
+                login,
+                event.payload(),
                 event.hash());
     }
 }

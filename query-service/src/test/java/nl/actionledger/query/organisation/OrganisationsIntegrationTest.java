@@ -41,18 +41,46 @@ class OrganisationsIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @BeforeAll
     void history() {
-        appendOrganisationEvent(0, new OrganisationRegisteredEvent(ID, "NVWA", List.of(), "listed at start"), "system", T0);
-        appendOrganisationEvent(1, new OrganisationChangedEvent(ID, "NVWA", List.of(),
-                "Nederlandse Voedsel- en Warenautoriteit", List.of("NVWA", "Food Authority"), "full name"), "admin",
+        appendOrganisationEvent(
+                0, new OrganisationRegisteredEvent(ID, "NVWA", List.of(), "listed at start"), "system", T0);
+        appendOrganisationEvent(
+                1,
+                new OrganisationChangedEvent(
+                        ID,
+                        "NVWA",
+                        List.of(),
+                        "Nederlandse Voedsel- en Warenautoriteit",
+                        List.of("NVWA", "Food Authority"),
+                        "full name"),
+                "admin",
                 T0.plusSeconds(60));
         new History(action("601"))
-                .then(registered("601", 601, 9, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL),
-                        "system", "reg", T0)
-                .then(new ActionReassignedEvent(action("601"), null, new Assignment(ID, null, "J. Jansen"), "inspections"),
-                        "admin", "c-601", T0.plusSeconds(120));
-        awaitJson("evaluator", "/api/plans/eu-wap-nl/actions/601", view -> view.get("version").asLong() == 1);
-        awaitJson("evaluator", "/api/organisations", list -> organisation(list, ID) != null
-                && organisation(list, ID).get("version").asLong() == 1);
+                .then(
+                        registered(
+                                "601",
+                                601,
+                                9,
+                                ImplementationStatus.NOT_STARTED,
+                                RANGE_2024_2025,
+                                CommitmentLevel.NATIONAL),
+                        "system",
+                        "reg",
+                        T0)
+                .then(
+                        new ActionReassignedEvent(
+                                action("601"), null, new Assignment(ID, null, "J. Jansen"), "inspections"),
+                        "admin",
+                        "c-601",
+                        T0.plusSeconds(120));
+        awaitJson(
+                "evaluator",
+                "/api/plans/eu-wap-nl/actions/601",
+                view -> view.get("version").asLong() == 1);
+        awaitJson(
+                "evaluator",
+                "/api/organisations",
+                list -> organisation(list, ID) != null
+                        && organisation(list, ID).get("version").asLong() == 1);
     }
 
     @Test
@@ -73,7 +101,8 @@ class OrganisationsIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(view.get("organisationName").asString()).isEqualTo("Nederlandse Voedsel- en Warenautoriteit");
         JsonNode asOf = getJson("evaluator", "/api/plans/eu-wap-nl/actions/601/as-of?at=" + T0.plusSeconds(180));
         assertThat(asOf.get("action").get("organisation").asString()).isEqualTo(ID);
-        assertThat(asOf.get("action").get("organisationName").asString()).isEqualTo("Nederlandse Voedsel- en Warenautoriteit");
+        assertThat(asOf.get("action").get("organisationName").asString())
+                .isEqualTo("Nederlandse Voedsel- en Warenautoriteit");
     }
 
     @Test
@@ -88,7 +117,8 @@ class OrganisationsIntegrationTest extends QueryServiceIntegrationTestBase {
     @ParameterizedTest
     @ValueSource(strings = {"Q-NVWA", "q-nvwa%E2%80%8B", "q-nvwa%20", "q-nvw%D0%B0", "NVWA", "q_nvwa"})
     void aFilterThatIsNotAnOrganisationsIdIsRefused(String organisation) {
-        for (String path : List.of("/api/plans/eu-wap-nl/actions?organisation=",
+        for (String path : List.of(
+                "/api/plans/eu-wap-nl/actions?organisation=",
                 "/api/plans/eu-wap-nl/as-of?at=" + T0.plusSeconds(180) + "&organisation=")) {
             HttpResponse<String> response = get("evaluator", path + organisation);
 
@@ -107,9 +137,10 @@ class OrganisationsIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(change.get("type").asString()).isEqualTo("OrganisationChanged");
         assertThat(change.get("actor").asString()).isEqualTo("admin");
         assertThat(change.get("reason").asString()).isEqualTo("full name");
-        assertThat(change.get("changes").toString()).contains(
-                "{\"field\":\"displayName\",\"before\":\"NVWA\",\"after\":\"Nederlandse Voedsel- en Warenautoriteit\"}",
-                "{\"field\":\"aliases\",\"before\":null,\"after\":\"NVWA, Food Authority\"}");
+        assertThat(change.get("changes").toString())
+                .contains(
+                        "{\"field\":\"displayName\",\"before\":\"NVWA\",\"after\":\"Nederlandse Voedsel- en Warenautoriteit\"}",
+                        "{\"field\":\"aliases\",\"before\":null,\"after\":\"NVWA, Food Authority\"}");
         assertThat(entries.get(1).get("actor").asString()).isEqualTo("system");
     }
 
@@ -120,8 +151,18 @@ class OrganisationsIntegrationTest extends QueryServiceIntegrationTestBase {
      */
     @Test
     void anAssignmentOfTheOldRevisionIsProjectedWithTheOrganisationsId() {
-        new History(action("602")).then(registered("602", 602, 9, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
-                CommitmentLevel.NATIONAL), "system", "reg", T0);
+        new History(action("602"))
+                .then(
+                        registered(
+                                "602",
+                                602,
+                                9,
+                                ImplementationStatus.NOT_STARTED,
+                                RANGE_2024_2025,
+                                CommitmentLevel.NATIONAL),
+                        "system",
+                        "reg",
+                        T0);
         String revision1 = "{\"action\":{\"planId\":\"eu-wap-nl\",\"actionId\":\"602\"},\"previousAssignment\":null,"
                 + "\"newAssignment\":{\"organisation\":\"Customs \",\"contact\":\"K. Bakker\"},\"reason\":\"old\"}";
         asOwner(owner -> owner.sql("""
@@ -129,23 +170,39 @@ class OrganisationsIntegrationTest extends QueryServiceIntegrationTestBase {
                             type, time_stamp, payload_type, payload_revision, payload, meta_data)
                         VALUES (?, 'eu-wap-nl/602', 1, 'Action', ?, 'nl.actionledger.events.ActionReassignedEvent', '1',
                                 convert_to(?, 'UTF8'), convert_to('{"actor":"admin","correlationId":"legacy"}', 'UTF8'))""")
-                .param(UUID.randomUUID().toString()).param(T0.plusSeconds(240).toString()).param(revision1).update());
+                .param(UUID.randomUUID().toString())
+                .param(T0.plusSeconds(240).toString())
+                .param(revision1)
+                .update());
 
-        JsonNode view = awaitJson("evaluator", "/api/plans/eu-wap-nl/actions/602", v -> v.get("version").asLong() == 1);
+        JsonNode view = awaitJson(
+                "evaluator",
+                "/api/plans/eu-wap-nl/actions/602",
+                v -> v.get("version").asLong() == 1);
         assertThat(view.get("organisation").asString()).isEqualTo("douane");
         assertThat(view.get("contact").asString()).isEqualTo("K. Bakker");
-        JsonNode history = awaitJson("auditor", "/api/plans/eu-wap-nl/actions/602/audit",
+        JsonNode history = awaitJson(
+                "auditor",
+                "/api/plans/eu-wap-nl/actions/602/audit",
                 page -> page.get("entries").size() == 2);
         assertThat(history.get("entries").get(0).get("changes").toString())
                 .contains("{\"field\":\"organisation\",\"before\":null,\"after\":\"douane\"}");
-        JsonNode asOf = getJson("evaluator", "/api/plans/eu-wap-nl/as-of?at=" + T0.plusSeconds(300) + "&organisation=douane");
-        assertThat(asOf.get("actions")).anySatisfy(action -> assertThat(action.get("actionId").asString()).isEqualTo("602"));
+        JsonNode asOf =
+                getJson("evaluator", "/api/plans/eu-wap-nl/as-of?at=" + T0.plusSeconds(300) + "&organisation=douane");
+        assertThat(asOf.get("actions"))
+                .anySatisfy(
+                        action -> assertThat(action.get("actionId").asString()).isEqualTo("602"));
     }
 
     private void appendOrganisationEvent(long sequenceNumber, Object payload, String actor, Instant at) {
-        var event = new GenericDomainEventMessage<>("Organisation", OrganisationIds.aggregateId(ID), sequenceNumber,
-                payload, MetaData.with("actor", actor).and("correlationId", "org-" + sequenceNumber),
-                UUID.randomUUID().toString(), at.truncatedTo(ChronoUnit.MILLIS));
+        var event = new GenericDomainEventMessage<>(
+                "Organisation",
+                OrganisationIds.aggregateId(ID),
+                sequenceNumber,
+                payload,
+                MetaData.with("actor", actor).and("correlationId", "org-" + sequenceNumber),
+                UUID.randomUUID().toString(),
+                at.truncatedTo(ChronoUnit.MILLIS));
         transactions.executeWithoutResult(tx -> eventStore.publish(event));
     }
 

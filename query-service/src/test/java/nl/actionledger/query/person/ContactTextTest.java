@@ -23,7 +23,8 @@ class ContactTextTest {
         assertThat(ContactText.sealed(stored)).contains(sealed);
         assertThat(new Contacts.Revealer(Map.of(PERSON, key)).contact(stored))
                 .isEqualTo(new Contacts.Contact("J. Jansen", PERSON, false));
-        assertThat(new Contacts.Revealer(Map.of()).contact(stored)).as("erased: no key")
+        assertThat(new Contacts.Revealer(Map.of()).contact(stored))
+                .as("erased: no key")
                 .isEqualTo(new Contacts.Contact(null, PERSON, true));
         assertThat(new Contacts.Revealer(Map.of()).text(stored)).isEqualTo(Contacts.ERASED);
     }
@@ -36,7 +37,8 @@ class ContactTextTest {
         Contacts.Revealer none = new Contacts.Revealer(Map.of());
         assertThat(none.contact("K. Bakker")).isEqualTo(new Contacts.Contact("K. Bakker", null, false));
         assertThat(none.contact(null)).isEqualTo(new Contacts.Contact(null, null, false));
-        assertThat(none.text("sealed:v1:not-a-person")).as("malformed: read as the text it is")
+        assertThat(none.text("sealed:v1:not-a-person"))
+                .as("malformed: read as the text it is")
                 .isEqualTo("sealed:v1:not-a-person");
     }
 }

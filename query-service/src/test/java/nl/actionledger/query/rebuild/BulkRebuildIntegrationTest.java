@@ -40,33 +40,64 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
     void aRebuildInBulkStoresExactlyWhatTheEventHandlersStored() {
         ActionRef action = ActionRef.of("nl-bulk", "1");
         new History(action)
-                .then(registered(action, 2, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
-                        CommitmentLevel.NATIONAL), "system", "reg-bulk-1", JUNE)
-                .then(new ActionStatusChangedEvent(action, ImplementationStatus.NOT_STARTED,
-                        ImplementationStatus.IN_PROGRESS, AWKWARD), MetaData.with("actor", "carol")
-                        .and("actorName", AWKWARD).and("correlationId", "c-bulk-1"), JUNE.plusSeconds(60))
-                .then(new ActionReassignedEvent(action, null, new Assignment("NVWA", null, AWKWARD), AWKWARD),
-                        MetaData.with("actor", "carol"), JUNE.plusSeconds(120))
-                .then(new ActionTimeframeRevisedEvent(action, RANGE_2024_2025,
-                        new Timeframe(TimeframeType.FROM, AWKWARD, 2026, null), AWKWARD), "carol", "c-bulk-3",
+                .then(
+                        registered(
+                                action,
+                                2,
+                                1,
+                                ImplementationStatus.NOT_STARTED,
+                                RANGE_2024_2025,
+                                CommitmentLevel.NATIONAL),
+                        "system",
+                        "reg-bulk-1",
+                        JUNE)
+                .then(
+                        new ActionStatusChangedEvent(
+                                action, ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, AWKWARD),
+                        MetaData.with("actor", "carol")
+                                .and("actorName", AWKWARD)
+                                .and("correlationId", "c-bulk-1"),
+                        JUNE.plusSeconds(60))
+                .then(
+                        new ActionReassignedEvent(action, null, new Assignment("NVWA", null, AWKWARD), AWKWARD),
+                        MetaData.with("actor", "carol"),
+                        JUNE.plusSeconds(120))
+                .then(
+                        new ActionTimeframeRevisedEvent(
+                                action,
+                                RANGE_2024_2025,
+                                new Timeframe(TimeframeType.FROM, AWKWARD, 2026, null),
+                                AWKWARD),
+                        "carol",
+                        "c-bulk-3",
                         JUNE.plusSeconds(180));
         awaitProjectionsCaughtUp();
         Map<String, String> handled = projectionChecksums();
         List<String> indexes = indexDefinitions();
-        long head = getJson("admin", "/api/admin/projections").get(0).get("head").asLong();
+        long head =
+                getJson("admin", "/api/admin/projections").get(0).get("head").asLong();
 
         assertThat(post("admin", "/api/admin/projections/replay").statusCode()).isEqualTo(202);
         awaitProjectionsCaughtUp();
 
         assertThat(projectionChecksums()).isEqualTo(handled);
-        assertThat(indexDefinitions()).as("the indexes set aside during the rebuild").isEqualTo(indexes);
-        assertThat(jdbc.sql("SELECT count(*) FROM query_model.bulk_rebuild").query(Long.class).single())
-                .as("the rebuild is no longer shown as running").isZero();
+        assertThat(indexDefinitions())
+                .as("the indexes set aside during the rebuild")
+                .isEqualTo(indexes);
+        assertThat(jdbc.sql("SELECT count(*) FROM query_model.bulk_rebuild")
+                        .query(Long.class)
+                        .single())
+                .as("the rebuild is no longer shown as running")
+                .isZero();
         assertThat(jdbc.sql("SELECT last_analyze > now() - interval '1 minute' FROM pg_stat_user_tables "
-                + "WHERE schemaname = 'query_model' AND relname = 'audit_entry'").query(Boolean.class).single())
-                .as("statistics gathered after the rebuild").isTrue();
+                                + "WHERE schemaname = 'query_model' AND relname = 'audit_entry'")
+                        .query(Boolean.class)
+                        .single())
+                .as("statistics gathered after the rebuild")
+                .isTrue();
         for (JsonNode projection : getJson("admin", "/api/admin/projections")) {
-            assertThat(projection.get("lastBulkRebuild").get("events").asLong()).as(projection.toString())
+            assertThat(projection.get("lastBulkRebuild").get("events").asLong())
+                    .as(projection.toString())
                     .isEqualTo(head);
         }
         JsonNode view = getJson("evaluator", "/api/plans/nl-bulk/actions/1");
@@ -105,18 +136,28 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
             assertThat(abandonedRebuilds.restoreWhatWasLeft()).isFalse();
             assertThat(indexDefinitions()).hasSizeLessThan(indexes.size());
             for (JsonNode projection : getJson("admin", "/api/admin/projections")) {
-                assertThat(projection.get("replaying").asBoolean()).as(projection.toString()).isTrue();
+                assertThat(projection.get("replaying").asBoolean())
+                        .as(projection.toString())
+                        .isTrue();
                 assertThat(projection.get("replayingInBulkOn").asString()).isEqualTo("4242@elsewhere");
                 assertThat(projection.get("position").asLong()).isEqualTo(40);
             }
             assertProblem(post("admin", "/api/admin/projections/replay"), 409, "REPLAY_REFUSED");
 
-            jdbc.sql("UPDATE query_model.bulk_rebuild SET heartbeat_at = now() - interval '10 minutes'").update();
+            jdbc.sql("UPDATE query_model.bulk_rebuild SET heartbeat_at = now() - interval '10 minutes'")
+                    .update();
 
             assertThat(abandonedRebuilds.restoreWhatWasLeft()).isTrue();
             assertThat(indexDefinitions()).isEqualTo(indexes);
-            assertThat(jdbc.sql("SELECT count(*) FROM query_model.bulk_rebuild").query(Long.class).single()).isZero();
-            assertThat(getJson("admin", "/api/admin/projections").get(0).get("replaying").asBoolean()).isFalse();
+            assertThat(jdbc.sql("SELECT count(*) FROM query_model.bulk_rebuild")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+            assertThat(getJson("admin", "/api/admin/projections")
+                            .get(0)
+                            .get("replaying")
+                            .asBoolean())
+                    .isFalse();
         } finally {
             jdbc.sql("DELETE FROM query_model.bulk_rebuild").update();
             jdbc.sql("SELECT query_model.restore_projection_indexes()").query().singleRow();
@@ -130,22 +171,43 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
 
         assertThat(post("admin", "/api/admin/projections/replay").statusCode()).isEqualTo(202);
         new History(action)
-                .then(registered(action, 2, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
-                        CommitmentLevel.NATIONAL), "system", "reg-bulk-2", JUNE)
-                .then(new ActionStatusChangedEvent(action, ImplementationStatus.NOT_STARTED,
-                        ImplementationStatus.COMPLETED, "Done during a rebuild"), "carol", "c-bulk-4",
+                .then(
+                        registered(
+                                action,
+                                2,
+                                1,
+                                ImplementationStatus.NOT_STARTED,
+                                RANGE_2024_2025,
+                                CommitmentLevel.NATIONAL),
+                        "system",
+                        "reg-bulk-2",
+                        JUNE)
+                .then(
+                        new ActionStatusChangedEvent(
+                                action,
+                                ImplementationStatus.NOT_STARTED,
+                                ImplementationStatus.COMPLETED,
+                                "Done during a rebuild"),
+                        "carol",
+                        "c-bulk-4",
                         JUNE.plusSeconds(60));
         awaitProjectionsCaughtUp();
 
-        assertThat(getJson("evaluator", "/api/plans/nl-bulk/actions/2").get("status").asString())
+        assertThat(getJson("evaluator", "/api/plans/nl-bulk/actions/2")
+                        .get("status")
+                        .asString())
                 .isEqualTo("COMPLETED");
-        assertThat(getJson("auditor", "/api/plans/nl-bulk/actions/2/audit").get("entries")).hasSize(2);
+        assertThat(getJson("auditor", "/api/plans/nl-bulk/actions/2/audit").get("entries"))
+                .hasSize(2);
         assertThat(jdbc.sql("SELECT count(*) FROM query_model.action_state WHERE aggregate_id = 'nl-bulk/2'")
-                .query(Long.class).single()).isEqualTo(2);
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     private List<String> indexDefinitions() {
         return jdbc.sql("SELECT indexdef FROM pg_indexes WHERE schemaname = 'query_model' ORDER BY indexname")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
     }
 }

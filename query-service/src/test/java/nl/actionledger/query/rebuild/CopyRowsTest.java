@@ -12,25 +12,37 @@ import org.junit.jupiter.api.Test;
 
 class CopyRowsTest {
 
-    private enum Status { IN_PROGRESS }
+    private enum Status {
+        IN_PROGRESS
+    }
 
     @Test
     void writesEachKindOfValueAsPostgresqlReadsItFromCopyText() {
         Instant instant = Instant.parse("2026-12-05T03:04:05.123456Z");
         CopyRows rows = CopyRows.into("t", "a", "b", "c", "d", "e", "f", "g", "h")
                 .row("plain", null, 42L, -7, true, Status.IN_PROGRESS, instant, Timestamp.from(instant))
-                .row("tab\there\\ and\nnew\rline", Long.MIN_VALUE, Long.MAX_VALUE, 0, false, "é ü 中 😀", "", 1_000_000L);
+                .row(
+                        "tab\there\\ and\nnew\rline",
+                        Long.MIN_VALUE,
+                        Long.MAX_VALUE,
+                        0,
+                        false,
+                        "é ü 中 😀",
+                        "",
+                        1_000_000L);
 
-        assertThat(new String(rows.encoded(), StandardCharsets.UTF_8)).isEqualTo(
-                "plain\t\\N\t42\t-7\tt\tIN_PROGRESS\t2026-12-05T03:04:05.123456Z\t2026-12-05T03:04:05.123456Z\n"
-                        + "tab\\there\\\\ and\\nnew\\rline\t-9223372036854775808\t9223372036854775807\t0\tf\t"
-                        + "é ü 中 😀\t\t1000000\n");
+        assertThat(new String(rows.encoded(), StandardCharsets.UTF_8))
+                .isEqualTo(
+                        "plain\t\\N\t42\t-7\tt\tIN_PROGRESS\t2026-12-05T03:04:05.123456Z\t2026-12-05T03:04:05.123456Z\n"
+                                + "tab\\there\\\\ and\\nnew\\rline\t-9223372036854775808\t9223372036854775807\t0\tf\t"
+                                + "é ü 中 😀\t\t1000000\n");
     }
 
     @Test
     void encodesAnyTextAsItsEscapedUtf8() {
         Random random = new Random(42);
-        char[] alphabet = {'a', 'Z', '0', ' ', '\\', '\t', '\n', '\r', 'é', 'ß', '€', '中', '\uD83D', '\uDE00', '"', ','};
+        char[] alphabet = {'a', 'Z', '0', ' ', '\\', '\t', '\n', '\r', 'é', 'ß', '€', '中', '\uD83D', '\uDE00', '"', ','
+        };
         for (int run = 0; run < 2_000; run++) {
             char[] text = new char[random.nextInt(40)];
             for (int i = 0; i < text.length; i++) {
@@ -64,13 +76,18 @@ class CopyRowsTest {
     @Test
     void refusesARowOfTheWrongWidthAndValuesWithoutATextForm() {
         assertThatThrownBy(() -> CopyRows.into("t", "a", "b").row("one"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs 2 values");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs 2 values");
         assertThatThrownBy(() -> CopyRows.into("t", "a").row(new Object()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No COPY text form");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No COPY text form");
     }
 
     /** COPY's text format: backslash, tab, newline and carriage return escaped with a backslash. */
     private static String escaped(String text) {
-        return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        return text.replace("\\", "\\\\")
+                .replace("\t", "\\t")
+                .replace("\n", "\\n")
+                .replace("\r", "\\r");
     }
 }

@@ -13,9 +13,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EventRowTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-01-05T09:00:00Z", "2026-01-05T09:00:00.1Z", "2026-01-05T09:00:00.123Z",
-            "2024-02-29T23:59:59.999999Z", "1970-01-01T00:00:00.000000001Z", "1969-12-31T23:59:59.5Z",
-            "2026-12-04T06:25:10.123456789Z"})
+    @ValueSource(
+            strings = {
+                "2026-01-05T09:00:00Z",
+                "2026-01-05T09:00:00.1Z",
+                "2026-01-05T09:00:00.123Z",
+                "2024-02-29T23:59:59.999999Z",
+                "1970-01-01T00:00:00.000000001Z",
+                "1969-12-31T23:59:59.5Z",
+                "2026-12-04T06:25:10.123456789Z"
+            })
     void readsEveryStrictUtcTimeStampAsInstantParseDoes(String timeStamp) {
         assertThat(EventRow.utc(timeStamp)).isEqualTo(Instant.parse(timeStamp));
     }

@@ -28,7 +28,8 @@ class ReplayOfSegmentsTest {
         assertThat(replay.getTokenAtReset()).isEqualTo(AT_RESET);
         assertThat(replay.context()).isEqualTo(REBUILD);
         assertThat(replay.getCurrentToken()).isEqualTo(GapAwareTrackingToken.newInstance(60, Set.of(40L)));
-        assertThat(ReplayToken.isReplay(replay.advancedTo(GapAwareTrackingToken.newInstance(61, Set.of(40L))))).isTrue();
+        assertThat(ReplayToken.isReplay(replay.advancedTo(GapAwareTrackingToken.newInstance(61, Set.of(40L)))))
+                .isTrue();
     }
 
     @Test

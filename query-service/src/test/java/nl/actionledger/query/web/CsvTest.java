@@ -22,8 +22,7 @@ class CsvTest {
     void aPartAfterASemicolonThatStartsLikeAFormulaIsText() {
         assertThat(Csv.cell("NVWA;=1+1")).isEqualTo("NVWA;'=1+1");
         assertThat(Csv.cell("a;-2;+3;@x;\tt")).isEqualTo("a;'-2;'+3;'@x;'\tt");
-        assertThat(Csv.cell("Customs, NL;=cmd|' /C calc'!A0"))
-                .isEqualTo("\"Customs, NL;'=cmd|' /C calc'!A0\"");
+        assertThat(Csv.cell("Customs, NL;=cmd|' /C calc'!A0")).isEqualTo("\"Customs, NL;'=cmd|' /C calc'!A0\"");
     }
 
     @Test
@@ -37,7 +36,9 @@ class CsvTest {
     /** RFC 4180: CRLF after every line, quotes doubled inside a quoted cell; a byte-order mark first, for Excel. */
     @Test
     void linesEndInCrLfAndTheTextIsUtf8WithAByteOrderMark() {
-        byte[] bytes = Csv.withHeader(List.of("name", "reason")).row("Zoë", "said \"no\", then\nyes").bytes();
+        byte[] bytes = Csv.withHeader(List.of("name", "reason"))
+                .row("Zoë", "said \"no\", then\nyes")
+                .bytes();
 
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         assertThat(new String(bytes, StandardCharsets.UTF_8))

@@ -36,6 +36,7 @@ class ExpensiveReadsIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @Autowired
     ExpensiveReadPool pool;
+
     @Autowired
     MeterRegistry meters;
 
@@ -56,26 +57,33 @@ class ExpensiveReadsIntegrationTest extends QueryServiceIntegrationTestBase {
             // turn for 2 s (PacedExports.MAX_WAIT): what follows takes less.
             long asked = System.nanoTime();
             HttpResponse<String> refused = get("auditor", EXPORT);
-            assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("it waited for its turn first")
+            assertThat(Duration.ofNanos(System.nanoTime() - asked))
+                    .as("it waited for its turn first")
                     .isGreaterThanOrEqualTo(PacedExports.MAX_WAIT.minusMillis(100));
             assertProblem(refused, 429, "TOO_BUSY");
             assertThat(refused.headers().firstValue("Retry-After")).contains("1");
             assertThat(json(refused.body()).get("detail").asString()).contains("Export pages take turns");
             assertThat(held).as("the held export was still waiting").isNotDone();
-            assertThat(waitingForALock()).as("the refused page never reached the database").isEqualTo(1);
+            assertThat(waitingForALock())
+                    .as("the refused page never reached the database")
+                    .isEqualTo(1);
 
             HttpResponse<String> otherKind = get("evaluator", changes);
-            assertThat(otherKind.statusCode()).as("a list of changes has places of its own: " + otherKind.body())
+            assertThat(otherKind.statusCode())
+                    .as("a list of changes has places of its own: " + otherKind.body())
                     .isIn(200, 404);
             assertThat(get("coordinator", "/api/organisations").statusCode()).isEqualTo(200);
-            assertThat(get("coordinator", "/api/plans/eu-wap-nl/actions").statusCode()).isIn(200, 404);
+            assertThat(get("coordinator", "/api/plans/eu-wap-nl/actions").statusCode())
+                    .isIn(200, 404);
             HttpResponse<String> readiness = get(null, "/actuator/health/readiness");
             assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
             assertThat(json(readiness.body()).get("status").asString()).isEqualTo("UP");
             lock.rollback();
         }
         assertThat(held.get().statusCode()).as(held.get().body()).isEqualTo(200);
-        assertThat(get("auditor", EXPORT).statusCode()).as("the turn is free again").isEqualTo(200);
+        assertThat(get("auditor", EXPORT).statusCode())
+                .as("the turn is free again")
+                .isEqualTo(200);
     }
 
     @Test
@@ -101,7 +109,8 @@ class ExpensiveReadsIntegrationTest extends QueryServiceIntegrationTestBase {
             }
             HttpResponse<String> readiness = get(null, "/actuator/health/readiness");
             assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
-            assertThat(get("coordinator", "/api/plans/eu-wap-nl/actions").statusCode()).isIn(200, 404);
+            assertThat(get("coordinator", "/api/plans/eu-wap-nl/actions").statusCode())
+                    .isIn(200, 404);
             assertThat(get("auditor", "/api/integrity/verify").statusCode()).isEqualTo(200);
         } finally {
             for (Connection connection : taken) {
@@ -113,24 +122,39 @@ class ExpensiveReadsIntegrationTest extends QueryServiceIntegrationTestBase {
     @Test
     void theExpensiveReadsPoolIsSmallReadOnlyAndItsOwn() {
         assertThat(pool.expensiveReads().getPoolName()).isEqualTo(ExpensiveReadPool.POOL_NAME);
-        assertThat(pool.expensiveReads().getMaximumPoolSize()).as("EXPENSIVE_READS_MAX_CONCURRENT + 1").isEqualTo(5);
+        assertThat(pool.expensiveReads().getMaximumPoolSize())
+                .as("EXPENSIVE_READS_MAX_CONCURRENT + 1")
+                .isEqualTo(5);
         assertThat(pool.expensiveReads().isReadOnly()).isTrue();
-        assertThat(jdbc.sql("SELECT current_setting('application_name')").query(String.class).single())
-                .as("requests outside the bulkhead use the main pool").isNotEqualTo(ExpensiveReadPool.APPLICATION_NAME);
+        assertThat(jdbc.sql("SELECT current_setting('application_name')")
+                        .query(String.class)
+                        .single())
+                .as("requests outside the bulkhead use the main pool")
+                .isNotEqualTo(ExpensiveReadPool.APPLICATION_NAME);
         assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single())
-                .as("the main pool keeps spring.datasource.hikari's settings").isEqualTo("off");
+                .as("the main pool keeps spring.datasource.hikari's settings")
+                .isEqualTo("off");
         ExpensiveReadPool.enter();
         try {
-            assertThat(jdbc.sql("SELECT current_setting('application_name')").query(String.class).single())
+            assertThat(jdbc.sql("SELECT current_setting('application_name')")
+                            .query(String.class)
+                            .single())
                     .isEqualTo(ExpensiveReadPool.APPLICATION_NAME);
             assertThat(jdbc.sql("SHOW statement_timeout").query(String.class).single())
-                    .as("EXPENSIVE_READS_STATEMENT_TIMEOUT").isEqualTo("10s");
-            assertThat(jdbc.sql("SHOW transaction_read_only").query(String.class).single()).isEqualTo("on");
+                    .as("EXPENSIVE_READS_STATEMENT_TIMEOUT")
+                    .isEqualTo("10s");
+            assertThat(jdbc.sql("SHOW transaction_read_only")
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("on");
         } finally {
             ExpensiveReadPool.leave();
         }
-        assertThat(meters.find("hikaricp.connections.max").tag("pool", ExpensiveReadPool.POOL_NAME).gauge())
-                .as("the pool's metrics, by its name").isNotNull()
+        assertThat(meters.find("hikaricp.connections.max")
+                        .tag("pool", ExpensiveReadPool.POOL_NAME)
+                        .gauge())
+                .as("the pool's metrics, by its name")
+                .isNotNull()
                 .satisfies(gauge -> assertThat(gauge.value()).isEqualTo(5));
     }
 
@@ -140,31 +164,44 @@ class ExpensiveReadsIntegrationTest extends QueryServiceIntegrationTestBase {
         long waiting;
         awaitNoExpensiveReadInFlight();
         try (Connection lock = checkpointTableLocked()) {
-            first = json(post("auditor", "/api/integrity/verify").body()).get("pass").asLong();
+            first = json(post("auditor", "/api/integrity/verify").body())
+                    .get("pass")
+                    .asLong();
             awaitWaitingForTheLock(1);
-            waiting = json(post("auditor", "/api/integrity/verify").body()).get("pass").asLong();
+            waiting = json(post("auditor", "/api/integrity/verify").body())
+                    .get("pass")
+                    .asLong();
             assertThat(waiting).isGreaterThan(first);
             for (int i = 0; i < 5; i++) {
-                assertThat(json(post("auditor", "/api/integrity/verify").body()).get("pass").asLong())
-                        .as("a pass already waits: no other is started").isEqualTo(waiting);
+                assertThat(json(post("auditor", "/api/integrity/verify").body())
+                                .get("pass")
+                                .asLong())
+                        .as("a pass already waits: no other is started")
+                        .isEqualTo(waiting);
             }
             JsonNode latest = getJson("auditor", "/api/integrity/verify");
             assertThat(latest.get("running").get("pass").asLong()).isEqualTo(first);
             lock.rollback();
         }
-        // The held pass took as long as the lock was held; the one waiting behind it rests three times as long before it
+        // The held pass took as long as the lock was held; the one waiting behind it rests three times as long before
+        // it
         // starts (full passes take at most a quarter of the time: FULL_PASSES_MAX_SHARE).
-        JsonNode held = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> getJson("auditor", "/api/integrity/verify").path("lastFullPass"),
+        JsonNode held = await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> getJson("auditor", "/api/integrity/verify").path("lastFullPass"),
                         pass -> pass.path("pass").asLong() >= first);
-        assertThat(held.path("pass").asLong()).as("seen before the waiting pass started: it rests a second or more")
+        assertThat(held.path("pass").asLong())
+                .as("seen before the waiting pass started: it rests a second or more")
                 .isEqualTo(first);
         Instant heldEnded = Instant.parse(held.path("finishedAt").asString());
         Duration heldFor = Duration.between(Instant.parse(held.path("startedAt").asString()), heldEnded);
         JsonNode next = await().atMost(Duration.ofSeconds(30))
-                .until(() -> getJson("auditor", "/api/integrity/verify").path("lastFullPass"),
+                .until(
+                        () -> getJson("auditor", "/api/integrity/verify").path("lastFullPass"),
                         pass -> pass.path("pass").asLong() >= waiting);
-        assertThat(Duration.between(heldEnded, Instant.parse(next.path("startedAt").asString())))
+        assertThat(Duration.between(
+                        heldEnded, Instant.parse(next.path("startedAt").asString())))
                 .isGreaterThanOrEqualTo(heldFor.multipliedBy(3).minusMillis(50));
     }
 
@@ -180,7 +217,8 @@ class ExpensiveReadsIntegrationTest extends QueryServiceIntegrationTestBase {
 
     /** Sessions of the expensive reads' pool waiting for a lock: they hold its connections, not the main pool's. */
     private void awaitWaitingForTheLock(int sessions) {
-        await().atMost(Duration.ofMillis(4500)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofMillis(4500))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> waitingForALock() == sessions);
     }
 
@@ -188,19 +226,25 @@ class ExpensiveReadsIntegrationTest extends QueryServiceIntegrationTestBase {
         return jdbc.sql("""
                         SELECT count(*) FROM pg_stat_activity
                         WHERE application_name = ? AND wait_event_type = 'Lock'""")
-                .param(ExpensiveReadPool.APPLICATION_NAME).query(Long.class).single();
+                .param(ExpensiveReadPool.APPLICATION_NAME)
+                .query(Long.class)
+                .single();
     }
 
     /** Reads a test held are over (they end at their lock timeout at the latest), and an export has been answered. */
     private void awaitNoExpensiveReadInFlight() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> waitingForALock() == 0
-                && get("auditor", EXPORT).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> waitingForALock() == 0 && get("auditor", EXPORT).statusCode() == 200);
     }
 
     private CompletableFuture<HttpResponse<String>> sendAsync(String user, String path) {
-        return HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Authorization", "Basic " + Base64.getEncoder()
-                                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+        return HTTP.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

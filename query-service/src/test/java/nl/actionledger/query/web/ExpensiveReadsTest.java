@@ -32,7 +32,8 @@ class ExpensiveReadsTest {
         assertThat(reports.preHandle(second, response, null)).isTrue();
 
         assertThatThrownBy(() -> reports.preHandle(third, response, null))
-                .isInstanceOf(TooBusyException.class).hasMessageContaining("2 reports and lists of changes");
+                .isInstanceOf(TooBusyException.class)
+                .hasMessageContaining("2 reports and lists of changes");
         // the refused one held no place, so finishing it frees none
         reports.afterCompletion(third, response, null, null);
         assertThatThrownBy(() -> reports.preHandle(new MockHttpServletRequest(), response, null))
@@ -40,7 +41,8 @@ class ExpensiveReadsTest {
 
         reports.afterCompletion(first, response, null, new IllegalStateException("failed reads free their place too"));
         reports.afterCompletion(first, response, null, null);
-        assertThat(reports.preHandle(new MockHttpServletRequest(), response, null)).isTrue();
+        assertThat(reports.preHandle(new MockHttpServletRequest(), response, null))
+                .isTrue();
         assertThatThrownBy(() -> reports.preHandle(new MockHttpServletRequest(), response, null))
                 .as("completing the same request twice freed one place only")
                 .isInstanceOf(TooBusyException.class);
@@ -53,14 +55,19 @@ class ExpensiveReadsTest {
         HandlerInterceptor searches = bulkheads.bulkhead(Kind.AUDIT_SEARCH);
         MockHttpServletRequest report = new MockHttpServletRequest();
         assertThat(reports.preHandle(report, response, null)).isTrue();
-        assertThat(reports.preHandle(new MockHttpServletRequest(), response, null)).isTrue();
-        assertThat(asOf.preHandle(new MockHttpServletRequest(), response, null)).as("another kind has room").isTrue();
+        assertThat(reports.preHandle(new MockHttpServletRequest(), response, null))
+                .isTrue();
+        assertThat(asOf.preHandle(new MockHttpServletRequest(), response, null))
+                .as("another kind has room")
+                .isTrue();
 
         assertThatThrownBy(() -> searches.preHandle(new MockHttpServletRequest(), response, null))
-                .as("three of three places taken").isInstanceOf(TooBusyException.class)
+                .as("three of three places taken")
+                .isInstanceOf(TooBusyException.class)
                 .hasMessageContaining("At most 3");
         reports.afterCompletion(report, response, null, null);
-        assertThat(searches.preHandle(new MockHttpServletRequest(), response, null)).isTrue();
+        assertThat(searches.preHandle(new MockHttpServletRequest(), response, null))
+                .isTrue();
     }
 
     @Test
@@ -70,14 +77,18 @@ class ExpensiveReadsTest {
         MockHttpServletRequest first = new MockHttpServletRequest();
         assertThat(exports.preHandle(first, response, null)).isTrue();
         assertThatThrownBy(() -> exports.preHandle(new MockHttpServletRequest(), response, null))
-                .as("after waiting for its turn").isInstanceOf(TooBusyException.class)
+                .as("after waiting for its turn")
+                .isInstanceOf(TooBusyException.class)
                 .hasMessageContaining("Export pages take turns");
         exports.afterCompletion(first, response, null, null);
 
         // Every place taken by reports and another kind: the export gets its turn but no place, and gives the turn up.
-        assertThat(reports.preHandle(new MockHttpServletRequest(), response, null)).isTrue();
-        assertThat(reports.preHandle(new MockHttpServletRequest(), response, null)).isTrue();
-        assertThat(bulkheads.bulkhead(Kind.AS_OF).preHandle(new MockHttpServletRequest(), response, null)).isTrue();
+        assertThat(reports.preHandle(new MockHttpServletRequest(), response, null))
+                .isTrue();
+        assertThat(reports.preHandle(new MockHttpServletRequest(), response, null))
+                .isTrue();
+        assertThat(bulkheads.bulkhead(Kind.AS_OF).preHandle(new MockHttpServletRequest(), response, null))
+                .isTrue();
         assertThatThrownBy(() -> exports.preHandle(new MockHttpServletRequest(), response, null))
                 .hasMessageContaining("At most 3");
         long asked = System.nanoTime();
@@ -89,6 +100,7 @@ class ExpensiveReadsTest {
     @Test
     void limitsBelowOneAreRefusedAtStart() {
         assertThatThrownBy(() -> new ExpensiveReads(0, 2, 1)).hasMessageContaining("EXPENSIVE_READS_MAX_CONCURRENT");
-        assertThatThrownBy(() -> new ExpensiveReads(4, 0, 1)).hasMessageContaining("EXPENSIVE_READS_MAX_CONCURRENT_PER_KIND");
+        assertThatThrownBy(() -> new ExpensiveReads(4, 0, 1))
+                .hasMessageContaining("EXPENSIVE_READS_MAX_CONCURRENT_PER_KIND");
     }
 }

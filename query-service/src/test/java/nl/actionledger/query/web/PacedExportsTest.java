@@ -19,7 +19,8 @@ class PacedExportsTest {
 
         long asked = System.nanoTime();
         exports.pageEnded(exports.awaitTurn());
-        assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("as long again at half of the time")
+        assertThat(Duration.ofNanos(System.nanoTime() - asked))
+                .as("as long again at half of the time")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(190));
     }
 
@@ -46,10 +47,13 @@ class PacedExportsTest {
         assertThatThrownBy(exports::awaitTurn).isInstanceOf(TooBusyException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(PacedExports.MAX_WAIT);
         assertThat(CompletableFuture.supplyAsync(() -> {
-            assertThatThrownBy(exports::awaitTurn).as("the refused page gave its turn back, the rest is not over")
-                    .isInstanceOf(TooBusyException.class);
-            return true;
-        }).get(1, TimeUnit.SECONDS)).isTrue();
+                            assertThatThrownBy(exports::awaitTurn)
+                                    .as("the refused page gave its turn back, the rest is not over")
+                                    .isInstanceOf(TooBusyException.class);
+                            return true;
+                        })
+                        .get(1, TimeUnit.SECONDS))
+                .isTrue();
     }
 
     @Test

@@ -49,32 +49,83 @@ class ReadContractIntegrationTest extends QueryServiceIntegrationTestBase {
     @BeforeAll
     void history() {
         new History(ActionRef.of(PLAN, "1"))
-                .then(registered(ActionRef.of(PLAN, "1"), 1, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
-                        CommitmentLevel.NATIONAL), "system", "contract-reg-1", REGISTERED)
-                .then(new ActionStatusChangedEvent(ActionRef.of(PLAN, "1"), ImplementationStatus.NOT_STARTED,
-                        ImplementationStatus.IN_PROGRESS, FORMULA_REASON), ACTOR, "contract-1-1", LAST_MOMENT_OF_31_MARCH)
-                .then(new ActionStatusChangedEvent(ActionRef.of(PLAN, "1"), ImplementationStatus.IN_PROGRESS,
-                        ImplementationStatus.COMPLETED, "+31 done, said Zoë"), ACTOR, "contract-1-2",
+                .then(
+                        registered(
+                                ActionRef.of(PLAN, "1"),
+                                1,
+                                1,
+                                ImplementationStatus.NOT_STARTED,
+                                RANGE_2024_2025,
+                                CommitmentLevel.NATIONAL),
+                        "system",
+                        "contract-reg-1",
+                        REGISTERED)
+                .then(
+                        new ActionStatusChangedEvent(
+                                ActionRef.of(PLAN, "1"),
+                                ImplementationStatus.NOT_STARTED,
+                                ImplementationStatus.IN_PROGRESS,
+                                FORMULA_REASON),
+                        ACTOR,
+                        "contract-1-1",
+                        LAST_MOMENT_OF_31_MARCH)
+                .then(
+                        new ActionStatusChangedEvent(
+                                ActionRef.of(PLAN, "1"),
+                                ImplementationStatus.IN_PROGRESS,
+                                ImplementationStatus.COMPLETED,
+                                "+31 done, said Zoë"),
+                        ACTOR,
+                        "contract-1-2",
                         FIRST_MOMENT_OF_1_APRIL);
         new History(ActionRef.of(PLAN, "2"))
-                .then(registered(ActionRef.of(PLAN, "2"), 1, 2, ImplementationStatus.NOT_STARTED, RANGE_2024_2025,
-                        CommitmentLevel.EU), "system", "contract-reg-2", REGISTERED);
-        awaitJson("auditor", "/api/audit?planId=" + PLAN, page -> page.get("entries").size() == 4);
-        awaitJson("evaluator", PLAN_PATH + "/actions/1", action -> action.get("version").asLong() == 2);
+                .then(
+                        registered(
+                                ActionRef.of(PLAN, "2"),
+                                1,
+                                2,
+                                ImplementationStatus.NOT_STARTED,
+                                RANGE_2024_2025,
+                                CommitmentLevel.EU),
+                        "system",
+                        "contract-reg-2",
+                        REGISTERED);
+        awaitJson(
+                "auditor",
+                "/api/audit?planId=" + PLAN,
+                page -> page.get("entries").size() == 4);
+        awaitJson(
+                "evaluator",
+                PLAN_PATH + "/actions/1",
+                action -> action.get("version").asLong() == 2);
     }
 
     @Test
     void aDateIsTheEndOfThatDayInTheNetherlandsOnEveryEndpoint() {
-        assertThat(statusOf(getJson("evaluator", PLAN_PATH + "/as-of?at=2025-03-31").get("actions"), "1"))
+        assertThat(statusOf(
+                        getJson("evaluator", PLAN_PATH + "/as-of?at=2025-03-31").get("actions"), "1"))
                 .isEqualTo("IN_PROGRESS");
-        assertThat(getJson("evaluator", PLAN_PATH + "/actions/1/as-of?at=2025-03-31").get("action").get("status")
-                .asString()).isEqualTo("IN_PROGRESS");
-        assertThat(getJson("evaluator", PLAN_PATH + "/as-of?at=2025-04-01").get("actions").get(0).get("status")
-                .asString()).isEqualTo("COMPLETED");
+        assertThat(getJson("evaluator", PLAN_PATH + "/actions/1/as-of?at=2025-03-31")
+                        .get("action")
+                        .get("status")
+                        .asString())
+                .isEqualTo("IN_PROGRESS");
+        assertThat(getJson("evaluator", PLAN_PATH + "/as-of?at=2025-04-01")
+                        .get("actions")
+                        .get(0)
+                        .get("status")
+                        .asString())
+                .isEqualTo("COMPLETED");
 
         JsonNode march = getJson("evaluator", PLAN_PATH + "/changes?from=2025-01-10&to=2025-03-31");
         assertThat(march.get("actions")).hasSize(1);
-        assertThat(march.get("actions").get(0).get("changes").get(0).get("after").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(march.get("actions")
+                        .get(0)
+                        .get("changes")
+                        .get(0)
+                        .get("after")
+                        .asString())
+                .isEqualTo("IN_PROGRESS");
 
         JsonNode report = getJson("evaluator", PLAN_PATH + "/report?from=2025-01-10&to=2025-03-31");
         assertThat(report.get("actions").get(0).get("statusAtTo").asString()).isEqualTo("IN_PROGRESS");
@@ -94,8 +145,10 @@ class ReadContractIntegrationTest extends QueryServiceIntegrationTestBase {
 
         assertThat(byInstant.get("at")).isEqualTo(byDate.get("at"));
         assertThat(byInstant.get("actions")).isEqualTo(byDate.get("actions"));
-        assertThat(reasons(getJson("auditor", "/api/audit?planId=" + PLAN
-                + "&from=2025-01-10T23:59:59.999999%2B01:00&to=2025-03-31T21:59:59.999999Z")))
+        assertThat(reasons(getJson(
+                        "auditor",
+                        "/api/audit?planId=" + PLAN
+                                + "&from=2025-01-10T23:59:59.999999%2B01:00&to=2025-03-31T21:59:59.999999Z")))
                 .containsExactly(FORMULA_REASON);
     }
 
@@ -107,41 +160,59 @@ class ReadContractIntegrationTest extends QueryServiceIntegrationTestBase {
         JsonNode changes = getJson("evaluator", PLAN_PATH + "/changes?" + firstOfApril);
         assertThat(changes.get("actions")).hasSize(1);
         assertThat(changes.get("actions").get(0).get("events").asInt()).isEqualTo(1);
-        assertThat(changes.get("actions").get(0).get("changes").get(0).get("before").asString()).isEqualTo("IN_PROGRESS");
-        assertThat(getJson("evaluator", PLAN_PATH + "/report?" + firstOfApril).get("actions").get(0)
-                .get("eventsInPeriod").asInt()).isEqualTo(1);
+        assertThat(changes.get("actions")
+                        .get(0)
+                        .get("changes")
+                        .get(0)
+                        .get("before")
+                        .asString())
+                .isEqualTo("IN_PROGRESS");
+        assertThat(getJson("evaluator", PLAN_PATH + "/report?" + firstOfApril)
+                        .get("actions")
+                        .get(0)
+                        .get("eventsInPeriod")
+                        .asInt())
+                .isEqualTo(1);
         assertThat(reasons(getJson("auditor", "/api/audit?planId=" + PLAN + "&" + firstOfApril)))
                 .containsExactly("+31 done, said Zoë");
-        assertThat(exported("/api/integrity/export?actor=" + ACTOR + "&" + firstOfApril)).containsExactly(PLAN + "/1:2");
+        assertThat(exported("/api/integrity/export?actor=" + ACTOR + "&" + firstOfApril))
+                .containsExactly(PLAN + "/1:2");
 
         // An event exactly at 'from' is out, exactly at 'to' in.
         String exact = "from=" + LAST_MOMENT_OF_31_MARCH + "&to=" + FIRST_MOMENT_OF_1_APRIL;
         assertThat(reasons(getJson("auditor", "/api/audit?planId=" + PLAN + "&" + exact)))
                 .containsExactly("+31 done, said Zoë");
-        assertThat(exported("/api/integrity/export?actor=" + ACTOR + "&" + exact)).containsExactly(PLAN + "/1:2");
-        assertThat(getJson("evaluator", PLAN_PATH + "/changes?" + exact).get("actions").get(0).get("events").asInt())
+        assertThat(exported("/api/integrity/export?actor=" + ACTOR + "&" + exact))
+                .containsExactly(PLAN + "/1:2");
+        assertThat(getJson("evaluator", PLAN_PATH + "/changes?" + exact)
+                        .get("actions")
+                        .get(0)
+                        .get("events")
+                        .asInt())
                 .isEqualTo(1);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            PLAN_PATH + "/as-of?at=31-03-2025",
-            PLAN_PATH + "/as-of?at=2025-03-31T12:00",
-            PLAN_PATH + "/actions/1/as-of?at=2025-02-30",
-            PLAN_PATH + "/changes?from=yesterday&to=2025-03-31",
-            PLAN_PATH + "/report?from=2025-01-01&to=10000-01-01",
-            "/api/audit?from=yesterday",
-            "/api/audit?to=1899-12-31",
-            "/api/integrity/export?from=2025-13-01",
-            "/api/audit/export?to=soon",
-    })
+    @ValueSource(
+            strings = {
+                PLAN_PATH + "/as-of?at=31-03-2025",
+                PLAN_PATH + "/as-of?at=2025-03-31T12:00",
+                PLAN_PATH + "/actions/1/as-of?at=2025-02-30",
+                PLAN_PATH + "/changes?from=yesterday&to=2025-03-31",
+                PLAN_PATH + "/report?from=2025-01-01&to=10000-01-01",
+                "/api/audit?from=yesterday",
+                "/api/audit?to=1899-12-31",
+                "/api/integrity/export?from=2025-13-01",
+                "/api/audit/export?to=soon",
+            })
     void aBadInstantIsOneErrorEverywhere(String path) {
         assertProblem(get("admin", path), 400, "INVALID_INSTANT");
     }
 
     @Test
     void aPeriodThatDoesNotEndAfterItStartsIsRefusedEverywhere() {
-        for (String path : List.of(PLAN_PATH + "/changes", PLAN_PATH + "/report", "/api/audit", "/api/integrity/export")) {
+        for (String path :
+                List.of(PLAN_PATH + "/changes", PLAN_PATH + "/report", "/api/audit", "/api/integrity/export")) {
             assertProblem(get("admin", path + "?from=2025-03-31&to=2025-03-31"), 400, "INVALID_PERIOD");
         }
     }
@@ -182,15 +253,18 @@ class ReadContractIntegrationTest extends QueryServiceIntegrationTestBase {
 
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
-        assertThat(csv.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"audit-trail.csv\"");
+        assertThat(csv.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"audit-trail.csv\"");
         assertThat(csv.body()).startsWith("\uFEFFposition,occurred_at,plan_id,action_id,version,type,actor,");
         assertThat(csv.body()).endsWith("\r\n").doesNotContain(",=HYPERLINK").doesNotContain(",+31");
-        assertThat(csv.body().split("\r\n")).filteredOn(line -> line.contains("," + ACTOR + ",")).hasSize(2);
+        assertThat(csv.body().split("\r\n"))
+                .filteredOn(line -> line.contains("," + ACTOR + ","))
+                .hasSize(2);
         // The formula starts with an apostrophe, and the cell is quoted for its commas and quotes.
-        assertThat(csv.body()).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Zoë\"\")\",contract-1-1,status,"
-                + "NOT_STARTED,IN_PROGRESS,");
-        assertThat(csv.body()).contains(",\"'+31 done, said Zoë\",contract-1-2,status,IN_PROGRESS,"
-                + "COMPLETED,");
+        assertThat(csv.body())
+                .contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Zoë\"\")\",contract-1-1,status,"
+                        + "NOT_STARTED,IN_PROGRESS,");
+        assertThat(csv.body()).contains(",\"'+31 done, said Zoë\",contract-1-2,status,IN_PROGRESS," + "COMPLETED,");
     }
 
     @Test
@@ -198,18 +272,21 @@ class ReadContractIntegrationTest extends QueryServiceIntegrationTestBase {
         HttpResponse<String> plan = get("evaluator", PLAN_PATH + "/as-of?at=2025-03-31&format=csv");
         assertThat(plan.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"contract-nl-as-of-2025-03-31.csv\"");
-        assertThat(plan.body().split("\r\n")).containsExactly(
-                "\uFEFFaction_id,eu_action_number,objective,priority,status,organisation,organisation_name,contact,"
-                        + "timeframe,timeframe_type,version,last_changed_at,last_changed_by",
-                "1,1,1,1,IN_PROGRESS,,,,2024 - 2025,RANGE,1," + LAST_MOMENT_OF_31_MARCH + "," + ACTOR,
-                "2,2,1,2,NOT_STARTED,,,,2024 - 2025,RANGE,0," + REGISTERED + ",system");
+        assertThat(plan.body().split("\r\n"))
+                .containsExactly(
+                        "\uFEFFaction_id,eu_action_number,objective,priority,status,organisation,organisation_name,contact,"
+                                + "timeframe,timeframe_type,version,last_changed_at,last_changed_by",
+                        "1,1,1,1,IN_PROGRESS,,,,2024 - 2025,RANGE,1," + LAST_MOMENT_OF_31_MARCH + "," + ACTOR,
+                        "2,2,1,2,NOT_STARTED,,,,2024 - 2025,RANGE,0," + REGISTERED + ",system");
 
-        HttpResponse<String> changes = get("evaluator", PLAN_PATH + "/changes?from=2025-01-10&to=2025-04-01&format=csv");
+        HttpResponse<String> changes =
+                get("evaluator", PLAN_PATH + "/changes?from=2025-01-10&to=2025-04-01&format=csv");
         assertThat(changes.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"contract-nl-changes-2025-01-10-2025-04-01.csv\"");
-        assertThat(changes.body().split("\r\n")).containsExactly(
-                "\uFEFFaction_id,net_change,events,actors,field,before,after",
-                "1,CHANGED,2," + ACTOR + ",status,NOT_STARTED,COMPLETED");
+        assertThat(changes.body().split("\r\n"))
+                .containsExactly(
+                        "\uFEFFaction_id,net_change,events,actors,field,before,after",
+                        "1,CHANGED,2," + ACTOR + ",status,NOT_STARTED,COMPLETED");
     }
 
     @Test
@@ -229,7 +306,8 @@ class ReadContractIntegrationTest extends QueryServiceIntegrationTestBase {
                 .hasValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(xlsx.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"contract-nl-report-2025-01-10-2025-03-31.xlsx\"");
-        assertThat(xlsx.headers().firstValue("X-Report-Content-Hash")).isEqualTo(csv.headers().firstValue("X-Report-Content-Hash"));
+        assertThat(xlsx.headers().firstValue("X-Report-Content-Hash"))
+                .isEqualTo(csv.headers().firstValue("X-Report-Content-Hash"));
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getPhysicalNumberOfRows()).isEqualTo(3);
@@ -237,18 +315,25 @@ class ReadContractIntegrationTest extends QueryServiceIntegrationTestBase {
             sheet.getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
             assertThat(header).startsWith("action_id", "eu_action_number").contains("status_at_to", "events_in_period");
             Row first = sheet.getRow(1);
-            assertThat(first.getCell(header.indexOf("action_id")).getStringCellValue()).isEqualTo("1");
-            assertThat(first.getCell(header.indexOf("status_at_to")).getStringCellValue()).isEqualTo("IN_PROGRESS");
-            assertThat(first.getCell(header.indexOf("events_in_period")).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(first.getCell(header.indexOf("action_id")).getStringCellValue())
+                    .isEqualTo("1");
+            assertThat(first.getCell(header.indexOf("status_at_to")).getStringCellValue())
+                    .isEqualTo("IN_PROGRESS");
+            assertThat(first.getCell(header.indexOf("events_in_period")).getNumericCellValue())
+                    .isEqualTo(1.0);
             assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("2");
         }
     }
 
     @Test
     void aFormatThatIsNotOfferedIsAProblem() {
-        assertProblem(get("evaluator", PLAN_PATH + "/report?from=2025-01-10&to=2025-03-31&format=pdf"), 400,
+        assertProblem(
+                get("evaluator", PLAN_PATH + "/report?from=2025-01-10&to=2025-03-31&format=pdf"),
+                400,
                 "UNSUPPORTED_FORMAT");
-        assertProblem(get("evaluator", PLAN_PATH + "/changes?from=2025-01-10&to=2025-03-31&format=xlsx"), 400,
+        assertProblem(
+                get("evaluator", PLAN_PATH + "/changes?from=2025-01-10&to=2025-03-31&format=xlsx"),
+                400,
                 "UNSUPPORTED_FORMAT");
         assertProblem(get("evaluator", PLAN_PATH + "/as-of?at=2025-03-31&format=xml"), 400, "UNSUPPORTED_FORMAT");
         assertProblem(get("auditor", "/api/audit?format=%3Dcmd"), 400, "UNSUPPORTED_FORMAT");
@@ -269,7 +354,8 @@ class ReadContractIntegrationTest extends QueryServiceIntegrationTestBase {
 
         HttpResponse<String> oldVerify = get("auditor", "/api/audit/verify");
         assertThat(oldVerify.statusCode()).isEqualTo(200);
-        assertThat(oldVerify.headers().allValues("Link")).containsExactly("</api/integrity/verify>; rel=\"successor-version\"");
+        assertThat(oldVerify.headers().allValues("Link"))
+                .containsExactly("</api/integrity/verify>; rel=\"successor-version\"");
         assertThat(get("auditor", "/api/integrity/verify").statusCode()).isEqualTo(200);
         assertProblem(get("evaluator", "/api/integrity/verify"), 403, "FORBIDDEN");
         assertProblem(get("evaluator", PLAN_PATH + "/actions/1/audit"), 403, "FORBIDDEN");
@@ -297,9 +383,13 @@ class ReadContractIntegrationTest extends QueryServiceIntegrationTestBase {
      */
     private List<String> exported(String path) {
         List<String> events = new ArrayList<>();
-        JsonNode page = awaitJson("auditor", path, answer -> answer.get("coverage").get("complete").asBoolean());
-        page.get("events").forEach(event -> events.add(event.get("aggregateId").asString() + ":"
-                + event.get("sequenceNumber").asLong()));
+        JsonNode page = awaitJson(
+                "auditor",
+                path,
+                answer -> answer.get("coverage").get("complete").asBoolean());
+        page.get("events")
+                .forEach(event -> events.add(event.get("aggregateId").asString() + ":"
+                        + event.get("sequenceNumber").asLong()));
         assertThat(page.get("next").isNull()).as("one page").isTrue();
         return events;
     }

@@ -43,17 +43,35 @@ class ActionChangeFormIntegrationTest extends QueryServiceIntegrationTestBase {
     void history() {
         listedOnce("lvvn", "Ministerie van LVVN", List.of("LNV"));
         new History(action("961"))
-                .then(registered("961", 96, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
-                        "system", "reg", T0)
-                .then(new ActionReassignedEvent(action("961"), null, Assignment.of("lvvn"), "LVVN leads"), "admin",
-                        "c-961-1", T0.plusSeconds(60));
+                .then(
+                        registered("961", 96, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
+                        "system",
+                        "reg",
+                        T0)
+                .then(
+                        new ActionReassignedEvent(action("961"), null, Assignment.of("lvvn"), "LVVN leads"),
+                        "admin",
+                        "c-961-1",
+                        T0.plusSeconds(60));
         new History(action("962"))
-                .then(registered("962", 96, 2, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
-                        "system", "reg", T0)
-                .then(new ActionReassignedEvent(action("962"), null, Assignment.of("om"), "OM leads"), "admin",
-                        "c-962-1", T0.plusSeconds(60));
-        awaitJson("evaluator", "/api/plans/eu-wap-nl/actions/961", view -> view.get("version").asLong() == 1);
-        awaitJson("evaluator", "/api/plans/eu-wap-nl/actions/962", view -> view.get("version").asLong() == 1);
+                .then(
+                        registered("962", 96, 2, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
+                        "system",
+                        "reg",
+                        T0)
+                .then(
+                        new ActionReassignedEvent(action("962"), null, Assignment.of("om"), "OM leads"),
+                        "admin",
+                        "c-962-1",
+                        T0.plusSeconds(60));
+        awaitJson(
+                "evaluator",
+                "/api/plans/eu-wap-nl/actions/961",
+                view -> view.get("version").asLong() == 1);
+        awaitJson(
+                "evaluator",
+                "/api/plans/eu-wap-nl/actions/962",
+                view -> view.get("version").asLong() == 1);
     }
 
     @Test
@@ -61,8 +79,13 @@ class ActionChangeFormIntegrationTest extends QueryServiceIntegrationTestBase {
         Browser coordinator = signedIn("coordinator");
 
         String own = coordinator.get(OWN).body();
-        assertThat(own).contains("id=\"change-status\"", "id=\"change-assignment\"", "id=\"change-timeframe\"",
-                "name=\"version\" value=\"1\"", "Change the status");
+        assertThat(own)
+                .contains(
+                        "id=\"change-status\"",
+                        "id=\"change-assignment\"",
+                        "id=\"change-timeframe\"",
+                        "name=\"version\" value=\"1\"",
+                        "Change the status");
         String others = coordinator.get(OTHERS).body();
         assertThat(others).contains("Action 962").doesNotContain("change-status", "Change the status");
     }
@@ -78,7 +101,9 @@ class ActionChangeFormIntegrationTest extends QueryServiceIntegrationTestBase {
     void anEvaluatorIsNotOfferedTheFormAndIsRefusedItsPost() {
         Browser evaluator = signedIn("evaluator");
 
-        assertThat(evaluator.get(OWN).body()).contains("Action 961").doesNotContain("change-status", "Change the status");
+        assertThat(evaluator.get(OWN).body())
+                .contains("Action 961")
+                .doesNotContain("change-status", "Change the status");
         HttpResponse<String> posted = evaluator.post(OWN + "/status", "version=1&status=ON_HOLD&reason=no");
         assertThat(posted.statusCode()).isEqualTo(403);
         assertThat(posted.body()).contains("Not for your role");
@@ -93,7 +118,8 @@ class ActionChangeFormIntegrationTest extends QueryServiceIntegrationTestBase {
     void aChangeWithoutTheFormsCsrfTokenIsRefused() {
         Browser coordinator = signedIn("coordinator");
 
-        HttpResponse<String> posted = coordinator.postWithoutToken(OWN + "/status", "version=1&status=ON_HOLD&reason=r");
+        HttpResponse<String> posted =
+                coordinator.postWithoutToken(OWN + "/status", "version=1&status=ON_HOLD&reason=r");
         assertThat(posted.statusCode()).isEqualTo(403);
     }
 
@@ -102,14 +128,24 @@ class ActionChangeFormIntegrationTest extends QueryServiceIntegrationTestBase {
         Browser coordinator = signedIn("coordinator");
         coordinator.get(OWN);
 
-        HttpResponse<String> posted = coordinator.post(OWN + "/status",
-                "version=1&status=ON_HOLD&reason=" + URLEncoder.encode("Waiting for the budget", StandardCharsets.UTF_8));
+        HttpResponse<String> posted = coordinator.post(
+                OWN + "/status",
+                "version=1&status=ON_HOLD&reason="
+                        + URLEncoder.encode("Waiting for the budget", StandardCharsets.UTF_8));
 
         assertThat(posted.statusCode()).isEqualTo(503);
-        assertThat(posted.body()).contains("id=\"change-problem\"", "Your change could not be sent",
-                "Waiting for the budget", "name=\"version\" value=\"1\"").doesNotContain("Exception");
-        assertThat(Pattern.compile("<option value=\"ON_HOLD\" selected=\"selected\"").matcher(posted.body()).find())
-                .as("the status chosen stays chosen").isTrue();
+        assertThat(posted.body())
+                .contains(
+                        "id=\"change-problem\"",
+                        "Your change could not be sent",
+                        "Waiting for the budget",
+                        "name=\"version\" value=\"1\"")
+                .doesNotContain("Exception");
+        assertThat(Pattern.compile("<option value=\"ON_HOLD\" selected=\"selected\"")
+                        .matcher(posted.body())
+                        .find())
+                .as("the status chosen stays chosen")
+                .isTrue();
     }
 
     private Browser signedIn(String user) {
@@ -140,7 +176,8 @@ class ActionChangeFormIntegrationTest extends QueryServiceIntegrationTestBase {
         }
 
         HttpResponse<String> postWithoutToken(String path, String form) {
-            return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+            return send(request(path)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)));
         }
 

@@ -32,22 +32,32 @@ class CommandServiceClientTest {
     private static final String STATUS = "http://command.test/api/plans/eu-wap-nl/actions/28/status";
 
     private final RestClient.Builder builder = RestClient.builder().baseUrl("http://command.test");
-    private final MockRestServiceServer commandService = MockRestServiceServer.bindTo(builder).build();
+    private final MockRestServiceServer commandService =
+            MockRestServiceServer.bindTo(builder).build();
     private final CommandServiceClient client = new CommandServiceClient(builder);
 
     @Test
     void sendsTheChangeAsTheSignedInUserWithTheLoadedVersionAsIfMatchAndNoActorInTheBody() {
-        commandService.expect(requestTo(STATUS))
+        commandService
+                .expect(requestTo(STATUS))
                 .andExpect(method(HttpMethod.POST))
-                .andExpect(header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("coördinator:s3cret:x".getBytes(StandardCharsets.UTF_8))))
+                .andExpect(header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString("coördinator:s3cret:x".getBytes(StandardCharsets.UTF_8))))
                 .andExpect(header("If-Match", "\"3\""))
                 .andExpect(header("Content-Type", MediaType.APPLICATION_JSON_VALUE))
                 .andExpect(content().json("{\"status\":\"IN_PROGRESS\",\"reason\":\"Campaign started\"}", true))
-                .andRespond(withSuccess("{\"planId\":\"eu-wap-nl\",\"actionId\":\"28\",\"version\":4}",
-                        MediaType.APPLICATION_JSON));
+                .andRespond(withSuccess(
+                        "{\"planId\":\"eu-wap-nl\",\"actionId\":\"28\",\"version\":4}", MediaType.APPLICATION_JSON));
 
-        ChangeOutcome outcome = client.send("eu-wap-nl", "28", "status", status("IN_PROGRESS", "Campaign started"), 3,
+        ChangeOutcome outcome = client.send(
+                "eu-wap-nl",
+                "28",
+                "status",
+                status("IN_PROGRESS", "Campaign started"),
+                3,
                 CommandServiceCredentials.basic("coördinator", "s3cret:x"));
 
         assertThat(outcome).isEqualTo(new ChangeOutcome.Accepted(4));
@@ -56,28 +66,43 @@ class CommandServiceClientTest {
 
     @Test
     void inJwtModeTheChangeCarriesTheUsersAccessToken() {
-        commandService.expect(requestTo(STATUS))
+        commandService
+                .expect(requestTo(STATUS))
                 .andExpect(header("Authorization", "Bearer the.access.token"))
                 .andRespond(withSuccess("{\"version\":4}", MediaType.APPLICATION_JSON));
 
-        assertThat(client.send("eu-wap-nl", "28", "status", status("IN_PROGRESS", "Campaign started"), 3,
-                CommandServiceCredentials.bearer("the.access.token"))).isEqualTo(new ChangeOutcome.Accepted(4));
+        assertThat(client.send(
+                        "eu-wap-nl",
+                        "28",
+                        "status",
+                        status("IN_PROGRESS", "Campaign started"),
+                        3,
+                        CommandServiceCredentials.bearer("the.access.token")))
+                .isEqualTo(new ChangeOutcome.Accepted(4));
         commandService.verify();
     }
 
     @Test
     void theActionsAddressIsEncodedNotPastedIn() {
-        commandService.expect(requestTo("http://command.test/api/plans/eu-wap-nl/actions/a%2Fb%3Fc/timeframe"))
+        commandService
+                .expect(requestTo("http://command.test/api/plans/eu-wap-nl/actions/a%2Fb%3Fc/timeframe"))
                 .andRespond(withSuccess("{\"version\":1}", MediaType.APPLICATION_JSON));
 
-        assertThat(client.send("eu-wap-nl", "a/b?c", "timeframe", Map.of("timeframe", "2025", "reason", "r"), 0,
-                CommandServiceCredentials.basic("u", "p"))).isEqualTo(new ChangeOutcome.Accepted(1));
+        assertThat(client.send(
+                        "eu-wap-nl",
+                        "a/b?c",
+                        "timeframe",
+                        Map.of("timeframe", "2025", "reason", "r"),
+                        0,
+                        CommandServiceCredentials.basic("u", "p")))
+                .isEqualTo(new ChangeOutcome.Accepted(1));
     }
 
     @Test
     void aVersionConflictIsStale() {
-        commandService.expect(requestTo(STATUS)).andRespond(problem(HttpStatus.PRECONDITION_FAILED,
-                "The action is at version 4, not 3."));
+        commandService
+                .expect(requestTo(STATUS))
+                .andRespond(problem(HttpStatus.PRECONDITION_FAILED, "The action is at version 4, not 3."));
 
         assertThat(send()).isEqualTo(new ChangeOutcome.Stale());
     }
@@ -92,8 +117,11 @@ class CommandServiceClientTest {
 
     @Test
     void anAnswerThatIsNoProblemShowsNothingOfItsBody() {
-        commandService.expect(requestTo(STATUS)).andRespond(withStatus(HttpStatus.BAD_GATEWAY)
-                .contentType(MediaType.TEXT_HTML).body("<html>java.lang.IllegalStateException at ...</html>"));
+        commandService
+                .expect(requestTo(STATUS))
+                .andRespond(withStatus(HttpStatus.BAD_GATEWAY)
+                        .contentType(MediaType.TEXT_HTML)
+                        .body("<html>java.lang.IllegalStateException at ...</html>"));
 
         assertThat(send()).isEqualTo(new ChangeOutcome.Refused(502, null));
     }
@@ -107,7 +135,9 @@ class CommandServiceClientTest {
 
     @Test
     void noAnswerIsUnreachable() {
-        commandService.expect(requestTo(STATUS)).andRespond(withException(new SocketTimeoutException("read timed out")));
+        commandService
+                .expect(requestTo(STATUS))
+                .andRespond(withException(new SocketTimeoutException("read timed out")));
 
         assertThat(send()).isEqualTo(new ChangeOutcome.Unreachable());
     }
@@ -120,20 +150,36 @@ class CommandServiceClientTest {
         }
         CommandServiceClient real = new CommandServiceClient("http://127.0.0.1:" + closedPort);
 
-        assertThat(real.send("eu-wap-nl", "28", "status", status("ON_HOLD", "waiting"), 1,
-                CommandServiceCredentials.basic("coordinator", "coordinator"))).isEqualTo(new ChangeOutcome.Unreachable());
+        assertThat(real.send(
+                        "eu-wap-nl",
+                        "28",
+                        "status",
+                        status("ON_HOLD", "waiting"),
+                        1,
+                        CommandServiceCredentials.basic("coordinator", "coordinator")))
+                .isEqualTo(new ChangeOutcome.Unreachable());
     }
 
     @Test
     void onlyTheApisThreeChangesAreSent() {
-        assertThatThrownBy(() -> client.send("eu-wap-nl", "28", "../../admin/checkpoints", Map.of(), 1,
-                CommandServiceCredentials.basic("u", "p")))
+        assertThatThrownBy(() -> client.send(
+                        "eu-wap-nl",
+                        "28",
+                        "../../admin/checkpoints",
+                        Map.of(),
+                        1,
+                        CommandServiceCredentials.basic("u", "p")))
                 .isInstanceOf(IllegalArgumentException.class);
         commandService.verify();
     }
 
     private ChangeOutcome send() {
-        return client.send("eu-wap-nl", "28", "status", status("ON_HOLD", "waiting"), 3,
+        return client.send(
+                "eu-wap-nl",
+                "28",
+                "status",
+                status("ON_HOLD", "waiting"),
+                3,
                 CommandServiceCredentials.basic("coordinator", "coordinator"));
     }
 
@@ -145,8 +191,10 @@ class CommandServiceClientTest {
     }
 
     private static org.springframework.test.web.client.ResponseCreator problem(HttpStatus status, String detail) {
-        return withStatus(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body("{\"type\":\"about:blank\","
-                + "\"title\":\"x\",\"status\":" + status.value() + ",\"detail\":\"" + detail
-                + "\",\"errorCode\":\"SOME_CODE\"}");
+        return withStatus(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body("{\"type\":\"about:blank\","
+                        + "\"title\":\"x\",\"status\":" + status.value() + ",\"detail\":\"" + detail
+                        + "\",\"errorCode\":\"SOME_CODE\"}");
     }
 }

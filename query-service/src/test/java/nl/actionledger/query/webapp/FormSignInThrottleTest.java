@@ -26,7 +26,9 @@ class FormSignInThrottleTest {
         MockFilterChain passwordCheck = new MockFilterChain();
         throttle.doFilter(signIn("guesser"), response, passwordCheck);
 
-        assertThat(passwordCheck.getRequest()).as("the password check was reached").isNull();
+        assertThat(passwordCheck.getRequest())
+                .as("the password check was reached")
+                .isNull();
         assertThat(response.getRedirectedUrl()).isEqualTo("/login?throttled");
         assertThat(Long.parseLong(response.getHeader("Retry-After"))).isPositive();
     }
@@ -42,7 +44,9 @@ class FormSignInThrottleTest {
         assertThat(failures.waitBefore("guesser", "127.0.0.1")).isPositive();
         MockFilterChain passwordCheck = new MockFilterChain();
         throttle.doFilter(signIn("evaluator"), new MockHttpServletResponse(), passwordCheck);
-        assertThat(passwordCheck.getRequest()).as("another user's sign-in reaches the password check").isNotNull();
+        assertThat(passwordCheck.getRequest())
+                .as("another user's sign-in reaches the password check")
+                .isNotNull();
     }
 
     @Test
@@ -61,8 +65,8 @@ class FormSignInThrottleTest {
 
     private MockHttpServletResponse refused(String user) throws IOException, ServletException {
         MockHttpServletResponse response = new MockHttpServletResponse();
-        throttle.countingFailures().onAuthenticationFailure(signIn(user), response,
-                new BadCredentialsException("Bad credentials"));
+        throttle.countingFailures()
+                .onAuthenticationFailure(signIn(user), response, new BadCredentialsException("Bad credentials"));
         return response;
     }
 

@@ -60,8 +60,7 @@ final class TestOidcIssuer implements AutoCloseable {
         }
     }
 
-    private record Grant(Person person, String redirectUri, String challenge, String nonce) {
-    }
+    private record Grant(Person person, String redirectUri, String challenge, String nonce) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -146,8 +145,10 @@ final class TestOidcIssuer implements AutoCloseable {
     private void authorize(HttpExchange exchange) throws IOException {
         Map<String, String> request = form(exchange.getRequestURI().getRawQuery());
         Person person = next;
-        if (!CLIENT_ID.equals(request.get("client_id")) || !"code".equals(request.get("response_type"))
-                || request.get("redirect_uri") == null || person == null) {
+        if (!CLIENT_ID.equals(request.get("client_id"))
+                || !"code".equals(request.get("response_type"))
+                || request.get("redirect_uri") == null
+                || person == null) {
             answer(exchange, 400, "{\"error\":\"invalid_request\"}");
             return;
         }
@@ -156,26 +157,34 @@ final class TestOidcIssuer implements AutoCloseable {
             return;
         }
         String code = UUID.randomUUID().toString();
-        codes.put(code, new Grant(person, request.get("redirect_uri"), request.get("code_challenge"),
-                request.get("nonce")));
-        exchange.getResponseHeaders().add("Location", request.get("redirect_uri") + "?code=" + code + "&state="
-                + URLEncoder.encode(request.getOrDefault("state", ""), StandardCharsets.UTF_8));
+        codes.put(
+                code,
+                new Grant(person, request.get("redirect_uri"), request.get("code_challenge"), request.get("nonce")));
+        exchange.getResponseHeaders()
+                .add(
+                        "Location",
+                        request.get("redirect_uri") + "?code=" + code + "&state="
+                                + URLEncoder.encode(request.getOrDefault("state", ""), StandardCharsets.UTF_8));
         exchange.sendResponseHeaders(302, -1);
         exchange.close();
     }
 
     private void token(HttpExchange exchange) throws IOException {
-        Map<String, String> request = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        String client = "Basic " + Base64.getEncoder().encodeToString(
-                (CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        Map<String, String> request =
+                form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String client = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         if (!client.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             answer(exchange, 401, "{\"error\":\"invalid_client\"}");
             return;
         }
         Grant grant = request.get("code") == null ? null : codes.remove(request.get("code"));
-        if (!"authorization_code".equals(request.get("grant_type")) || grant == null
+        if (!"authorization_code".equals(request.get("grant_type"))
+                || grant == null
                 || !grant.redirectUri().equals(request.get("redirect_uri"))
-                || request.get("code_verifier") == null || !grant.challenge().equals(s256(request.get("code_verifier")))) {
+                || request.get("code_verifier") == null
+                || !grant.challenge().equals(s256(request.get("code_verifier")))) {
             answer(exchange, 400, "{\"error\":\"invalid_grant\"}");
             return;
         }
@@ -187,8 +196,8 @@ final class TestOidcIssuer implements AutoCloseable {
         if (person.organisation() != null) {
             access.claim("organisation", person.organisation());
         }
-        JWTClaimsSet.Builder id = claims(person.subject(), CLIENT_ID, now, person.lifetime())
-                .claim("name", person.name());
+        JWTClaimsSet.Builder id =
+                claims(person.subject(), CLIENT_ID, now, person.lifetime()).claim("name", person.name());
         if (grant.nonce() != null) {
             id.claim("nonce", grant.nonce());
         }
@@ -204,13 +213,21 @@ final class TestOidcIssuer implements AutoCloseable {
     }
 
     private JWTClaimsSet.Builder claims(String subject, String audience, Instant now, Duration lifetime) {
-        return new JWTClaimsSet.Builder().issuer(issuer).subject(subject).audience(audience)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(lifetime)));
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(subject)
+                .audience(audience)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)));
     }
 
     private String sign(JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -72,48 +72,104 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
     @BeforeAll
     void history() {
         new History(action("951"))
-                .then(registered("951", 95, 1, ImplementationStatus.NOT_STARTED, CONTINUOUS, CommitmentLevel.NATIONAL),
-                        "system", "reg", T0)
-                .then(new ActionStatusChangedEvent(action("951"), ImplementationStatus.NOT_STARTED,
-                        ImplementationStatus.IN_PROGRESS, "Campaign on glass eels started"), "coordinator", "c-951-1",
+                .then(
+                        registered(
+                                "951", 95, 1, ImplementationStatus.NOT_STARTED, CONTINUOUS, CommitmentLevel.NATIONAL),
+                        "system",
+                        "reg",
+                        T0)
+                .then(
+                        new ActionStatusChangedEvent(
+                                action("951"),
+                                ImplementationStatus.NOT_STARTED,
+                                ImplementationStatus.IN_PROGRESS,
+                                "Campaign on glass eels started"),
+                        "coordinator",
+                        "c-951-1",
                         T0.plusSeconds(3600));
         new History(action("952"))
-                .then(registered("952", 95, 2, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
-                        "system", "reg", T0);
-        awaitJson("evaluator", "/api/plans/eu-wap-nl/actions/951", view -> view.get("version").asLong() == 1);
-        awaitJson("evaluator", "/api/plans/eu-wap-nl/actions/952", view -> view.get("version").asLong() == 0);
+                .then(
+                        registered("952", 95, 2, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.EU),
+                        "system",
+                        "reg",
+                        T0);
+        awaitJson(
+                "evaluator",
+                "/api/plans/eu-wap-nl/actions/951",
+                view -> view.get("version").asLong() == 1);
+        awaitJson(
+                "evaluator",
+                "/api/plans/eu-wap-nl/actions/952",
+                view -> view.get("version").asLong() == 0);
 
         // COURSE: two actions from 10 January 2025; action 1 started in March and completed in May, action 2 on hold
         Instant registration = Instant.parse("2025-01-10T09:00:00Z");
         new History(ActionRef.of(COURSE, "1"))
-                .then(registered(ActionRef.of(COURSE, "1"), 1, 1, ImplementationStatus.NOT_STARTED, CONTINUOUS,
-                        CommitmentLevel.NATIONAL), "system", "reg", registration)
-                .then(new ActionStatusChangedEvent(ActionRef.of(COURSE, "1"), ImplementationStatus.NOT_STARTED,
-                        ImplementationStatus.IN_PROGRESS, "Inspections of pet shops began"), "coordinator", "c-c1-1",
+                .then(
+                        registered(
+                                ActionRef.of(COURSE, "1"),
+                                1,
+                                1,
+                                ImplementationStatus.NOT_STARTED,
+                                CONTINUOUS,
+                                CommitmentLevel.NATIONAL),
+                        "system",
+                        "reg",
+                        registration)
+                .then(
+                        new ActionStatusChangedEvent(
+                                ActionRef.of(COURSE, "1"),
+                                ImplementationStatus.NOT_STARTED,
+                                ImplementationStatus.IN_PROGRESS,
+                                "Inspections of pet shops began"),
+                        "coordinator",
+                        "c-c1-1",
                         Instant.parse("2025-03-05T10:00:00Z"))
-                .then(new ActionStatusChangedEvent(ActionRef.of(COURSE, "1"), ImplementationStatus.IN_PROGRESS,
-                        ImplementationStatus.COMPLETED, "All shops inspected"), "coordinator", "c-c1-2",
+                .then(
+                        new ActionStatusChangedEvent(
+                                ActionRef.of(COURSE, "1"),
+                                ImplementationStatus.IN_PROGRESS,
+                                ImplementationStatus.COMPLETED,
+                                "All shops inspected"),
+                        "coordinator",
+                        "c-c1-2",
                         Instant.parse("2025-05-20T10:00:00Z"));
         new History(ActionRef.of(COURSE, "2"))
-                .then(registered(ActionRef.of(COURSE, "2"), 1, 2, ImplementationStatus.ON_HOLD, RANGE_2024_2025,
-                        CommitmentLevel.EU), "system", "reg", registration);
-        awaitJson("evaluator", "/api/plans/" + COURSE + "/actions/1", view -> view.get("version").asLong() == 2);
+                .then(
+                        registered(
+                                ActionRef.of(COURSE, "2"),
+                                1,
+                                2,
+                                ImplementationStatus.ON_HOLD,
+                                RANGE_2024_2025,
+                                CommitmentLevel.EU),
+                        "system",
+                        "reg",
+                        registration);
+        awaitJson(
+                "evaluator",
+                "/api/plans/" + COURSE + "/actions/1",
+                view -> view.get("version").asLong() == 2);
         awaitProjectionsCaughtUp();
     }
 
     @BeforeAll
     void browser() {
-        assertThat(CHROMIUM).as("the browser tests need Debian's chromium: apt-get install chromium chromium-driver")
+        assertThat(CHROMIUM)
+                .as("the browser tests need Debian's chromium: apt-get install chromium chromium-driver")
                 .isExecutable();
-        assertThat(CHROMIUM_DRIVER).as("the browser tests need chromium-driver: apt-get install chromium-driver")
+        assertThat(CHROMIUM_DRIVER)
+                .as("the browser tests need chromium-driver: apt-get install chromium-driver")
                 .isExecutable();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
-                "--lang=en-GB");
+        options.addArguments(
+                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=en-GB");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMIUM_DRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMIUM_DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     }
@@ -143,10 +199,12 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(row951.getText()).contains("Action 951", "Doorlopend");
         // the status as text, not only as a colour
         assertThat(row951.findElement(By.cssSelector(".status")).getText()).isEqualTo("In progress");
-        assertThat(browser.findElement(By.xpath("//h3[starts-with(., 'Objective 95:')]")).getText())
+        assertThat(browser.findElement(By.xpath("//h3[starts-with(., 'Objective 95:')]"))
+                        .getText())
                 .isEqualTo("Objective 95: Objective 95");
-        assertThat(Integer.parseInt(browser.findElement(
-                By.cssSelector("tr[data-status='IN_PROGRESS'] td.number")).getText())).isPositive();
+        assertThat(Integer.parseInt(browser.findElement(By.cssSelector("tr[data-status='IN_PROGRESS'] td.number"))
+                        .getText()))
+                .isPositive();
         // 2024 - 2025 has ended and 952 has not started; 951 is continuous and cannot slip
         String slipped = browser.findElement(By.id("slipped")).getText();
         assertThat(slipped).contains("Action 952").doesNotContain("Action 951");
@@ -161,7 +219,8 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("lang=nl"));
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Het actieplan");
-        assertThat(browser.findElement(By.cssSelector("tr[data-action='951'] .status")).getText())
+        assertThat(browser.findElement(By.cssSelector("tr[data-action='951'] .status"))
+                        .getText())
                 .isEqualTo("In uitvoering");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("nl");
         screenshot("overview-nl");
@@ -176,9 +235,10 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Action 951");
         assertThat(browser.findElement(By.id("current-status")).getText()).isEqualTo("In progress");
         WebElement change = browser.findElement(By.cssSelector("#timeline li[data-version='1']"));
-        assertThat(change.getText()).contains("by coordinator", "Campaign on glass eels started",
-                "NOT_STARTED", "IN_PROGRESS");
-        assertThat(browser.findElements(By.cssSelector("#timeline li[data-version='0']"))).hasSize(1);
+        assertThat(change.getText())
+                .contains("by coordinator", "Campaign on glass eels started", "NOT_STARTED", "IN_PROGRESS");
+        assertThat(browser.findElements(By.cssSelector("#timeline li[data-version='0']")))
+                .hasSize(1);
         screenshot("action-timeline");
     }
 
@@ -202,11 +262,16 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
 
         List<WebElement> found = browser.findElements(By.cssSelector("#results tbody tr"));
         assertThat(found).hasSize(1);
-        assertThat(found.get(0).getText()).contains("coordinator", "Action 951", "Status: NOT_STARTED → IN_PROGRESS",
-                "Campaign on glass eels started");
+        assertThat(found.get(0).getText())
+                .contains(
+                        "coordinator",
+                        "Action 951",
+                        "Status: NOT_STARTED → IN_PROGRESS",
+                        "Campaign on glass eels started");
         screenshot("audit-search");
         found.get(0).findElement(By.linkText("Action 951")).click();
-        assertThat(browser.findElement(By.cssSelector("#timeline li[data-version='1']")).getText())
+        assertThat(browser.findElement(By.cssSelector("#timeline li[data-version='1']"))
+                        .getText())
                 .contains("Campaign on glass eels started");
     }
 
@@ -255,24 +320,28 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @Test
     void pagesComeWithAStrictContentSecurityPolicyAndAHardenedSessionCookie() throws Exception {
-        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url("/login"))).build(), HttpResponse.BodyHandlers.ofString());
 
         String policy = login.headers().firstValue("Content-Security-Policy").orElseThrow();
-        assertThat(policy).contains("default-src 'none'", "script-src 'self'", "style-src 'self'")
+        assertThat(policy)
+                .contains("default-src 'none'", "script-src 'self'", "style-src 'self'")
                 .doesNotContain("unsafe-inline");
         // the form's CSRF token lives in the session
         assertThat(login.body()).contains("name=\"_csrf\"");
         List<String> cookies = login.headers().allValues("Set-Cookie");
-        assertThat(cookies).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("JSESSIONID=").contains("HttpOnly", "Secure", "SameSite=Lax"));
+        assertThat(cookies)
+                .anySatisfy(cookie ->
+                        assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly", "Secure", "SameSite=Lax"));
     }
 
     @Test
     void aSignInWithoutTheFormsCsrfTokenIsRefused() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url("/login")))
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url("/login")))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("username=evaluator&password=evaluator")).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString("username=evaluator&password=evaluator"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(403);
@@ -296,29 +365,34 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("The plan through time");
         // one area per status the plan had in the period, each with its name; every number in the table
         List<String> areas = browser.findElements(By.cssSelector("#status-chart polygon.area")).stream()
-                .map(area -> area.getAttribute("data-status")).toList();
+                .map(area -> area.getAttribute("data-status"))
+                .toList();
         assertThat(areas).containsExactly("NOT_STARTED", "IN_PROGRESS", "COMPLETED", "ON_HOLD");
-        assertThat(browser.findElement(By.cssSelector(".legend")).getText()).contains("Not started", "In progress",
-                "Completed", "On hold", "Continuous", "Discontinued");
+        assertThat(browser.findElement(By.cssSelector(".legend")).getText())
+                .contains("Not started", "In progress", "Completed", "On hold", "Continuous", "Discontinued");
         assertThat(seriesRow("2024-12-31")).isEqualTo("NS0 IP0 C0 OH0 =0");
         assertThat(seriesRow("2025-01-31")).isEqualTo("NS1 IP0 C0 OH1 =2");
         assertThat(seriesRow("2025-03-31")).isEqualTo("NS0 IP1 C0 OH1 =2");
         assertThat(seriesRow("2025-05-31")).isEqualTo("NS0 IP0 C1 OH1 =2");
         assertThat(browser.findElements(By.cssSelector("#series tbody tr"))).hasSize(7);
         // the plan now, by default
-        assertThat(browser.findElement(By.cssSelector("#as-of tr[data-action='1'] .status")).getText())
+        assertThat(browser.findElement(By.cssSelector("#as-of tr[data-action='1'] .status"))
+                        .getText())
                 .isEqualTo("Completed");
         screenshot("history-chart");
 
         setDate("at", "2025-04-15");
-        browser.findElement(By.cssSelector("#history-form button[type='submit']")).click();
+        browser.findElement(By.cssSelector("#history-form button[type='submit']"))
+                .click();
 
         // Waits for the new page: until it has loaded, the old page's elements are found and then go stale.
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.textToBe(By.id("as-of-heading"), "The plan on 2025-04-15"));
-        assertThat(browser.findElement(By.cssSelector("#as-of tr[data-action='1'] .status")).getText())
+        assertThat(browser.findElement(By.cssSelector("#as-of tr[data-action='1'] .status"))
+                        .getText())
                 .isEqualTo("In progress");
-        assertThat(browser.findElement(By.cssSelector("#as-of tr[data-status='IN_PROGRESS'] td.number")).getText())
+        assertThat(browser.findElement(By.cssSelector("#as-of tr[data-status='IN_PROGRESS'] td.number"))
+                        .getText())
                 .isEqualTo("1");
         // the chart stays as it was asked for
         assertThat(seriesRow("2025-05-31")).isEqualTo("NS0 IP0 C1 OH1 =2");
@@ -342,12 +416,15 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
         signIn("evaluator");
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Changes and reports");
-        assertThat(browser.findElement(By.cssSelector("#changes-table tr[data-action='1']")).getText())
+        assertThat(browser.findElement(By.cssSelector("#changes-table tr[data-action='1']"))
+                        .getText())
                 .contains("Action 1", "Status: NOT_STARTED → COMPLETED", "coordinator");
-        assertThat(browser.findElements(By.cssSelector("#changes-table tr[data-action='2']"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#changes-table tr[data-action='2']")))
+                .isEmpty();
         assertThat(browser.findElement(By.id("transitions")).getText())
                 .contains("Inspections of pet shops began", "All shops inspected");
-        assertThat(browser.findElement(By.cssSelector("#report-counts tr[data-status='COMPLETED']")).getText())
+        assertThat(browser.findElement(By.cssSelector("#report-counts tr[data-status='COMPLETED']"))
+                        .getText())
                 .endsWith("0 1");
         assertThat(browser.findElement(By.id("not-updated")).getText()).isEqualTo("2");
         String hash = browser.findElement(By.id("content-hash")).getText();
@@ -355,25 +432,28 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
         screenshot("reports");
 
         // the link works with the session: the report's CSV, as the API serves it, with the hash the page shows
-        HttpResponse<String> csv = withSession(browser.findElement(By.id("download-report-csv")).getAttribute("href"));
+        HttpResponse<String> csv =
+                withSession(browser.findElement(By.id("download-report-csv")).getAttribute("href"));
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
                 .isEqualTo("attachment; filename=\"" + COURSE + "-report-2025-02-28-2025-05-31.csv\"");
         assertThat(csv.headers().firstValue("X-Report-Content-Hash")).contains(hash);
         assertThat(csv.body()).contains("action_id,").contains("COMPLETED");
-        assertThat(csv.body()).isEqualTo(get("evaluator", "/api/plans/" + COURSE
-                + "/report?from=2025-02-28&to=2025-05-31&format=csv").body());
-        HttpResponse<String> workbook = withSession(
-                browser.findElement(By.id("download-report-xlsx")).getAttribute("href"));
+        assertThat(csv.body())
+                .isEqualTo(get("evaluator", "/api/plans/" + COURSE + "/report?from=2025-02-28&to=2025-05-31&format=csv")
+                        .body());
+        HttpResponse<String> workbook =
+                withSession(browser.findElement(By.id("download-report-xlsx")).getAttribute("href"));
         assertThat(workbook.statusCode()).isEqualTo(200);
         assertThat(workbook.headers().firstValue("Content-Type").orElseThrow()).contains("spreadsheetml");
         assertThat(workbook.headers().firstValue("X-Report-Content-Hash")).contains(hash);
-        HttpResponse<String> changes = withSession(
-                browser.findElement(By.id("download-changes-csv")).getAttribute("href"));
+        HttpResponse<String> changes =
+                withSession(browser.findElement(By.id("download-changes-csv")).getAttribute("href"));
         assertThat(changes.body()).contains("action_id,net_change").contains("NOT_STARTED", "COMPLETED");
         // the API's own address stays Basic or bearer only: the session is no credential there
         assertThat(withSession(url("/api/plans/" + COURSE + "/report?from=2025-02-28&to=2025-05-31&format=csv"))
-                .statusCode()).isEqualTo(401);
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -400,15 +480,19 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Projections");
         List<String> names = browser.findElements(By.cssSelector("#projections tbody tr")).stream()
-                .map(row -> row.getAttribute("data-projection")).toList();
+                .map(row -> row.getAttribute("data-projection"))
+                .toList();
         assertThat(names).contains("action-views", "audit-trail", "action-timeline", "organisations");
-        assertThat(browser.findElement(By.cssSelector("tr[data-projection='action-timeline'] .lag")).getText())
+        assertThat(browser.findElement(By.cssSelector("tr[data-projection='action-timeline'] .lag"))
+                        .getText())
                 .isEqualTo("0");
-        assertThat(browser.findElement(By.cssSelector("tr[data-projection='action-timeline'] .state")).getText())
+        assertThat(browser.findElement(By.cssSelector("tr[data-projection='action-timeline'] .state"))
+                        .getText())
                 .isEqualTo("Up to date");
         screenshot("projections");
 
-        browser.findElement(By.cssSelector("tr[data-projection='organisations'] button[type='submit']")).click();
+        browser.findElement(By.cssSelector("tr[data-projection='organisations'] button[type='submit']"))
+                .click();
 
         assertThat(browser.findElement(By.id("replay-started")).getText())
                 .isEqualTo("The replay of organisations has started.");
@@ -424,9 +508,12 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
         browser.get(url("/admin/projections"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not for your role");
         assertThat(browser.findElements(By.id("projections"))).isEmpty();
-        // nor can a replay be started past the page: the POST, with the session's valid CSRF token, is refused for the role
-        String csrf = browser.findElement(By.cssSelector("form.signed-in input[name='_csrf']")).getAttribute("value");
-        assertThat(withSessionPost("/admin/projections/replay", "name=organisations&_csrf=" + csrf).statusCode())
+        // nor can a replay be started past the page: the POST, with the session's valid CSRF token, is refused for the
+        // role
+        String csrf = browser.findElement(By.cssSelector("form.signed-in input[name='_csrf']"))
+                .getAttribute("value");
+        assertThat(withSessionPost("/admin/projections/replay", "name=organisations&_csrf=" + csrf)
+                        .statusCode())
                 .isEqualTo(403);
 
         browser.manage().deleteAllCookies();
@@ -438,7 +525,8 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
         browser.get(url("/reports?plan=" + COURSE));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not for your role");
         assertThat(withSession(url("/reports/" + COURSE + "/report.csv?from=2025-02-28&to=2025-05-31"))
-                .statusCode()).isEqualTo(403);
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -454,11 +542,15 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
             try (Statement statement = lock.createStatement()) {
                 statement.execute("LOCK TABLE query_model.action_state IN ACCESS EXCLUSIVE MODE");
             }
-            held = List.of(CompletableFuture.supplyAsync(() -> get("evaluator", asOf)),
+            held = List.of(
+                    CompletableFuture.supplyAsync(() -> get("evaluator", asOf)),
                     CompletableFuture.supplyAsync(() -> get("evaluator", asOf)));
-            await().atMost(Duration.ofMillis(4500)).until(() -> jdbc.sql(
-                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%action_state%'")
-                    .query(Long.class).single() >= 2);
+            await().atMost(Duration.ofMillis(4500))
+                    .until(() -> jdbc.sql(
+                                            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%action_state%'")
+                                    .query(Long.class)
+                                    .single()
+                            >= 2);
 
             HttpResponse<String> busy = withSession(url("/history?plan=" + COURSE));
             assertThat(busy.statusCode()).isEqualTo(429);
@@ -478,7 +570,8 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
         signIn("evaluator");
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
-        assertThat(browser.findElement(By.id("not-found")).getText()).isEqualTo("The plan has no action with this number.");
+        assertThat(browser.findElement(By.id("not-found")).getText())
+                .isEqualTo("The plan has no action with this number.");
         assertThat(browser.findElement(By.cssSelector(".signed-in")).getText()).contains("Signed in as evaluator");
         screenshot("not-found");
         assertThat(withSession(url("/actions/eu-wap-nl/99999")).statusCode()).isEqualTo(404);
@@ -492,11 +585,13 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
     private String seriesRow(String date) {
         WebElement row = browser.findElement(By.xpath("//table[@id='series']/tbody/tr[th/time[.='" + date + "']]"));
         return "NS" + cell(row, "NOT_STARTED") + " IP" + cell(row, "IN_PROGRESS") + " C" + cell(row, "COMPLETED")
-                + " OH" + cell(row, "ON_HOLD") + " =" + row.findElement(By.cssSelector("td.total")).getText();
+                + " OH" + cell(row, "ON_HOLD") + " ="
+                + row.findElement(By.cssSelector("td.total")).getText();
     }
 
     private static String cell(WebElement row, String status) {
-        return row.findElement(By.cssSelector("td[data-status='" + status + "']")).getText();
+        return row.findElement(By.cssSelector("td[data-status='" + status + "']"))
+                .getText();
     }
 
     /** A date field's value as the date picker would leave it (typing into one depends on the browser's locale). */
@@ -506,14 +601,20 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
 
     /** A GET with the browser's session cookie and nothing else, as a click on a download link sends it. */
     private HttpResponse<String> withSession(String address) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(address)).header("Cookie", sessionCookie()).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(address))
+                        .header("Cookie", sessionCookie())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> withSessionPost(String path, String form) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).header("Cookie", sessionCookie())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url(path)))
+                        .header("Cookie", sessionCookie())
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -55,7 +55,8 @@ class WebAppOidcSignInIntegrationTest {
         commandService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         commandService.createContext("/api/plans/", exchange -> {
             commandServiceAuthorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-            byte[] body = "{\"planId\":\"eu-wap-nl\",\"actionId\":\"28\",\"version\":4}".getBytes(StandardCharsets.UTF_8);
+            byte[] body =
+                    "{\"planId\":\"eu-wap-nl\",\"actionId\":\"28\",\"version\":4}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -69,14 +70,18 @@ class WebAppOidcSignInIntegrationTest {
         properties.put("spring.datasource.username", EmbeddedPostgresDatabase.READER);
         properties.put("server.port", "0");
         properties.putAll(issuer.serviceProperties());
-        properties.put("actionledger.web-app.command-service-url",
+        properties.put(
+                "actionledger.web-app.command-service-url",
                 "http://127.0.0.1:" + commandService.getAddress().getPort());
         // Java's cookie store, unlike a browser, keeps a Secure cookie from http://localhost to itself
         properties.put("server.servlet.session.cookie.secure", "false");
-        queryService = new SpringApplicationBuilder(QueryServiceApplication.class).profiles("test")
-                .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+        queryService = new SpringApplicationBuilder(QueryServiceApplication.class)
+                .profiles("test")
+                .run(properties.entrySet().stream()
+                        .map(p -> "--" + p.getKey() + "=" + p.getValue())
                         .toArray(String[]::new));
-        baseUrl = "http://localhost:" + ((WebServerApplicationContext) queryService).getWebServer().getPort();
+        baseUrl = "http://localhost:"
+                + ((WebServerApplicationContext) queryService).getWebServer().getPort();
     }
 
     @AfterAll
@@ -98,9 +103,13 @@ class WebAppOidcSignInIntegrationTest {
         assertThat(login.body()).contains("href=\"" + SIGN_IN_AT_THE_ISSUER + "\"");
 
         Visit signIn = browser.open(baseUrl + SIGN_IN_AT_THE_ISSUER);
-        String authorization = signIn.addresses().stream().filter(address -> address.startsWith(issuer.issuer()))
-                .findFirst().orElseThrow();
-        assertThat(authorization).contains("code_challenge=").contains("code_challenge_method=S256")
+        String authorization = signIn.addresses().stream()
+                .filter(address -> address.startsWith(issuer.issuer()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(authorization)
+                .contains("code_challenge=")
+                .contains("code_challenge_method=S256")
                 .contains("client_id=" + TestOidcIssuer.CLIENT_ID);
         assertThat(signIn.status()).as("back on the page first asked for").isEqualTo(200);
         // Spring Security marks the return to a saved request with "?continue"
@@ -109,12 +118,13 @@ class WebAppOidcSignInIntegrationTest {
 
         Matcher csrf = CSRF.matcher(signIn.body());
         assertThat(csrf.find()).as("a CSRF token in the page's forms").isTrue();
-        HttpResponse<String> change = browser.post(baseUrl + "/actions/eu-wap-nl/28/status", Map.of(
-                "_csrf", csrf.group(1), "version", "3", "status", "IN_PROGRESS", "reason", "Campaign started"));
+        HttpResponse<String> change = browser.post(
+                baseUrl + "/actions/eu-wap-nl/28/status",
+                Map.of("_csrf", csrf.group(1), "version", "3", "status", "IN_PROGRESS", "reason", "Campaign started"));
 
         assertThat(change.statusCode()).isEqualTo(302);
-        assertThat(change.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/actions/eu-wap-nl/28?changed=4"));
+        assertThat(change.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/actions/eu-wap-nl/28?changed=4"));
         List<String> issued = issuer.accessTokens();
         assertThat(commandServiceAuthorizations).last().isEqualTo("Bearer " + issued.get(issued.size() - 1));
     }
@@ -122,8 +132,8 @@ class WebAppOidcSignInIntegrationTest {
     @Test
     void anAccessTokenTheApiWouldRefuseFailsTheSignIn() throws Exception {
         Browser browser = new Browser();
-        issuer.signInNext(new TestOidcIssuer.Person("e-1b2c", "Evaluator", "EVALUATOR", null)
-                .forAudience("another-application"));
+        issuer.signInNext(
+                new TestOidcIssuer.Person("e-1b2c", "Evaluator", "EVALUATOR", null).forAudience("another-application"));
 
         Visit signIn = browser.open(baseUrl + SIGN_IN_AT_THE_ISSUER);
 
@@ -147,23 +157,26 @@ class WebAppOidcSignInIntegrationTest {
     }
 
     /** The pages a request led to, following redirects as a browser does, and the last answer. */
-    private record Visit(List<String> addresses, int status, String body) {
-    }
+    private record Visit(List<String> addresses, int status, String body) {}
 
     /** A browser's cookie jar and its way of following redirects, across query-service and the issuer. */
     private static final class Browser {
 
         private final HttpClient http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
 
         Visit open(String address) throws IOException, InterruptedException {
             List<String> addresses = new ArrayList<>();
             URI next = URI.create(address);
             for (int hop = 0; hop < 10; hop++) {
                 addresses.add(next.toString());
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(next)
-                        .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(next)
+                                .header("Accept-Language", "en")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() / 100 != 3) {
                     return new Visit(addresses, response.statusCode(), response.body());
                 }
@@ -176,9 +189,12 @@ class WebAppOidcSignInIntegrationTest {
             String body = form.entrySet().stream()
                     .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
-            return http.send(HttpRequest.newBuilder(URI.create(address))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(address))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
     }
 }

@@ -15,8 +15,7 @@ public final class LogContext {
     // Restrictive on purpose: the id goes into logs and the audit trail verbatim.
     private static final Pattern ALLOWED_CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
-    private LogContext() {
-    }
+    private LogContext() {}
 
     /** Whether a client's {@code X-Correlation-Id} may be used as it is (1–100 letters, digits, {@code . _ : -}). */
     public static boolean isAllowedCorrelationId(String id) {

@@ -29,7 +29,11 @@ public final class RequestLogContext extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader(HEADER);
-        MDC.put(LogContext.CORRELATION_ID, LogContext.isAllowedCorrelationId(header) ? header : UUID.randomUUID().toString());
+        MDC.put(
+                LogContext.CORRELATION_ID,
+                LogContext.isAllowedCorrelationId(header)
+                        ? header
+                        : UUID.randomUUID().toString());
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)) {
             MDC.put(LogContext.ACTOR, authentication.getName());

@@ -30,7 +30,9 @@ public class ActionReassignedEventUpcaster extends SingleEventUpcaster {
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
         boolean revision1 = REVISION_1.equals(representation.getType());
-        return representation.upcastPayload(REVISION_3, JsonNode.class,
+        return representation.upcastPayload(
+                REVISION_3,
+                JsonNode.class,
                 revision1 ? ActionReassignedEventUpcaster::upcast : ActionReassignedEventUpcaster::upcastRevision2);
     }
 
@@ -55,7 +57,8 @@ public class ActionReassignedEventUpcaster extends SingleEventUpcaster {
         ObjectNode assignment = JsonNodeFactory.instance.objectNode();
         if (organisationInFreeText) {
             JsonNode organisation = old.get("organisation");
-            assignment.put("organisationId", LegacyOrganisationNames.idFor(organisation == null ? "" : organisation.asText()));
+            assignment.put(
+                    "organisationId", LegacyOrganisationNames.idFor(organisation == null ? "" : organisation.asText()));
         } else {
             assignment.set("organisationId", old.get("organisationId"));
         }

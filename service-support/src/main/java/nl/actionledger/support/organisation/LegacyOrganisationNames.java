@@ -62,8 +62,7 @@ public final class LegacyOrganisationNames {
             Map.entry("ministerie van buitenlandse zaken", "bz"),
             Map.entry("ministry of foreign affairs", "bz"));
 
-    private LegacyOrganisationNames() {
-    }
+    private LegacyOrganisationNames() {}
 
     /** The id a legacy free-text organisation name stands for: pure, the same on every call and every replay. */
     public static String idFor(String legacyName) {

@@ -11,8 +11,7 @@ import java.util.Locale;
  */
 public final class OrganisationNames {
 
-    private OrganisationNames() {
-    }
+    private OrganisationNames() {}
 
     /** The form compared: stripped of leading and trailing white space, lower case. */
     public static String key(String name) {

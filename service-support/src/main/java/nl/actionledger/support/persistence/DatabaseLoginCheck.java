@@ -34,7 +34,8 @@ public class DatabaseLoginCheck implements SmartLifecycle {
     private final boolean privilegedLoginAllowed;
     private volatile boolean checked;
 
-    public DatabaseLoginCheck(DataSource dataSource, @Value("${" + OPT_OUT + ":false}") boolean privilegedLoginAllowed) {
+    public DatabaseLoginCheck(
+            DataSource dataSource, @Value("${" + OPT_OUT + ":false}") boolean privilegedLoginAllowed) {
         this.jdbc = JdbcClient.create(dataSource);
         this.privilegedLoginAllowed = privilegedLoginAllowed;
     }
@@ -74,13 +75,13 @@ public class DatabaseLoginCheck implements SmartLifecycle {
                     *****************************************************************************************
                     {}.
                     Starting anyway because {}=true. Never do this outside development.
-                    *****************************************************************************************""",
-                    problem, OPT_OUT);
+                    *****************************************************************************************""", problem, OPT_OUT);
             return;
         }
         throw new IllegalStateException("Refusing to start: " + problem + ". Connect as a login that only has the"
                 + " service's grants and run the migrations as the owner (spring.flyway.user, DATABASE_MIGRATION_USER);"
-                + " see the README, \"PostgreSQL, carefully\". For development only, " + OPT_OUT + "=true starts anyway.");
+                + " see the README, \"PostgreSQL, carefully\". For development only, " + OPT_OUT
+                + "=true starts anyway.");
     }
 
     Privileges privileges() {
@@ -99,8 +100,12 @@ public class DatabaseLoginCheck implements SmartLifecycle {
                                   AND pg_has_role(current_user, c.relowner, 'MEMBER')) AS owned_tables
                         """)
                 .param("schema", EVENT_SCHEMA)
-                .query((row, i) -> new Privileges(row.getString("login"), row.getBoolean("superuser"),
-                        row.getBoolean("bypass_rls"), row.getBoolean("owns_schema"), row.getString("owned_tables")))
+                .query((row, i) -> new Privileges(
+                        row.getString("login"),
+                        row.getBoolean("superuser"),
+                        row.getBoolean("bypass_rls"),
+                        row.getBoolean("owns_schema"),
+                        row.getString("owned_tables")))
                 .single();
     }
 

@@ -13,12 +13,12 @@ public final class DatabaseTimeout {
 
     private static final Set<String> TIMED_OUT_STATES = Set.of("57014", "55P03");
 
-    private DatabaseTimeout() {
-    }
+    private DatabaseTimeout() {}
 
     public static boolean causedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && TIMED_OUT_STATES.contains(sql.getSQLState())) {
                 return true;
             }

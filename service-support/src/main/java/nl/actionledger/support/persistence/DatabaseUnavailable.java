@@ -22,10 +22,10 @@ public final class DatabaseUnavailable {
      * admin_shutdown, crash_shutdown and cannot_connect_now (the server is starting or stopping).
      */
     private static final Set<String> SERVER_GONE_STATES = Set.of("57P01", "57P02", "57P03");
+
     private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
-    private DatabaseUnavailable() {
-    }
+    private DatabaseUnavailable() {}
 
     public static boolean causedBy(Throwable failure) {
         return causedBy(failure, 0);
@@ -36,8 +36,9 @@ public final class DatabaseUnavailable {
      * closed proxy, no SQLSTATE) as the cause and add the driver's own failure (08003) as suppressed.
      */
     private static boolean causedBy(Throwable failure, int depth) {
-        for (Throwable cause = failure; cause != null && depth < 8;
-             cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause = failure;
+                cause != null && depth < 8;
+                cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (isUnavailable(cause)) {
                 return true;
             }

@@ -8,8 +8,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
  */
 public final class EventTable {
 
-    private EventTable() {
-    }
+    private EventTable() {}
 
     public static EventSchema schema() {
         return EventSchema.builder()

@@ -21,20 +21,21 @@ public final class MigrationsOnly {
 
     public static final String FLAG = "--migrate-only";
 
-    private MigrationsOnly() {
-    }
+    private MigrationsOnly() {}
 
     public static boolean requested(String... args) {
         return Arrays.asList(args).contains(FLAG);
     }
 
     public static void run(String... args) {
-        new SpringApplicationBuilder(Migrations.class).web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF)
-                .run(args).close();
+        new SpringApplicationBuilder(Migrations.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .run(args)
+                .close();
     }
 
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
-    static class Migrations {
-    }
+    static class Migrations {}
 }

@@ -25,8 +25,7 @@ public final class ContactSeal {
     private static final String LABEL = "action-ledger contact v1\n";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ContactSeal() {
-    }
+    private ContactSeal() {}
 
     /** A new random key for a person. */
     public static byte[] newKey() {
@@ -41,7 +40,10 @@ public final class ContactSeal {
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, nonce, personId);
             byte[] sealed = cipher.doFinal(name.getBytes(StandardCharsets.UTF_8));
-            byte[] out = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+            byte[] out = ByteBuffer.allocate(NONCE_BYTES + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
             return new SealedContact(personId, Base64.getEncoder().encodeToString(out));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);

@@ -20,10 +20,10 @@ public final class ActorNames {
      * Control characters (PostgreSQL cannot store a NUL in text, so one would stop every projection that copies the
      * name), unpaired surrogates, line separators and the bidirectional overrides that make a name read as another.
      */
-    private static final Pattern UNSTORABLE = Pattern.compile("[\\p{Cc}\\p{Cs}\\p{Zl}\\p{Zp}\\u202A-\\u202E\\u2066-\\u2069]");
+    private static final Pattern UNSTORABLE =
+            Pattern.compile("[\\p{Cc}\\p{Cs}\\p{Zl}\\p{Zp}\\u202A-\\u202E\\u2066-\\u2069]");
 
-    private ActorNames() {
-    }
+    private ActorNames() {}
 
     /** Why {@code name} cannot name an actor, or {@code null} when it can; a missing name is the caller's business. */
     public static String problemWith(String name) {
@@ -48,7 +48,9 @@ public final class ActorNames {
                 .codePoints()
                 .filter(c -> Character.getType(c) != Character.FORMAT)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString().strip().toLowerCase(Locale.ROOT);
+                .toString()
+                .strip()
+                .toLowerCase(Locale.ROOT);
         return folded.equals(EventMetadataKeys.SYSTEM_ACTOR);
     }
 }

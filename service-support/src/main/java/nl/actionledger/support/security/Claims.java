@@ -9,8 +9,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /** Reads a claim by a dotted path ({@code realm_access.roles}) from a token. */
 final class Claims {
 
-    private Claims() {
-    }
+    private Claims() {}
 
     static Object at(Jwt token, String path) {
         Object value = token.getClaims();

@@ -12,30 +12,34 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 final class ConfiguredUsers {
 
-    private ConfiguredUsers() {
-    }
+    private ConfiguredUsers() {}
 
     static List<UserDetails> from(LedgerSecurityProperties properties, int minimumBcryptCost) {
         Set<String> seen = new HashSet<>();
-        return properties.users().stream().map(user -> {
-            if (user.username() == null || user.username().isBlank()) {
-                throw new IllegalStateException("actionledger.security.users: a user has no username");
-            }
-            if (!seen.add(user.username())) {
-                throw new IllegalStateException("actionledger.security.users: user '" + user.username() + "' is configured twice");
-            }
-            if (ActorNames.isReserved(user.username())) {
-                throw new IllegalStateException("actionledger.security.users: user '" + user.username()
-                        + "' has the name of the plan's own registration; choose another username");
-            }
-            PasswordHashes.requireAccepted(user.username(), user.password(), minimumBcryptCost);
-            if (user.roles() == null || user.roles().isEmpty()) {
-                throw new IllegalStateException("actionledger.security.users: user '" + user.username() + "' has no roles");
-            }
-            return User.withUsername(user.username())
-                    .password(user.password())
-                    .authorities(user.roles().stream().map(Role::authority).toArray(String[]::new))
-                    .build();
-        }).toList();
+        return properties.users().stream()
+                .map(user -> {
+                    if (user.username() == null || user.username().isBlank()) {
+                        throw new IllegalStateException("actionledger.security.users: a user has no username");
+                    }
+                    if (!seen.add(user.username())) {
+                        throw new IllegalStateException(
+                                "actionledger.security.users: user '" + user.username() + "' is configured twice");
+                    }
+                    if (ActorNames.isReserved(user.username())) {
+                        throw new IllegalStateException("actionledger.security.users: user '" + user.username()
+                                + "' has the name of the plan's own registration; choose another username");
+                    }
+                    PasswordHashes.requireAccepted(user.username(), user.password(), minimumBcryptCost);
+                    if (user.roles() == null || user.roles().isEmpty()) {
+                        throw new IllegalStateException(
+                                "actionledger.security.users: user '" + user.username() + "' has no roles");
+                    }
+                    return User.withUsername(user.username())
+                            .password(user.password())
+                            .authorities(
+                                    user.roles().stream().map(Role::authority).toArray(String[]::new))
+                            .build();
+                })
+                .toList();
     }
 }

@@ -34,14 +34,23 @@ final class CrossSiteRequestGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (SAFE_METHODS.contains(request.getMethod()) || isJson(request.getContentType())
+        if (SAFE_METHODS.contains(request.getMethod())
+                || isJson(request.getContentType())
                 || !isBlank(request.getHeader(HEADER))) {
             chain.doFilter(request, response);
         } else if (!isBlank(request.getContentType())) {
-            problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "UNSUPPORTED_MEDIA_TYPE",
                     "A request that changes something takes a body of type application/json.");
         } else {
-            problems.write(request, response, HttpStatus.FORBIDDEN, "CROSS_SITE_REQUEST_REFUSED",
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "CROSS_SITE_REQUEST_REFUSED",
                     "A request that changes something and has no JSON body must carry the header " + HEADER
                             + " (any value), so that another web site cannot send it in your name.");
         }

@@ -19,9 +19,12 @@ public class CurrentUsers {
     private final String displayNameClaim;
 
     CurrentUsers(LedgerSecurityProperties properties) {
-        this.organisations = properties.users().stream().filter(user -> user.organisation() != null)
-                .collect(Collectors.toMap(LedgerSecurityProperties.User::username,
-                        LedgerSecurityProperties.User::organisation, (a, b) -> a));
+        this.organisations = properties.users().stream()
+                .filter(user -> user.organisation() != null)
+                .collect(Collectors.toMap(
+                        LedgerSecurityProperties.User::username,
+                        LedgerSecurityProperties.User::organisation,
+                        (a, b) -> a));
         this.organisationClaim = properties.jwt().organisationClaim();
         this.displayNameClaim = properties.jwt().displayNameClaim();
     }
@@ -32,8 +35,11 @@ public class CurrentUsers {
         // a bearer token on the API, or the access token a web app session signed in with
         if (authentication.getPrincipal() instanceof Jwt token) {
             String displayName = Claims.text(token, displayNameClaim);
-            return new CurrentUser(authentication.getName(), displayName == null || displayName.isBlank() ? null
-                    : displayName, Claims.text(token, organisationClaim), admin);
+            return new CurrentUser(
+                    authentication.getName(),
+                    displayName == null || displayName.isBlank() ? null : displayName,
+                    Claims.text(token, organisationClaim),
+                    admin);
         }
         return new CurrentUser(authentication.getName(), null, organisations.get(authentication.getName()), admin);
     }
@@ -43,7 +49,5 @@ public class CurrentUsers {
      * @param displayName  the name people read, {@code null} when the sign-in gives none
      * @param organisation {@code null} when the user has none
      */
-    public record CurrentUser(String name, String displayName, String organisation, boolean admin) {
-    }
-
+    public record CurrentUser(String name, String displayName, String organisation, boolean admin) {}
 }

@@ -18,8 +18,7 @@ final class JwtModeSettings {
     /** The claim setting before the actor became a stable claim; see {@link #refuseRenamedClaimSetting}. */
     static final String USERNAME_CLAIM = "actionledger.security.jwt.username-claim";
 
-    private JwtModeSettings() {
-    }
+    private JwtModeSettings() {}
 
     /** The {@code iss} every token must carry: {@value #ISSUER}, or else Spring Boot's issuer URI. */
     static String expectedIssuer(LedgerSecurityProperties.Jwt jwt, Environment environment) {
@@ -34,7 +33,10 @@ final class JwtModeSettings {
 
     /** Without an audience, a token the same issuer made for any other application would be accepted here. */
     static void requireAudience(Environment environment) {
-        if (Binder.get(environment).bind(AUDIENCES, Bindable.listOf(String.class)).orElse(List.of()).isEmpty()) {
+        if (Binder.get(environment)
+                .bind(AUDIENCES, Bindable.listOf(String.class))
+                .orElse(List.of())
+                .isEmpty()) {
             throw new IllegalStateException("actionledger.security.mode is JWT, but no audience is configured: set "
                     + AUDIENCES + " to the aud value the issuer puts in tokens meant for Action Ledger");
         }

@@ -1,6 +1,8 @@
 package nl.actionledger.support.security;
 
 import java.time.Duration;
+import nl.actionledger.support.observe.RequestLogContext;
+import nl.actionledger.support.web.ProblemWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -13,22 +15,20 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.springframework.security.provisioning.UserDetailsManager;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.provisioning.UserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
-import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
-import nl.actionledger.support.observe.RequestLogContext;
-import nl.actionledger.support.web.ProblemWriter;
 
 /**
  * Bearer tokens (JWT) in production, HTTP Basic against the configured users for the local run and tests;
@@ -50,8 +50,9 @@ public class LedgerSecurityConfiguration {
 
     /** Bcrypt hashes of a cost below 10 are refused unless configured otherwise (the tests use 4, to run fast). */
     @Bean
-    UserDetailsManager ledgerUsers(LedgerSecurityProperties properties,
-                                   @Value("${actionledger.security.minimum-bcrypt-cost:10}") int minimumBcryptCost) {
+    UserDetailsManager ledgerUsers(
+            LedgerSecurityProperties properties,
+            @Value("${actionledger.security.minimum-bcrypt-cost:10}") int minimumBcryptCost) {
         return new InMemoryUserDetailsManager(ConfiguredUsers.from(properties, minimumBcryptCost));
     }
 
@@ -67,24 +68,38 @@ public class LedgerSecurityConfiguration {
     @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.withDefaultRolePrefix()
-                .role(Role.ADMIN.name()).implies(Role.COORDINATOR.name(), Role.AUDITOR.name())
-                .role(Role.AUDITOR.name()).implies(Role.EVALUATOR.name())
+                .role(Role.ADMIN.name())
+                .implies(Role.COORDINATOR.name(), Role.AUDITOR.name())
+                .role(Role.AUDITOR.name())
+                .implies(Role.EVALUATOR.name())
                 .build();
     }
 
     @Bean
-    SecurityFilterChain ledgerSecurityFilterChain(HttpSecurity http, EndpointAccessRules rules, ProblemWriter problems,
-                                                  LedgerSecurityProperties properties,
-                                                  ObjectProvider<AccessTokens> accessTokens,
-                                                  SignInFailures signInFailures) throws Exception {
+    SecurityFilterChain ledgerSecurityFilterChain(
+            HttpSecurity http,
+            EndpointAccessRules rules,
+            ProblemWriter problems,
+            LedgerSecurityProperties properties,
+            ObjectProvider<AccessTokens> accessTokens,
+            SignInFailures signInFailures)
+            throws Exception {
         boolean basicMode = properties.mode() == LedgerSecurityProperties.Mode.BASIC;
         String credentials = basicMode ? "HTTP Basic" : "a bearer token";
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             // The challenge names the scheme this service accepts (RFC 9110 11.6.1, RFC 6750 3).
-            response.setHeader("WWW-Authenticate", basicMode ? "Basic realm=\"" + REALM + "\""
-                    : e instanceof OAuth2AuthenticationException ? "Bearer realm=\"" + REALM + "\", error=\"invalid_token\""
-                    : "Bearer realm=\"" + REALM + "\"");
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+            response.setHeader(
+                    "WWW-Authenticate",
+                    basicMode
+                            ? "Basic realm=\"" + REALM + "\""
+                            : e instanceof OAuth2AuthenticationException
+                                    ? "Bearer realm=\"" + REALM + "\", error=\"invalid_token\""
+                                    : "Bearer realm=\"" + REALM + "\"");
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "UNAUTHENTICATED",
                     "Valid credentials are required (" + credentials + ").");
         };
         if (properties.mode() == LedgerSecurityProperties.Mode.BASIC) {
@@ -94,25 +109,29 @@ public class LedgerSecurityConfiguration {
                     .addFilterAfter(new CrossSiteRequestGuard(problems), AuthorizationFilter.class);
         } else {
             AccessTokens tokens = accessTokens.getObject();
-            http.oauth2ResourceServer(server -> server
-                    .authenticationEntryPoint(unauthenticated)
+            http.oauth2ResourceServer(server -> server.authenticationEntryPoint(unauthenticated)
                     .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(tokens.users())));
         }
         // Right after sign-in, so that the actor is known; before the checks of who may call what, which may log.
         http.addFilterBefore(new RequestLogContext(), AuthorizationFilter.class);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler((request, response, e) ->
-                                problems.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN",
-                                        "Your role does not allow this request.")))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler((request, response, e) -> problems.write(
+                                request,
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                "FORBIDDEN",
+                                "Your role does not allow this request.")))
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                            .permitAll()
                             .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                             .permitAll()
-                            .requestMatchers("/error").permitAll()
-                            .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
+                            .requestMatchers("/error")
+                            .permitAll()
+                            .requestMatchers("/actuator/**")
+                            .hasRole(Role.ADMIN.name());
                     rules.apply(requests);
                     // Secure by default: an endpoint no rule names is refused, not open to every signed-in user.
                     requests.anyRequest().denyAll();
@@ -126,8 +145,8 @@ public class LedgerSecurityConfiguration {
      */
     @Bean
     @ConditionalOnProperty(name = "actionledger.security.mode", havingValue = "jwt", matchIfMissing = true)
-    AccessTokens accessTokens(LedgerSecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder,
-                              Environment environment) {
+    AccessTokens accessTokens(
+            LedgerSecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder, Environment environment) {
         if (jwtDecoder.getIfAvailable() == null) {
             throw new IllegalStateException("actionledger.security.mode is JWT, but no token issuer is configured: "
                     + "set spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri, or "
@@ -136,7 +155,8 @@ public class LedgerSecurityConfiguration {
         String issuer = JwtModeSettings.expectedIssuer(properties.jwt(), environment);
         JwtModeSettings.requireAudience(environment);
         JwtModeSettings.refuseRenamedClaimSetting(environment);
-        return new AccessTokens(VerifiedTokens.of(new ExpectedIssuer(jwtDecoder.getObject(), issuer)), properties.jwt());
+        return new AccessTokens(
+                VerifiedTokens.of(new ExpectedIssuer(jwtDecoder.getObject(), issuer)), properties.jwt());
     }
 
     /**
@@ -167,7 +187,11 @@ public class LedgerSecurityConfiguration {
     /** URLs the firewall refuses (encoded semicolons, slashes, ...) answer with a problem too. */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
-        return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
-                "REQUEST_REJECTED", "The request was rejected: its address contains characters that are not allowed.");
+        return (request, response, rejected) -> problems.write(
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                "REQUEST_REJECTED",
+                "The request was rejected: its address contains characters that are not allowed.");
     }
 }

@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("actionledger.security")
 public record LedgerSecurityProperties(Mode mode, List<User> users, Jwt jwt) {
 
-    public enum Mode { BASIC, JWT }
+    public enum Mode {
+        BASIC,
+        JWT
+    }
 
     public LedgerSecurityProperties {
         mode = mode == null ? Mode.JWT : mode;
@@ -24,8 +27,7 @@ public record LedgerSecurityProperties(Mode mode, List<User> users, Jwt jwt) {
      * @param password     a hash in Spring Security's {@code {id}hash} form, e.g. {@code {bcrypt}$2a$10$...}
      * @param organisation the organisation a coordinator works for, if any
      */
-    public record User(String username, String password, Set<Role> roles, String organisation) {
-    }
+    public record User(String username, String password, Set<Role> roles, String organisation) {}
 
     /**
      * Whose tokens to trust and where a token says who the user is. A claim may be a path into nested objects
@@ -38,8 +40,8 @@ public record LedgerSecurityProperties(Mode mode, List<User> users, Jwt jwt) {
      *                         ({@code sub} by default), unlike a user name that can be renamed or reused
      * @param displayNameClaim the name people read ({@code preferred_username} by default), recorded beside the actor
      */
-    public record Jwt(String issuer, String actorClaim, String displayNameClaim, String rolesClaim,
-                      String organisationClaim) {
+    public record Jwt(
+            String issuer, String actorClaim, String displayNameClaim, String rolesClaim, String organisationClaim) {
 
         public Jwt {
             actorClaim = actorClaim == null ? "sub" : actorClaim;

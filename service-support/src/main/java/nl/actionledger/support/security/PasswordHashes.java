@@ -24,23 +24,31 @@ final class PasswordHashes {
     private static final Pattern PBKDF2 = Pattern.compile("[0-9a-fA-F]{32,}");
     /** Spring Security's ids of the accepted algorithms, with the shape each hash must have. */
     private static final Map<String, Pattern> ACCEPTED = Map.of(
-            "bcrypt", BCRYPT,
-            "argon2", ARGON2, "argon2@SpringSecurity_v5_8", ARGON2,
-            "pbkdf2", PBKDF2, "pbkdf2@SpringSecurity_v5_8", PBKDF2);
+            "bcrypt",
+            BCRYPT,
+            "argon2",
+            ARGON2,
+            "argon2@SpringSecurity_v5_8",
+            ARGON2,
+            "pbkdf2",
+            PBKDF2,
+            "pbkdf2@SpringSecurity_v5_8",
+            PBKDF2);
     /** Argon2 is computed by Bouncy Castle; without it an argon2 user's every sign-in would fail with an error. */
     private static final String ARGON2_IMPLEMENTATION = "org.bouncycastle.crypto.generators.Argon2BytesGenerator";
 
-    private PasswordHashes() {
-    }
+    private PasswordHashes() {}
 
     /** Checks passwords against the accepted hashes only. */
     static PasswordEncoder encoder() {
-        return new DelegatingPasswordEncoder("bcrypt", Map.of(
-                "bcrypt", new BCryptPasswordEncoder(),
-                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_2(),
-                "argon2@SpringSecurity_v5_8", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                "pbkdf2", Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_5(),
-                "pbkdf2@SpringSecurity_v5_8", Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+        return new DelegatingPasswordEncoder(
+                "bcrypt",
+                Map.of(
+                        "bcrypt", new BCryptPasswordEncoder(),
+                        "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_2(),
+                        "argon2@SpringSecurity_v5_8", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                        "pbkdf2", Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_5(),
+                        "pbkdf2@SpringSecurity_v5_8", Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
     }
 
     /**
@@ -56,7 +64,8 @@ final class PasswordHashes {
                     + "{noop} or a fast digest such as {MD5} or {SHA-256}");
         }
         if (form.group(1).equals("bcrypt") && bcryptCost(form.group(2)) < minimumBcryptCost) {
-            throw new IllegalStateException("actionledger.security.users: the password of '" + username + "' is a bcrypt "
+            throw new IllegalStateException("actionledger.security.users: the password of '" + username
+                    + "' is a bcrypt "
                     + "hash of cost " + bcryptCost(form.group(2)) + ", below the minimum of " + minimumBcryptCost
                     + " (actionledger.security.minimum-bcrypt-cost, ACTIONLEDGER_SECURITY_MINIMUM_BCRYPT_COST): hash it "
                     + "again with a higher cost");

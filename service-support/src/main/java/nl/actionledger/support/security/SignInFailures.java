@@ -30,8 +30,14 @@ public final class SignInFailures {
         this.failuresPerUser = failuresPerUser;
         this.failuresPerAddress = failuresPerAddress;
         this.window = window;
-        this.users = Caffeine.newBuilder().expireAfterAccess(window.multipliedBy(2)).maximumSize(100_000).build();
-        this.addresses = Caffeine.newBuilder().expireAfterAccess(window.multipliedBy(2)).maximumSize(100_000).build();
+        this.users = Caffeine.newBuilder()
+                .expireAfterAccess(window.multipliedBy(2))
+                .maximumSize(100_000)
+                .build();
+        this.addresses = Caffeine.newBuilder()
+                .expireAfterAccess(window.multipliedBy(2))
+                .maximumSize(100_000)
+                .build();
     }
 
     /** How long a sign-in with this name or from this address must wait; zero while failures are still allowed. */
@@ -65,11 +71,14 @@ public final class SignInFailures {
 
     /** How long until one more failure would be allowed; 0 while some remain. */
     private static long wait(Bucket failures) {
-        return failures.getAvailableTokens() > 0 ? 0
+        return failures.getAvailableTokens() > 0
+                ? 0
                 : Math.max(1, failures.estimateAbilityToConsume(1).getNanosToWaitForRefill());
     }
 
     private Bucket bucket(long failures) {
-        return Bucket.builder().addLimit(limit -> limit.capacity(failures).refillGreedy(failures, window)).build();
+        return Bucket.builder()
+                .addLimit(limit -> limit.capacity(failures).refillGreedy(failures, window))
+                .build();
     }
 }

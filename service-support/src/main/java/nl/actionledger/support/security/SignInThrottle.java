@@ -42,7 +42,11 @@ final class SignInThrottle extends OncePerRequestFilter {
         if (!wait.isZero()) {
             long seconds = SignInFailures.seconds(wait);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "SIGN_IN_THROTTLED",
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "SIGN_IN_THROTTLED",
                     "Too many failed sign-ins for this user or from this address; try again in " + seconds + " s.");
             return;
         }
@@ -58,7 +62,9 @@ final class SignInThrottle extends OncePerRequestFilter {
             return null;
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(BASIC.length()).strip()),
+            String decoded = new String(
+                    Base64.getDecoder()
+                            .decode(authorization.substring(BASIC.length()).strip()),
                     StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             return colon < 0 ? null : decoded.substring(0, colon);

@@ -49,8 +49,10 @@ final class TokenUsers implements Converter<Jwt, AbstractAuthenticationToken> {
     private List<GrantedAuthority> roles(Jwt token) {
         return Claims.texts(token, claims.rolesClaim()).stream()
                 .map(name -> name.strip().toUpperCase(Locale.ROOT))
-                .filter(name -> Arrays.stream(Role.values()).anyMatch(role -> role.name().equals(name)))
-                .map(name -> (GrantedAuthority) new SimpleGrantedAuthority(Role.valueOf(name).authority()))
+                .filter(name -> Arrays.stream(Role.values())
+                        .anyMatch(role -> role.name().equals(name)))
+                .map(name -> (GrantedAuthority)
+                        new SimpleGrantedAuthority(Role.valueOf(name).authority()))
                 .toList();
     }
 }

@@ -39,7 +39,9 @@ public class ApiDescription {
     @Bean
     OpenAPI apiDescription(@Value("${spring.application.name}") String service) {
         return new OpenAPI()
-                .info(new Info().title("Action Ledger " + service).version("1")
+                .info(new Info()
+                        .title("Action Ledger " + service)
+                        .version("1")
                         .description("Who changed what in the Dutch implementation of the EU Action Plan against "
                                 + "Wildlife Trafficking, when and why. Errors are RFC 9457 problem documents with an "
                                 + "errorCode (README, \"Errors\"); each operation lists those it can answer, and a "
@@ -47,14 +49,24 @@ public class ApiDescription {
                 .servers(List.of(new Server().url("/")))
                 .components(new Components()
                         .addSchemas(ProblemResponses.PROBLEM_SCHEMA, ProblemResponses.problemSchema())
-                        .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                                .description("ACTIONLEDGER_SECURITY_MODE=basic (the local run, docker-compose): a "
-                                        + "configured user. A POST or PUT without a JSON body also needs the header "
-                                        + "X-Requested-With."))
-                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT")
-                                .description("ACTIONLEDGER_SECURITY_MODE=jwt (production): a token of the configured "
-                                        + "issuer, for the configured audience.")))
+                        .addSecuritySchemes(
+                                BASIC,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")
+                                        .description(
+                                                "ACTIONLEDGER_SECURITY_MODE=basic (the local run, docker-compose): a "
+                                                        + "configured user. A POST or PUT without a JSON body also needs the header "
+                                                        + "X-Requested-With."))
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description(
+                                                "ACTIONLEDGER_SECURITY_MODE=jwt (production): a token of the configured "
+                                                        + "issuer, for the configured audience.")))
                 // either one, whichever the service's mode accepts
                 .addSecurityItem(new SecurityRequirement().addList(BASIC))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
@@ -69,7 +81,9 @@ public class ApiDescription {
     OperationCustomizer crossSiteRequestHeader() {
         return (operation, handler) -> {
             if (operation.getRequestBody() == null && SharedProblems.changesSomething(handler)) {
-                operation.addParametersItem(new HeaderParameter().name(CROSS_SITE_HEADER).required(false)
+                operation.addParametersItem(new HeaderParameter()
+                        .name(CROSS_SITE_HEADER)
+                        .required(false)
                         .description("Basic mode: required on this request, any value (it has no JSON body).")
                         .schema(new StringSchema()._default("swagger-ui").example("swagger-ui")));
             }

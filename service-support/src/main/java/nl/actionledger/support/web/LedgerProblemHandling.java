@@ -1,11 +1,11 @@
 package nl.actionledger.support.web;
 
 import jakarta.validation.ConstraintViolationException;
-import nl.actionledger.support.persistence.DatabaseTimeout;
-import nl.actionledger.support.persistence.DatabaseUnavailable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import nl.actionledger.support.persistence.DatabaseTimeout;
+import nl.actionledger.support.persistence.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -48,36 +48,46 @@ public abstract class LedgerProblemHandling extends ResponseEntityExceptionHandl
     static final String FIELD_ERRORS = "errors";
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return respond(unreadableBody(ex.getMostSpecificCause()));
     }
 
     private static ProblemDetail unreadableBody(Throwable cause) {
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return ProblemWriter.problem(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD",
-                    "Unknown field '" + unknown.getPropertyName() + "'. Known fields: " + unknown.getKnownPropertyIds());
+            return ProblemWriter.problem(
+                    HttpStatus.BAD_REQUEST,
+                    "UNKNOWN_FIELD",
+                    "Unknown field '" + unknown.getPropertyName() + "'. Known fields: "
+                            + unknown.getKnownPropertyIds());
         }
-        if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+        if (cause instanceof InvalidFormatException invalid
+                && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
-            return ProblemWriter.problem(HttpStatus.BAD_REQUEST, "UNKNOWN_VALUE",
+            return ProblemWriter.problem(
+                    HttpStatus.BAD_REQUEST,
+                    "UNKNOWN_VALUE",
                     "'" + invalid.getValue() + "' is not a valid " + fieldName(invalid) + "; expected one of "
                             + List.of(invalid.getTargetType().getEnumConstants()));
         }
         if (cause instanceof MismatchedInputException mismatched) {
-            return ProblemWriter.problem(HttpStatus.BAD_REQUEST, "INVALID_VALUE",
+            return ProblemWriter.problem(
+                    HttpStatus.BAD_REQUEST,
+                    "INVALID_VALUE",
                     "Field '" + fieldName(mismatched) + "' has the wrong type or form.");
         }
         if (cause instanceof StreamReadException || cause instanceof DatabindException) {
-            return ProblemWriter.problem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "The request body is not valid JSON.");
+            return ProblemWriter.problem(
+                    HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "The request body is not valid JSON.");
         }
-        return ProblemWriter.problem(HttpStatus.BAD_REQUEST, "MALFORMED_BODY", "The request body is missing or unreadable.");
+        return ProblemWriter.problem(
+                HttpStatus.BAD_REQUEST, "MALFORMED_BODY", "The request body is missing or unreadable.");
     }
 
     private static String fieldName(DatabindException ex) {
         String path = ex.getPath().stream()
-                .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                .map(reference -> reference.getPropertyName() != null
+                        ? reference.getPropertyName()
                         : "[" + reference.getIndex() + "]")
                 .reduce((left, right) -> right.startsWith("[") ? left + right : left + "." + right)
                 .orElse("");
@@ -85,56 +95,63 @@ public abstract class LedgerProblemHandling extends ResponseEntityExceptionHandl
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> Map.of("field", error.getField(),
-                        "message", String.valueOf(error.getDefaultMessage())))
+                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
                 .toList();
-        ProblemDetail problem = ProblemWriter.problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                "The request has invalid fields: " + errors.stream().map(e -> e.get("field") + " " + e.get("message"))
-                        .sorted().toList());
+        ProblemDetail problem = ProblemWriter.problem(
+                HttpStatus.BAD_REQUEST,
+                "VALIDATION_FAILED",
+                "The request has invalid fields: "
+                        + errors.stream()
+                                .map(e -> e.get("field") + " " + e.get("message"))
+                                .sorted()
+                                .toList());
         problem.setProperty(FIELD_ERRORS, errors);
         return respond(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-                                                                            HttpHeaders headers, HttpStatusCode status,
-                                                                            WebRequest request) {
-        List<String> messages = ex.getAllErrors().stream().map(error -> String.valueOf(error.getDefaultMessage())).toList();
-        return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                "The request has invalid parameters: " + messages));
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<String> messages = ex.getAllErrors().stream()
+                .map(error -> String.valueOf(error.getDefaultMessage()))
+                .toList();
+        return respond(ProblemWriter.problem(
+                HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid parameters: " + messages));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
-                                                                     HttpHeaders headers, HttpStatusCode status,
-                                                                     WebRequest request) {
-        return respond(ProblemWriter.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return respond(ProblemWriter.problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "UNSUPPORTED_MEDIA_TYPE",
                 "Send the request body as application/json."));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
-                                                                      HttpHeaders headers, HttpStatusCode status,
-                                                                      WebRequest request) {
-        return respond(ProblemWriter.problem(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE",
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            HttpMediaTypeNotAcceptableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return respond(ProblemWriter.problem(
+                HttpStatus.NOT_ACCEPTABLE,
+                "NOT_ACCEPTABLE",
                 "This resource is available as " + ex.getSupportedMediaTypes() + "."));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
-                                                                         HttpHeaders headers, HttpStatusCode status,
-                                                                         WebRequest request) {
-        return respond(ProblemWriter.problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return respond(ProblemWriter.problem(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "METHOD_NOT_ALLOWED",
                 "Method " + ex.getMethod() + " is not allowed here."));
     }
 
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
-                                                                    HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return respond(nothingAtThisAddress());
     }
 
@@ -144,16 +161,20 @@ public abstract class LedgerProblemHandling extends ResponseEntityExceptionHandl
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
-                                                                          HttpHeaders headers, HttpStatusCode status,
-                                                                          WebRequest request) {
-        return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "MISSING_PARAMETER",
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return respond(ProblemWriter.problem(
+                HttpStatus.BAD_REQUEST,
+                "MISSING_PARAMETER",
                 "Query parameter '" + ex.getParameterName() + "' is required."));
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-                                                             HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         // Every other exception Spring MVC maps itself: keep its status, give it a stable code.
         HttpStatus status = HttpStatus.valueOf(statusCode.value());
         return respond(ProblemWriter.problem(status, status.name(), status.getReasonPhrase()));
@@ -166,38 +187,46 @@ public abstract class LedgerProblemHandling extends ResponseEntityExceptionHandl
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> onParameterTypeMismatch(MethodArgumentTypeMismatchException ex) {
         if (ex.getRequiredType() == Instant.class) {
-            return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "INVALID_INSTANT", "'" + ex.getName()
-                    + "' must be an ISO-8601 instant such as 2026-06-30T12:00:00Z or a date such as 2026-06-30 (the end "
-                    + "of that day in the Netherlands), between the years 1900 and 9999."));
+            return respond(ProblemWriter.problem(
+                    HttpStatus.BAD_REQUEST,
+                    "INVALID_INSTANT",
+                    "'" + ex.getName()
+                            + "' must be an ISO-8601 instant such as 2026-06-30T12:00:00Z or a date such as 2026-06-30 (the end "
+                            + "of that day in the Netherlands), between the years 1900 and 9999."));
         }
-        return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
-                "Parameter '" + ex.getName() + "' has an invalid value."));
+        return respond(ProblemWriter.problem(
+                HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Parameter '" + ex.getName() + "' has an invalid value."));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<Object> onMissingHeader(MissingRequestHeaderException ex) {
-        return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "MISSING_HEADER",
-                "Header '" + ex.getHeaderName() + "' is required."));
+        return respond(ProblemWriter.problem(
+                HttpStatus.BAD_REQUEST, "MISSING_HEADER", "Header '" + ex.getHeaderName() + "' is required."));
     }
 
     /** Constraints checked outside Spring MVC's own parameter validation (on a {@code @Validated} bean). */
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> onConstraintViolation(ConstraintViolationException ex) {
         List<String> messages = ex.getConstraintViolations().stream()
-                .map(violation -> violation.getPropertyPath() + " " + violation.getMessage()).sorted().toList();
-        return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                "The request has invalid parameters: " + messages));
+                .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
+                .sorted()
+                .toList();
+        return respond(ProblemWriter.problem(
+                HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid parameters: " + messages));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> onAccessDenied(AccessDeniedException ex) {
-        return respond(ProblemWriter.problem(HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role does not allow this request."));
+        return respond(
+                ProblemWriter.problem(HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role does not allow this request."));
     }
 
     /** Spring Security's firewall checks parameter values only when the controller reads them, so here. */
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<Object> onRequestRejected(RequestRejectedException ex) {
-        return respond(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED",
+        return respond(ProblemWriter.problem(
+                HttpStatus.BAD_REQUEST,
+                "REQUEST_REJECTED",
                 "The request was rejected: a parameter contains characters that are not allowed."));
     }
 
@@ -216,28 +245,36 @@ public abstract class LedgerProblemHandling extends ResponseEntityExceptionHandl
             return databaseTimedOut(ex);
         }
         log.error("Unexpected error while handling a request", ex);
-        return respond(ProblemWriter.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+        return respond(ProblemWriter.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "INTERNAL_ERROR",
                 "The request could not be completed. Nothing was stored unless a success was reported."));
     }
 
     private static ResponseEntity<Object> databaseUnavailable(Exception ex) {
         // One line, no stack trace: while the database is away every request lands here.
         log.warn("Database unavailable while handling a request: {}", LogSafe.of(String.valueOf(rootCause(ex))));
-        ProblemDetail problem = ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+        ProblemDetail problem = ProblemWriter.problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "DATABASE_UNAVAILABLE",
                 "The database cannot be reached at the moment; try again after the time in Retry-After. A change "
                         + "whose connection broke while it was being committed may have been stored: send it again "
                         + "with the same Idempotency-Key, or look at the action before changing it again.");
         return ResponseEntity.status(problem.getStatus())
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS)).body(problem);
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS))
+                .body(problem);
     }
 
     private static ResponseEntity<Object> databaseTimedOut(Exception ex) {
         log.warn("A statement was cancelled at its time limit: {}", LogSafe.of(String.valueOf(rootCause(ex))));
-        ProblemDetail problem = ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_TIMEOUT",
+        ProblemDetail problem = ProblemWriter.problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "DATABASE_TIMEOUT",
                 "The database did not finish in the time this service allows a statement (or a lock) to take; nothing "
                         + "of this request was stored. Try again after the time in Retry-After.");
         return ResponseEntity.status(problem.getStatus())
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS)).body(problem);
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS))
+                .body(problem);
     }
 
     private static Throwable rootCause(Throwable failure) {

@@ -8,8 +8,7 @@ public final class LogSafe {
 
     private static final int MAX_LENGTH = 200;
 
-    private LogSafe() {
-    }
+    private LogSafe() {}
 
     public static String of(String value) {
         if (value == null) {
@@ -17,14 +16,18 @@ public final class LogSafe {
         }
         String cleaned = value.codePoints()
                 .map(c -> unsafe(c) ? '_' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return cleaned.length() <= MAX_LENGTH ? cleaned : cleaned.substring(0, MAX_LENGTH) + "...";
     }
 
     private static boolean unsafe(int codePoint) {
         return switch (Character.getType(codePoint)) {
-            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.LINE_SEPARATOR,
-                 Character.PARAGRAPH_SEPARATOR -> true;
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.SURROGATE,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR -> true;
             default -> false;
         };
     }

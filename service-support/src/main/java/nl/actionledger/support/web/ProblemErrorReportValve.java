@@ -44,7 +44,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
-            factory.addContextCustomizers(context -> context.getParent().getPipeline().addValve(new ProblemErrorReportValve()));
+            factory.addContextCustomizers(
+                    context -> context.getParent().getPipeline().addValve(new ProblemErrorReportValve()));
         }
     }
 }

@@ -43,8 +43,9 @@ final class ProblemResponses implements OperationCustomizer {
         if (operation.getResponses() == null) {
             operation.setResponses(new ApiResponses());
         }
-        codes.forEach((status, errorCodes) ->
-                operation.getResponses().addApiResponse(Integer.toString(status.value()), response(status, errorCodes)));
+        codes.forEach((status, errorCodes) -> operation
+                .getResponses()
+                .addApiResponse(Integer.toString(status.value()), response(status, errorCodes)));
         return operation;
     }
 
@@ -53,24 +54,46 @@ final class ProblemResponses implements OperationCustomizer {
         return new ObjectSchema()
                 .description("An RFC 9457 problem document. Clients act on errorCode, which is stable; the detail is "
                         + "for people and may change.")
-                .addProperty("type", new StringSchema().format("uri")
-                        .description("https://action-ledger.example/problems/ followed by the errorCode in lower case, "
-                                + "with hyphens")
-                        .example("https://action-ledger.example/problems/action-not-found"))
-                .addProperty("title", new StringSchema().description("The status's reason phrase").example("Not Found"))
-                .addProperty("status", new IntegerSchema().description("The HTTP status").example(404))
-                .addProperty("detail", new StringSchema().description("What went wrong, in English")
-                        .example("Plan 'eu-wap-nl' has no action '99'."))
-                .addProperty("instance", new StringSchema().format("uri-reference")
-                        .description("The path that was asked").example("/api/plans/eu-wap-nl/actions/99"))
-                .addProperty(ProblemWriter.ERROR_CODE, new StringSchema()
-                        .description("Stable: what a client may act on; each response lists the values it can have")
-                        .example("ACTION_NOT_FOUND"))
-                .addProperty(LedgerProblemHandling.FIELD_ERRORS, new ArraySchema()
-                        .description("VALIDATION_FAILED of a request body only: each invalid field")
-                        .items(new ObjectSchema()
-                                .addProperty("field", new StringSchema().example("reason"))
-                                .addProperty("message", new StringSchema().example("must not be blank"))))
+                .addProperty(
+                        "type",
+                        new StringSchema()
+                                .format("uri")
+                                .description(
+                                        "https://action-ledger.example/problems/ followed by the errorCode in lower case, "
+                                                + "with hyphens")
+                                .example("https://action-ledger.example/problems/action-not-found"))
+                .addProperty(
+                        "title",
+                        new StringSchema()
+                                .description("The status's reason phrase")
+                                .example("Not Found"))
+                .addProperty(
+                        "status",
+                        new IntegerSchema().description("The HTTP status").example(404))
+                .addProperty(
+                        "detail",
+                        new StringSchema()
+                                .description("What went wrong, in English")
+                                .example("Plan 'eu-wap-nl' has no action '99'."))
+                .addProperty(
+                        "instance",
+                        new StringSchema()
+                                .format("uri-reference")
+                                .description("The path that was asked")
+                                .example("/api/plans/eu-wap-nl/actions/99"))
+                .addProperty(
+                        ProblemWriter.ERROR_CODE,
+                        new StringSchema()
+                                .description(
+                                        "Stable: what a client may act on; each response lists the values it can have")
+                                .example("ACTION_NOT_FOUND"))
+                .addProperty(
+                        LedgerProblemHandling.FIELD_ERRORS,
+                        new ArraySchema()
+                                .description("VALIDATION_FAILED of a request body only: each invalid field")
+                                .items(new ObjectSchema()
+                                        .addProperty("field", new StringSchema().example("reason"))
+                                        .addProperty("message", new StringSchema().example("must not be blank"))))
                 .required(List.of("type", "title", "status", "detail", ProblemWriter.ERROR_CODE));
     }
 
@@ -85,15 +108,17 @@ final class ProblemResponses implements OperationCustomizer {
     private static ApiResponse response(HttpStatus status, SortedSet<String> errorCodes) {
         Schema<?> schema = new ComposedSchema()
                 .addAllOfItem(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))
-                .addAllOfItem(new ObjectSchema().addProperty(ProblemWriter.ERROR_CODE,
-                        new StringSchema()._enum(List.copyOf(errorCodes))));
+                .addAllOfItem(new ObjectSchema()
+                        .addProperty(ProblemWriter.ERROR_CODE, new StringSchema()._enum(List.copyOf(errorCodes))));
         ApiResponse response = new ApiResponse()
                 .description(status.getReasonPhrase() + ": " + String.join(", ", errorCodes))
-                .content(new Content().addMediaType(PROBLEM_JSON,
-                        new MediaType().schema(schema)));
+                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(schema)));
         if (status == HttpStatus.TOO_MANY_REQUESTS || status == HttpStatus.SERVICE_UNAVAILABLE) {
-            response.addHeaderObject(HttpHeaders.RETRY_AFTER, new Header()
-                    .description("Seconds to wait before trying again.").schema(new IntegerSchema()));
+            response.addHeaderObject(
+                    HttpHeaders.RETRY_AFTER,
+                    new Header()
+                            .description("Seconds to wait before trying again.")
+                            .schema(new IntegerSchema()));
         }
         return response;
     }

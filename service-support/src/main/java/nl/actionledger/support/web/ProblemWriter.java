@@ -33,13 +33,19 @@ public class ProblemWriter {
 
     public static ProblemDetail problem(HttpStatus status, String errorCode, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + errorCode.toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setType(
+                URI.create(TYPE_BASE + errorCode.toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setProperty(ERROR_CODE, errorCode);
         return problem;
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String errorCode,
-                      String detail) throws IOException {
+    public void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String errorCode,
+            String detail)
+            throws IOException {
         ProblemDetail problem = problem(status, errorCode, detail);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());

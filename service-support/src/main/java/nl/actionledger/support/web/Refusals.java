@@ -27,10 +27,13 @@ public class Refusals {
     public void count(int status, String errorCode) {
         Counter counter = byErrorCode.get(errorCode);
         if (counter == null) {
-            counter = byErrorCode.computeIfAbsent(errorCode, code -> Counter.builder(METER)
-                    .description("Requests answered with a problem, by errorCode")
-                    .tag("errorCode", code).tag("status", Integer.toString(status))
-                    .register(registry));
+            counter = byErrorCode.computeIfAbsent(
+                    errorCode,
+                    code -> Counter.builder(METER)
+                            .description("Requests answered with a problem, by errorCode")
+                            .tag("errorCode", code)
+                            .tag("status", Integer.toString(status))
+                            .register(registry));
         }
         counter.increment();
     }

@@ -34,10 +34,15 @@ public class RefusalsCounted implements ResponseBodyAdvice<Object> {
     }
 
     @Override
-    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType selectedContentType,
-                                  Class<? extends HttpMessageConverter<?>> selectedConverterType,
-                                  ServerHttpRequest request, ServerHttpResponse response) {
-        if (body instanceof ProblemDetail problem && problem.getProperties() != null
+    public Object beforeBodyWrite(
+            Object body,
+            MethodParameter returnType,
+            MediaType selectedContentType,
+            Class<? extends HttpMessageConverter<?>> selectedConverterType,
+            ServerHttpRequest request,
+            ServerHttpResponse response) {
+        if (body instanceof ProblemDetail problem
+                && problem.getProperties() != null
                 && problem.getProperties().get(ProblemWriter.ERROR_CODE) instanceof String code
                 && !response.getHeaders().containsHeader(REPLAYED)) {
             refusals.count(problem.getStatus(), code);

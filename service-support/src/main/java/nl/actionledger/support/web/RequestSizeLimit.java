@@ -36,7 +36,11 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE",
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "BODY_TOO_LARGE",
                     "A request body may have at most " + maxBytes + " bytes.");
             return;
         }

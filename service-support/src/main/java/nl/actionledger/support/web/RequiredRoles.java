@@ -30,6 +30,7 @@ final class RequiredRoles implements OpenApiCustomizer {
 
     /** Asked for when the description is made: the security filter chain is built by then. */
     private final Supplier<WebInvocationPrivilegeEvaluator> rules;
+
     private final RoleHierarchy hierarchy;
 
     RequiredRoles(Supplier<WebInvocationPrivilegeEvaluator> rules, RoleHierarchy hierarchy) {
@@ -43,8 +44,9 @@ final class RequiredRoles implements OpenApiCustomizer {
             return;
         }
         WebInvocationPrivilegeEvaluator evaluator = rules.get();
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                describe(operation, allowed(evaluator, path, method))));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> describe(operation, allowed(evaluator, path, method))));
     }
 
     private List<Role> allowed(WebInvocationPrivilegeEvaluator evaluator, String path, PathItem.HttpMethod method) {
@@ -60,22 +62,27 @@ final class RequiredRoles implements OpenApiCustomizer {
                 .filter(role -> allowed.stream().noneMatch(other -> other != role && includes(role, other)))
                 .toList();
         operation.addExtension(EXTENSION, least.stream().map(Role::name).toList());
-        List<Role> including = allowed.stream().filter(role -> !least.contains(role)).toList();
-        String sentence = allowed.isEmpty() ? "No role may call this."
+        List<Role> including =
+                allowed.stream().filter(role -> !least.contains(role)).toList();
+        String sentence = allowed.isEmpty()
+                ? "No role may call this."
                 : "Needs the role " + least.stream().map(Role::name).collect(Collectors.joining(" or "))
-                        + (including.isEmpty() ? "." : ", or a role that includes it: "
-                        + including.stream().map(Role::name).collect(Collectors.joining(", ")) + ".");
-        operation.setDescription(operation.getDescription() == null ? sentence
-                : operation.getDescription() + "\n\n" + sentence);
+                        + (including.isEmpty()
+                                ? "."
+                                : ", or a role that includes it: "
+                                        + including.stream().map(Role::name).collect(Collectors.joining(", ")) + ".");
+        operation.setDescription(
+                operation.getDescription() == null ? sentence : operation.getDescription() + "\n\n" + sentence);
     }
 
     private boolean includes(Role role, Role other) {
         return hierarchy.getReachableGrantedAuthorities(AuthorityUtils.createAuthorityList(role.authority())).stream()
-                .map(GrantedAuthority::getAuthority).anyMatch(other.authority()::equals);
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(other.authority()::equals);
     }
 
     private static Authentication userWith(Role role) {
-        return UsernamePasswordAuthenticationToken.authenticated("api-description", null,
-                AuthorityUtils.createAuthorityList(role.authority()));
+        return UsernamePasswordAuthenticationToken.authenticated(
+                "api-description", null, AuthorityUtils.createAuthorityList(role.authority()));
     }
 }

@@ -31,13 +31,12 @@ import org.springframework.web.method.HandlerMethod;
  */
 final class SharedProblems {
 
-    private static final Set<RequestMethod> CHANGES = Set.of(RequestMethod.POST, RequestMethod.PUT,
-            RequestMethod.PATCH, RequestMethod.DELETE);
+    private static final Set<RequestMethod> CHANGES =
+            Set.of(RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE);
 
     private final Map<HttpStatus, SortedSet<String>> codes = new TreeMap<>();
 
-    private SharedProblems() {
-    }
+    private SharedProblems() {}
 
     /** The codes by status, for the handler method of one endpoint. */
     static Map<HttpStatus, SortedSet<String>> of(HandlerMethod handler) {
@@ -62,7 +61,12 @@ final class SharedProblems {
 
     private void addFor(MethodParameter parameter) {
         if (parameter.hasParameterAnnotation(RequestBody.class)) {
-            add(HttpStatus.BAD_REQUEST, "MALFORMED_BODY", "MALFORMED_JSON", "UNKNOWN_FIELD", "UNKNOWN_VALUE",
+            add(
+                    HttpStatus.BAD_REQUEST,
+                    "MALFORMED_BODY",
+                    "MALFORMED_JSON",
+                    "UNKNOWN_FIELD",
+                    "UNKNOWN_VALUE",
                     "INVALID_VALUE");
             add(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE");
         }
@@ -88,15 +92,16 @@ final class SharedProblems {
     }
 
     private static boolean isValidated(MethodParameter parameter) {
-        return Arrays.stream(parameter.getParameterAnnotations()).anyMatch(annotation ->
-                annotation instanceof Valid || annotation instanceof Validated || isConstraint(annotation));
+        return Arrays.stream(parameter.getParameterAnnotations())
+                .anyMatch(annotation ->
+                        annotation instanceof Valid || annotation instanceof Validated || isConstraint(annotation));
     }
 
     private static boolean isConstraint(Annotation annotation) {
         return annotation.annotationType().isAnnotationPresent(Constraint.class)
                 // the .List forms (@Pattern.List) hold constraints
                 || annotation.annotationType().getEnclosingClass() != null
-                && annotation.annotationType().getEnclosingClass().isAnnotationPresent(Constraint.class);
+                        && annotation.annotationType().getEnclosingClass().isAnnotationPresent(Constraint.class);
     }
 
     static boolean changesSomething(HandlerMethod handler) {

@@ -23,7 +23,9 @@ class ActionReassignedEventUpcasterTest {
                 {"action":{"planId":"eu-wap-nl","actionId":"28"},
                  "previousAssignment":{"organisationId":"lvvn","contactPerson":null,"legacyContact":"Team"},
                  "newAssignment":{"organisationId":"nvwa","contactPerson":null,"legacyContact":null},"reason":"handed over"}"""));
-        assertThat(revision1.get("newAssignment").get("organisation").asText()).as("the input is left alone").isEqualTo("NVWA");
+        assertThat(revision1.get("newAssignment").get("organisation").asText())
+                .as("the input is left alone")
+                .isEqualTo("NVWA");
     }
 
     @Test
@@ -33,7 +35,8 @@ class ActionReassignedEventUpcasterTest {
                  "newAssignment":{"organisation":"NVWA\u200B","contact":"x"},"reason":"r"}"""));
 
         assertThat(revision2.get("previousAssignment").isNull()).isTrue();
-        assertThat(revision2.get("newAssignment").get("organisationId").asText()).startsWith("unlisted-nvwa-");
+        assertThat(revision2.get("newAssignment").get("organisationId").asText())
+                .startsWith("unlisted-nvwa-");
     }
 
     @Test
@@ -43,9 +46,11 @@ class ActionReassignedEventUpcasterTest {
                  "previousAssignment":{"organisationId":"lvvn","contact":null},
                  "newAssignment":{"organisationId":"nvwa","contact":"J. Jansen"},"reason":"r"}"""));
 
-        assertThat(revision3.get("previousAssignment")).isEqualTo(JSON.readTree(
-                "{\"organisationId\":\"lvvn\",\"contactPerson\":null,\"legacyContact\":null}"));
-        assertThat(revision3.get("newAssignment")).isEqualTo(JSON.readTree(
-                "{\"organisationId\":\"nvwa\",\"contactPerson\":null,\"legacyContact\":\"J. Jansen\"}"));
+        assertThat(revision3.get("previousAssignment"))
+                .isEqualTo(
+                        JSON.readTree("{\"organisationId\":\"lvvn\",\"contactPerson\":null,\"legacyContact\":null}"));
+        assertThat(revision3.get("newAssignment"))
+                .isEqualTo(JSON.readTree(
+                        "{\"organisationId\":\"nvwa\",\"contactPerson\":null,\"legacyContact\":\"J. Jansen\"}"));
     }
 }

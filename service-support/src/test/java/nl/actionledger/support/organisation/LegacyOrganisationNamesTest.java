@@ -10,9 +10,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LegacyOrganisationNamesTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "NVWA|nvwa", "nvwa|nvwa", "' NVWA  '|nvwa", "LNV|lvvn", "LVVN|lvvn", "Customs|douane", "Douane|douane",
-            "Police|politie", "Openbaar Ministerie|om", "RVO|rvo", "J&V|jenv"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "NVWA|nvwa",
+                "nvwa|nvwa",
+                "' NVWA  '|nvwa",
+                "LNV|lvvn",
+                "LVVN|lvvn",
+                "Customs|douane",
+                "Douane|douane",
+                "Police|politie",
+                "Openbaar Ministerie|om",
+                "RVO|rvo",
+                "J&V|jenv"
+            })
     void mapsTheNamesOfTheListedOrganisationsAsTheOldCodeComparedThem(String legacy, String id) {
         assertThat(LegacyOrganisationNames.idFor(legacy)).isEqualTo(id);
     }
@@ -25,12 +37,14 @@ class LegacyOrganisationNamesTest {
         assertThat(id).startsWith("unlisted-").matches("unlisted-[a-z0-9-]+-[0-9a-f]{8}");
         assertThat(OrganisationIds.isValid(id)).as(id).isTrue();
         assertThat(LegacyOrganisationNames.idFor(legacy)).isEqualTo(id);
-        assertThat(LegacyOrganisationNames.idFor(" " + legacy.toLowerCase(java.util.Locale.ROOT) + " ")).isEqualTo(id);
+        assertThat(LegacyOrganisationNames.idFor(" " + legacy.toLowerCase(java.util.Locale.ROOT) + " "))
+                .isEqualTo(id);
     }
 
     @org.junit.jupiter.api.Test
     void lookAlikesStayApartFromTheRealNameAndFromEachOther() {
-        assertThat(LegacyOrganisationNames.idFor("NVWA\u200B")).isNotEqualTo("nvwa")
+        assertThat(LegacyOrganisationNames.idFor("NVWA\u200B"))
+                .isNotEqualTo("nvwa")
                 .isNotEqualTo(LegacyOrganisationNames.idFor("NVW\u0410"));
         // the id is fixed forever: this exact value must come out of every future replay
         assertThat(LegacyOrganisationNames.idFor("Inspectie Leefomgeving en Transport"))
@@ -40,13 +54,15 @@ class LegacyOrganisationNamesTest {
 
     @org.junit.jupiter.api.Test
     void aLongNameKeepsTheIdWithinItsLength() {
-        String id = LegacyOrganisationNames.idFor("Ministerie van Infrastructuur en Waterstaat, directie Internationale Zaken");
+        String id = LegacyOrganisationNames.idFor(
+                "Ministerie van Infrastructuur en Waterstaat, directie Internationale Zaken");
         assertThat(OrganisationIds.isValid(id)).as(id).isTrue();
     }
 
     private static byte[] sha256(String text) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -20,17 +20,25 @@ class DatabaseLoginCheckTest {
     static void eventTablesOwnedByTheOwner() {
         url = EmbeddedPostgresDatabase.newDatabase();
         JdbcClient superuser = JdbcClient.create(EmbeddedPostgresDatabase.superuser(url));
-        superuser.sql("CREATE ROLE " + BYPASSING + " LOGIN BYPASSRLS PASSWORD '" + EmbeddedPostgresDatabase.PASSWORD + "'")
+        superuser
+                .sql("CREATE ROLE " + BYPASSING + " LOGIN BYPASSRLS PASSWORD '" + EmbeddedPostgresDatabase.PASSWORD
+                        + "'")
                 .update();
-        superuser.sql("CREATE ROLE " + OWNER_MEMBER + " LOGIN PASSWORD '" + EmbeddedPostgresDatabase.PASSWORD + "'")
+        superuser
+                .sql("CREATE ROLE " + OWNER_MEMBER + " LOGIN PASSWORD '" + EmbeddedPostgresDatabase.PASSWORD + "'")
                 .update();
-        superuser.sql("GRANT " + EmbeddedPostgresDatabase.OWNER + " TO " + OWNER_MEMBER).update();
+        superuser
+                .sql("GRANT " + EmbeddedPostgresDatabase.OWNER + " TO " + OWNER_MEMBER)
+                .update();
         JdbcClient owner = JdbcClient.create(EmbeddedPostgresDatabase.connect(url, EmbeddedPostgresDatabase.OWNER));
         owner.sql("CREATE SCHEMA event_store").update();
-        owner.sql("CREATE TABLE event_store.domain_event_entry (global_index BIGINT PRIMARY KEY)").update();
+        owner.sql("CREATE TABLE event_store.domain_event_entry (global_index BIGINT PRIMARY KEY)")
+                .update();
         owner.sql("GRANT USAGE ON SCHEMA event_store TO " + EmbeddedPostgresDatabase.RUNTIME + ", "
-                + EmbeddedPostgresDatabase.READER).update();
-        owner.sql("GRANT SELECT, INSERT ON event_store.domain_event_entry TO " + EmbeddedPostgresDatabase.RUNTIME).update();
+                        + EmbeddedPostgresDatabase.READER)
+                .update();
+        owner.sql("GRANT SELECT, INSERT ON event_store.domain_event_entry TO " + EmbeddedPostgresDatabase.RUNTIME)
+                .update();
     }
 
     @Test
@@ -75,7 +83,8 @@ class DatabaseLoginCheckTest {
 
     @Test
     void theOptOutStartsASuperuserAnyway() {
-        assertThatCode(() -> check(EmbeddedPostgresDatabase.superuser(url), true)).doesNotThrowAnyException();
+        assertThatCode(() -> check(EmbeddedPostgresDatabase.superuser(url), true))
+                .doesNotThrowAnyException();
     }
 
     private static void check(DataSource dataSource, boolean privilegedLoginAllowed) {

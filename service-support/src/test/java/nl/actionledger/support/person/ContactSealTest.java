@@ -19,7 +19,9 @@ class ContactSealTest {
         assertThat(new String(Base64.getDecoder().decode(sealed.sealedName()), StandardCharsets.ISO_8859_1))
                 .doesNotContain("Jansen");
         assertThat(ContactSeal.open(key, sealed)).contains("J. Jansen");
-        assertThat(ContactSeal.open(ContactSeal.newKey(), sealed)).as("another key").isEmpty();
+        assertThat(ContactSeal.open(ContactSeal.newKey(), sealed))
+                .as("another key")
+                .isEmpty();
         assertThat(ContactSeal.open(null, sealed)).as("no key: erased").isEmpty();
     }
 
@@ -34,12 +36,16 @@ class ContactSealTest {
     void aSealedNameMovedToAnotherPersonOrAlteredDoesNotOpen() {
         byte[] key = ContactSeal.newKey();
         SealedContact sealed = ContactSeal.seal(key, PERSON, "J. Jansen");
-        assertThat(ContactSeal.open(key, new SealedContact("another", sealed.sealedName()))).isEmpty();
+        assertThat(ContactSeal.open(key, new SealedContact("another", sealed.sealedName())))
+                .isEmpty();
 
         byte[] bytes = Base64.getDecoder().decode(sealed.sealedName());
         bytes[bytes.length - 1] ^= 1;
-        assertThat(ContactSeal.open(key, new SealedContact(PERSON, Base64.getEncoder().encodeToString(bytes)))).isEmpty();
-        assertThat(ContactSeal.open(key, new SealedContact(PERSON, "not base64!"))).isEmpty();
+        assertThat(ContactSeal.open(
+                        key, new SealedContact(PERSON, Base64.getEncoder().encodeToString(bytes))))
+                .isEmpty();
+        assertThat(ContactSeal.open(key, new SealedContact(PERSON, "not base64!")))
+                .isEmpty();
         assertThat(ContactSeal.open(key, new SealedContact(PERSON, "AAAA"))).isEmpty();
     }
 }

@@ -14,8 +14,13 @@ class ExpectedIssuerTest {
 
     private static final String ISSUER = "https://login.example.nl/realms/ledger";
 
-    private final JwtDecoder signatureOnly = token -> Jwt.withTokenValue(token).header("alg", "RS256")
-            .issuer(token).subject("6f1c-42").issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
+    private final JwtDecoder signatureOnly = token -> Jwt.withTokenValue(token)
+            .header("alg", "RS256")
+            .issuer(token)
+            .subject("6f1c-42")
+            .issuedAt(Instant.now())
+            .expiresAt(Instant.now().plusSeconds(60))
+            .build();
 
     private final ExpectedIssuer decoder = new ExpectedIssuer(signatureOnly, ISSUER);
 
@@ -29,7 +34,10 @@ class ExpectedIssuerTest {
         assertThatThrownBy(() -> decoder.decode("https://login.example.nl/realms/other"))
                 .isInstanceOf(JwtValidationException.class);
         assertThatThrownBy(() -> decoder.decode(ISSUER + "/")).isInstanceOf(JwtValidationException.class);
-        JwtDecoder noIssuer = token -> Jwt.withTokenValue(token).header("alg", "RS256").subject("6f1c-42").build();
+        JwtDecoder noIssuer = token -> Jwt.withTokenValue(token)
+                .header("alg", "RS256")
+                .subject("6f1c-42")
+                .build();
         assertThatThrownBy(() -> new ExpectedIssuer(noIssuer, ISSUER).decode("t"))
                 .isInstanceOf(JwtValidationException.class);
     }

@@ -18,8 +18,8 @@ class TokenUsersTest {
 
     @Test
     void theActorIsTheSubjectAndTheRolesComeFromTheirClaim() {
-        var user = users.convert(token(Map.of("sub", "6f1c-42", "preferred_username", "r.devries",
-                "roles", List.of("coordinator", "SUPERUSER"))));
+        var user = users.convert(token(Map.of(
+                "sub", "6f1c-42", "preferred_username", "r.devries", "roles", List.of("coordinator", "SUPERUSER"))));
 
         assertThat(user.getName()).isEqualTo("6f1c-42");
         assertThat(user.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_COORDINATOR");
@@ -27,11 +27,13 @@ class TokenUsersTest {
 
     @Test
     void theActorClaimIsConfigurable() {
-        TokenUsers byEmployeeNumber = new TokenUsers(new LedgerSecurityProperties.Jwt(null, "employee.number", null,
-                null, null));
+        TokenUsers byEmployeeNumber =
+                new TokenUsers(new LedgerSecurityProperties.Jwt(null, "employee.number", null, null, null));
 
-        assertThat(byEmployeeNumber.convert(token(Map.of("sub", "6f1c-42", "employee", Map.of("number", "E123"))))
-                .getName()).isEqualTo("E123");
+        assertThat(byEmployeeNumber
+                        .convert(token(Map.of("sub", "6f1c-42", "employee", Map.of("number", "E123"))))
+                        .getName())
+                .isEqualTo("E123");
     }
 
     @ParameterizedTest
@@ -62,26 +64,36 @@ class TokenUsersTest {
     @ValueSource(strings = {"r.de\u0000vries", "r.devries\n", "\u202Esei\u202C", "line\u2028break"})
     void aTokenWhoseNamesCouldNotBeStoredWithItsEventsSignsNobodyIn(String name) {
         assertThatThrownBy(() -> users.convert(token(Map.of("sub", name))))
-                .isInstanceOf(InvalidBearerTokenException.class).hasMessageContaining("claim 'sub'");
+                .isInstanceOf(InvalidBearerTokenException.class)
+                .hasMessageContaining("claim 'sub'");
         assertThatThrownBy(() -> users.convert(token(Map.of("sub", "6f1c-42", "preferred_username", name))))
-                .isInstanceOf(InvalidBearerTokenException.class).hasMessageContaining("claim 'preferred_username'");
+                .isInstanceOf(InvalidBearerTokenException.class)
+                .hasMessageContaining("claim 'preferred_username'");
     }
 
     @Test
     void aTokenWithAnOverlongDisplayNameSignsNobodyIn() {
         String overlong = "r".repeat(ActorNames.MAX_LENGTH + 1);
 
-        assertThat(users.convert(token(Map.of("sub", "6f1c-42", "preferred_username", "r".repeat(ActorNames.MAX_LENGTH))))
-                .getName()).isEqualTo("6f1c-42");
+        assertThat(users.convert(token(
+                                Map.of("sub", "6f1c-42", "preferred_username", "r".repeat(ActorNames.MAX_LENGTH))))
+                        .getName())
+                .isEqualTo("6f1c-42");
         assertThatThrownBy(() -> users.convert(token(Map.of("sub", "6f1c-42", "preferred_username", overlong))))
-                .isInstanceOf(InvalidBearerTokenException.class).hasMessageContaining("longer than 255");
+                .isInstanceOf(InvalidBearerTokenException.class)
+                .hasMessageContaining("longer than 255");
         assertThatThrownBy(() -> users.convert(token(Map.of("sub", overlong))))
-                .isInstanceOf(InvalidBearerTokenException.class).hasMessageContaining("longer than 255");
+                .isInstanceOf(InvalidBearerTokenException.class)
+                .hasMessageContaining("longer than 255");
     }
 
     private static Jwt token(Map<String, Object> claims) {
         Instant now = Instant.now();
-        return Jwt.withTokenValue("token").header("alg", "RS256").claims(all -> all.putAll(claims))
-                .issuedAt(now).expiresAt(now.plusSeconds(300)).build();
+        return Jwt.withTokenValue("token")
+                .header("alg", "RS256")
+                .claims(all -> all.putAll(claims))
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(300))
+                .build();
     }
 }

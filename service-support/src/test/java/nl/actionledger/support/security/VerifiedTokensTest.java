@@ -29,11 +29,16 @@ class VerifiedTokensTest {
             throw new BadJwtException("bad signature");
         }
         Instant now = now();
-        return Jwt.withTokenValue(token).header("alg", "RS256").subject("r.devries")
-                .issuedAt(now).expiresAt(now.plus(lifetime)).build();
+        return Jwt.withTokenValue(token)
+                .header("alg", "RS256")
+                .subject("r.devries")
+                .issuedAt(now)
+                .expiresAt(now.plus(lifetime))
+                .build();
     };
 
-    private final VerifiedTokens tokens = new VerifiedTokens(issuerCheck,
+    private final VerifiedTokens tokens = new VerifiedTokens(
+            issuerCheck,
             new Clock() {
                 @Override
                 public ZoneOffset getZone() {
@@ -49,7 +54,8 @@ class VerifiedTokensTest {
                 public Instant instant() {
                     return now();
                 }
-            }, nanos::get);
+            },
+            nanos::get);
 
     @Test
     void aTokenIsCheckedOnceAndRememberedUntilItExpires() {

@@ -21,23 +21,27 @@ public final class CommittedApiDescription {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    private CommittedApiDescription() {
-    }
+    private CommittedApiDescription() {}
 
     /** @param service the file's name, {@code command-service} or {@code query-service} */
     public static void check(String service, String served) throws IOException {
         // tests run in the module's directory; the descriptions live beside the modules
-        Path committed = Path.of("..", "openapi", service + ".json").toAbsolutePath().normalize();
+        Path committed =
+                Path.of("..", "openapi", service + ".json").toAbsolutePath().normalize();
         String description = JSON.writeValueAsString(JSON.readValue(served, Object.class)) + "\n";
         if (Boolean.getBoolean("openapi.write")) {
             Files.createDirectories(committed.getParent());
             Files.writeString(committed, description, StandardCharsets.UTF_8);
             return;
         }
-        assertThat(committed).as("the committed API description; write it with -Dopenapi.write=true").exists();
+        assertThat(committed)
+                .as("the committed API description; write it with -Dopenapi.write=true")
+                .exists();
         assertThat(description)
-                .as("%s's API description differs from %s: if the change is meant, run this test with "
-                        + "-Dopenapi.write=true and commit the file", service, committed)
+                .as(
+                        "%s's API description differs from %s: if the change is meant, run this test with "
+                                + "-Dopenapi.write=true and commit the file",
+                        service, committed)
                 .isEqualTo(Files.readString(committed, StandardCharsets.UTF_8));
     }
 }

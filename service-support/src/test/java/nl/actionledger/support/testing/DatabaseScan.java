@@ -16,8 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class DatabaseScan {
 
-    private DatabaseScan() {
-    }
+    private DatabaseScan() {}
 
     /** Where the text occurs: {@code schema.table} (row text) or {@code schema.table.column} (bytes), with the count. */
     public static List<String> occurrences(DataSource superuser, String text) {
@@ -34,8 +33,10 @@ public final class DatabaseScan {
         }
         for (Map<String, Object> table : tables) {
             String name = quote((String) table.get("schema")) + "." + quote((String) table.get("name"));
-            long rows = jdbc.sql("SELECT count(*) FROM " + name + " t WHERE strpos(t::text, ?) > 0").param(text)
-                    .query(Long.class).single();
+            long rows = jdbc.sql("SELECT count(*) FROM " + name + " t WHERE strpos(t::text, ?) > 0")
+                    .param(text)
+                    .query(Long.class)
+                    .single();
             if (rows > 0) {
                 found.add(table.get("schema") + "." + table.get("name") + " (" + rows + " rows as text)");
             }
@@ -43,17 +44,25 @@ public final class DatabaseScan {
                     SELECT a.attname FROM pg_attribute a
                     WHERE a.attrelid = (quote_ident(?) || '.' || quote_ident(?))::regclass AND a.attnum > 0
                       AND NOT a.attisdropped AND a.atttypid = 'bytea'::regtype""")
-                    .params(table.get("schema"), table.get("name")).query(String.class).list();
+                    .params(table.get("schema"), table.get("name"))
+                    .query(String.class)
+                    .list();
             for (String column : byteaColumns) {
                 long matches = jdbc.sql("SELECT count(*) FROM " + name + " WHERE position(?::bytea IN " + quote(column)
-                        + ") > 0").param(bytes).query(Long.class).single();
+                                + ") > 0")
+                        .param(bytes)
+                        .query(Long.class)
+                        .single();
                 if (matches > 0) {
-                    found.add(table.get("schema") + "." + table.get("name") + "." + column + " (" + matches + " rows as bytes)");
+                    found.add(table.get("schema") + "." + table.get("name") + "." + column + " (" + matches
+                            + " rows as bytes)");
                 }
             }
         }
         long largeObjects = jdbc.sql("SELECT count(*) FROM pg_largeobject WHERE position(?::bytea IN data) > 0")
-                .param(bytes).query(Long.class).single();
+                .param(bytes)
+                .query(Long.class)
+                .single();
         if (largeObjects > 0) {
             found.add("pg_largeobject (" + largeObjects + " pages)");
         }

@@ -27,8 +27,7 @@ public final class DocumentedProblems {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, JsonNode> DESCRIPTIONS = new ConcurrentHashMap<>();
 
-    private DocumentedProblems() {
-    }
+    private DocumentedProblems() {}
 
     /** @param service {@code command-service} or {@code query-service}: the file in {@code openapi/} */
     public static void assertListed(String service, HttpResponse<?> response, String errorCode) {
@@ -38,13 +37,24 @@ public final class DocumentedProblems {
         if (operation == null) {
             return;
         }
-        JsonNode listed = operation.path("responses").path(Integer.toString(response.statusCode()))
-                .path("content").path("application/problem+json").path("schema").path("allOf").path(1)
-                .path("properties").path("errorCode").path("enum");
+        JsonNode listed = operation
+                .path("responses")
+                .path(Integer.toString(response.statusCode()))
+                .path("content")
+                .path("application/problem+json")
+                .path("schema")
+                .path("allOf")
+                .path(1)
+                .path("properties")
+                .path("errorCode")
+                .path("enum");
         List<String> codes = new ArrayList<>();
         listed.forEach(code -> codes.add(code.asString()));
-        assertThat(codes).as("the errorCode values openapi/%s.json lists for %s %s, status %d", service,
-                method.toUpperCase(Locale.ROOT), path, response.statusCode()).contains(errorCode);
+        assertThat(codes)
+                .as(
+                        "the errorCode values openapi/%s.json lists for %s %s, status %d",
+                        service, method.toUpperCase(Locale.ROOT), path, response.statusCode())
+                .contains(errorCode);
     }
 
     /** The operation whose path template matches, the one with the fewest variables first (replay before {name}). */
@@ -52,11 +62,13 @@ public final class DocumentedProblems {
         List<String> templates = new ArrayList<>();
         description.get("paths").properties().forEach(entry -> templates.add(entry.getKey()));
         return templates.stream()
-                .sorted(Comparator.comparingLong(template -> template.chars().filter(c -> c == '{').count()))
+                .sorted(Comparator.comparingLong(
+                        template -> template.chars().filter(c -> c == '{').count()))
                 .filter(template -> path.matches(template.replaceAll("\\{[^}]+}", "[^/]+")))
                 .map(template -> description.get("paths").get(template).get(method))
                 .filter(operation -> operation != null)
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     private static JsonNode description(String service) {

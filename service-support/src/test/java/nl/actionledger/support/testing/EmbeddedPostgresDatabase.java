@@ -33,8 +33,7 @@ public final class EmbeddedPostgresDatabase {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
-    private EmbeddedPostgresDatabase() {
-    }
+    private EmbeddedPostgresDatabase() {}
 
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
@@ -59,7 +58,7 @@ public final class EmbeddedPostgresDatabase {
 
     private static void superuserExecute(String sql) {
         try (Connection connection = server.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not run on the embedded PostgreSQL: " + sql, e);
@@ -101,7 +100,9 @@ public final class EmbeddedPostgresDatabase {
 
     /** The service's properties as command-line arguments, which outrank application.yml. */
     public static List<String> serviceArguments(String url) {
-        return serviceProperties(url).entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toList();
+        return serviceProperties(url).entrySet().stream()
+                .map(p -> "--" + p.getKey() + "=" + p.getValue())
+                .toList();
     }
 
     public static DataSource connect(String url, String login) {

@@ -22,25 +22,33 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  */
 public final class PackagePrivateUnlessShared {
 
-    private PackagePrivateUnlessShared() {
-    }
+    private PackagePrivateUnlessShared() {}
 
     /** The classes of {@code src/main}, not of {@code src/test}. */
-    public static final DescribedPredicate<JavaClass> MAIN_CLASSES = DescribedPredicate.describe("main classes",
-            type -> type.getSource().map(source -> !source.getUri().toString().contains("/test-classes/")).orElse(true));
+    public static final DescribedPredicate<JavaClass> MAIN_CLASSES = DescribedPredicate.describe(
+            "main classes",
+            type -> type.getSource()
+                    .map(source -> !source.getUri().toString().contains("/test-classes/"))
+                    .orElse(true));
 
     private static final DescribedPredicate<JavaClass> HOLDING_ONLY_CONSTANTS = DescribedPredicate.describe(
-            "holding only constants", type -> type.getMethods().isEmpty()
-                    && type.getFields().stream().allMatch(field -> field.getModifiers().containsAll(
-                            Set.of(JavaModifier.STATIC, JavaModifier.FINAL)))
-                    && type.getConstructors().stream().allMatch(constructor ->
-                            constructor.getModifiers().contains(JavaModifier.PRIVATE)));
+            "holding only constants",
+            type -> type.getMethods().isEmpty()
+                    && type.getFields().stream()
+                            .allMatch(field ->
+                                    field.getModifiers().containsAll(Set.of(JavaModifier.STATIC, JavaModifier.FINAL)))
+                    && type.getConstructors().stream()
+                            .allMatch(constructor -> constructor.getModifiers().contains(JavaModifier.PRIVATE)));
 
     /** The rule for those of the imported classes that {@code checked} selects. */
     public static ArchRule rule(DescribedPredicate<JavaClass> checked) {
         return classes()
-                .that().arePublic().and().areTopLevelClasses()
-                .and().areNotAnnotatedWith(SpringBootApplication.class)
+                .that()
+                .arePublic()
+                .and()
+                .areTopLevelClasses()
+                .and()
+                .areNotAnnotatedWith(SpringBootApplication.class)
                 .and(DescribedPredicate.not(HOLDING_ONLY_CONSTANTS))
                 .and(checked)
                 .should(beUsedFromAnotherPackage());
@@ -51,10 +59,11 @@ public final class PackagePrivateUnlessShared {
             @Override
             public void check(JavaClass type, ConditionEvents events) {
                 boolean usedElsewhere = type.getDirectDependenciesToSelf().stream()
-                        .anyMatch(dependency -> !dependency.getOriginClass().getPackageName().equals(type.getPackageName()));
+                        .anyMatch(dependency ->
+                                !dependency.getOriginClass().getPackageName().equals(type.getPackageName()));
                 if (!usedElsewhere) {
-                    events.add(SimpleConditionEvent.violated(type,
-                            type.getName() + " is public but used only in its own package"));
+                    events.add(SimpleConditionEvent.violated(
+                            type, type.getName() + " is public but used only in its own package"));
                 }
             }
         };

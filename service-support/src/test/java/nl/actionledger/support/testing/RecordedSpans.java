@@ -70,7 +70,8 @@ public final class RecordedSpans {
     /** The finished spans of the trace, once the batch processor has handed over what it holds. */
     public Trace trace(String traceId) {
         tracerProvider.forceFlush().join(10, TimeUnit.SECONDS);
-        return new Trace(exporter.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(traceId))
+        return new Trace(exporter.getFinishedSpanItems().stream()
+                .filter(span -> span.getTraceId().equals(traceId))
                 .toList());
     }
 
@@ -83,8 +84,10 @@ public final class RecordedSpans {
     /** The finished spans that link to a span of the trace (a trace started for work that the trace caused). */
     public List<SpanData> linkedTo(String traceId) {
         tracerProvider.forceFlush().join(10, TimeUnit.SECONDS);
-        return exporter.getFinishedSpanItems().stream().filter(span -> span.getLinks().stream()
-                .anyMatch(link -> link.getSpanContext().getTraceId().equals(traceId))).toList();
+        return exporter.getFinishedSpanItems().stream()
+                .filter(span -> span.getLinks().stream()
+                        .anyMatch(link -> link.getSpanContext().getTraceId().equals(traceId)))
+                .toList();
     }
 
     private static String randomHex(int bytes) {
@@ -97,16 +100,21 @@ public final class RecordedSpans {
     public record Trace(List<SpanData> spans) {
 
         public List<SpanData> named(String prefix) {
-            return spans.stream().filter(span -> span.getName().startsWith(prefix)).toList();
+            return spans.stream()
+                    .filter(span -> span.getName().startsWith(prefix))
+                    .toList();
         }
 
         public Optional<SpanData> withId(String spanId) {
-            return spans.stream().filter(span -> span.getSpanId().equals(spanId)).findFirst();
+            return spans.stream()
+                    .filter(span -> span.getSpanId().equals(spanId))
+                    .findFirst();
         }
 
         /** Whether the span is the ancestor or one of its descendants, following the recorded parents. */
         public boolean descendsFrom(SpanData span, SpanData ancestor) {
-            Map<String, SpanData> byId = spans.stream().collect(Collectors.toMap(SpanData::getSpanId, Function.identity()));
+            Map<String, SpanData> byId =
+                    spans.stream().collect(Collectors.toMap(SpanData::getSpanId, Function.identity()));
             for (SpanData current = span; current != null; current = byId.get(current.getParentSpanId())) {
                 if (current.getSpanId().equals(ancestor.getSpanId())) {
                     return true;

@@ -26,19 +26,20 @@ import org.springframework.transaction.TransactionSystemException;
  */
 class DatabaseUnavailableProblemTest {
 
-    private final LedgerProblemHandling handling = new LedgerProblemHandling() {
-    };
+    private final LedgerProblemHandling handling = new LedgerProblemHandling() {};
 
     @Test
     void aTransactionThatCannotStartForLackOfAConnectionIs503WithRetryAfter() {
         // Axon's command bus starts a Spring transaction; Hikari gives up after its connection timeout.
-        assertDatabaseUnavailable(new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+        assertDatabaseUnavailable(new CannotCreateTransactionException(
+                "Could not open JDBC Connection for transaction",
                 new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out")));
     }
 
     @Test
     void aQueryThatGetsNoConnectionIs503() {
-        assertDatabaseUnavailable(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+        assertDatabaseUnavailable(new CannotGetJdbcConnectionException(
+                "Failed to obtain JDBC Connection",
                 new SQLTransientConnectionException("request timed out after 3000ms")));
     }
 
@@ -46,23 +47,23 @@ class DatabaseUnavailableProblemTest {
     void anAppendCutOffByTheServerShuttingDownIs503EvenWrappedByAxonAndTheGateway() {
         // PostgreSQL's admin_shutdown, what a connection gets when the server is stopped under it
         SQLException shutdown = new SQLException("terminating connection due to administrator command", "57P01");
-        assertDatabaseUnavailable(new CompletionException(new EventStoreException("An event could not be stored",
-                shutdown)));
+        assertDatabaseUnavailable(
+                new CompletionException(new EventStoreException("An event could not be stored", shutdown)));
     }
 
     @Test
     void aCommitWhoseConnectionWasClosedUnderItIs503() {
         // Seen when PostgreSQL was stopped during a commit: the rollback after the failed commit fails too.
-        assertDatabaseUnavailable(new TransactionSystemException("JDBC rollback failed",
-                new SQLException("Connection is closed")));
+        assertDatabaseUnavailable(
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed")));
     }
 
     @Test
     void loadingAnActionOnAConnectionClosedUnderItIs503() {
         // Seen by the fault suite: Axon reads the action's events on a pooled connection Hikari had closed, which says
         // only "Connection is closed", without an SQL state.
-        assertDatabaseUnavailable(new org.axonframework.common.jdbc.JdbcException("Failed to create a SQL statement",
-                new SQLException("Connection is closed")));
+        assertDatabaseUnavailable(new org.axonframework.common.jdbc.JdbcException(
+                "Failed to create a SQL statement", new SQLException("Connection is closed")));
     }
 
     @Test
@@ -76,14 +77,18 @@ class DatabaseUnavailableProblemTest {
 
     @Test
     void aRefusedConnectionIs503() {
-        assertDatabaseUnavailable(new IllegalStateException("wrapped", new PSQLException("Connection refused",
-                PSQLState.CONNECTION_UNABLE_TO_CONNECT, new ConnectException("Connection refused"))));
+        assertDatabaseUnavailable(new IllegalStateException(
+                "wrapped",
+                new PSQLException(
+                        "Connection refused",
+                        PSQLState.CONNECTION_UNABLE_TO_CONNECT,
+                        new ConnectException("Connection refused"))));
     }
 
     @Test
     void otherDatabaseErrorsStayInternalErrors() {
-        ResponseEntity<Object> answer = handling.onUnexpected(new EventStoreException("broken",
-                new SQLException("syntax error", "42601")));
+        ResponseEntity<Object> answer =
+                handling.onUnexpected(new EventStoreException("broken", new SQLException("syntax error", "42601")));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(answer.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)).isFalse();
@@ -100,6 +105,7 @@ class DatabaseUnavailableProblemTest {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
-        assertThat(((ProblemDetail) answer.getBody()).getProperties()).containsEntry("errorCode", "DATABASE_UNAVAILABLE");
+        assertThat(((ProblemDetail) answer.getBody()).getProperties())
+                .containsEntry("errorCode", "DATABASE_UNAVAILABLE");
     }
 }

@@ -26,20 +26,19 @@ class ProblemResponsesTest {
         @PostMapping("/change")
         @ErrorCodes(status = HttpStatus.UNPROCESSABLE_CONTENT, value = "NO_CHANGE")
         @ErrorCodes(status = HttpStatus.NOT_FOUND, value = "ACTION_NOT_FOUND")
-        void change(@Valid @RequestBody Object body, @RequestHeader("X-Correlation-Id") String correlationId) {
-        }
+        void change(@Valid @RequestBody Object body, @RequestHeader("X-Correlation-Id") String correlationId) {}
 
         @GetMapping("/read")
-        void read(@RequestParam(required = false) Instant at, @RequestParam @Max(10) int size) {
-        }
+        void read(@RequestParam(required = false) Instant at, @RequestParam @Max(10) int size) {}
     }
 
     @Test
     void aChangeListsTheCodesOfItsBodyAndGuardsAndThoseItsHandlerNames() throws NoSuchMethodException {
         Operation operation = described("change", Object.class, String.class);
 
-        assertThat(codes(operation, 400)).contains("MALFORMED_JSON", "UNKNOWN_FIELD", "VALIDATION_FAILED",
-                "MISSING_HEADER", "REQUEST_REJECTED").doesNotContain("INVALID_INSTANT", "MISSING_PARAMETER");
+        assertThat(codes(operation, 400))
+                .contains("MALFORMED_JSON", "UNKNOWN_FIELD", "VALIDATION_FAILED", "MISSING_HEADER", "REQUEST_REJECTED")
+                .doesNotContain("INVALID_INSTANT", "MISSING_PARAMETER");
         assertThat(codes(operation, 403)).containsExactly("CROSS_SITE_REQUEST_REFUSED", "FORBIDDEN");
         assertThat(codes(operation, 404)).containsExactly("ACTION_NOT_FOUND", "PLAN_NOT_FOUND");
         assertThat(codes(operation, 415)).containsExactly("UNSUPPORTED_MEDIA_TYPE");
@@ -51,15 +50,21 @@ class ProblemResponsesTest {
     void aReadListsTheCodesOfItsParameters() throws NoSuchMethodException {
         Operation operation = described("read", Instant.class, int.class);
 
-        assertThat(codes(operation, 400)).containsExactly("INVALID_INSTANT", "INVALID_PARAMETER", "MISSING_PARAMETER",
-                "REQUEST_REJECTED", "VALIDATION_FAILED");
+        assertThat(codes(operation, 400))
+                .containsExactly(
+                        "INVALID_INSTANT",
+                        "INVALID_PARAMETER",
+                        "MISSING_PARAMETER",
+                        "REQUEST_REJECTED",
+                        "VALIDATION_FAILED");
         assertThat(codes(operation, 403)).containsExactly("FORBIDDEN");
         assertThat(operation.getResponses()).doesNotContainKeys("413", "415", "422");
         assertThat(codes(operation, 503)).containsExactly("DATABASE_TIMEOUT", "DATABASE_UNAVAILABLE");
     }
 
     private static Operation described(String method, Class<?>... parameters) throws NoSuchMethodException {
-        HandlerMethod handler = new HandlerMethod(new Endpoints(), Endpoints.class.getDeclaredMethod(method, parameters));
+        HandlerMethod handler =
+                new HandlerMethod(new Endpoints(), Endpoints.class.getDeclaredMethod(method, parameters));
         return new ProblemResponses().customize(new Operation(), handler);
     }
 

@@ -20,8 +20,10 @@ class RequiredRolesTest {
 
     /** As LedgerSecurityConfiguration builds it. */
     private static final RoleHierarchy HIERARCHY = RoleHierarchyImpl.withDefaultRolePrefix()
-            .role("ADMIN").implies("COORDINATOR", "AUDITOR")
-            .role("AUDITOR").implies("EVALUATOR")
+            .role("ADMIN")
+            .implies("COORDINATOR", "AUDITOR")
+            .role("AUDITOR")
+            .implies("EVALUATOR")
             .build();
 
     @Test
@@ -29,10 +31,11 @@ class RequiredRolesTest {
         Operation report = new Operation();
         Operation current = new Operation().description("One action.");
         Operation nobody = new Operation();
-        OpenAPI api = new OpenAPI().paths(new Paths()
-                .addPathItem("/api/plans/{planId}/report", new PathItem().get(report))
-                .addPathItem("/api/plans/{planId}/actions/{actionId}", new PathItem().get(current))
-                .addPathItem("/api/forgotten", new PathItem().post(nobody)));
+        OpenAPI api = new OpenAPI()
+                .paths(new Paths()
+                        .addPathItem("/api/plans/{planId}/report", new PathItem().get(report))
+                        .addPathItem("/api/plans/{planId}/actions/{actionId}", new PathItem().get(current))
+                        .addPathItem("/api/forgotten", new PathItem().post(nobody)));
         // rules as the services write them: who may call what; the hierarchy is applied as Spring Security does
         Map<String, Set<String>> rules = Map.of(
                 "GET /api/plans/x/report", Set.of("ROLE_EVALUATOR"),
@@ -41,10 +44,9 @@ class RequiredRolesTest {
         new RequiredRoles(() -> evaluator(rules), HIERARCHY).customise(api);
 
         assertThat(report.getExtensions()).containsEntry(RequiredRoles.EXTENSION, List.of("EVALUATOR"));
-        assertThat(report.getDescription()).isEqualTo("Needs the role EVALUATOR, or a role that includes it: AUDITOR, "
-                + "ADMIN.");
-        assertThat(current.getExtensions()).containsEntry(RequiredRoles.EXTENSION,
-                List.of("COORDINATOR", "EVALUATOR"));
+        assertThat(report.getDescription())
+                .isEqualTo("Needs the role EVALUATOR, or a role that includes it: AUDITOR, " + "ADMIN.");
+        assertThat(current.getExtensions()).containsEntry(RequiredRoles.EXTENSION, List.of("COORDINATOR", "EVALUATOR"));
         assertThat(current.getDescription()).startsWith("One action.\n\nNeeds the role COORDINATOR or EVALUATOR");
         assertThat(nobody.getExtensions()).containsEntry(RequiredRoles.EXTENSION, List.of());
         assertThat(nobody.getDescription()).isEqualTo("No role may call this.");
@@ -61,7 +63,8 @@ class RequiredRolesTest {
             public boolean isAllowed(String contextPath, String uri, String method, Authentication authentication) {
                 Set<String> allowed = rules.getOrDefault(method + " " + uri, Set.of());
                 return HIERARCHY.getReachableGrantedAuthorities(authentication.getAuthorities()).stream()
-                        .map(GrantedAuthority::getAuthority).anyMatch(allowed::contains);
+                        .map(GrantedAuthority::getAuthority)
+                        .anyMatch(allowed::contains);
             }
         };
     }

@@ -1,5 +1,6 @@
 package nl.actionledger.command.action.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import nl.actionledger.command.action.ActionChangeRejectedException;
 import nl.actionledger.command.catalogue.KnownPlans.UnknownActionException;
 import nl.actionledger.command.eventstore.ClockDrift;
@@ -12,15 +13,14 @@ import nl.actionledger.command.organisation.OrganisationRejectedException;
 import nl.actionledger.command.person.PersonRejectedException;
 import nl.actionledger.command.ratelimit.ChangeRateLimitExceededException;
 import nl.actionledger.command.timeframe.UnparseableTimeframeException;
-import jakarta.servlet.http.HttpServletRequest;
 import nl.actionledger.support.web.LedgerProblemHandling;
 import nl.actionledger.support.web.LogSafe;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import nl.actionledger.support.web.ProblemWriter;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -48,8 +48,12 @@ class CommandProblemHandling extends LedgerProblemHandling {
         HttpStatus status = statusOf(ex.reason());
         if (ex.reason() == ActionChangeRejectedException.Reason.NOT_PERMITTED) {
             // A refusal is not a domain event, but it is worth a line for whoever watches the logs.
-            log.warn("Refused {} {} by {}: {}", request.getMethod(), LogSafe.of(request.getRequestURI()),
-                    LogSafe.of(request.getRemoteUser()), ex.getMessage());
+            log.warn(
+                    "Refused {} {} by {}: {}",
+                    request.getMethod(),
+                    LogSafe.of(request.getRequestURI()),
+                    LogSafe.of(request.getRemoteUser()),
+                    ex.getMessage());
         }
         return respond(ProblemWriter.problem(status, ex.errorCode(), ex.getMessage()));
     }
@@ -73,8 +77,11 @@ class CommandProblemHandling extends LedgerProblemHandling {
             case NO_CHANGE -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
         if (status == HttpStatus.FORBIDDEN) {
-            log.warn("Refused {} {} by {}: their organisation is not on the list", request.getMethod(),
-                    LogSafe.of(request.getRequestURI()), LogSafe.of(request.getRemoteUser()));
+            log.warn(
+                    "Refused {} {} by {}: their organisation is not on the list",
+                    request.getMethod(),
+                    LogSafe.of(request.getRequestURI()),
+                    LogSafe.of(request.getRemoteUser()));
         }
         return respond(ProblemWriter.problem(status, ex.errorCode(), ex.getMessage()));
     }
@@ -86,8 +93,8 @@ class CommandProblemHandling extends LedgerProblemHandling {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> onActionNotRegistered(AggregateNotFoundException ex) {
-        return respond(ProblemWriter.problem(HttpStatus.NOT_FOUND, "ACTION_NOT_FOUND",
-                "The action is not in the ledger (yet)."));
+        return respond(ProblemWriter.problem(
+                HttpStatus.NOT_FOUND, "ACTION_NOT_FOUND", "The action is not in the ledger (yet)."));
     }
 
     @ExceptionHandler(UnparseableTimeframeException.class)
@@ -114,14 +121,18 @@ class CommandProblemHandling extends LedgerProblemHandling {
     @ExceptionHandler(MissingActorException.class)
     ResponseEntity<Object> onMissingActor(MissingActorException ex) {
         log.error("Refused to record a change without an actor: {}", ex.getMessage());
-        return respond(ProblemWriter.problem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+        return respond(ProblemWriter.problem(
+                HttpStatus.UNAUTHORIZED,
+                "UNAUTHENTICATED",
                 "Your sign-in names no user, so the change cannot be recorded."));
     }
 
     /** Still conflicting after the gateway's retries: nothing was stored, the client may try again. */
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<Object> onConcurrentChange(ConcurrencyException ex) {
-        return respond(ProblemWriter.problem(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+        return respond(ProblemWriter.problem(
+                HttpStatus.CONFLICT,
+                "CONCURRENT_MODIFICATION",
                 "Another change to this action was recorded at the same moment. Nothing was stored; try again."));
     }
 
@@ -134,21 +145,30 @@ class CommandProblemHandling extends LedgerProblemHandling {
         if (!ClockDrift.refused(ex)) {
             return onUnexpected(ex);
         }
-        log.error("The event store refused a change: command-service's clock is more than 10 seconds from the "
-                + "database's. Synchronise the clocks (NTP); nothing is stored until then. {}", ex.getMessage());
-        ProblemDetail problem = ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "CLOCK_DRIFT",
+        log.error(
+                "The event store refused a change: command-service's clock is more than 10 seconds from the "
+                        + "database's. Synchronise the clocks (NTP); nothing is stored until then. {}",
+                ex.getMessage());
+        ProblemDetail problem = ProblemWriter.problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "CLOCK_DRIFT",
                 "The change could not be recorded because the service's clock disagrees with the database's. "
                         + "Nothing was stored; try again later.");
-        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "60").body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, "60")
+                .body(problem);
     }
 
     /** The refusal the same request got the first time, as it was given then. */
     @ExceptionHandler(ActionCommandController.ReplayedRefusal.class)
     ResponseEntity<Object> onReplayedRefusal(ActionCommandController.ReplayedRefusal ex) {
         StoredAnswer first = ex.answer();
-        ProblemDetail problem = ProblemWriter.problem(HttpStatus.valueOf(first.status()), first.errorCode(), first.detail());
-        return ResponseEntity.status(first.status()).header(ActionCommandController.REPLAYED, "true")
-                .header(CorrelationId.HEADER, first.correlationId()).body(problem);
+        ProblemDetail problem =
+                ProblemWriter.problem(HttpStatus.valueOf(first.status()), first.errorCode(), first.detail());
+        return ResponseEntity.status(first.status())
+                .header(ActionCommandController.REPLAYED, "true")
+                .header(CorrelationId.HEADER, first.correlationId())
+                .body(problem);
     }
 
     @ExceptionHandler(IdempotencyKey.InvalidIdempotencyKeyException.class)
@@ -158,26 +178,33 @@ class CommandProblemHandling extends LedgerProblemHandling {
 
     @ExceptionHandler(IdempotencyKeys.IdempotencyKeyReusedException.class)
     ResponseEntity<Object> onReusedIdempotencyKey(IdempotencyKeys.IdempotencyKeyReusedException ex) {
-        return respond(ProblemWriter.problem(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED", ex.getMessage()));
+        return respond(
+                ProblemWriter.problem(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED", ex.getMessage()));
     }
 
     @ExceptionHandler(ChangeRateLimitExceededException.class)
     ResponseEntity<Object> onRateLimited(ChangeRateLimitExceededException ex) {
         ProblemDetail problem = ProblemWriter.problem(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", ex.getMessage());
         return ResponseEntity.status(problem.getStatus())
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds())).body(problem);
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+                .body(problem);
     }
 
     @ExceptionHandler(CheckpointInProgressException.class)
     ResponseEntity<Object> onCheckpointInProgress(CheckpointInProgressException ex) {
         ProblemDetail problem = ProblemWriter.problem(HttpStatus.TOO_MANY_REQUESTS, "TOO_BUSY", ex.getMessage());
-        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem);
     }
 
     @ExceptionHandler(CommandOutcomeUnknownException.class)
     ResponseEntity<Object> onTimeout(CommandOutcomeUnknownException ex) {
         // A 503 without Retry-After leaves a client guessing; the command gives up after 10 s, so try after a few.
-        ProblemDetail problem = ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "OUTCOME_UNKNOWN", ex.getMessage());
-        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+        ProblemDetail problem =
+                ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "OUTCOME_UNKNOWN", ex.getMessage());
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem);
     }
 }

@@ -14,8 +14,7 @@ public final class CommandResults {
 
     private static final long TIMEOUT_SECONDS = 10;
 
-    private CommandResults() {
-    }
+    private CommandResults() {}
 
     public static <T> T await(CompletableFuture<T> result) {
         try {

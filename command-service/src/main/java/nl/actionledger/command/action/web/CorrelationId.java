@@ -12,8 +12,7 @@ public final class CorrelationId {
 
     public static final String HEADER = RequestLogContext.HEADER;
 
-    private CorrelationId() {
-    }
+    private CorrelationId() {}
 
     public static String resolve(String header) {
         if (header == null || header.isBlank()) {

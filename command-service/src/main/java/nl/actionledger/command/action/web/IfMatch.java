@@ -8,10 +8,10 @@ final class IfMatch {
 
     /** {@code "3"}, or a bare {@code 3} from clients that drop the quotes; never one quote without the other. */
     private static final Pattern VERSION_TAG = Pattern.compile("\"(\\d{1,18})\"|(\\d{1,18})");
+
     private static final Pattern WEAK_TAG = Pattern.compile("W/\".*\"");
 
-    private IfMatch() {
-    }
+    private IfMatch() {}
 
     /**
      * @return the expected version, or {@code null} when any version will do

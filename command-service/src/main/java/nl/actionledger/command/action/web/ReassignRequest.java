@@ -11,16 +11,24 @@ import jakarta.validation.constraints.Size;
  */
 record ReassignRequest(
         @Schema(description = "The organisation's id or one of its names", example = "nvwa")
-        @NotBlank @Size(max = 200)
-        @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String organisation,
+        @NotBlank
+        @Size(max = 200)
+        @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS)
+        String organisation,
+
         @Schema(example = "Team Handhaving CITES")
         @Size(max = 200)
         @Pattern.List({
-                @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS),
-                @Pattern(regexp = "(?!\\s*\\[erased]\\s*$).*", flags = Pattern.Flag.CASE_INSENSITIVE,
-                        message = "must not be [erased], which marks an erased contact")})
+            @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS),
+            @Pattern(
+                    regexp = "(?!\\s*\\[erased]\\s*$).*",
+                    flags = Pattern.Flag.CASE_INSENSITIVE,
+                    message = "must not be [erased], which marks an erased contact")
+        })
         String contact,
+
         @Schema(example = "The NVWA runs the CITES inspections at Schiphol.")
-        @NotBlank @Size(max = 2000)
-        @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.CONTROL_CHARACTERS) String reason) {
-}
+        @NotBlank
+        @Size(max = 2000)
+        @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.CONTROL_CHARACTERS)
+        String reason) {}

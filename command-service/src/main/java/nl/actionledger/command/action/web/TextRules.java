@@ -15,8 +15,9 @@ public final class TextRules {
     public static final String SINGLE_LINE = "[^" + NEVER + "\\p{Zl}\\p{Zp}]*";
     /** Several lines: tabs and line breaks are allowed as well. */
     public static final String MULTI_LINE = "[\\t\\n\\r[^" + NEVER + "]]*";
-    public static final String CONTROL_CHARACTERS = "must not contain control, formatting or unpaired surrogate characters";
 
-    private TextRules() {
-    }
+    public static final String CONTROL_CHARACTERS =
+            "must not contain control, formatting or unpaired surrogate characters";
+
+    private TextRules() {}
 }

@@ -16,11 +16,16 @@ import nl.actionledger.command.action.web.TextRules;
  */
 record DefineOrganisationRequest(
         @Schema(example = "Ministerie van Landbouw, Visserij, Voedselzekerheid en Natuur")
-        @NotBlank @Size(max = 200)
-        @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String displayName,
-        @Schema(example = "[\"LNV\", \"LVVN\"]")
-        @NotNull @Size(max = 20) List<@NotBlank @Size(max = 100) String> aliases,
+        @NotBlank
+        @Size(max = 200)
+        @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS)
+        String displayName,
+
+        @Schema(example = "[\"LNV\", \"LVVN\"]") @NotNull @Size(max = 20)
+        List<@NotBlank @Size(max = 100) String> aliases,
+
         @Schema(example = "The ministry's new name since July 2024.")
-        @NotBlank @Size(max = 2000)
-        @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.CONTROL_CHARACTERS) String reason) {
-}
+        @NotBlank
+        @Size(max = 2000)
+        @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.CONTROL_CHARACTERS)
+        String reason) {}

@@ -45,7 +45,9 @@ import org.springframework.web.bind.annotation.RestController;
  * reason, as every change to an action is.
  */
 @RestController
-@RequestMapping(path = "/api/admin/organisations", consumes = MediaType.APPLICATION_JSON_VALUE,
+@RequestMapping(
+        path = "/api/admin/organisations",
+        consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
 class OrganisationAdminController {
 
@@ -62,46 +64,64 @@ class OrganisationAdminController {
     }
 
     @PutMapping("/{organisationId}")
-    @ApiResponse(responseCode = "201", description = "Created: the organisation was registered",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created: the organisation was registered",
             headers = @Header(name = "ETag", description = "Its version, quoted", schema = @Schema(type = "string")),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = OrganisationAnswer.class)))
-    @ApiResponse(responseCode = "200", description = "Its display name or aliases were changed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = OrganisationAnswer.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Its display name or aliases were changed",
             headers = @Header(name = "ETag", description = "Its version, quoted", schema = @Schema(type = "string")),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = OrganisationAnswer.class)))
-    @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = {"INVALID_ORGANISATION_ID", "INVALID_ALIAS", "INVALID_REASON",
-            "INVALID_CORRELATION_ID"})
-    @ErrorCodes(status = HttpStatus.CONFLICT, value = {"ALIAS_TAKEN", "CONCURRENT_MODIFICATION"})
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = OrganisationAnswer.class)))
+    @ErrorCodes(
+            status = HttpStatus.BAD_REQUEST,
+            value = {"INVALID_ORGANISATION_ID", "INVALID_ALIAS", "INVALID_REASON", "INVALID_CORRELATION_ID"})
+    @ErrorCodes(
+            status = HttpStatus.CONFLICT,
+            value = {"ALIAS_TAKEN", "CONCURRENT_MODIFICATION"})
     @ErrorCodes(status = HttpStatus.UNPROCESSABLE_CONTENT, value = "NO_CHANGE")
     @ErrorCodes(status = HttpStatus.TOO_MANY_REQUESTS, value = "RATE_LIMITED")
-    @ErrorCodes(status = HttpStatus.SERVICE_UNAVAILABLE, value = {"OUTCOME_UNKNOWN", "CLOCK_DRIFT"})
-    ResponseEntity<OrganisationAnswer> define(@PathVariable String organisationId,
-                                              @Valid @RequestBody DefineOrganisationRequest request,
-                                              @RequestHeader(value = CorrelationId.HEADER, required = false) String correlationHeader,
-                                              Authentication authentication) {
+    @ErrorCodes(
+            status = HttpStatus.SERVICE_UNAVAILABLE,
+            value = {"OUTCOME_UNKNOWN", "CLOCK_DRIFT"})
+    ResponseEntity<OrganisationAnswer> define(
+            @PathVariable String organisationId,
+            @Valid @RequestBody DefineOrganisationRequest request,
+            @RequestHeader(value = CorrelationId.HEADER, required = false) String correlationHeader,
+            Authentication authentication) {
         if (!OrganisationIds.isValid(organisationId)) {
-            throw new OrganisationRejectedException(Reason.INVALID_ORGANISATION_ID,
+            throw new OrganisationRejectedException(
+                    Reason.INVALID_ORGANISATION_ID,
                     "An organisation id is 1 to 63 lower-case letters, digits and inner hyphens, such as 'nvwa'.");
         }
         Optional<String> named = directory.resolve(organisationId);
         if (named.isPresent() && !named.get().equals(organisationId)) {
-            throw new OrganisationRejectedException(Reason.ALIAS_TAKEN,
+            throw new OrganisationRejectedException(
+                    Reason.ALIAS_TAKEN,
                     "'" + organisationId + "' is an alias of organisation '" + named.get() + "' already.");
         }
         List<String> aliases = aliases(organisationId, request.aliases());
         String displayName = request.displayName().strip();
         CurrentUser user = users.of(authentication);
         String correlationId = CorrelationId.resolve(correlationHeader);
-        Map<String, String> metadata = new HashMap<>(Map.of(
-                EventMetadataKeys.ACTOR, user.name(), EventMetadataKeys.CORRELATION_ID, correlationId));
+        Map<String, String> metadata = new HashMap<>(
+                Map.of(EventMetadataKeys.ACTOR, user.name(), EventMetadataKeys.CORRELATION_ID, correlationId));
         if (user.displayName() != null) {
             metadata.put(EventMetadataKeys.ACTOR_NAME, user.displayName());
         }
         var command = new DefineOrganisationCommand(organisationId, displayName, aliases, request.reason());
-        OrganisationDefined defined = await(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
+        OrganisationDefined defined =
+                await(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
         return ResponseEntity.status(defined.registered() ? HttpStatus.CREATED : HttpStatus.OK)
-                .eTag("\"" + defined.version() + "\"").header(CorrelationId.HEADER, correlationId)
+                .eTag("\"" + defined.version() + "\"")
+                .header(CorrelationId.HEADER, correlationId)
                 .body(new OrganisationAnswer(organisationId, displayName, aliases, defined.version()));
     }
 
@@ -115,16 +135,19 @@ class OrganisationAdminController {
             String stripped = alias.strip();
             String key = OrganisationNames.key(stripped);
             if (!ALIAS.matcher(stripped).matches()) {
-                throw new OrganisationRejectedException(Reason.INVALID_ALIAS, "An alias is ASCII letters, digits, spaces "
-                        + "and . , & ' ( ) / - only, beginning with a letter or digit.");
+                throw new OrganisationRejectedException(
+                        Reason.INVALID_ALIAS,
+                        "An alias is ASCII letters, digits, spaces "
+                                + "and . , & ' ( ) / - only, beginning with a letter or digit.");
             }
             if (!keys.add(key)) {
-                throw new OrganisationRejectedException(Reason.INVALID_ALIAS, "Alias '" + stripped + "' is given twice.");
+                throw new OrganisationRejectedException(
+                        Reason.INVALID_ALIAS, "Alias '" + stripped + "' is given twice.");
             }
             Optional<String> holder = directory.resolve(stripped);
             if (holder.isPresent() && !holder.get().equals(organisationId)) {
-                throw new OrganisationRejectedException(Reason.ALIAS_TAKEN,
-                        "'" + stripped + "' already names organisation '" + holder.get() + "'.");
+                throw new OrganisationRejectedException(
+                        Reason.ALIAS_TAKEN, "'" + stripped + "' already names organisation '" + holder.get() + "'.");
             }
             aliases.add(stripped);
         }

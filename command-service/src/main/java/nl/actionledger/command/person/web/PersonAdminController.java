@@ -32,12 +32,15 @@ import org.springframework.web.bind.annotation.RestController;
  * transaction. A second erasure of the same person is refused (409 {@code PERSON_ALREADY_ERASED}).
  */
 @RestController
-@RequestMapping(path = "/api/admin/people", consumes = MediaType.APPLICATION_JSON_VALUE,
+@RequestMapping(
+        path = "/api/admin/people",
+        consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
 class PersonAdminController {
 
     /** Person ids are random UUIDs, written as {@link java.util.UUID#toString()} does. */
-    private static final Pattern PERSON_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern PERSON_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final CommandGateway commandGateway;
     private final CurrentUsers users;
@@ -48,22 +51,31 @@ class PersonAdminController {
     }
 
     @PostMapping("/{personId}/erase")
-    @ErrorCodes(status = HttpStatus.BAD_REQUEST, value = {"INVALID_PERSON_ID", "INVALID_REASON", "INVALID_CORRELATION_ID"})
+    @ErrorCodes(
+            status = HttpStatus.BAD_REQUEST,
+            value = {"INVALID_PERSON_ID", "INVALID_REASON", "INVALID_CORRELATION_ID"})
     @ErrorCodes(status = HttpStatus.NOT_FOUND, value = "PERSON_NOT_FOUND")
-    @ErrorCodes(status = HttpStatus.CONFLICT, value = {"PERSON_ALREADY_ERASED", "CONCURRENT_MODIFICATION"})
+    @ErrorCodes(
+            status = HttpStatus.CONFLICT,
+            value = {"PERSON_ALREADY_ERASED", "CONCURRENT_MODIFICATION"})
     @ErrorCodes(status = HttpStatus.TOO_MANY_REQUESTS, value = "RATE_LIMITED")
-    @ErrorCodes(status = HttpStatus.SERVICE_UNAVAILABLE, value = {"OUTCOME_UNKNOWN", "CLOCK_DRIFT"})
-    ResponseEntity<PersonErased> erase(@PathVariable String personId, @Valid @RequestBody ErasePersonRequest request,
-                                       @RequestHeader(value = CorrelationId.HEADER, required = false) String correlationHeader,
-                                       Authentication authentication) {
+    @ErrorCodes(
+            status = HttpStatus.SERVICE_UNAVAILABLE,
+            value = {"OUTCOME_UNKNOWN", "CLOCK_DRIFT"})
+    ResponseEntity<PersonErased> erase(
+            @PathVariable String personId,
+            @Valid @RequestBody ErasePersonRequest request,
+            @RequestHeader(value = CorrelationId.HEADER, required = false) String correlationHeader,
+            Authentication authentication) {
         if (!PERSON_ID.matcher(personId).matches()) {
-            throw new PersonRejectedException(Reason.INVALID_PERSON_ID,
+            throw new PersonRejectedException(
+                    Reason.INVALID_PERSON_ID,
                     "A person id is a UUID in lower case, as views show it in contactPersonId.");
         }
         CurrentUser user = users.of(authentication);
         String correlationId = CorrelationId.resolve(correlationHeader);
-        Map<String, String> metadata = new HashMap<>(Map.of(
-                EventMetadataKeys.ACTOR, user.name(), EventMetadataKeys.CORRELATION_ID, correlationId));
+        Map<String, String> metadata = new HashMap<>(
+                Map.of(EventMetadataKeys.ACTOR, user.name(), EventMetadataKeys.CORRELATION_ID, correlationId));
         if (user.displayName() != null) {
             metadata.put(EventMetadataKeys.ACTOR_NAME, user.displayName());
         }
@@ -73,8 +85,7 @@ class PersonAdminController {
     }
 
     /** @param erased always {@code true}: the person's name can no longer be read anywhere */
-    record PersonErased(String personId, boolean erased) {
-    }
+    record PersonErased(String personId, boolean erased) {}
 
     private void await(Object message) {
         CommandResults.await(commandGateway.send(message));

@@ -20,8 +20,18 @@ class TextRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nul\u0000", "esc\u001b[31m", "del\u007f", "next line\u0085", "c1\u009b",
-            "lone \uD800 high", "lone \uDC00 low", "right-to-left \u202E override", "isolate \u2066x\u2069"})
+    @ValueSource(
+            strings = {
+                "nul\u0000",
+                "esc\u001b[31m",
+                "del\u007f",
+                "next line\u0085",
+                "c1\u009b",
+                "lone \uD800 high",
+                "lone \uDC00 low",
+                "right-to-left \u202E override",
+                "isolate \u2066x\u2069"
+            })
     void controlFormattingAndBrokenCharactersAreNeverAllowed(String text) {
         assertThat(text).doesNotMatch(TextRules.SINGLE_LINE).doesNotMatch(TextRules.MULTI_LINE);
     }

@@ -16,8 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The coordinators' three changes, at the same addresses and with the same bodies and answers as Action Ledger's. */
 @RestController
-@RequestMapping(path = "/api/plans/{planId}/actions/{actionId}",
-        consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(
+        path = "/api/plans/{planId}/actions/{actionId}",
+        consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
 class ActionChangeController {
 
     private final ActionChanges changes;
@@ -27,35 +29,44 @@ class ActionChangeController {
     }
 
     @PostMapping("/status")
-    ResponseEntity<ChangeAccepted> changeStatus(@PathVariable String planId, @PathVariable String actionId,
-                                                @Valid @RequestBody ChangeStatusRequest request,
-                                                @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                Authentication user) {
+    ResponseEntity<ChangeAccepted> changeStatus(
+            @PathVariable String planId,
+            @PathVariable String actionId,
+            @Valid @RequestBody ChangeStatusRequest request,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            Authentication user) {
         ChangeRequest change = change(planId, actionId, request.reason(), ifMatch, user);
         return accepted(change, changes.changeStatus(change, request.status()));
     }
 
     @PostMapping("/assignment")
-    ResponseEntity<ChangeAccepted> reassign(@PathVariable String planId, @PathVariable String actionId,
-                                            @Valid @RequestBody ReassignRequest request,
-                                            @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                            Authentication user) {
+    ResponseEntity<ChangeAccepted> reassign(
+            @PathVariable String planId,
+            @PathVariable String actionId,
+            @Valid @RequestBody ReassignRequest request,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            Authentication user) {
         ChangeRequest change = change(planId, actionId, request.reason(), ifMatch, user);
-        String contact = request.contact() == null || request.contact().isBlank() ? null : request.contact().strip();
+        String contact = request.contact() == null || request.contact().isBlank()
+                ? null
+                : request.contact().strip();
         return accepted(change, changes.reassign(change, request.organisation().strip(), contact));
     }
 
     @PostMapping("/timeframe")
-    ResponseEntity<ChangeAccepted> reviseTimeframe(@PathVariable String planId, @PathVariable String actionId,
-                                                   @Valid @RequestBody ReviseTimeframeRequest request,
-                                                   @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                   Authentication user) {
+    ResponseEntity<ChangeAccepted> reviseTimeframe(
+            @PathVariable String planId,
+            @PathVariable String actionId,
+            @Valid @RequestBody ReviseTimeframeRequest request,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            Authentication user) {
         ChangeRequest change = change(planId, actionId, request.reason(), ifMatch, user);
-        return accepted(change, changes.reviseTimeframe(change, request.timeframe().strip()));
+        return accepted(
+                change, changes.reviseTimeframe(change, request.timeframe().strip()));
     }
 
-    private static ChangeRequest change(String planId, String actionId, String reason, String ifMatch,
-                                        Authentication user) {
+    private static ChangeRequest change(
+            String planId, String actionId, String reason, String ifMatch, Authentication user) {
         return new ChangeRequest(planId, actionId, reason, IfMatch.expectedVersion(ifMatch), CurrentUser.of(user));
     }
 

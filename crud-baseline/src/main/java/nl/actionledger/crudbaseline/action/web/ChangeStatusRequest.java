@@ -5,5 +5,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import nl.actionledger.crudbaseline.action.ImplementationStatus;
 
-record ChangeStatusRequest(@NotNull ImplementationStatus status, @NotBlank @Size(max = 2000) String reason) {
-}
+record ChangeStatusRequest(
+        @NotNull ImplementationStatus status,
+        @NotBlank @Size(max = 2000) String reason) {}

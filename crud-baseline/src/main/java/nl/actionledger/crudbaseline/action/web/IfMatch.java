@@ -9,8 +9,7 @@ final class IfMatch {
 
     private static final Pattern VERSION_TAG = Pattern.compile("\"(\\d{1,18})\"|(\\d{1,18})");
 
-    private IfMatch() {
-    }
+    private IfMatch() {}
 
     static Long expectedVersion(String header) {
         if (header == null || header.isBlank() || header.strip().equals("*")) {

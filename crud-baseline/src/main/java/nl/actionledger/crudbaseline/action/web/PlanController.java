@@ -30,12 +30,16 @@ class PlanController {
         return changes.list(planId).stream().map(ActionView::of).toList();
     }
 
-    @PutMapping(path = "/api/admin/plans/{planId}/actions/{actionId}", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PutMapping(
+            path = "/api/admin/plans/{planId}/actions/{actionId}",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ChangeAccepted> register(@PathVariable String planId, @PathVariable String actionId,
-                                            @Valid @RequestBody RegisterActionRequest request) {
-        long version = changes.register(planId, actionId, request.status(), request.timeframe().strip(),
-                request.reason());
+    ResponseEntity<ChangeAccepted> register(
+            @PathVariable String planId,
+            @PathVariable String actionId,
+            @Valid @RequestBody RegisterActionRequest request) {
+        long version = changes.register(
+                planId, actionId, request.status(), request.timeframe().strip(), request.reason());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .eTag("\"" + version + "\"")
                 .body(new ChangeAccepted(planId, actionId, version));

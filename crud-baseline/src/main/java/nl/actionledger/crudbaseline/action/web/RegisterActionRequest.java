@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import nl.actionledger.crudbaseline.action.ImplementationStatus;
 
 /** @param timeframe as the plan gives it; may be empty (some actions have none) */
-record RegisterActionRequest(@NotNull ImplementationStatus status, @NotNull @Size(max = 100) String timeframe,
-                             @NotBlank @Size(max = 2000) String reason) {
-}
+record RegisterActionRequest(
+        @NotNull ImplementationStatus status,
+        @NotNull @Size(max = 100) String timeframe,
+        @NotBlank @Size(max = 2000) String reason) {}

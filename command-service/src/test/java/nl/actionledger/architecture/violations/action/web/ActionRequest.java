@@ -1,5 +1,4 @@
 package nl.actionledger.architecture.violations.action.web;
 
 /** Stands for a class of a feature's web layer. */
-public record ActionRequest(String reason) {
-}
+public record ActionRequest(String reason) {}
