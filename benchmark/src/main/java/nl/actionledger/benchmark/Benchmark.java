@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.actionledger.events.ActionRef;
+import nl.actionledger.events.ActionStatusChangedEvent;
+import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.tooling.EventRows;
 import nl.actionledger.tooling.OwnedAction;
 import nl.actionledger.tooling.TokenIssuer;
@@ -422,10 +425,10 @@ public final class Benchmark {
                         "00000000-0000-4000-8000-000000000000",
                         "eu-wap-nl/1",
                         1,
-                        new nl.actionledger.events.ActionStatusChangedEvent(
-                                nl.actionledger.events.ActionRef.of("eu-wap-nl", "1"),
-                                nl.actionledger.events.ImplementationStatus.NOT_STARTED,
-                                nl.actionledger.events.ImplementationStatus.IN_PROGRESS,
+                        new ActionStatusChangedEvent(
+                                ActionRef.of("eu-wap-nl", "1"),
+                                ImplementationStatus.NOT_STARTED,
+                                ImplementationStatus.IN_PROGRESS,
                                 "Benchmark change 1"),
                         Map.of(
                                 "actor",

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -207,7 +208,7 @@ final class HistoryGenerator {
 
     private int pick(double[] cumulativeWeight, double total) {
         double target = random.nextDouble() * total;
-        int index = java.util.Arrays.binarySearch(cumulativeWeight, target);
+        int index = Arrays.binarySearch(cumulativeWeight, target);
         return index >= 0 ? index : Math.min(-index - 1, cumulativeWeight.length - 1);
     }
 

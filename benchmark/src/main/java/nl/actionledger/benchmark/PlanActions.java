@@ -3,6 +3,7 @@ package nl.actionledger.benchmark;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import nl.actionledger.tooling.OwnedAction;
 import nl.actionledger.tooling.TokenIssuer;
 
@@ -64,7 +65,7 @@ record PlanActions(OwnedAction probe, OwnedAction contended, List<List<OwnedActi
             JsonNode action,
             String name,
             boolean listOrganisations) {
-        String organisation = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        String organisation = name.toLowerCase(Locale.ROOT).replace(' ', '-');
         if (listOrganisations) {
             LedgerClient.Response listed = client.put(
                     adminToken,

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import nl.actionledger.tooling.EventRows;
@@ -65,12 +66,7 @@ final class SerializationCheck {
         Object payload =
                 rows.serializer().deserialize(new SimpleSerializedObject<>(stored, byte[].class, type, revision));
         EventRows.Row regenerated = rows.row(
-                "check",
-                "check",
-                0,
-                payload,
-                java.util.Map.of(),
-                DateTimeUtils.parseInstant(result.getString("time_stamp")));
+                "check", "check", 0, payload, Map.of(), DateTimeUtils.parseInstant(result.getString("time_stamp")));
         require(
                 Arrays.equals(stored, regenerated.payload()),
                 event,

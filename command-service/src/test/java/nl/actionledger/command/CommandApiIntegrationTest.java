@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import nl.actionledger.command.action.ChangeActionStatusCommand;
 import nl.actionledger.command.action.Requester;
 import nl.actionledger.command.eventstore.MissingActorException;
@@ -44,6 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
@@ -558,9 +561,9 @@ class CommandApiIntegrationTest {
 
     // --- hostile input: every request gets a 4xx problem and stores nothing ---------------------------------
 
-    static java.util.stream.Stream<String> hostileBodies() {
+    static Stream<String> hostileBodies() {
         String nested = "[".repeat(3000) + "]".repeat(3000);
-        return java.util.stream.Stream.of(
+        return Stream.of(
                 "",
                 "null",
                 "[]",
@@ -599,7 +602,7 @@ class CommandApiIntegrationTest {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.MethodSource("hostileBodies")
+    @MethodSource("hostileBodies")
     void hostileBodiesGetAProblemAndStoreNothing(String body) {
         assignToTheCoordinatorsOrganisation("18");
         long before = allEvents();
@@ -616,7 +619,7 @@ class CommandApiIntegrationTest {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(
+    @ValueSource(
             strings = {
                 "a-correlation-id-that-is-far-too-long-to-be-one-a-correlation-id-that-is-far-too-long-to-be-one-abcdefg",
                 "has space",
@@ -1066,7 +1069,7 @@ class CommandApiIntegrationTest {
                 VALUES ('eu-wap-nl/41', ?, 'Action', gen_random_uuid()::text, ?, 'nl.actionledger.command.action.Action',
                         convert_to(?, 'UTF8'), convert_to('{}', 'UTF8'))""";
 
-        String now = java.time.Instant.now().toString();
+        String now = Instant.now().toString();
         assertThatThrownBy(() ->
                         jdbc.sql(insert).param(version).param(now).param(forged).update())
                 .rootCause()

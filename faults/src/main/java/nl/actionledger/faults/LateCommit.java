@@ -1,6 +1,7 @@
 package nl.actionledger.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import nl.actionledger.events.ActionRef;
 import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.EventMetadataKeys;
@@ -169,7 +171,7 @@ final class LateCommit implements Scenario {
     private static List<Long> repairedEntries(AdminApi admin, ServiceInstance query) {
         JsonNode repaired = admin.auditTrailHealth(query).path("details").path("repairedEntries");
         return repaired.isArray()
-                ? java.util.stream.StreamSupport.stream(repaired.spliterator(), false)
+                ? StreamSupport.stream(repaired.spliterator(), false)
                         .map(JsonNode::asLong)
                         .toList()
                 : List.of();
@@ -179,7 +181,7 @@ final class LateCommit implements Scenario {
         try (var lines = Files.lines(query.log())) {
             return lines.anyMatch(line -> line.contains("passed over the events at positions")
                     && positions.stream().allMatch(position -> line.contains(position.toString())));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

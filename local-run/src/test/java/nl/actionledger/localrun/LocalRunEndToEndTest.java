@@ -156,7 +156,7 @@ class LocalRunEndToEndTest {
         await().atMost(VISIBLE_WITHIN).untilAsserted(() -> {
             JsonNode organisations =
                     json(get(run.queryUrl(), "evaluator", "/api/organisations").body());
-            java.util.List<String> ids = new java.util.ArrayList<>();
+            List<String> ids = new ArrayList<>();
             organisations.forEach(organisation -> ids.add(organisation.get("id").asText()));
             assertThat(ids).contains("lvvn", "rvo", "nvwa", "douane", "politie", "om");
         });

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -109,7 +110,7 @@ class AccessIntegrationTest extends QueryServiceIntegrationTestBase {
     }
 
     /** Tomcat itself refuses a NUL in the address, before Spring sees it; the answer is a problem all the same. */
-    @org.junit.jupiter.api.Test
+    @Test
     void aNulInTheAddressIsRefusedByTheServerWithAProblem() {
         HttpResponse<String> response = call("GET", "/api/plans/eu-wap-nl/actions/%00", "admin");
 

@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
+import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -65,14 +67,14 @@ class LateCommitIntegrationTest extends QueryServiceIntegrationTestBase {
                 .isEqualTo(globalIndexOf(late))
                 .isLessThan(globalIndexOf(early));
         assertThat(earlyEntry.get("position").asLong()).isEqualTo(globalIndexOf(early));
-        assertThat(org.awaitility.Awaitility.await()
+        assertThat(Awaitility.await()
                         .atMost(VISIBLE_WITHIN)
                         .until(
                                 () -> jdbc.sql(
                                                 "SELECT position FROM query_model.action_state WHERE aggregate_id = 'eu-wap-nl/501'")
                                         .query(Long.class)
                                         .optional(),
-                                java.util.Optional::isPresent))
+                                Optional::isPresent))
                 .contains(globalIndexOf(late));
     }
 

@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
@@ -85,7 +86,7 @@ public abstract class QueryServiceIntegrationTestBase {
                 .schemas("event_store")
                 .defaultSchema("event_store")
                 .locations("classpath:event-store-migration")
-                .placeholders(java.util.Map.of(
+                .placeholders(Map.of(
                         "runtime_role",
                         EmbeddedPostgresDatabase.RUNTIME,
                         "reader_role",
@@ -196,7 +197,7 @@ public abstract class QueryServiceIntegrationTestBase {
                         .header("Accept", mediaType));
     }
 
-    protected HttpResponse<String> get(String user, String path, java.util.Map<String, String> headers) {
+    protected HttpResponse<String> get(String user, String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         headers.forEach(request::header);
         return send(user, request);
@@ -215,11 +216,11 @@ public abstract class QueryServiceIntegrationTestBase {
 
     /** A POST without a body, as a script would send it: with the header that tells it from a cross-site request. */
     protected HttpResponse<String> post(String user, String path) {
-        return post(user, path, java.util.Map.of("X-Requested-With", "test"), HttpRequest.BodyPublishers.noBody());
+        return post(user, path, Map.of("X-Requested-With", "test"), HttpRequest.BodyPublishers.noBody());
     }
 
     protected HttpResponse<String> post(
-            String user, String path, java.util.Map<String, String> headers, HttpRequest.BodyPublisher body) {
+            String user, String path, Map<String, String> headers, HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .POST(body);
         headers.forEach(request::header);
@@ -320,7 +321,7 @@ public abstract class QueryServiceIntegrationTestBase {
                         0,
                         new OrganisationRegisteredEvent(id, displayName, aliases, "listed"),
                         MetaData.with("actor", "system").and("correlationId", "org-" + id),
-                        java.util.UUID.randomUUID().toString(),
+                        UUID.randomUUID().toString(),
                         Instant.parse("2026-01-01T00:00:00Z"))));
             }
         }

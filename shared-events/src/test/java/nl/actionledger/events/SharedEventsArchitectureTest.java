@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
 
 /** The events are a contract between two services: plain, immutable, and free of any framework but Axon's annotations. */
@@ -33,7 +34,7 @@ class SharedEventsArchitectureTest {
                 .should()
                 .beRecords()
                 .andShould()
-                .beAnnotatedWith(org.axonframework.serialization.Revision.class)
+                .beAnnotatedWith(Revision.class)
                 .check(events);
     }
 }

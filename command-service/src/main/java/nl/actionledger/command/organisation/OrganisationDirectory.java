@@ -3,6 +3,7 @@ package nl.actionledger.command.organisation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +121,7 @@ public class OrganisationDirectory {
                         .forEach(alias -> byKey.putIfAbsent(OrganisationNames.key(alias), organisation.id())));
         // an id wins over another organisation's alias, should both ever be the same
         byId.keySet().forEach(id -> byKey.put(id, id));
-        return new Snapshot(java.util.Collections.unmodifiableMap(byId), Map.copyOf(byKey), readAt);
+        return new Snapshot(Collections.unmodifiableMap(byId), Map.copyOf(byKey), readAt);
     }
 
     private static void fold(DomainEventStream stream, Map<String, ListedOrganisation> byId) {

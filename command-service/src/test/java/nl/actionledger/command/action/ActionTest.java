@@ -42,7 +42,9 @@ import nl.actionledger.events.TimeframeType;
 import nl.actionledger.support.person.ContactSeal;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomTypeSafeMatcher;
+import org.hamcrest.Description;
 import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -387,14 +389,14 @@ class ActionTest {
         return allOf(
                 instanceOf(ActionChangeRejectedException.class),
                 hasProperty("message", containsString(explanation)),
-                new org.hamcrest.TypeSafeMatcher<ActionChangeRejectedException>() {
+                new TypeSafeMatcher<ActionChangeRejectedException>() {
                     @Override
                     protected boolean matchesSafely(ActionChangeRejectedException ex) {
                         return ex.reason() == reason;
                     }
 
                     @Override
-                    public void describeTo(org.hamcrest.Description description) {
+                    public void describeTo(Description description) {
                         description.appendText("rejection for " + reason);
                     }
                 });

@@ -8,6 +8,9 @@ import nl.actionledger.command.organisation.OrganisationRejectedException.Reason
 import nl.actionledger.events.OrganisationChangedEvent;
 import nl.actionledger.events.OrganisationRegisteredEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,17 +72,16 @@ class OrganisationTest {
                 .expectException(rejection(Reason.INVALID_REASON));
     }
 
-    private static org.hamcrest.Matcher<?> rejection(Reason reason) {
+    private static Matcher<?> rejection(Reason reason) {
         return allOf(
-                instanceOf(OrganisationRejectedException.class),
-                new org.hamcrest.TypeSafeMatcher<OrganisationRejectedException>() {
+                instanceOf(OrganisationRejectedException.class), new TypeSafeMatcher<OrganisationRejectedException>() {
                     @Override
                     protected boolean matchesSafely(OrganisationRejectedException ex) {
                         return ex.reason() == reason;
                     }
 
                     @Override
-                    public void describeTo(org.hamcrest.Description description) {
+                    public void describeTo(Description description) {
                         description.appendText("rejection for " + reason);
                     }
                 });

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import nl.actionledger.events.ActionReassignedEvent;
+import nl.actionledger.events.ActionRef;
 import nl.actionledger.events.Assignment;
 import nl.actionledger.support.testing.DocumentedProblems;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
@@ -255,7 +256,7 @@ class OrganisationsIntegrationTest {
                 .orElseThrow();
         assertThat(read.getPayload())
                 .isEqualTo(new ActionReassignedEvent(
-                        nl.actionledger.events.ActionRef.of("eu-wap-nl", "26"),
+                        ActionRef.of("eu-wap-nl", "26"),
                         null,
                         new Assignment("lvvn", null, "Programme team"),
                         "before the list"));

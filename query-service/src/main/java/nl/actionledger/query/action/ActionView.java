@@ -2,6 +2,8 @@ package nl.actionledger.query.action;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.Set;
 import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
@@ -52,8 +54,8 @@ public record ActionView(
         @Schema(example = "coordinator") String lastChangedBy) {
 
     /** Actions in plan order: numbered ones by number, the unnumbered one after them. */
-    public static final java.util.Comparator<ActionView> PLAN_ORDER = java.util.Comparator.comparing(
-                    ActionView::euActionNumber, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+    public static final Comparator<ActionView> PLAN_ORDER = Comparator.comparing(
+                    ActionView::euActionNumber, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(ActionView::actionId);
 
     public record ObjectiveView(
@@ -97,7 +99,7 @@ public record ActionView(
     }
 
     /** The view with the display name of its organisation, from the list as it is now. */
-    public ActionView withOrganisationNameFrom(java.util.Map<String, String> displayNames) {
+    public ActionView withOrganisationNameFrom(Map<String, String> displayNames) {
         String name = organisation == null ? null : displayNames.get(organisation);
         return new ActionView(
                 planId,

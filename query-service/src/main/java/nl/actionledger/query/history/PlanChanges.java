@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -97,8 +98,7 @@ class PlanChanges {
                 fields);
     }
 
-    private static <T> void compare(
-            List<FieldChange> fields, String field, T before, T after, java.util.function.BiPredicate<T, T> same) {
+    private static <T> void compare(List<FieldChange> fields, String field, T before, T after, BiPredicate<T, T> same) {
         if (!same.test(before, after)) {
             fields.add(new FieldChange(
                     field, before == null ? null : before.toString(), after == null ? null : after.toString()));

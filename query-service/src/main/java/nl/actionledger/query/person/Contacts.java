@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.actionledger.events.SealedContact;
@@ -34,7 +35,7 @@ public class Contacts {
         Set<String> personIds = storedContacts.stream()
                 .filter(Objects::nonNull)
                 .map(ContactText::sealed)
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .map(SealedContact::personId)
                 .collect(Collectors.toSet());
         Map<String, byte[]> keys = new HashMap<>();

@@ -3,6 +3,7 @@ package nl.actionledger.query.rebuild;
 import java.lang.management.ManagementFactory;
 import java.sql.Array;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -74,7 +75,7 @@ public class BulkRebuildsInProgress {
                         WHERE processor_name = :processor AND instance = :instance AND started_at = :startedAt""")
                 .param("processor", Projection.PROCESSOR)
                 .param("instance", dead.instance())
-                .param("startedAt", java.sql.Timestamp.from(dead.startedAt()))
+                .param("startedAt", Timestamp.from(dead.startedAt()))
                 .update();
     }
 

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import nl.actionledger.events.ActionReassignedEvent;
 import nl.actionledger.events.ActionRef;
 import nl.actionledger.events.ActionReopenedEvent;
@@ -130,8 +132,8 @@ final class GeneratedHistory {
     }
 
     /** The state of every action that existed at the instant: the last step of each at or before it. */
-    java.util.Map<String, Step> foldedAt(Instant instant) {
-        java.util.Map<String, Step> state = new java.util.TreeMap<>();
+    Map<String, Step> foldedAt(Instant instant) {
+        Map<String, Step> state = new TreeMap<>();
         for (Step step : steps) {
             if (!step.at().isAfter(instant)) {
                 state.put(step.action().actionId(), step);

@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -340,8 +342,8 @@ class IntegrityIntegrationTest extends QueryServiceIntegrationTestBase {
         List<Long> expected = jdbc.sql("""
                         SELECT global_index FROM event_store.domain_event_entry
                         WHERE time_stamp::timestamptz > ? AND time_stamp::timestamptz <= ? ORDER BY global_index""")
-                .param(java.sql.Timestamp.from(T0))
-                .param(java.sql.Timestamp.from(T0.plusSeconds(3 * 3600)))
+                .param(Timestamp.from(T0))
+                .param(Timestamp.from(T0.plusSeconds(3 * 3600)))
                 .query(Long.class)
                 .list();
         // The period is found through the audit trail, which follows the event table within moments.
@@ -402,10 +404,7 @@ class IntegrityIntegrationTest extends QueryServiceIntegrationTestBase {
                     .forEach(event -> positions.add(event.get("position").asLong()));
             next = page.get("next").isNull() ? null : page.get("next").asString();
             assertThat(response.headers().firstValue("Link"))
-                    .isEqualTo(
-                            next == null
-                                    ? java.util.Optional.empty()
-                                    : java.util.Optional.of("<" + next + ">; rel=\"next\""));
+                    .isEqualTo(next == null ? Optional.empty() : Optional.of("<" + next + ">; rel=\"next\""));
             assertThat(++pages).isLessThan(100);
         }
         assertThat(pages).isGreaterThan(1);

@@ -24,6 +24,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.client.MockRestServiceServer;
+import org.springframework.test.web.client.ResponseCreator;
 import org.springframework.web.client.RestClient;
 
 /** The proxy to command-service: what it sends, and what each of command-service's answers becomes. */
@@ -190,7 +191,7 @@ class CommandServiceClientTest {
         return body;
     }
 
-    private static org.springframework.test.web.client.ResponseCreator problem(HttpStatus status, String detail) {
+    private static ResponseCreator problem(HttpStatus status, String detail) {
         return withStatus(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body("{\"type\":\"about:blank\","

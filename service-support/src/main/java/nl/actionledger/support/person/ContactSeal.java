@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Cipher;
@@ -63,7 +64,7 @@ public final class ContactSeal {
             if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
                 return Optional.empty();
             }
-            byte[] nonce = java.util.Arrays.copyOf(sealed, NONCE_BYTES);
+            byte[] nonce = Arrays.copyOf(sealed, NONCE_BYTES);
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, nonce, contact.personId());
             byte[] name = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
             return Optional.of(new String(name, StandardCharsets.UTF_8));

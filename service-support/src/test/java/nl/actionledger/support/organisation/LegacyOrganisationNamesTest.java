@@ -2,7 +2,13 @@ package nl.actionledger.support.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
 import nl.actionledger.events.OrganisationIds;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,11 +43,11 @@ class LegacyOrganisationNamesTest {
         assertThat(id).startsWith("unlisted-").matches("unlisted-[a-z0-9-]+-[0-9a-f]{8}");
         assertThat(OrganisationIds.isValid(id)).as(id).isTrue();
         assertThat(LegacyOrganisationNames.idFor(legacy)).isEqualTo(id);
-        assertThat(LegacyOrganisationNames.idFor(" " + legacy.toLowerCase(java.util.Locale.ROOT) + " "))
+        assertThat(LegacyOrganisationNames.idFor(" " + legacy.toLowerCase(Locale.ROOT) + " "))
                 .isEqualTo(id);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void lookAlikesStayApartFromTheRealNameAndFromEachOther() {
         assertThat(LegacyOrganisationNames.idFor("NVWA\u200B"))
                 .isNotEqualTo("nvwa")
@@ -49,10 +55,10 @@ class LegacyOrganisationNamesTest {
         // the id is fixed forever: this exact value must come out of every future replay
         assertThat(LegacyOrganisationNames.idFor("Inspectie Leefomgeving en Transport"))
                 .isEqualTo("unlisted-inspectie-leefomgeving-en-transport-"
-                        + java.util.HexFormat.of().formatHex(sha256("inspectie leefomgeving en transport"), 0, 4));
+                        + HexFormat.of().formatHex(sha256("inspectie leefomgeving en transport"), 0, 4));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aLongNameKeepsTheIdWithinItsLength() {
         String id = LegacyOrganisationNames.idFor(
                 "Ministerie van Infrastructuur en Waterstaat, directie Internationale Zaken");
@@ -61,9 +67,8 @@ class LegacyOrganisationNamesTest {
 
     private static byte[] sha256(String text) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 
 class ConfiguredUsersTest {
 
@@ -18,8 +19,7 @@ class ConfiguredUsersTest {
     @Test
     void acceptsBcryptAndPbkdf2HashesAndChecksPasswordsAgainstThem() {
         String pbkdf2 = "{pbkdf2@SpringSecurity_v5_8}"
-                + org.springframework.security.crypto.password.Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8()
-                        .encode("secret");
+                + Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode("secret");
 
         var users = ConfiguredUsers.from(properties(user("coordinator", BCRYPT), user("j.jansen", pbkdf2)), TEST_COST);
 

@@ -62,8 +62,8 @@ class DatabaseUnavailableProblemTest {
     void loadingAnActionOnAConnectionClosedUnderItIs503() {
         // Seen by the fault suite: Axon reads the action's events on a pooled connection Hikari had closed, which says
         // only "Connection is closed", without an SQL state.
-        assertDatabaseUnavailable(new org.axonframework.common.jdbc.JdbcException(
-                "Failed to create a SQL statement", new SQLException("Connection is closed")));
+        assertDatabaseUnavailable(
+                new JdbcException("Failed to create a SQL statement", new SQLException("Connection is closed")));
     }
 
     @Test

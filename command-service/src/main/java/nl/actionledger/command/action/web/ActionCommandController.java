@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import nl.actionledger.command.action.ActionChangeRejectedException;
 import nl.actionledger.command.action.ChangeActionStatusCommand;
@@ -264,7 +265,7 @@ class ActionCommandController {
                 .body(new CommandAccepted(action.planId(), action.actionId(), first.version()));
     }
 
-    private static long awaitVersion(java.util.concurrent.CompletableFuture<Object> result) {
+    private static long awaitVersion(CompletableFuture<Object> result) {
         return ((Number) CommandResults.await(result)).longValue();
     }
 
