@@ -15,8 +15,10 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 import java.util.Arrays;
 import java.util.Set;
 import nl.actionledger.support.testing.PackagePrivateUnlessShared;
-import org.axonframework.config.ProcessingGroup;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The shape of query-service, as rules that fail: each is also checked against classes made to break it (in the
@@ -29,22 +31,32 @@ class QueryArchitectureTest {
     private static final String[] WEB = {"nl.actionledger..web..", "org.springframework.web..", "jakarta.servlet.."};
 
     /**
-     * The projections and what stores and rebuilds them know nothing of HTTP: they run on the processor's threads,
-     * where no request is, and a rebuild must not depend on how a view is served.
+     * The features answer their questions without knowing HTTP: only the {@code web} package (the problem responses,
+     * the spreadsheets' downloads, the guards on expensive reads), the web app's pages, a controller and Spring MVC's
+     * own plumbing use the web. The projections run on the processor's threads, where no request is; a report, an
+     * export or a period reads the same whichever way it is asked for.
      */
-    static final ArchRule PROJECTIONS_DO_NOT_KNOW_THE_WEB = noClasses()
+    static final ArchRule FEATURES_DO_NOT_KNOW_THE_WEB = noClasses()
             .that()
-            .areAnnotatedWith(ProcessingGroup.class)
-            .or()
-            .haveSimpleNameEndingWith("Writer")
-            .or()
-            .haveSimpleNameEndingWith("BulkLoad")
-            .or()
-            .resideInAPackage("..rebuild..")
+            .resideOutsideOfPackages("..web..", "..webapp..")
+            .and(not(partOfAController()))
+            .and()
+            .areNotAssignableTo(WebMvcConfigurer.class)
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(WEB)
-            .because("event handling runs where no request is");
+            .because("a question is answered the same whichever way it came in");
+
+    /** A controller, or a class the compiler made for one (a switch over an enum is a nested class of its own). */
+    private static DescribedPredicate<JavaClass> partOfAController() {
+        DescribedPredicate<JavaClass> controller = DescribedPredicate.describe(
+                "a controller",
+                type -> type.isAnnotatedWith(RestController.class) || type.isAnnotatedWith(Controller.class));
+        return DescribedPredicate.describe(
+                "part of a controller",
+                type -> controller.test(type)
+                        || type.getEnclosingClass().map(controller::test).orElse(false));
+    }
 
     /**
      * The types by which audit, history and integrity may use each other, each for a reason: the history's list of
@@ -89,15 +101,17 @@ class QueryArchitectureTest {
             new ClassFileImporter().importPackages("nl.actionledger.architecture.violations");
 
     @Test
-    void projectionsDoNotKnowTheWeb() {
-        PROJECTIONS_DO_NOT_KNOW_THE_WEB.check(queryService);
+    void featuresDoNotKnowTheWeb() {
+        FEATURES_DO_NOT_KNOW_THE_WEB.check(queryService);
     }
 
     @Test
-    void aProjectionThatUsesTheWebBreaksTheRule() {
-        assertThatThrownBy(() -> PROJECTIONS_DO_NOT_KNOW_THE_WEB.check(violations))
+    void aFeatureThatUsesTheWebBreaksTheRuleItsControllerDoesNot() {
+        assertThatThrownBy(() -> FEATURES_DO_NOT_KNOW_THE_WEB.check(violations))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("ProjectionUsingTheWeb");
+                .hasMessageContaining("ProjectionUsingTheWeb")
+                .hasMessageContaining("ReportUsingTheWeb")
+                .hasMessageNotContaining("HistoryController");
     }
 
     @Test

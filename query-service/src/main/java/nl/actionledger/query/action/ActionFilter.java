@@ -3,7 +3,7 @@ package nl.actionledger.query.action;
 import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.events.OrganisationIds;
-import nl.actionledger.query.web.BadQueryException;
+import nl.actionledger.query.refusals.BadQueryException;
 
 /**
  * The filters of the action list; each one left out matches every action.

@@ -11,7 +11,7 @@ import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.query.organisation.Organisations;
 import nl.actionledger.query.person.ContactReaders;
 import nl.actionledger.query.person.Contacts;
-import nl.actionledger.query.web.NotFoundException;
+import nl.actionledger.query.refusals.NotFoundException;
 import nl.actionledger.support.web.ErrorCodes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

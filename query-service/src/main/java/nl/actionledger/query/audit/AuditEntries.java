@@ -192,7 +192,7 @@ class AuditEntries {
 
     /**
      * What an audit search filters on; a criterion left out matches every entry. The period is the one every endpoint
-     * uses ({@link nl.actionledger.query.web.Period}): after {@code from}, up to and including {@code to}.
+     * uses ({@link nl.actionledger.query.time.Period}): after {@code from}, up to and including {@code to}.
      */
     record Criteria(String actor, Instant from, Instant to, String planId, String actionId) {}
 

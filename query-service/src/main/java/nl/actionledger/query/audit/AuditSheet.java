@@ -1,7 +1,7 @@
 package nl.actionledger.query.audit;
 
 import java.util.List;
-import nl.actionledger.query.web.Csv;
+import nl.actionledger.query.sheets.Csv;
 
 /**
  * Audit entries as CSV: one row per changed field, the entry's columns repeated on each, so that a spreadsheet can

@@ -6,11 +6,11 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import nl.actionledger.query.web.BadQueryException;
+import nl.actionledger.query.refusals.BadQueryException;
 
 /**
  * The calendar periods a plan's course through time is counted in. A period ends at the end of its last day in the
- * Netherlands, as a date parameter does (InstantParameters): the end of a month is the end of its last day there.
+ * Netherlands, as a date parameter does (PlanTime): the end of a month is the end of its last day there.
  */
 public enum Granularity {
     DAY,

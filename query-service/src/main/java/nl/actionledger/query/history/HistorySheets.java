@@ -3,7 +3,7 @@ package nl.actionledger.query.history;
 import java.util.List;
 import nl.actionledger.query.action.ActionView;
 import nl.actionledger.query.audit.FieldChange;
-import nl.actionledger.query.web.Csv;
+import nl.actionledger.query.sheets.Csv;
 
 /** The plan as of an instant and the changes of a period as CSV, one row per action and per changed field. */
 final class HistorySheets {

@@ -19,7 +19,7 @@ import nl.actionledger.query.history.MonitoringReport.SlippedAction;
 import nl.actionledger.query.history.MonitoringReport.StatusCounts;
 import nl.actionledger.query.history.MonitoringReport.StatusTransition;
 import nl.actionledger.query.history.MonitoringReport.TimeframeRevision;
-import nl.actionledger.query.web.Period;
+import nl.actionledger.query.time.Period;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.MapperFeature;

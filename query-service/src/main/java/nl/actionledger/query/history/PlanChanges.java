@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import nl.actionledger.events.Timeframe;
 import nl.actionledger.query.audit.FieldChange;
 import nl.actionledger.query.person.Contacts;
-import nl.actionledger.query.web.Period;
+import nl.actionledger.query.time.Period;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -6,7 +6,7 @@ import nl.actionledger.query.action.ActionFilter;
 import nl.actionledger.query.action.ActionView;
 import nl.actionledger.query.organisation.Organisations;
 import nl.actionledger.query.person.Contacts;
-import nl.actionledger.query.web.NotFoundException;
+import nl.actionledger.query.refusals.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -7,9 +7,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import nl.actionledger.events.ImplementationStatus;
-import nl.actionledger.query.web.BadQueryException;
-import nl.actionledger.query.web.InstantParameters;
-import nl.actionledger.query.web.Period;
+import nl.actionledger.query.refusals.BadQueryException;
+import nl.actionledger.query.time.Period;
+import nl.actionledger.query.time.PlanTime;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,10 +59,10 @@ class PlanThroughTime {
     static List<Instant> points(Period period, Granularity granularity) {
         List<Instant> points = new ArrayList<>();
         points.add(period.from());
-        LocalDate day = period.from().atZone(InstantParameters.PLAN_ZONE).toLocalDate();
+        LocalDate day = period.from().atZone(PlanTime.PLAN_ZONE).toLocalDate();
         while (true) {
             LocalDate lastDay = granularity.lastDayOfPeriodHolding(day);
-            Instant end = InstantParameters.endOfDay(lastDay);
+            Instant end = PlanTime.endOfDay(lastDay);
             if (!end.isBefore(period.to())) {
                 break;
             }

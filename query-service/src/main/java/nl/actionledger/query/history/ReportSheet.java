@@ -3,8 +3,8 @@ package nl.actionledger.query.history;
 import java.util.Arrays;
 import java.util.List;
 import nl.actionledger.query.history.MonitoringReport.ActionRow;
-import nl.actionledger.query.web.Csv;
-import nl.actionledger.query.web.Xlsx;
+import nl.actionledger.query.sheets.Csv;
+import nl.actionledger.query.sheets.Xlsx;
 
 /** The monitoring report as a spreadsheet, CSV or Excel: one row per action, the same columns in both. */
 final class ReportSheet {

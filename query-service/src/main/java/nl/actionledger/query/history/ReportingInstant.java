@@ -2,13 +2,13 @@ package nl.actionledger.query.history;
 
 import java.time.Clock;
 import java.time.Instant;
-import nl.actionledger.query.web.BadQueryException;
-import nl.actionledger.query.web.InstantParameters;
-import nl.actionledger.query.web.Period;
+import nl.actionledger.query.refusals.BadQueryException;
+import nl.actionledger.query.time.Period;
+import nl.actionledger.query.time.PlanTime;
 import org.springframework.stereotype.Component;
 
 /**
- * What history questions ask of their instants beyond how they are read ({@link InstantParameters}): they are
+ * What history questions ask of their instants beyond how they are read ({@link PlanTime}): they are
  * required, and they lie in the past, because the answer about a future instant could still change, and reports must
  * not.
  */
@@ -25,8 +25,7 @@ class ReportingInstant {
 
     Instant require(String parameter, Instant instant) {
         if (instant == null) {
-            throw new BadQueryException(
-                    "MISSING_INSTANT", "'" + parameter + "' is required (" + InstantParameters.FORMS + ").");
+            throw new BadQueryException("MISSING_INSTANT", "'" + parameter + "' is required (" + PlanTime.FORMS + ").");
         }
         if (instant.isAfter(clock.instant())) {
             throw new BadQueryException(
@@ -43,9 +42,8 @@ class ReportingInstant {
      */
     Period period(Instant from, Instant to) {
         Period period = new Period(require("from", from), require("to", to));
-        if (to.isAfter(from.atZone(InstantParameters.PLAN_ZONE)
-                .plusYears(MAX_PERIOD_YEARS)
-                .toInstant())) {
+        if (to.isAfter(
+                from.atZone(PlanTime.PLAN_ZONE).plusYears(MAX_PERIOD_YEARS).toInstant())) {
             throw new BadQueryException(
                     "PERIOD_TOO_LONG",
                     "A period may span at most " + MAX_PERIOD_YEARS + " years; ask for several shorter ones.");

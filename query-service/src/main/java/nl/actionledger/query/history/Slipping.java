@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import nl.actionledger.events.ImplementationStatus;
-import nl.actionledger.query.web.InstantParameters;
+import nl.actionledger.query.time.PlanTime;
 
 /**
  * When an action has slipped: its timeframe of years has ended and it is neither completed nor continuous. One rule
@@ -27,8 +27,6 @@ public final class Slipping {
 
     /** A timeframe "2024 - 2025" ends when 2025 ends in the Netherlands. */
     private static Instant endOf(int year) {
-        return LocalDate.of(year + 1, 1, 1)
-                .atStartOfDay(InstantParameters.PLAN_ZONE)
-                .toInstant();
+        return LocalDate.of(year + 1, 1, 1).atStartOfDay(PlanTime.PLAN_ZONE).toInstant();
     }
 }

@@ -1,5 +1,8 @@
 package nl.actionledger.query.web;
 
+import nl.actionledger.query.refusals.BadQueryException;
+import nl.actionledger.query.refusals.ConflictException;
+import nl.actionledger.query.refusals.NotFoundException;
 import nl.actionledger.support.persistence.DatabaseTimeout;
 import nl.actionledger.support.web.LedgerProblemHandling;
 import nl.actionledger.support.web.LogSafe;

@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import nl.actionledger.query.refusals.BadQueryException;
+import nl.actionledger.query.time.PlanTime;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -79,8 +81,8 @@ public final class Spreadsheets {
      * that Windows refuses in file names.
      */
     public static String fileNamePart(Instant instant) {
-        LocalDateTime local = LocalDateTime.ofInstant(instant, InstantParameters.PLAN_ZONE);
-        if (instant.equals(InstantParameters.endOfDay(local.toLocalDate()))) {
+        LocalDateTime local = LocalDateTime.ofInstant(instant, PlanTime.PLAN_ZONE);
+        if (instant.equals(PlanTime.endOfDay(local.toLocalDate()))) {
             return local.toLocalDate().toString();
         }
         return local.truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss"));

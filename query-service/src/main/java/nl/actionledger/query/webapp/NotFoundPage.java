@@ -1,7 +1,7 @@
 package nl.actionledger.query.webapp;
 
 import jakarta.servlet.http.HttpServletRequest;
-import nl.actionledger.query.web.NotFoundException;
+import nl.actionledger.query.refusals.NotFoundException;
 import nl.actionledger.support.web.LedgerProblemHandling;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

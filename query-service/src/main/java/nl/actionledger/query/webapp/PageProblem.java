@@ -1,6 +1,6 @@
 package nl.actionledger.query.webapp;
 
-import nl.actionledger.query.web.NotFoundException;
+import nl.actionledger.query.refusals.NotFoundException;
 
 /**
  * What a page tells the user about a question it could not answer (a period that ends before it starts, a date before

@@ -1,4 +1,4 @@
-package nl.actionledger.query.web;
+package nl.actionledger.query.sheets;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

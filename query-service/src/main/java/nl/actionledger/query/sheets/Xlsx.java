@@ -1,4 +1,4 @@
-package nl.actionledger.query.web;
+package nl.actionledger.query.sheets;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package nl.actionledger.query.web;
+package nl.actionledger.query.refusals;
 
 /** A plan, action or other resource the request names does not exist. */
 public class NotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package nl.actionledger.query.web;
+package nl.actionledger.query.refusals;
 
 /** Query parameters that are well-formed but make no sense together (a period that ends before it starts). */
 public class BadQueryException extends RuntimeException {

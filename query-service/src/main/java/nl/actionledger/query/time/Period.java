@@ -1,7 +1,8 @@
-package nl.actionledger.query.web;
+package nl.actionledger.query.time;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import nl.actionledger.query.refusals.BadQueryException;
 
 /**
  * A period as every endpoint reads it: the events <b>after</b> {@code from}, up to and <b>including</b> {@code to}, so

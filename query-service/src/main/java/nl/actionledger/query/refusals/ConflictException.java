@@ -1,4 +1,4 @@
-package nl.actionledger.query.web;
+package nl.actionledger.query.refusals;
 
 /** A request that cannot be carried out in the current state of things (a replay already running). */
 public class ConflictException extends RuntimeException {

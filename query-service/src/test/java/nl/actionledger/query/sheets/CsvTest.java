@@ -1,4 +1,4 @@
-package nl.actionledger.query.web;
+package nl.actionledger.query.sheets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
