@@ -1,18 +1,14 @@
 package nl.actionledger.localrun;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import nl.actionledger.tooling.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -23,8 +19,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class WebAppBrowser implements AutoCloseable {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMIUM_DRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "webapp-screenshots");
 
     private final ChromeDriver driver;
@@ -36,23 +30,7 @@ final class WebAppBrowser implements AutoCloseable {
     }
 
     static WebAppBrowser open(String baseUrl) {
-        assertThat(CHROMIUM)
-                .as("the browser tests need Debian's chromium: apt-get install chromium chromium-driver")
-                .isExecutable();
-        assertThat(CHROMIUM_DRIVER)
-                .as("the browser tests need chromium-driver: apt-get install chromium-driver")
-                .isExecutable();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400", "--lang=en-GB");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMIUM_DRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        ChromeDriver driver = HeadlessChromium.start(1280, 1400);
         return new WebAppBrowser(driver, baseUrl);
     }
 

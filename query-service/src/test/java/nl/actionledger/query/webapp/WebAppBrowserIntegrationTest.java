@@ -19,7 +19,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import nl.actionledger.events.ActionRef;
 import nl.actionledger.events.ActionStatusChangedEvent;
@@ -27,6 +26,7 @@ import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.query.QueryServiceIntegrationTestBase;
 import nl.actionledger.support.security.SignInFailures;
+import nl.actionledger.tooling.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,8 +36,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,8 +49,6 @@ import org.springframework.beans.factory.annotation.Value;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMIUM_DRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "webapp-screenshots");
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -155,23 +151,7 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @BeforeAll
     void browser() {
-        assertThat(CHROMIUM)
-                .as("the browser tests need Debian's chromium: apt-get install chromium chromium-driver")
-                .isExecutable();
-        assertThat(CHROMIUM_DRIVER)
-                .as("the browser tests need chromium-driver: apt-get install chromium-driver")
-                .isExecutable();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=en-GB");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMIUM_DRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = HeadlessChromium.start(1280, 1000);
     }
 
     @AfterAll
