@@ -76,6 +76,11 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
         List<String> indexes = indexDefinitions();
         long head =
                 getJson("admin", "/api/admin/projections").get(0).get("head").asLong();
+        // the events up to the head, not the head itself: a rolled-back append leaves a gap in the global index
+        long events = jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry WHERE global_index <= ?")
+                .param(head)
+                .query(Long.class)
+                .single();
 
         assertThat(post("admin", "/api/admin/projections/replay").statusCode()).isEqualTo(202);
         awaitProjectionsCaughtUp();
@@ -98,7 +103,7 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
         for (JsonNode projection : getJson("admin", "/api/admin/projections")) {
             assertThat(projection.get("lastBulkRebuild").get("events").asLong())
                     .as(projection.toString())
-                    .isEqualTo(head);
+                    .isEqualTo(events);
         }
         JsonNode view = getJson("evaluator", "/api/plans/nl-bulk/actions/1");
         assertThat(view.get("contact").asString()).isEqualTo(AWKWARD);
