@@ -61,7 +61,7 @@ final class InlineQualifiedNames {
     }
 
     /** The source with comments, strings, text blocks and character literals blanked; line breaks kept. */
-    static String withoutCommentsAndLiterals(String source) {
+    private static String withoutCommentsAndLiterals(String source) {
         StringBuilder code = new StringBuilder(source.length());
         int at = 0;
         while (at < source.length()) {

@@ -2,6 +2,7 @@ package nl.actionledger.query.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -29,8 +30,9 @@ class PacedExportsTest {
         PacedExports exports = new PacedExports(1);
         long first = exports.awaitTurn();
         CompletableFuture<Long> second = CompletableFuture.supplyAsync(exports::awaitTurn);
-        Thread.sleep(100);
-        assertThat(second).as("waiting while the first page runs").isNotDone();
+        await().during(Duration.ofMillis(100))
+                .atMost(Duration.ofSeconds(1))
+                .until(() -> !second.isDone()); // waiting while the first page runs
 
         exports.pageEnded(first);
         exports.pageEnded(second.get(1, TimeUnit.SECONDS));

@@ -1,6 +1,7 @@
 package nl.actionledger.query.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -151,9 +152,11 @@ class WebAppOidcSignInIntegrationTest {
         assertThat(signedIn.status()).isEqualTo(200);
         assertThat(signedIn.body()).contains("e-5d6e");
 
-        Thread.sleep(2_500);
-
-        assertThat(browser.open(baseUrl + "/").addresses()).last().isEqualTo(baseUrl + "/login");
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(browser.open(baseUrl + "/").addresses())
+                        .last()
+                        .isEqualTo(baseUrl + "/login"));
     }
 
     /** The pages a request led to, following redirects as a browser does, and the last answer. */
