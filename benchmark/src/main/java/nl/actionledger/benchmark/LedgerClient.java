@@ -33,7 +33,7 @@ final class LedgerClient {
     /** A change to one action of command-service: {@code kind} is status, assignment or timeframe. */
     Response change(String token, String planId, String actionId, String kind, String body, Long ifMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(commandUrl + "/api/plans/" + planId + "/actions/" + actionId + "/" + kind))
+                        URI.create(commandUrl + changePath(planId, actionId, kind)))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", token)
                 .header("Content-Type", "application/json")
@@ -42,6 +42,24 @@ final class LedgerClient {
             request.header("If-Match", "\"" + ifMatch + "\"");
         }
         return send(request.build());
+    }
+
+    /**
+     * As {@link #change}, without {@code If-Match}, on one writer's own kept-alive connection to command-service: the
+     * write load's way, cheap for the machine that also runs the system under test.
+     */
+    Response change(
+            KeepAliveConnection connection, String token, String planId, String actionId, String kind, String body) {
+        return connection.postJson(changePath(planId, actionId, kind), token, body);
+    }
+
+    /** A new connection to the service that takes changes, for one writer thread; the caller closes it. */
+    KeepAliveConnection openCommandConnection() {
+        return new KeepAliveConnection(commandUrl);
+    }
+
+    private static String changePath(String planId, String actionId, String kind) {
+        return "/api/plans/" + planId + "/actions/" + actionId + "/" + kind;
     }
 
     /** A PUT to the service that takes changes: the CRUD baseline's admin set-up. */

@@ -45,35 +45,8 @@ final class WriteLoad {
             long interval = totalRatePerSecond <= 0 ? 0 : (long) (1e9 * actionsPerWriter.size() / totalRatePerSecond);
             Thread thread = new Thread(
                     () -> {
-                        long next = System.nanoTime();
-                        for (int i = 0; System.nanoTime() < end; i++) {
-                            if (interval > 0) {
-                                long wait = next - System.nanoTime();
-                                if (wait > 0) {
-                                    sleepNanos(wait);
-                                }
-                                next += interval;
-                                if (System.nanoTime() >= end) {
-                                    break;
-                                }
-                            }
-                            OwnedAction action = actions.get(i % actions.size());
-                            OwnedAction.Change change = action.next();
-                            LedgerClient.Response response = client.change(
-                                    action.token,
-                                    OwnedAction.PLAN,
-                                    action.actionId,
-                                    change.kind(),
-                                    change.body(),
-                                    null);
-                            own.add(response.nanos());
-                            if (response.ok()) {
-                                action.moveOn();
-                                accepted.incrementAndGet();
-                                acceptedSinceCreated.incrementAndGet();
-                            } else {
-                                failures.merge(response.status(), 1L, Long::sum);
-                            }
+                        try (KeepAliveConnection connection = client.openCommandConnection()) {
+                            write(actions, interval, end, connection, own, accepted, failures);
                         }
                     },
                     "writer-" + threads.size());
@@ -88,6 +61,42 @@ final class WriteLoad {
             alsoInto.addAll(own);
         }
         return new Result(accepted.get(), Map.copyOf(failures), seconds, own.summary());
+    }
+
+    /** One writer's loop until {@code end}: its actions in turn, every {@code interval} or at once if that is 0. */
+    private void write(
+            List<OwnedAction> actions,
+            long interval,
+            long end,
+            KeepAliveConnection connection,
+            Latencies own,
+            AtomicLong accepted,
+            Map<Integer, Long> failures) {
+        long next = System.nanoTime();
+        for (int i = 0; System.nanoTime() < end; i++) {
+            if (interval > 0) {
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    sleepNanos(wait);
+                }
+                next += interval;
+                if (System.nanoTime() >= end) {
+                    break;
+                }
+            }
+            OwnedAction action = actions.get(i % actions.size());
+            OwnedAction.Change change = action.next();
+            LedgerClient.Response response = client.change(
+                    connection, action.token, OwnedAction.PLAN, action.actionId, change.kind(), change.body());
+            own.add(response.nanos());
+            if (response.ok()) {
+                action.moveOn();
+                accepted.incrementAndGet();
+                acceptedSinceCreated.incrementAndGet();
+            } else {
+                failures.merge(response.status(), 1L, Long::sum);
+            }
+        }
     }
 
     /** Every change accepted through this load, warm-ups included: what the system under test must have stored. */
