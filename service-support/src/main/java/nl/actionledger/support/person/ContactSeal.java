@@ -25,6 +25,17 @@ public final class ContactSeal {
     private static final int TAG_BITS = 128;
     private static final String LABEL = "action-ledger contact v1\n";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One cipher per thread, initialised afresh (key, nonce, associated data) for every use: looking up the
+     * transformation with {@link Cipher#getInstance} each time was 1 % of command-service's CPU under write load.
+     */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is part of every Java runtime", e);
+        }
+    });
 
     private ContactSeal() {}
 
@@ -74,7 +85,7 @@ public final class ContactSeal {
     }
 
     private static Cipher cipher(int mode, byte[] key, byte[] nonce, String personId) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = CIPHERS.get();
         cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD((LABEL + personId).getBytes(StandardCharsets.UTF_8));
         return cipher;

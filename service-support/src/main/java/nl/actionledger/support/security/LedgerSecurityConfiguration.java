@@ -110,6 +110,7 @@ public class LedgerSecurityConfiguration {
         } else {
             AccessTokens tokens = accessTokens.getObject();
             http.oauth2ResourceServer(server -> server.authenticationEntryPoint(unauthenticated)
+                    .bearerTokenResolver(new BearerTokenHeader())
                     .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(tokens.users())));
         }
         // Right after sign-in, so that the actor is known; before the checks of who may call what, which may log.
@@ -175,12 +176,15 @@ public class LedgerSecurityConfiguration {
     /**
      * Besides Spring Security's default checks of the address and headers, refuse control characters in query
      * parameter values: a NUL cannot even be sent to PostgreSQL, and a line break has no place in a name or a
-     * date. Refused parameters answer 400 REQUEST_REJECTED.
+     * date. Refused parameters answer 400 REQUEST_REJECTED. Header names and values are checked as by default, without
+     * its regular expressions ({@link HeaderCharacters}).
      */
     @Bean
     WebSecurityCustomizer strictParameterValues() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowedParameterValues(value -> value.codePoints().noneMatch(Character::isISOControl));
+        firewall.setAllowedHeaderNames(HeaderCharacters::allowedInName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::allowedInValue);
         return web -> web.httpFirewall(firewall);
     }
 

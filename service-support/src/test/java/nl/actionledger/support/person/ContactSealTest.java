@@ -48,4 +48,21 @@ class ContactSealTest {
                 .isEmpty();
         assertThat(ContactSeal.open(key, new SealedContact(PERSON, "AAAA"))).isEmpty();
     }
+
+    @Test
+    void aThreadsCipherServesAgainAfterARefusedOpening() {
+        byte[] key = ContactSeal.newKey();
+        SealedContact sealed = ContactSeal.seal(key, PERSON, "J. Jansen");
+        byte[] bytes = Base64.getDecoder().decode(sealed.sealedName());
+        bytes[bytes.length - 1] ^= 1;
+        SealedContact altered = new SealedContact(PERSON, Base64.getEncoder().encodeToString(bytes));
+
+        assertThat(ContactSeal.open(key, altered)).isEmpty();
+        assertThat(ContactSeal.open(key, sealed)).contains("J. Jansen");
+        SealedContact another = ContactSeal.seal(key, PERSON, "P. de Vries");
+        assertThat(ContactSeal.open(key, another)).contains("P. de Vries");
+        assertThat(ContactSeal.open(key, sealed))
+                .as("the same nonce opened twice")
+                .contains("J. Jansen");
+    }
 }
