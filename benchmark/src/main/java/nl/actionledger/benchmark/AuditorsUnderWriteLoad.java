@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ final class AuditorsUnderWriteLoad {
     private static final Duration RAMP_UP = Duration.ofSeconds(1);
     private static final Duration READINESS_INTERVAL = Duration.ofMillis(250);
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(10);
+    private static final int MAX_ERRORS_KEPT = 5;
 
     private AuditorsUnderWriteLoad() {}
 
@@ -76,6 +78,8 @@ final class AuditorsUnderWriteLoad {
                     withAuditors.failed(),
                     withAuditors.latency(),
                     auditors.answers());
+            auditors.firstErrors()
+                    .forEach(error -> System.out.println("  an auditor's request without an answer: " + error));
             String settled = auditors.awaitTheirPasses(client);
             System.out.println("  " + settled);
             readiness.stop();
@@ -86,6 +90,7 @@ final class AuditorsUnderWriteLoad {
                     withAuditors,
                     auditors.answers(),
                     auditors.errors(),
+                    auditors.firstErrors(),
                     readiness.figures(),
                     readiness.alwaysUp(),
                     settled);
@@ -105,6 +110,9 @@ final class AuditorsUnderWriteLoad {
         private final Map<String, Map<Integer, AtomicLong>> answers = new ConcurrentHashMap<>();
 
         private final AtomicLong errors = new AtomicLong();
+        /** What went wrong with the first few requests without an answer: a count alone cannot be looked into. */
+        private final List<String> firstErrors = Collections.synchronizedList(new ArrayList<>());
+
         private final AtomicLong lastPassAskedFor = new AtomicLong();
         private volatile Instant lastRequestedAt = Instant.EPOCH;
 
@@ -144,7 +152,9 @@ final class AuditorsUnderWriteLoad {
                         page = next == null || next.isNull() ? firstPage : next.asText();
                     }
                 } catch (RuntimeException e) {
-                    errors.incrementAndGet();
+                    if (errors.incrementAndGet() <= MAX_ERRORS_KEPT) {
+                        firstErrors.add(Instant.now() + " " + withCauses(e));
+                    }
                 }
             }
         }
@@ -184,6 +194,20 @@ final class AuditorsUnderWriteLoad {
                 sorted.put(request, counts);
             });
             return sorted;
+        }
+
+        List<String> firstErrors() {
+            synchronized (firstErrors) {
+                return List.copyOf(firstErrors);
+            }
+        }
+
+        private static String withCauses(Throwable e) {
+            StringBuilder text = new StringBuilder(e.toString());
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                text.append(" <- ").append(cause);
+            }
+            return text.toString();
         }
 
         long errors() {
@@ -337,6 +361,7 @@ final class AuditorsUnderWriteLoad {
             WriteLoad.Result withAuditors,
             Map<String, Map<String, Long>> auditorAnswers,
             long auditorErrors,
+            List<String> firstAuditorErrors,
             Map<String, Object> readiness,
             boolean readinessAlwaysUp,
             String settled) {
@@ -367,6 +392,7 @@ final class AuditorsUnderWriteLoad {
             figures.put("writeP99Ratio", Figures.round(p99Ratio()));
             figures.put("auditorAnswers", auditorAnswers);
             figures.put("auditorRequestsWithoutAnswer", auditorErrors);
+            figures.put("firstAuditorRequestsWithoutAnswer", firstAuditorErrors);
             figures.put("readiness", readiness);
             figures.put("readinessAlwaysUp", readinessAlwaysUp);
             figures.put("afterwards", settled);
