@@ -47,6 +47,9 @@ final class InterleavedWrites {
                     ledgerWindows.last().acceptedPerSecond(),
                     baseline.name(),
                     baselineWindows.last().acceptedPerSecond());
+            // Per window, so that a slow window can be told apart: which component spent more per change in it.
+            System.out.printf("    CPU ms per change, %s: %s%n", ledger.name(), ledgerWindows.lastCpuPerChange());
+            System.out.printf("    CPU ms per change, %s: %s%n", baseline.name(), baselineWindows.lastCpuPerChange());
         }
         return new Result(ledgerWindows.summed(), baselineWindows.summed());
     }
@@ -55,6 +58,13 @@ final class InterleavedWrites {
         CpuUsage.Snapshot before = system.cpu().get();
         WriteLoad.Result writes = system.window().run(windowLength, into.latencies);
         into.add(writes, system.cpu().get().since(before));
+    }
+
+    private static Map<String, Object> cpuPerChange(CpuUsage.Usage usage, WriteLoad.Result writes) {
+        Map<String, Object> perChange = new LinkedHashMap<>(usage.millisecondsPer(writes.accepted()));
+        perChange.put("postgresqlByTask", usage.postgresqlMillisecondsPer(writes.accepted()));
+        perChange.put("seconds", Figures.round(usage.seconds()));
+        return perChange;
     }
 
     /** The windows of one system so far. */
@@ -71,6 +81,10 @@ final class InterleavedWrites {
 
         WriteLoad.Result last() {
             return writes.get(writes.size() - 1);
+        }
+
+        Map<String, Object> lastCpuPerChange() {
+            return cpuPerChange(cpu.get(cpu.size() - 1), last());
         }
 
         Windows summed() {
@@ -99,6 +113,15 @@ final class InterleavedWrites {
 
         double cpuMillisecondsPerChange(int window) {
             return cpuOfEach.get(window).totalMillisecondsPer(each.get(window).accepted());
+        }
+
+        /** Each window's CPU per accepted change by component, PostgreSQL's also by task. */
+        List<Map<String, Object>> cpuPerChangePerWindow() {
+            List<Map<String, Object>> perWindow = new ArrayList<>();
+            for (int window = 0; window < each.size(); window++) {
+                perWindow.add(cpuPerChange(cpuOfEach.get(window), each.get(window)));
+            }
+            return perWindow;
         }
 
         List<Double> ratesPerWindow() {
@@ -159,6 +182,8 @@ final class InterleavedWrites {
             figures.put("ledgerAcceptedPerSecondPerWindow", ledger.ratesPerWindow());
             figures.put("baselineAcceptedPerSecondPerWindow", baseline.ratesPerWindow());
             figures.put("rateRatioPerPair", rateRatioPerPair());
+            figures.put("ledgerCpuPerChangeMsPerWindow", ledger.cpuPerChangePerWindow());
+            figures.put("baselineCpuPerChangeMsPerWindow", baseline.cpuPerChangePerWindow());
             figures.put("rateRatioMedian", Figures.round(rateRatio()));
             figures.put("cpuPerChangeRatioMedian", Figures.round(cpuPerChangeRatio()));
             return figures;

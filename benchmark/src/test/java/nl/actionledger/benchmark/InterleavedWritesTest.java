@@ -39,6 +39,13 @@ class InterleavedWritesTest {
         assertThat(result.ledger().writes().seconds()).isEqualTo(3.0);
         assertThat(result.ledger().writes().latency().count()).isEqualTo(3);
         assertThat(result.ledger().cpuMillisecondsPerChange()).isCloseTo(3000.0 / 600, within(1e-9));
+        // and each window's own: one CPU second over that window's changes
+        assertThat(result.ledger().cpuPerChangePerWindow())
+                .extracting(window -> window.get("total"))
+                .containsExactly(10.0, 3.3, 5.0);
+        assertThat(result.baseline().cpuPerChangePerWindow())
+                .extracting(window -> window.get("total"))
+                .containsExactly(10.0, 10.0, 10.0);
     }
 
     @Test
