@@ -614,8 +614,13 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(user);
         browser.findElement(By.cssSelector("main button[type='submit']")).click();
-        // the login page has the same header: wait for the page signed in to, not an element of the one left
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        // the login page has the same header: wait for the page signed in to, not an element of the one left. The first
+        // sign-in of the class renders the first page of a cold service in a cold browser: on a busy two-core machine
+        // that once took longer than 10 s (the address stayed /login), so the wait allows 30 s; it ends as soon as the
+        // page is there.
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .withMessage(() -> "still on the login page, which says: "
+                        + browser.findElement(By.tagName("main")).getText())
                 .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
