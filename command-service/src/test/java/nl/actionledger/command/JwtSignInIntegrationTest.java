@@ -190,6 +190,11 @@ class JwtSignInIntegrationTest {
         assertThat(status(post(path, "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes()), body)))
                 .isEqualTo(401);
         assertThat(status(post(path, null, body))).isEqualTo(401);
+        // a bearer header that is not "Bearer <token68>" is refused as a malformed token, not read as no credentials
+        HttpResponse<String> malformed = post(path, "Bearer not a token", body);
+        assertThat(status(malformed)).isEqualTo(401);
+        assertThat(malformed.headers().firstValue("WWW-Authenticate"))
+                .contains("Bearer realm=\"action-ledger\", error=\"invalid_token\"");
         // the challenge names the scheme this mode accepts, and says why a token was refused
         assertThat(post(path, null, body).headers().firstValue("WWW-Authenticate"))
                 .contains("Bearer realm=\"action-ledger\"");
