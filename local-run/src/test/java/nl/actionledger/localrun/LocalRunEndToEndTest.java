@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import nl.actionledger.tooling.BrowserPageOnFailure;
 import nl.actionledger.tooling.LedgerLogins;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.support.ui.Select;
 
@@ -61,6 +63,10 @@ class LocalRunEndToEndTest {
     private static int databasePort;
     /** Opened by the first journey through the web app, on the same stack. */
     private static WebAppBrowser browser;
+
+    @RegisterExtension
+    static final BrowserPageOnFailure PAGE_ON_FAILURE =
+            new BrowserPageOnFailure(() -> browser == null ? null : browser.driver());
 
     @BeforeAll
     static void startTheSystem() throws Exception {

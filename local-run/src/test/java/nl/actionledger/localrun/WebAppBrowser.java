@@ -7,6 +7,9 @@ import java.time.Duration;
 import nl.actionledger.tooling.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -41,9 +44,16 @@ final class WebAppBrowser implements AutoCloseable {
             find("#username").sendKeys(user);
             find("#password").sendKeys(user);
             find("main button[type='submit']").click();
-            new WebDriverWait(driver, Duration.ofSeconds(10))
+            new WebDriverWait(driver, Duration.ofSeconds(30))
                     .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+            // the address changes as soon as the next page starts to arrive: wait until it shows the one signed in
+            new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.signed-in")));
         }
+    }
+
+    WebDriver driver() {
+        return driver;
     }
 
     /** A fresh start: no session, no language chosen. */
@@ -64,7 +74,26 @@ final class WebAppBrowser implements AutoCloseable {
     void submit(String formCss) {
         WebElement form = find(formCss);
         form.findElement(By.cssSelector("button[type='submit']")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(form));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ignored -> isGone(form));
+    }
+
+    /**
+     * Whether the element belongs to a page that has been left. Selenium's {@code stalenessOf} knows only the stale
+     * element reference; while the next page replaces the document, chromium-driver can instead answer "Node with given
+     * id does not belong to the document", which says the same and would otherwise end the wait with an error.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException left) {
+            return true;
+        } catch (WebDriverException maybeLeft) {
+            if (String.valueOf(maybeLeft.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw maybeLeft;
+        }
     }
 
     String currentUrl() {

@@ -26,12 +26,14 @@ import nl.actionledger.events.CommitmentLevel;
 import nl.actionledger.events.ImplementationStatus;
 import nl.actionledger.query.QueryServiceIntegrationTestBase;
 import nl.actionledger.support.security.SignInFailures;
+import nl.actionledger.tooling.BrowserPageOnFailure;
 import nl.actionledger.tooling.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -58,6 +60,9 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
     private static final String COURSE = "nl-browser-course";
 
     private ChromeDriver browser;
+
+    @RegisterExtension
+    final BrowserPageOnFailure pageOnFailure = new BrowserPageOnFailure(() -> browser);
 
     @Autowired
     private SignInFailures signInFailures;
@@ -622,6 +627,9 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
                 .withMessage(() -> "still on the login page, which says: "
                         + browser.findElement(By.tagName("main")).getText())
                 .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        // the address changes as soon as the next page starts to arrive: wait until it shows the one signed in
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.signed-in")));
     }
 
     private void screenshot(String name) throws IOException {
