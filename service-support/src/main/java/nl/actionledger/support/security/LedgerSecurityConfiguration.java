@@ -67,12 +67,12 @@ public class LedgerSecurityConfiguration {
 
     @Bean
     static RoleHierarchy roleHierarchy() {
-        return RoleHierarchyImpl.withDefaultRolePrefix()
+        return new RememberedRoleHierarchy(RoleHierarchyImpl.withDefaultRolePrefix()
                 .role(Role.ADMIN.name())
                 .implies(Role.COORDINATOR.name(), Role.AUDITOR.name())
                 .role(Role.AUDITOR.name())
                 .implies(Role.EVALUATOR.name())
-                .build();
+                .build());
     }
 
     @Bean
