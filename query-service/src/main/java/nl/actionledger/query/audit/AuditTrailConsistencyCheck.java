@@ -84,7 +84,7 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
 
     @Scheduled(
             initialDelayString = "${actionledger.audit-check.initial-delay:PT20S}",
-            fixedDelayString = "${actionledger.audit-check.interval:PT5M}")
+            fixedDelayString = "${actionledger.audit-check.interval:PT1M}")
     void runScheduled() {
         check();
     }
