@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -48,6 +49,21 @@ class RememberedRoleHierarchyTest {
         assertThat(names(LedgerSecurityConfiguration.roleHierarchy()
                         .getReachableGrantedAuthorities(List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))))
                 .containsExactlyInAnyOrder("ROLE_ADMIN", "ROLE_COORDINATOR", "ROLE_AUDITOR", "ROLE_EVALUATOR");
+    }
+
+    @Test
+    void theHierarchyIsAskedOnceForASetOfRoleNames() {
+        AtomicInteger asked = new AtomicInteger();
+        RoleHierarchy remembered = new RememberedRoleHierarchy(authorities -> {
+            asked.incrementAndGet();
+            return SPRING.getReachableGrantedAuthorities(authorities);
+        });
+        for (int i = 0; i < 3; i++) {
+            remembered.getReachableGrantedAuthorities(List.of(new SimpleGrantedAuthority("ROLE_AUDITOR")));
+        }
+        remembered.getReachableGrantedAuthorities(List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
+
+        assertThat(asked).hasValue(2);
     }
 
     @Test
