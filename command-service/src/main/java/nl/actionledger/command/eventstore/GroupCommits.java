@@ -17,15 +17,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The appends of concurrent commands written together: one thread takes every append that arrived while it wrote the
- * previous group and stores them in one transaction, one batched INSERT and one COMMIT ("group commit"). The caller
- * waits until its group is committed, so an append still returns only once its event is durable.
+ * previous group and stores them with one INSERT of all their rows, committed on its own ("group commit"): one round
+ * trip to PostgreSQL for the group. The caller waits until its group is committed, so an append still returns only once
+ * its event is durable.
  *
  * <p>Why: an event is one small row, but every transaction that commits it costs PostgreSQL a round trip, a WAL flush
  * and a commit record; measured on the benchmark's machine those were over half of what command-service's connections
  * cost PostgreSQL per change. Under load the commands that arrive during one group's write form the next group, so a
  * group grows with the load and a single command at rest waits for nobody.
  *
- * <p>A group is all or nothing. When PostgreSQL refuses it (the unique index on the action and version after another
+ * <p>A group is all or nothing: it is one statement. When PostgreSQL refuses it (the unique index on the action and version after another
  * instance appended first, a time stamp the event table's trigger refuses, a statement timeout), nothing of it is
  * stored, and each caller is told to append on its own ({@link Outcome#APPEND_ALONE}), which gives each its own answer.
  * When the database goes away under it ({@link DatabaseUnavailable}), each caller gets that failure, as a single append
@@ -38,9 +39,9 @@ final class GroupCommits implements AutoCloseable {
     /** At most this many appends in one transaction: more than the connections a service has to the database. */
     static final int MAX_GROUP = 64;
 
-    /** Builds the batched INSERT of the given events on the given connection (Axon's statement). */
+    /** Builds the one statement that inserts all the given events on the given connection. */
     @FunctionalInterface
-    interface InsertBatch {
+    interface InsertStatement {
         PreparedStatement prepare(Connection connection, List<? extends EventMessage<?>> events) throws SQLException;
     }
 
@@ -60,14 +61,14 @@ final class GroupCommits implements AutoCloseable {
     }
 
     private final Supplier<Connection> connections;
-    private final InsertBatch insertBatch;
+    private final InsertStatement insertStatement;
     private final BlockingQueue<Append> waiting = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
 
-    GroupCommits(Supplier<Connection> connections, InsertBatch insertBatch) {
+    GroupCommits(Supplier<Connection> connections, InsertStatement insertStatement) {
         this.connections = connections;
-        this.insertBatch = insertBatch;
+        this.insertStatement = insertStatement;
         this.writer = new Thread(this::writeGroups, "event-group-commits");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -134,24 +135,23 @@ final class GroupCommits implements AutoCloseable {
             return;
         }
         try (connection) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = insertBatch.prepare(connection, events)) {
-                insert.executeBatch();
-                connection.commit();
+            // The statement is its own transaction: committed when it returns, rolled back whole when refused.
+            connection.setAutoCommit(true);
+            try (PreparedStatement insert = insertStatement.prepare(connection, events)) {
+                insert.executeUpdate();
             } catch (SQLException | RuntimeException e) {
-                rollBack(connection);
                 if (e instanceof SQLException sql && DatabaseUnavailable.causedBy(sql)) {
                     fail(group, sql);
                 } else {
-                    // PostgreSQL refused a statement or the COMMIT and rolled the group back; or an event could
-                    // not be serialized, and nothing was sent.
+                    // PostgreSQL refused the statement and stored none of its rows; or an event could not be
+                    // serialized, and nothing was sent.
                     group.forEach(append -> append.result.complete(Outcome.APPEND_ALONE));
                 }
                 return;
             }
             group.forEach(append -> append.result.complete(Outcome.STORED));
         } catch (SQLException e) {
-            // Turning off auto-commit failed, or giving the connection back did: those already answered keep their
+            // Turning on auto-commit failed, or giving the connection back did: those already answered keep their
             // answer (a future completes once).
             fail(group, e);
         }
@@ -160,15 +160,6 @@ final class GroupCommits implements AutoCloseable {
     private static void fail(List<Append> group, SQLException failure) {
         GroupFailedException failed = new GroupFailedException(failure);
         group.forEach(append -> append.result.completeExceptionally(failed));
-    }
-
-    private static void rollBack(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            // The connection is broken; the server rolls back what it had when it notices.
-            log.debug("Rolling back a failed group of appends failed", e);
-        }
     }
 
     private static final class Append {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import nl.actionledger.support.persistence.EventTable;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
@@ -157,6 +159,35 @@ class EventAppendsIntegrationTest {
         assertThat(eventsOf("after-the-cut"))
                 .as("the next group takes a new connection")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aGroupStoresEachEventAsAxonsOwnStatementDoes() {
+        Instant now = Instant.now();
+        Map<String, String> metaData = Map.of("actor", "coordinator-1", "correlationId", "c-1");
+        EventStorageEngine axon = JdbcEventStorageEngine.builder()
+                .schema(EventTable.schema())
+                .connectionProvider(
+                        EmbeddedPostgresDatabase.connect(url, EmbeddedPostgresDatabase.RUNTIME)::getConnection)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .eventSerializer(JacksonSerializer.defaultSerializer())
+                .snapshotSerializer(JacksonSerializer.defaultSerializer())
+                .build();
+        axon.appendEvents(
+                new GenericDomainEventMessage<>(ACTION, "test-by-axon", 0, "changed", metaData, "event-by-axon", now));
+        engine.appendEvents(new GenericDomainEventMessage<>(
+                ACTION, "test-in-a-group", 0, "changed", metaData, "event-in-a-group", now));
+
+        assertThat(storedColumnsOf("in-a-group")).isEqualTo(storedColumnsOf("by-axon"));
+        assertThat(transactionOf("in-a-group")).isNotEqualTo(transactionOf("by-axon"));
+    }
+
+    /** What an append stores, apart from the aggregate's and the event's identifiers and what the trigger adds. */
+    private static Map<String, Object> storedColumnsOf(String action) {
+        return superuser.sql("""
+                        SELECT sequence_number, type, time_stamp, payload_type, payload_revision,
+                               encode(payload, 'escape') AS payload, encode(meta_data, 'escape') AS meta_data
+                        FROM event_store.domain_event_entry WHERE aggregate_identifier = ?""").param("test-" + action).query().singleRow();
     }
 
     /** Holds off every INSERT into the event table until the returned connection commits. */
