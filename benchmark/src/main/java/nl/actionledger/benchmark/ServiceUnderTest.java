@@ -60,6 +60,9 @@ final class ServiceUnderTest implements AutoCloseable {
             // For finding out where the time goes; it costs the services a few percent, so not in figures to report.
             command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + logDir.resolve(name + ".jfr"));
+            // A request's path through Tomcat, the security filters and Spring MVC is deeper than JFR's default of 64
+            // frames: a shallower stack loses the outer frames, and with them what each layer costs in all.
+            command.add("-XX:FlightRecorderOptions:stackdepth=256");
         }
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder =
