@@ -15,8 +15,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Axon's JDBC storage engine, appending in the command's transaction when it has one, and otherwise together with the
  * appends of the other commands of the moment ({@link GroupCommits}): one statement for all of them instead of a
- * transaction each ({@link CommandTransactions}). A command that appends more than one event opens its transaction first, so that
- * its events are stored together or not at all, whatever happens to the others'.
+ * transaction each ({@link CommandTransactions}). A command that appends more than one event opens its transaction
+ * first, so that its events are stored together or not at all, whatever happens to the others'.
  */
 public final class EventAppends extends JdbcEventStorageEngine implements AutoCloseable {
 

@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * cost PostgreSQL per change. Under load the commands that arrive during one group's write form the next group, so a
  * group grows with the load and a single command at rest waits for nobody.
  *
- * <p>A group is all or nothing: it is one statement. When PostgreSQL refuses it (the unique index on the action and version after another
- * instance appended first, a time stamp the event table's trigger refuses, a statement timeout), nothing of it is
- * stored, and each caller is told to append on its own ({@link Outcome#APPEND_ALONE}), which gives each its own answer.
+ * <p>A group is all or nothing: it is one statement. When PostgreSQL refuses it (the unique index on the action and
+ * version after another instance appended first, a time stamp the event table's trigger refuses, a statement timeout),
+ * nothing of it is stored, and each caller is told to append on its own ({@link Outcome#APPEND_ALONE}), which gives
+ * each its own answer.
  * When the database goes away under it ({@link DatabaseUnavailable}), each caller gets that failure, as a single append
  * would: whether a group whose COMMIT was sent was stored is not known then.
  */
@@ -36,7 +37,7 @@ final class GroupCommits implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommits.class);
 
-    /** At most this many appends in one transaction: more than the connections a service has to the database. */
+    /** At most this many appends in one group: more than the connections a service has to the database. */
     static final int MAX_GROUP = 64;
 
     /** Builds the one statement that inserts all the given events on the given connection. */

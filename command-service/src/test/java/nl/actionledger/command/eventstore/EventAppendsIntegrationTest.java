@@ -21,6 +21,7 @@ import nl.actionledger.support.persistence.DatabaseUnavailable;
 import nl.actionledger.support.persistence.EventTable;
 import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -162,9 +163,8 @@ class EventAppendsIntegrationTest {
     }
 
     @Test
-    void aGroupStoresEachEventAsAxonsOwnStatementDoes() {
+    void aGroupStoresEachOfItsEventsAsAxonsOwnStatementDoes() throws SQLException {
         Instant now = Instant.now();
-        Map<String, String> metaData = Map.of("actor", "coordinator-1", "correlationId", "c-1");
         EventStorageEngine axon = JdbcEventStorageEngine.builder()
                 .schema(EventTable.schema())
                 .connectionProvider(
@@ -173,21 +173,46 @@ class EventAppendsIntegrationTest {
                 .eventSerializer(JacksonSerializer.defaultSerializer())
                 .snapshotSerializer(JacksonSerializer.defaultSerializer())
                 .build();
-        axon.appendEvents(
-                new GenericDomainEventMessage<>(ACTION, "test-by-axon", 0, "changed", metaData, "event-by-axon", now));
-        engine.appendEvents(new GenericDomainEventMessage<>(
-                ACTION, "test-in-a-group", 0, "changed", metaData, "event-in-a-group", now));
+        for (String row : List.of("first", "second")) {
+            axon.appendEvents(eventWithMetaData("by-axon-" + row, row, now));
+        }
+        try (Connection lock = lockTheEventTable()) {
+            CompletableFuture<Void> holding = appendInTheBackground("holding", 0);
+            awaitTheWriterBlocked();
+            List<CompletableFuture<Void>> grouped = new ArrayList<>();
+            for (String row : List.of("first", "second")) {
+                grouped.add(appendInTheBackground("grouped-" + row, eventWithMetaData("in-a-group-" + row, row, now)));
+            }
+            awaitQueued(2);
+            lock.commit();
+            holding.join();
+            grouped.forEach(CompletableFuture::join);
+        }
 
-        assertThat(storedColumnsOf("in-a-group")).isEqualTo(storedColumnsOf("by-axon"));
-        assertThat(transactionOf("in-a-group")).isNotEqualTo(transactionOf("by-axon"));
+        assertThat(transactionOf("in-a-group-first")).isEqualTo(transactionOf("in-a-group-second"));
+        assertThat(storedColumnsOf("in-a-group-first")).isEqualTo(storedColumnsOf("by-axon-first"));
+        assertThat(storedColumnsOf("in-a-group-second")).isEqualTo(storedColumnsOf("by-axon-second"));
+        assertThat(storedColumnsOf("in-a-group-first")).isNotEqualTo(storedColumnsOf("in-a-group-second"));
+    }
+
+    private static GenericDomainEventMessage<String> eventWithMetaData(String action, String content, Instant at) {
+        return new GenericDomainEventMessage<>(
+                ACTION,
+                "test-" + action,
+                0,
+                "changed " + content,
+                Map.of("actor", "coordinator-" + content, "correlationId", "c-" + content),
+                "event-" + action,
+                at);
     }
 
     /** What an append stores, apart from the aggregate's and the event's identifiers and what the trigger adds. */
     private static Map<String, Object> storedColumnsOf(String action) {
-        return superuser.sql("""
-                        SELECT sequence_number, type, time_stamp, payload_type, payload_revision,
-                               encode(payload, 'escape') AS payload, encode(meta_data, 'escape') AS meta_data
-                        FROM event_store.domain_event_entry WHERE aggregate_identifier = ?""").param("test-" + action).query().singleRow();
+        String stored = """
+                SELECT sequence_number, type, time_stamp, payload_type, payload_revision,
+                       encode(payload, 'escape') AS payload, encode(meta_data, 'escape') AS meta_data
+                FROM event_store.domain_event_entry WHERE aggregate_identifier = ?""";
+        return superuser.sql(stored).param("test-" + action).query().singleRow();
     }
 
     /** Holds off every INSERT into the event table until the returned connection commits. */
@@ -223,11 +248,15 @@ class EventAppendsIntegrationTest {
     }
 
     private static CompletableFuture<Void> appendInTheBackground(String action, long sequence) {
+        return appendInTheBackground(action, event(action, sequence));
+    }
+
+    private static CompletableFuture<Void> appendInTheBackground(String name, EventMessage<?> event) {
         return CompletableFuture.runAsync(
                 () -> {
-                    Thread.currentThread().setName("command-" + action);
+                    Thread.currentThread().setName("command-" + name);
                     try {
-                        engine.appendEvents(event(action, sequence));
+                        engine.appendEvents(event);
                     } finally {
                         Thread.currentThread().setName("finished");
                     }
