@@ -37,6 +37,22 @@ class CommandServiceClient {
 
     static final List<String> CHANGES = List.of("status", "assignment", "timeframe");
 
+    /**
+     * The JDK's client keeps an idle connection for 1,200 s unless told otherwise, command-service's Tomcat closes one
+     * after 60 s (its keep-alive timeout). A change sent on a pooled connection just as Tomcat closes it gets no answer
+     * and the user is told it could not be sent: closing idle connections well before the server does avoids that
+     * race. The setting is the JVM's; it is read when the first JDK client is built, and an operator's own value wins.
+     */
+    static final String IDLE_CONNECTION_SECONDS = "jdk.httpclient.keepalive.timeout";
+
+    static final int IDLE_CONNECTION_SECONDS_DEFAULT = 30;
+
+    static {
+        if (System.getProperty(IDLE_CONNECTION_SECONDS) == null) {
+            System.setProperty(IDLE_CONNECTION_SECONDS, Integer.toString(IDLE_CONNECTION_SECONDS_DEFAULT));
+        }
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RestClient commandService;

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.coyote.http11.Http11NioProtocol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -159,6 +160,14 @@ class CommandServiceClientTest {
                         1,
                         CommandServiceCredentials.basic("coordinator", "coordinator")))
                 .isEqualTo(new ChangeOutcome.Unreachable());
+    }
+
+    @Test
+    void idleConnectionsAreClosedBeforeCommandServicesTomcatClosesThem() {
+        long clientSeconds = Long.getLong(CommandServiceClient.IDLE_CONNECTION_SECONDS);
+        long tomcatMillis = new Http11NioProtocol().getKeepAliveTimeout();
+
+        assertThat(clientSeconds * 1000).isLessThanOrEqualTo(tomcatMillis / 2);
     }
 
     @Test
