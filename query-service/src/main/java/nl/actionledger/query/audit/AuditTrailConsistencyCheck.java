@@ -174,6 +174,11 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
      * Compares the events and entries above the compared prefix, and moves the prefix up to where everything is in
      * order and settled (no gap pending, nothing missing or orphaned at or below it), so that the next check starts
      * there.
+     * <p>
+     * Each anti-join names the range on both of its sides, though the join's equality implies it: PostgreSQL does not
+     * carry a range over an equality into a subquery, and without it planned the orphaned entries as a parallel hash
+     * join over the whole event table every minute (at 1.3 million events 1.4 s in three processes, against 0.07 s
+     * for a merge of the two index ranges).
      */
     private AuditTrailConsistency compareUpTo(long horizon, long settled, Set<Long> pending) {
         long from = comparedPrefix.upTo();
@@ -181,7 +186,9 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
                 .sql("""
                         SELECT e.global_index FROM event_store.domain_event_entry e
                         WHERE e.global_index > :from AND e.global_index <= :horizon
-                          AND NOT EXISTS (SELECT 1 FROM query_model.audit_entry a WHERE a.global_index = e.global_index)
+                          AND NOT EXISTS (SELECT 1 FROM query_model.audit_entry a
+                                          WHERE a.global_index = e.global_index
+                                            AND a.global_index > :from AND a.global_index <= :horizon)
                         ORDER BY e.global_index LIMIT :limit""")
                 .param("from", from)
                 .param("horizon", horizon)
@@ -196,7 +203,8 @@ class AuditTrailConsistencyCheck implements HealthIndicator {
                         SELECT a.global_index FROM query_model.audit_entry a
                         WHERE a.global_index > :from
                           AND NOT EXISTS (SELECT 1 FROM event_store.domain_event_entry e
-                                          WHERE e.global_index = a.global_index AND e.event_identifier = a.event_id)
+                                          WHERE e.global_index = a.global_index AND e.global_index > :from
+                                            AND e.event_identifier = a.event_id)
                         ORDER BY a.global_index LIMIT :limit""")
                 .param("from", from)
                 .param("limit", MAX_REPORTED)

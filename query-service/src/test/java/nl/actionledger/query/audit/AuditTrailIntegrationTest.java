@@ -414,6 +414,37 @@ class AuditTrailIntegrationTest extends QueryServiceIntegrationTestBase {
                 .anyMatch(position -> position.asLong() == deleted);
     }
 
+    /**
+     * An entry whose event is not in the event table (here: a copy of an entry under a position no event has, as only
+     * tampering with query_model makes one) is named by the next regular check, which reads only what is new.
+     */
+    @Test
+    void theConsistencyCheckNamesAnEntryWithoutItsEvent() {
+        await().atMost(VISIBLE_WITHIN)
+                .until(() -> consistencyCheck.check().consistent() && consistencyCheck.comparedUpTo() > 0);
+        long copied = jdbc.sql("SELECT global_index FROM query_model.audit_entry WHERE correlation_id = 'c-301-1'")
+                .query(Long.class)
+                .single();
+        long forged = jdbc.sql("SELECT max(global_index) + 1000 FROM query_model.audit_entry")
+                .query(Long.class)
+                .single();
+        asOwner(owner -> owner.sql("""
+                        INSERT INTO query_model.audit_entry (event_id, global_index, aggregate_id, plan_id, action_id,
+                            sequence_number, event_type, occurred_at, actor, actor_name, reason, correlation_id)
+                        SELECT event_id || '-forged', ?, aggregate_id, plan_id, action_id, sequence_number + 1000,
+                            event_type, occurred_at, actor, actor_name, reason, 'forged'
+                        FROM query_model.audit_entry WHERE global_index = ?""").params(forged, copied).update());
+        try {
+            AuditTrailConsistency afterForgery = consistencyCheck.check();
+
+            assertThat(afterForgery.consistent()).isFalse();
+            assertThat(afterForgery.orphanedEntries()).containsExactly(forged);
+        } finally {
+            deleteEntry(forged);
+        }
+        assertThat(consistencyCheck.check().consistent()).isTrue();
+    }
+
     private static void deleteEntry(long globalIndex) {
         asOwner(owner -> {
             owner.sql("DELETE FROM query_model.audit_change WHERE global_index = ?")
