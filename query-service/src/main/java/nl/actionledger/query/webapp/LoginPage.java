@@ -1,6 +1,9 @@
 package nl.actionledger.query.webapp;
 
+import jakarta.servlet.http.HttpServletRequest;
 import nl.actionledger.support.security.LedgerSecurityProperties;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 /**
  * The sign-in page (WebAppSecurity): in basic mode the form whose POST Spring Security's form login takes, in jwt mode
  * a button that starts the sign-in at the issuer. Also the page for a signed-in user whose role does not allow the page
- * asked for (answered 403).
+ * asked for, or whose form had expired (answered 403, {@link RefusedPages}).
  */
 @Controller
 class LoginPage {
@@ -27,8 +30,11 @@ class LoginPage {
         return "login";
     }
 
-    @RequestMapping("/denied")
-    String denied() {
+    /** Whichever method the refused request had: Spring Security forwards it here as it came. */
+    @RequestMapping(RefusedPages.DENIED)
+    String denied(HttpServletRequest request, Model model) {
+        model.addAttribute(
+                "expiredForm", request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException);
         return "denied";
     }
 }

@@ -108,7 +108,7 @@ class WebAppSecurity {
         return http.securityMatcher(new NegatedRequestMatcher(API))
                 .authorizeHttpRequests(requests -> requests
                         // /denied also answers a refused form without its CSRF token, which may come before sign-in
-                        .requestMatchers("/login", "/denied", "/app/**")
+                        .requestMatchers(FormSignInThrottle.LOGIN, RefusedPages.DENIED, "/app/**")
                         .permitAll()
                         .requestMatchers("/auditing/**")
                         .hasRole(Role.AUDITOR.name())
@@ -122,7 +122,7 @@ class WebAppSecurity {
                         .anyRequest()
                         .hasAnyRole(Role.EVALUATOR.name(), Role.COORDINATOR.name()))
                 // a page that says so, in the user's language, rather than the API's problem document
-                .exceptionHandling(handling -> handling.accessDeniedPage("/denied"))
+                .exceptionHandling(handling -> handling.accessDeniedHandler(new RefusedPages()))
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl(FormSignInThrottle.LOGIN + "?logout")
                         .deleteCookies("JSESSIONID"))

@@ -121,6 +121,8 @@ class ActionChangeFormIntegrationTest extends QueryServiceIntegrationTestBase {
         HttpResponse<String> posted =
                 coordinator.postWithoutToken(OWN + "/status", "version=1&status=ON_HOLD&reason=r");
         assertThat(posted.statusCode()).isEqualTo(403);
+        // no question of the role: the page says the form had expired
+        assertThat(posted.body()).contains("The form had expired").doesNotContain("Not for your role");
     }
 
     @Test

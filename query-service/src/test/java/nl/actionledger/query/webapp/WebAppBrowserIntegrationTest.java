@@ -320,8 +320,9 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
                         assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly", "Secure", "SameSite=Lax"));
     }
 
+    /** As when the session of the login page has ended before the form was sent: back to the form, which says so. */
     @Test
-    void aSignInWithoutTheFormsCsrfTokenIsRefused() throws Exception {
+    void aSignInWithoutTheFormsCsrfTokenIsRefusedAndTheFormSaysItHadExpired() throws Exception {
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create(url("/login")))
                         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -329,7 +330,13 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.statusCode()).isEqualTo(302);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        assertThat(location).endsWith("/login?expired");
+        browser.get(url("/login?expired"));
+        assertThat(browser.findElement(By.cssSelector(".message.error")).getText())
+                .startsWith("The sign-in form had expired");
+        assertThat(browser.findElements(By.id("username"))).hasSize(1);
     }
 
     @Test
