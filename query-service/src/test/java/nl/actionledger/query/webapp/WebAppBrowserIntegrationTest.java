@@ -321,6 +321,26 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
                         assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly", "Secure", "SameSite=Lax"));
     }
 
+    /**
+     * Pages name their icon among the app's files, which need no sign-in and make no session: without it browsers ask
+     * for /favicon.ico, which does need one, and the session its redirect to the login page made could replace the
+     * cookie of the form being filled in (this class's first sign-in was sometimes refused so, as expired).
+     */
+    @Test
+    void pagesNameTheirIconWhichComesWithoutASession() throws Exception {
+        browser.get(url("/login"));
+        String icon = browser.findElement(By.cssSelector("link[rel='icon']")).getAttribute("href");
+
+        HttpResponse<String> response =
+                HTTP.send(HttpRequest.newBuilder(URI.create(icon)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(icon).isEqualTo(url("/app/icon.svg"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("image/svg+xml"));
+        assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
     /** As when the session of the login page has ended before the form was sent: back to the form, which says so. */
     @Test
     void aSignInWithoutTheFormsCsrfTokenIsRefusedAndTheFormSaysItHadExpired() throws Exception {
