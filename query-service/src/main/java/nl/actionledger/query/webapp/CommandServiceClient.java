@@ -43,13 +43,13 @@ class CommandServiceClient {
      * and the user is told it could not be sent: closing idle connections well before the server does avoids that
      * race. The setting is the JVM's; it is read when the first JDK client is built, and an operator's own value wins.
      */
-    static final String IDLE_CONNECTION_SECONDS = "jdk.httpclient.keepalive.timeout";
+    static final String KEEP_ALIVE_PROPERTY = "jdk.httpclient.keepalive.timeout";
 
-    static final int IDLE_CONNECTION_SECONDS_DEFAULT = 30;
+    static final int IDLE_CONNECTION_SECONDS = 30;
 
     static {
-        if (System.getProperty(IDLE_CONNECTION_SECONDS) == null) {
-            System.setProperty(IDLE_CONNECTION_SECONDS, Integer.toString(IDLE_CONNECTION_SECONDS_DEFAULT));
+        if (System.getProperty(KEEP_ALIVE_PROPERTY) == null) {
+            System.setProperty(KEEP_ALIVE_PROPERTY, Integer.toString(IDLE_CONNECTION_SECONDS));
         }
     }
 

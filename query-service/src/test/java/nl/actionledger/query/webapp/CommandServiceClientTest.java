@@ -164,7 +164,7 @@ class CommandServiceClientTest {
 
     @Test
     void idleConnectionsAreClosedBeforeCommandServicesTomcatClosesThem() {
-        long clientSeconds = Long.getLong(CommandServiceClient.IDLE_CONNECTION_SECONDS);
+        long clientSeconds = Long.getLong(CommandServiceClient.KEEP_ALIVE_PROPERTY);
         long tomcatMillis = new Http11NioProtocol().getKeepAliveTimeout();
 
         assertThat(clientSeconds * 1000).isLessThanOrEqualTo(tomcatMillis / 2);
