@@ -26,6 +26,28 @@ class TokenUsersTest {
     }
 
     @Test
+    void aTokenIsReadOnceAndWhatItSignsInIsTheSameEachTime() {
+        Jwt token = token(Map.of("sub", "6f1c-42", "roles", List.of("coordinator")));
+
+        var first = users.convert(token);
+        var again = users.convert(token);
+
+        assertThat(users.remembered()).isEqualTo(1);
+        assertThat(again).isNotSameAs(first).isEqualTo(first);
+        assertThat(again.getName()).isEqualTo("6f1c-42");
+        assertThat(again.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_COORDINATOR");
+    }
+
+    @Test
+    void aRefusedTokenIsNotRememberedAndIsRefusedAgain() {
+        Jwt refused = token(Map.of("sub", "system"));
+
+        assertThatThrownBy(() -> users.convert(refused)).isInstanceOf(InvalidBearerTokenException.class);
+        assertThatThrownBy(() -> users.convert(refused)).isInstanceOf(InvalidBearerTokenException.class);
+        assertThat(users.remembered()).isZero();
+    }
+
+    @Test
     void theActorClaimIsConfigurable() {
         TokenUsers byEmployeeNumber =
                 new TokenUsers(new LedgerSecurityProperties.Jwt(null, "employee.number", null, null, null));
