@@ -208,6 +208,16 @@ class JwtSignInIntegrationTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void theApiHasNoSignOutOfItsOwn() {
+        // Bearer tokens end with their expiry: no session to end, no /logout that redirects to a login page.
+        HttpResponse<String> signOut = post("/logout", token(ISSUER, "root", List.of("ADMIN"), null, 300), "{}");
+
+        assertThat(signOut.statusCode()).isEqualTo(403);
+        assertThat(signOut.headers().firstValue("Location")).isEmpty();
+        assertThat(signOut.body()).contains("FORBIDDEN");
+    }
+
     private static String token(KeyPair key, String user, List<String> roles, String organisation, long validSeconds) {
         return token(key, user, roles, organisation, validSeconds, AUDIENCE);
     }
