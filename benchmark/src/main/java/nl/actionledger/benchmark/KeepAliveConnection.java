@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One writer's HTTP/1.1 connection, kept alive between its requests, with one request in flight: the write load's
@@ -56,21 +57,24 @@ final class KeepAliveConnection implements AutoCloseable {
                         + "Content-Length: " + bodyBytes.length + "\r\n"
                         + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
+        // One write of head and body: one system call and one TCP segment, as a native client sends it (two writes
+        // with TCP_NODELAY are two segments, and the server may read the head before the body has arrived).
+        byte[] request = Arrays.copyOf(head, head.length + bodyBytes.length);
+        System.arraycopy(bodyBytes, 0, request, head.length, bodyBytes.length);
         long start = System.nanoTime();
         try {
-            return exchange(head, bodyBytes, start);
+            return exchange(request, start);
         } catch (IOException e) {
             closeQuietly();
             throw new UncheckedIOException(hostHeader + path + " failed", e);
         }
     }
 
-    private LedgerClient.Response exchange(byte[] head, byte[] body, long start) throws IOException {
+    private LedgerClient.Response exchange(byte[] request, long start) throws IOException {
         if (socket == null) {
             open();
         }
-        out.write(head);
-        out.write(body);
+        out.write(request);
         out.flush();
         int status = parseStatus(readLine());
         long contentLength = -1;
