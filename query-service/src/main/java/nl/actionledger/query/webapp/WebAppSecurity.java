@@ -108,7 +108,7 @@ class WebAppSecurity {
         return http.securityMatcher(new NegatedRequestMatcher(API))
                 .authorizeHttpRequests(requests -> requests
                         // /denied also answers a refused form without its CSRF token, which may come before sign-in
-                        .requestMatchers(FormSignInThrottle.LOGIN, RefusedPages.DENIED, "/app/**")
+                        .requestMatchers(FormSignInThrottle.LOGIN, RefusedPages.DENIED, "/app/**", SiteIcon.PATH)
                         .permitAll()
                         .requestMatchers("/auditing/**")
                         .hasRole(Role.AUDITOR.name())

@@ -341,6 +341,17 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
     }
 
+    @Test
+    void theIconBrowsersAskForByThemselvesComesWithoutASignInOrASession() throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url("/favicon.ico"))).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(301);
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/app/icon.svg"));
+        assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
     /** As when the session of the login page has ended before the form was sent: back to the form, which says so. */
     @Test
     void aSignInWithoutTheFormsCsrfTokenIsRefusedAndTheFormSaysItHadExpired() throws Exception {
