@@ -64,8 +64,8 @@ public final class Benchmark {
         figures.put("date", Instant.now().toString());
         figures.put("machine", Figures.machine());
         figures.put("settings", settings.asFigures());
-        try (BenchmarkDatabase database =
-                BenchmarkDatabase.start(settings.workDir().resolve("postgres"))) {
+        try (BenchmarkDatabase database = BenchmarkDatabase.start(
+                settings.workDir().resolve("postgres"), settings.workDir().resolve("logs"))) {
             figures.put("postgresql", database.describe());
             TokenIssuer issuer = TokenIssuer.create(settings.workDir(), ISSUER);
             try (CrudBaseline baseline = settings.replayOnly() ? null : startCrudBaseline(database, issuer)) {

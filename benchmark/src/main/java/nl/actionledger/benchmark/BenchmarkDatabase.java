@@ -41,11 +41,22 @@ final class BenchmarkDatabase implements AutoCloseable {
         this.directory = directory;
     }
 
-    static BenchmarkDatabase start(Path directory) throws IOException {
+    /**
+     * Starts the server in {@code directory} (deleted when it stops); its log, with a line for every autovacuum and
+     * autoanalyze and the CPU each took, goes to {@code logDirectory}/postgresql.log, which stays.
+     */
+    static BenchmarkDatabase start(Path directory, Path logDirectory) throws IOException {
         FreshDirectory.create(directory);
+        Files.createDirectories(logDirectory);
+        Files.deleteIfExists(logDirectory.resolve("postgresql.log"));
         EmbeddedPostgres.Builder builder =
                 EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(true);
         SERVER_SETTINGS.forEach(builder::setServerConfig);
+        // Which of PostgreSQL's processes that start and end during a write test ("startedOrEnded") did what.
+        builder.setServerConfig("logging_collector", "on");
+        builder.setServerConfig("log_directory", logDirectory.toAbsolutePath().toString());
+        builder.setServerConfig("log_filename", "postgresql.log");
+        builder.setServerConfig("log_autovacuum_min_duration", "0");
         BenchmarkDatabase database = new BenchmarkDatabase(builder.start(), directory);
         database.execute("CREATE ROLE " + RUNTIME_ROLE + " LOGIN PASSWORD '" + RUNTIME_ROLE + "'");
         database.execute("CREATE EXTENSION pg_stat_statements");
@@ -209,7 +220,8 @@ final class BenchmarkDatabase implements AutoCloseable {
                     "max_connections",
                     "wal_level",
                     "checkpoint_timeout",
-                    "max_wal_size")) {
+                    "max_wal_size",
+                    "log_autovacuum_min_duration")) {
                 try (ResultSet result = statement.executeQuery("SHOW " + setting)) {
                     result.next();
                     description.put(setting, result.getString(1));

@@ -74,6 +74,12 @@ class BenchmarkSmokeTest {
         assertThat(integrity.get("exportLateMonth").get("events").asInt()).isPositive();
         assertTheAuditorsWereMeasured(written.get("auditorsUnderWriteLoad"));
         assertThat(written.get("postgresql").get("fsync").asText()).isEqualTo("on");
+        // the server's own log, kept after the run, where every autovacuum and autoanalyze says what it cost
+        assertThat(written.get("postgresql").get("log_autovacuum_min_duration").asText())
+                .isEqualTo("0");
+        assertThat(workDir.resolve("run/logs/postgresql.log"))
+                .content()
+                .contains("database system is ready to accept connections");
         assertThat(written.get("memory")
                         .get("command-service")
                         .get("aliveAtEnd")
