@@ -123,8 +123,7 @@ public class LedgerSecurityConfiguration {
         // Right after sign-in, so that the actor is known; before the checks of who may call what, which may log.
         http.addFilterBefore(new RequestLogContext(), AuthorizationFilter.class);
         // Stateless: no session, so nothing to sign out of (Spring Security's default /logout answered an API client
-        // with
-        // a redirect to a login page) and no request to save for after a sign-in; neither filter runs per request.
+        // with a redirect to a login page) and no request to keep for after a sign-in; neither filter runs per request.
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .logout(logout -> logout.disable())
