@@ -322,8 +322,8 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
     }
 
     /**
-     * Pages name their icon among the app's files, which need no sign-in and make no session: without it browsers ask
-     * for /favicon.ico, which does need one, and the session its redirect to the login page made could replace the
+     * Pages name their icon among the app's files, which need no sign-in and make no session: without it browsers asked
+     * for /favicon.ico, which needed one then, and the session its redirect to the login page made could replace the
      * cookie of the form being filled in (this class's first sign-in was sometimes refused so, as expired).
      */
     @Test
@@ -331,8 +331,7 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
         browser.get(url("/login"));
         String icon = browser.findElement(By.cssSelector("link[rel='icon']")).getAttribute("href");
 
-        HttpResponse<String> response =
-                HTTP.send(HttpRequest.newBuilder(URI.create(icon)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = withoutSession(icon);
 
         assertThat(icon).isEqualTo(url("/app/icon.svg"));
         assertThat(response.statusCode()).isEqualTo(200);
@@ -341,10 +340,10 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
         assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
     }
 
+    /** The icon browsers ask for on their own when what a tab shows names none: no sign-in, no session either. */
     @Test
     void theIconBrowsersAskForByThemselvesComesWithoutASignInOrASession() throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(url("/favicon.ico"))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = withoutSession(url("/favicon.ico"));
 
         assertThat(response.statusCode()).isEqualTo(301);
         assertThat(response.headers().firstValue("Location"))
@@ -621,6 +620,11 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
     /** A date field's value as the date picker would leave it (typing into one depends on the browser's locale). */
     private void setDate(String id, String isoDate) {
         browser.executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), isoDate);
+    }
+
+    /** A GET with no cookie at all, as a browser's first request to the site. */
+    private static HttpResponse<String> withoutSession(String address) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(address)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A GET with the browser's session cookie and nothing else, as a click on a download link sends it. */
