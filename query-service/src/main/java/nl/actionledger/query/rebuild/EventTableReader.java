@@ -17,18 +17,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Reads the event table in order of position, a page at a time, and turns each row into the message the projections'
- * handlers receive: through the same serializer and upcasters as the processor, so a rebuild in bulk sees exactly
- * the events the processor would. Each page is its own short query: a rebuild holds no transaction open on the
- * event table.
+ * handlers receive: through the same serializer and upcasters as the processor, so a rebuild in bulk (and the audit
+ * trail's content check, which derives each entry again) sees exactly the events the processor would. Each page is its
+ * own short query: a reader holds no transaction open on the event table. Unlike a storage engine's stream it tracks no
+ * gaps event by event, and it reads time stamps without a general parser ({@link EventRow}).
  */
-final class EventTableReader {
+public final class EventTableReader {
 
     private final JdbcClient jdbc;
     private final Serializer serializer;
     private final EventUpcaster upcasters;
     private final String query;
 
-    EventTableReader(JdbcClient jdbc, Serializer serializer, EventUpcaster upcasters) {
+    public EventTableReader(JdbcClient jdbc, Serializer serializer, EventUpcaster upcasters) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.upcasters = upcasters;
@@ -61,7 +62,7 @@ final class EventTableReader {
      * one query, so in one snapshot: an action's event that committed late is read before that action's later events.
      * Every payload, metadata and time stamp is read here, on the reading thread, not by each projection's writer.
      */
-    Page read(long after, long upTo, Collection<Long> missing, int limit) {
+    public Page read(long after, long upTo, Collection<Long> missing, int limit) {
         List<TrackedEventData<?>> rows = new ArrayList<>(limit);
         jdbc.sql(query)
                 .params(after, upTo, limit, missing.toArray(Long[]::new), limit)
@@ -98,5 +99,5 @@ final class EventTableReader {
      * @param events    the page's events, as the upcasters made them (an upcaster may drop or split one)
      * @param positions the positions of the page's rows, in order
      */
-    record Page(List<StoredEvent> events, long[] positions) {}
+    public record Page(List<StoredEvent> events, long[] positions) {}
 }
