@@ -6,6 +6,7 @@ import nl.actionledger.support.persistence.AxonJdbcConfiguration;
 import nl.actionledger.support.persistence.DatabaseLoginCheck;
 import nl.actionledger.support.security.CurrentUsers;
 import nl.actionledger.support.security.LedgerSecurityConfiguration;
+import nl.actionledger.support.serialization.MetaDataDeserialization;
 import nl.actionledger.support.web.ApiDescription;
 import nl.actionledger.support.web.ProblemErrorReportValve;
 import nl.actionledger.support.web.ProblemWriter;
@@ -19,7 +20,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
 /**
- * What both services share (security, problem answers, the event table's JDBC wiring, upcasting, tracing), found on
+ * What both services share (security, problem answers, the event table's JDBC wiring, upcasting, reading metadata,
+ * tracing), found on
  * the classpath as a Spring Boot auto-configuration rather than by each service scanning this library's packages.
  * First of all auto-configurations, as the scanned classes were: Boot's security and tracing and Axon's
  * auto-configurations back off when they find the beans declared here (a security filter chain, a connection provider,
@@ -34,6 +36,7 @@ import org.springframework.core.Ordered;
     EventUpcasting.class,
     CurrentUsers.class,
     LedgerSecurityConfiguration.class,
+    MetaDataDeserialization.class,
     ProblemErrorReportValve.Installer.class,
     ProblemWriter.class,
     Refusals.class,
