@@ -1,5 +1,6 @@
 package nl.actionledger.support;
 
+import nl.actionledger.support.observe.LoggedEventCounts;
 import nl.actionledger.support.observe.TracingConfiguration;
 import nl.actionledger.support.organisation.EventUpcasting;
 import nl.actionledger.support.persistence.AxonJdbcConfiguration;
@@ -25,7 +26,7 @@ import org.springframework.core.Ordered;
  * the classpath as a Spring Boot auto-configuration rather than by each service scanning this library's packages.
  * First of all auto-configurations, as the scanned classes were: Boot's security and tracing and Axon's
  * auto-configurations back off when they find the beans declared here (a security filter chain, a connection provider,
- * a token store, a span factory, a tracer), and must see them declared already.
+ * a token store, a span factory, a tracer, the log's event counters), and must see them declared already.
  */
 @AutoConfiguration
 @AutoConfigureOrder(Ordered.HIGHEST_PRECEDENCE)
@@ -36,6 +37,7 @@ import org.springframework.core.Ordered;
     EventUpcasting.class,
     CurrentUsers.class,
     LedgerSecurityConfiguration.class,
+    LoggedEventCounts.class,
     MetaDataDeserialization.class,
     ProblemErrorReportValve.Installer.class,
     ProblemWriter.class,

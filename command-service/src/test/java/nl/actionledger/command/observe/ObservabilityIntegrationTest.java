@@ -2,6 +2,7 @@ package nl.actionledger.command.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.LoggerContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import nl.actionledger.support.testing.EmbeddedPostgresDatabase;
 import nl.actionledger.support.testing.RecordedSpans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -122,6 +124,8 @@ class ObservabilityIntegrationTest {
                         "actionledger_refusals_total\\{[^}]*errorCode=\"NO_CHANGE\"[^}]*status=\"422\"[^}]*} 1")
                 .containsPattern("actionledger_refusals_total\\{[^}]*errorCode=\"UNAUTHENTICATED\"")
                 .contains("application=\"command-service\"")
+                // The log's events by level, counted as they are written (LoggedEventCounts).
+                .containsPattern("logback_events_total\\{[^}]*level=\"info\"[^}]*} [1-9]")
                 // Each request's timer, no long-task timer of the requests in flight (its cost per request, unread).
                 .doesNotContain("http_server_requests_active");
     }
@@ -140,6 +144,12 @@ class ObservabilityIntegrationTest {
                         WHERE aggregate_identifier = 'eu-wap-nl/66' ORDER BY sequence_number DESC LIMIT 1""").query(String.class).single();
         assertThat(JSON.readTree(metadata).has("traceparent")).as(metadata).isFalse();
         assertThat(recordedSpans.all()).isEmpty();
+    }
+
+    @Test
+    void noTurboFilterIsAskedOnEveryLevelCheckOfEveryLogger() {
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        assertThat(logging.getTurboFilterList()).isEmpty();
     }
 
     @Test
