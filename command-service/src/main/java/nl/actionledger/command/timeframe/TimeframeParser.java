@@ -34,6 +34,7 @@ public final class TimeframeParser {
     private static final Pattern RANGE = Pattern.compile("(\\d{4})\\s*[-–—]\\s*(\\d{4})");
     private static final Pattern SINGLE_YEAR = Pattern.compile("(\\d{4})");
     private static final Pattern FROM = Pattern.compile("(?:vanaf|from)\\s+(\\d{4})");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private TimeframeParser() {}
 
@@ -44,7 +45,7 @@ public final class TimeframeParser {
         if (text == null || text.isBlank()) {
             throw new UnparseableTimeframeException(text, "a timeframe is required");
         }
-        String raw = text.strip().replaceAll("\\s+", " ");
+        String raw = SPACES.matcher(text.strip()).replaceAll(" ");
         String key = raw.toLowerCase(Locale.ROOT);
 
         TimeframeType word = WORDS.get(key);
