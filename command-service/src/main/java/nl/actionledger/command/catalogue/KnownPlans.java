@@ -2,6 +2,7 @@ package nl.actionledger.command.catalogue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.actionledger.events.ActionRef;
@@ -13,11 +14,17 @@ import org.springframework.stereotype.Component;
 public class KnownPlans {
 
     private final Map<String, PlanCatalogue> plans;
+    /** Every command asks whether its action exists: a set per plan rather than a walk through its actions. */
+    private final Map<String, Set<String>> actionIds;
 
     KnownPlans(@Value("${actionledger.plans:eu-wap-nl}") List<String> planIds) {
         this.plans = planIds.stream()
                 .map(PlanCatalogueReader::read)
                 .collect(Collectors.toUnmodifiableMap(PlanCatalogue::planId, Function.identity()));
+        this.actionIds = plans.values().stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        PlanCatalogue::planId,
+                        plan -> plan.actions().stream().map(ActionEntry::id).collect(Collectors.toUnmodifiableSet())));
     }
 
     public List<PlanCatalogue> all() {
@@ -26,12 +33,11 @@ public class KnownPlans {
 
     /** @throws UnknownActionException when the plan or the action is not in any catalogue */
     public ActionRef requireAction(String planId, String actionId) {
-        PlanCatalogue plan = plans.get(planId);
-        if (plan == null) {
+        Set<String> actionsOfPlan = actionIds.get(planId);
+        if (actionsOfPlan == null) {
             throw new UnknownActionException("There is no plan '" + planId + "'.", true);
         }
-        boolean known = plan.actions().stream().anyMatch(action -> action.id().equals(actionId));
-        if (!known) {
+        if (!actionsOfPlan.contains(actionId)) {
             throw new UnknownActionException("Plan '" + planId + "' has no action '" + actionId + "'.", false);
         }
         return ActionRef.of(planId, actionId);
