@@ -15,6 +15,7 @@ import nl.actionledger.support.web.Refusals;
 import nl.actionledger.support.web.RefusalsCounted;
 import nl.actionledger.support.web.RequestSizeLimit;
 import nl.actionledger.support.web.StrictJson;
+import nl.actionledger.support.web.StringValueBinding;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigureOrder;
 import org.springframework.context.annotation.Import;
@@ -45,6 +46,7 @@ import org.springframework.core.Ordered;
     RefusalsCounted.class,
     RequestSizeLimit.class,
     StrictJson.class,
+    StringValueBinding.class,
     TracingConfiguration.class
 })
 public class ServiceSupportAutoConfiguration {}

@@ -1,0 +1,26 @@
+package nl.actionledger.query.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import nl.actionledger.query.QueryServiceIntegrationTestBase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+
+/** Handler methods bind their text values through service-support's binding, which takes text as it is. */
+class WebBindingIntegrationTest extends QueryServiceIntegrationTestBase {
+
+    @Autowired
+    private RequestMappingHandlerAdapter handlerAdapter;
+
+    @Test
+    void handlerMethodsBindThroughTheBindingThatTakesTextAsItIs() {
+        ConfigurableWebBindingInitializer initializer =
+                (ConfigurableWebBindingInitializer) handlerAdapter.getWebBindingInitializer();
+
+        assertThat(initializer.getConversionService().getClass().getSimpleName())
+                .isEqualTo("TextAsIs");
+        assertThat(initializer.getValidator()).isNotNull();
+    }
+}
