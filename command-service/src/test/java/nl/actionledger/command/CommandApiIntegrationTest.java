@@ -136,6 +136,31 @@ class CommandApiIntegrationTest {
         assertThat((String) event.get("time_stamp")).isNotBlank();
     }
 
+    /** Sent in one piece with its length, not as a chunk and a closing chunk (WholeResponses): answers and problems. */
+    @Test
+    void answersAndProblemsGoOutWholeWithTheirLength() {
+        HttpResponse<String> accepted = post(
+                port,
+                "admin",
+                "/api/plans/eu-wap-nl/actions/37/status",
+                "{\"status\":\"ON_HOLD\",\"reason\":\"Waiting for the budget\"}",
+                Map.of());
+        HttpResponse<String> refused = post(
+                port,
+                "admin",
+                "/api/plans/eu-wap-nl/actions/999/status",
+                "{\"status\":\"ON_HOLD\",\"reason\":\"No such action\"}",
+                Map.of());
+
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertProblem(refused, 404, "ACTION_NOT_FOUND");
+        for (HttpResponse<String> response : List.of(accepted, refused)) {
+            assertThat(response.headers().firstValue("Transfer-Encoding")).isEmpty();
+            assertThat(response.headers().firstValueAsLong("Content-Length"))
+                    .hasValue(response.body().getBytes(StandardCharsets.UTF_8).length);
+        }
+    }
+
     @Test
     void generatesACorrelationIdWhenNoneIsGiven() {
         HttpResponse<String> response = post(

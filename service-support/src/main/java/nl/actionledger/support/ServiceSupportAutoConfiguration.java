@@ -16,6 +16,7 @@ import nl.actionledger.support.web.RefusalsCounted;
 import nl.actionledger.support.web.RequestSizeLimit;
 import nl.actionledger.support.web.StrictJson;
 import nl.actionledger.support.web.StringValueBinding;
+import nl.actionledger.support.web.WholeResponses;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigureOrder;
 import org.springframework.context.annotation.Import;
@@ -47,6 +48,7 @@ import org.springframework.core.Ordered;
     RequestSizeLimit.class,
     StrictJson.class,
     StringValueBinding.class,
-    TracingConfiguration.class
+    TracingConfiguration.class,
+    WholeResponses.class
 })
 public class ServiceSupportAutoConfiguration {}
