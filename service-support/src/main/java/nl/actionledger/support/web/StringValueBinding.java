@@ -1,14 +1,13 @@
 package nl.actionledger.support.web;
 
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
-import org.springframework.format.support.FormattingConversionService;
-import org.springframework.validation.Validator;
 import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
  * Path variables, headers and request parameters taken as text bound without a look-up in the conversion service.
@@ -18,21 +17,26 @@ import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
  * annotations attribute by attribute. That was 2 % of command-service's CPU per change, for the five values of a
  * command. Everything else converts as before, through the same service.
  *
- * <p>Spring Boot's MVC configuration takes a {@link ConfigurableWebBindingInitializer} bean in place of its own; this
- * one is Boot's own otherwise: the same conversion service, underneath, and validator.
+ * <p>Only the conversion service of the binding Spring Boot set up is wrapped, once the handler adapter is made; its
+ * validator, message codes and the rest stay Boot's.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class StringValueBinding {
 
     @Bean
-    ConfigurableWebBindingInitializer configurableWebBindingInitializer(
-            @Qualifier("mvcConversionService") FormattingConversionService conversionService,
-            @Qualifier("mvcValidator") Validator validator) {
-        ConfigurableWebBindingInitializer initializer = new ConfigurableWebBindingInitializer();
-        initializer.setConversionService(new TextAsIs(conversionService));
-        initializer.setValidator(validator);
-        return initializer;
+    static BeanPostProcessor textValuesAsTheyAre() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof RequestMappingHandlerAdapter adapter
+                        && adapter.getWebBindingInitializer() instanceof ConfigurableWebBindingInitializer binding
+                        && binding.getConversionService() != null) {
+                    binding.setConversionService(new TextAsIs(binding.getConversionService()));
+                }
+                return bean;
+            }
+        };
     }
 
     /** Text to text: the text itself; any other conversion: the service's. */
