@@ -170,9 +170,8 @@ public class BulkRebuild {
             log.info("Nothing to rebuild in bulk for {}: the processor replays", rebuild.projections());
             return;
         }
-        RebuildScope scope = rebuild.projections().containsAll(EnumSet.allOf(Projection.class))
-                ? wholeHistory()
-                : new ReplayOfSegments(atReset, sequencing, rebuild);
+        RebuildScope scope =
+                everyProjection(rebuild) ? wholeHistory() : new ReplayOfSegments(atReset, sequencing, rebuild);
         List<ProjectionBulkLoad.Loader> loaders = projections.stream()
                 .filter(projection -> rebuild.includes(projection.projection()))
                 .map(ProjectionBulkLoad::begin)
@@ -253,9 +252,18 @@ public class BulkRebuild {
         return CompletableFuture.supplyAsync(() -> reader.read(after, scope.upTo(), missing, pageSize), reading);
     }
 
+    private static boolean everyProjection(Rebuild rebuild) {
+        return rebuild.projections().containsAll(EnumSet.allOf(Projection.class));
+    }
+
     /**
      * Every segment's token at the reset, if the replay is the one {@code rebuild} began and has not moved yet. A
      * segment whose token is of another kind leaves the whole replay to the processor.
+     *
+     * <p>A segment that held no token before the reset (its processor never stored one) holds the processor's initial
+     * token after it, a replay from the first event without the reset's context (Axon's reset stores that token as it
+     * is): part of a rebuild of every projection all the same, which starts from the first event and leaves no replay
+     * behind; for a rebuild of some, which depends on what each segment had handled, the processor replays.
      */
     private Map<Segment, GapAwareTrackingToken> tokensAtReset(Rebuild rebuild) {
         return transactions.execute(status -> {
@@ -266,7 +274,9 @@ public class BulkRebuild {
                 Optional<GapAwareTrackingToken> atReset = Optional.ofNullable(token)
                         .filter(ReplayToken.class::isInstance)
                         .map(ReplayToken.class::cast)
-                        .filter(replay -> rebuild.equals(replay.context()) && fromTheFirstEvent(replay))
+                        .filter(replay -> fromTheFirstEvent(replay)
+                                && (rebuild.equals(replay.context())
+                                        || replay.context() == null && everyProjection(rebuild)))
                         .map(replay -> replay.getTokenAtReset())
                         .filter(GapAwareTrackingToken.class::isInstance)
                         .map(GapAwareTrackingToken.class::cast);

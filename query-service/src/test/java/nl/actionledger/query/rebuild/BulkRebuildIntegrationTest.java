@@ -38,6 +38,7 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
 
     @Test
     void aRebuildInBulkStoresExactlyWhatTheEventHandlersStored() {
+        busyHistory("nl-bulk-busy", 3, 60);
         ActionRef action = ActionRef.of("nl-bulk", "1");
         new History(action)
                 .then(
@@ -208,6 +209,37 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
                         .query(Long.class)
                         .single())
                 .isEqualTo(2);
+    }
+
+    /** Actions of their own plan, each registered and then changing status back and forth: a history of many pages. */
+    private void busyHistory(String plan, int actions, int changesEach) {
+        for (int number = 1; number <= actions; number++) {
+            ActionRef action = ActionRef.of(plan, Integer.toString(number));
+            History history = new History(action)
+                    .then(
+                            registered(
+                                    action,
+                                    2,
+                                    1,
+                                    ImplementationStatus.NOT_STARTED,
+                                    RANGE_2024_2025,
+                                    CommitmentLevel.NATIONAL),
+                            "system",
+                            "reg-" + action,
+                            JUNE);
+            ImplementationStatus status = ImplementationStatus.NOT_STARTED;
+            for (int change = 1; change <= changesEach; change++) {
+                ImplementationStatus next = status == ImplementationStatus.NOT_STARTED
+                        ? ImplementationStatus.IN_PROGRESS
+                        : ImplementationStatus.NOT_STARTED;
+                history.then(
+                        new ActionStatusChangedEvent(action, status, next, "Change " + change),
+                        "carol",
+                        "c-" + action + "-" + change,
+                        JUNE.plusSeconds(change));
+                status = next;
+            }
+        }
     }
 
     private List<String> indexDefinitions() {
