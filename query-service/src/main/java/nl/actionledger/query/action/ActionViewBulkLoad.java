@@ -1,9 +1,12 @@
 package nl.actionledger.query.action;
 
+import java.sql.Connection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.actionledger.query.Projection;
 import nl.actionledger.query.rebuild.ProjectionBulkLoad;
 import nl.actionledger.query.rebuild.StoredEvent;
@@ -11,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The current views in bulk: what {@link RowChange#of} makes of the events, applied by {@link ActionViewWriter#apply}
- * to rows kept in memory for the whole rebuild; the rows a page changed are written back with it.
+ * to rows kept in memory for the whole rebuild. A row changes with nearly every page (a page of a long history touches
+ * most actions), so the rows changed since the last checkpoint are written once, at the checkpoint.
  */
 @Component
 class ActionViewBulkLoad implements ProjectionBulkLoad {
@@ -30,13 +34,24 @@ class ActionViewBulkLoad implements ProjectionBulkLoad {
     @Override
     public Loader begin() {
         Map<String, CurrentAction> current = new HashMap<>();
-        return (events, connection) -> {
-            List<RowChange> changes = events.stream()
-                    .map(StoredEvent::message)
-                    .map(RowChange::of)
-                    .flatMap(Optional::stream)
-                    .toList();
-            rows.upsert(ActionViewWriter.apply(changes, current));
+        Set<CurrentAction> changed = new LinkedHashSet<>();
+        return new Loader() {
+            @Override
+            public void write(List<StoredEvent> events, Connection connection) {
+                changed.addAll(ActionViewWriter.apply(
+                        events.stream()
+                                .map(StoredEvent::message)
+                                .map(RowChange::of)
+                                .flatMap(Optional::stream)
+                                .toList(),
+                        current));
+            }
+
+            @Override
+            public void checkpoint(Connection connection) {
+                rows.upsert(changed);
+                changed.clear();
+            }
         };
     }
 }

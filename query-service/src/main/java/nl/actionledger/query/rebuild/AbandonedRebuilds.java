@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a bulk rebuild leaves when its instance stops or dies half way: the processor carries on event by event from
- * the last page written (here or on another instance), but the secondary indexes the rebuild set aside would stay
+ * the last checkpoint written (here or on another instance), but the secondary indexes the rebuild set aside would stay
  * away, and every read that needs them would scan. They are built again at start and, should the instance that set
  * them aside have died, by whichever instance looks first after its heartbeat stopped; never while a rebuild runs.
  */
@@ -53,7 +53,7 @@ class AbandonedRebuilds implements ApplicationRunner {
         }
         recorded.ifPresent(dead -> {
             log.warn(
-                    "The bulk rebuild of {} on {} wrote its last page at {} (position {} of {}) and has not written "
+                    "The bulk rebuild of {} on {} reached its last checkpoint at {} (position {} of {}) and none "
                             + "since: taken to have stopped with its instance; the processor carries it on event by event",
                     dead.projections(),
                     dead.instance(),

@@ -52,11 +52,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instance holds every segment's claim and its processor is stopped. A rebuild of every projection loads the whole
  * history up to the head ({@link WholeHistory}); a rebuild of some loads what the processor would replay to them
  * ({@link ReplayOfSegments}), the first with the projections' secondary indexes set aside until the end
- * ({@link ProjectionIndexes}). After each page every segment's token is moved past it: the stored tokens are always
- * ones the processor could have reached itself, so should the bulk load fail, or this instance stop or die, the
- * processor (here, or on another instance once the claims expire) carries on event by event from the last page
- * written. At the end the processor is started again and handles what came after. While it runs, every instance sees
- * it ({@link BulkRebuildsInProgress}).
+ * ({@link ProjectionIndexes}). At checkpoints, every {@code checkpoint-interval} events, each projection writes what
+ * it keeps back (the current views: rewritten once per checkpoint instead of once per page) and then every segment's
+ * token is moved past the pages written: the stored tokens are always ones the processor could have reached itself, so
+ * should the bulk load fail, or this instance stop or die, the processor (here, or on another instance once the
+ * claims expire) carries on event by event from the last checkpoint. At the end the processor is started again and
+ * handles what came after. While it runs, every instance sees it ({@link BulkRebuildsInProgress}).
  */
 @Service
 public class BulkRebuild {
@@ -74,6 +75,7 @@ public class BulkRebuild {
     private final SequencingPolicy<? super EventMessage<?>> sequencing;
     private final boolean enabled;
     private final int pageSize;
+    private final int checkpointInterval;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> new Thread(task, "bulk-rebuild"));
     private final ExecutorService reading =
             Executors.newSingleThreadExecutor(task -> new Thread(task, "bulk-rebuild-reader"));
@@ -97,7 +99,8 @@ public class BulkRebuild {
             TransactionTemplate transactions,
             DataSource dataSource,
             @Value("${actionledger.rebuild.in-bulk:true}") boolean enabled,
-            @Value("${actionledger.rebuild.page-size:5000}") int pageSize) {
+            @Value("${actionledger.rebuild.page-size:5000}") int pageSize,
+            @Value("${actionledger.rebuild.checkpoint-interval:50000}") int checkpointInterval) {
         this.projections = List.copyOf(projections);
         this.jdbc = jdbc;
         this.reader = new EventTableReader(jdbc, eventSerializer, axon.upcasterChain());
@@ -109,6 +112,7 @@ public class BulkRebuild {
         this.sequencing = processing.sequencingPolicy(Projection.PROCESSOR);
         this.enabled = enabled;
         this.pageSize = pageSize;
+        this.checkpointInterval = checkpointInterval;
     }
 
     /** Whether a bulk load runs on this instance. */
@@ -144,7 +148,7 @@ public class BulkRebuild {
             } catch (RuntimeException e) {
                 log.error(
                         "The bulk rebuild of {} stopped; the processor carries on the replay event by event from the "
-                                + "last page written",
+                                + "last checkpoint",
                         rebuild.projections(),
                         e);
             } finally {
@@ -198,7 +202,7 @@ public class BulkRebuild {
         indexes.analyze();
         if (stopping) {
             log.warn(
-                    "The bulk rebuild of {} was stopped: the processor carries on from the last page written when it "
+                    "The bulk rebuild of {} was stopped: the processor carries on from the last checkpoint when it "
                             + "starts",
                     rebuild.projections());
             return;
@@ -222,6 +226,7 @@ public class BulkRebuild {
     private long loadPages(RebuildScope scope, List<ProjectionBulkLoad.Loader> loaders, Set<Segment> segments) {
         long loaded = 0;
         long after = scope.start();
+        long sinceCheckpoint = 0;
         // The next page is read and deserialized while this one is written.
         CompletableFuture<EventTableReader.Page> next = readAfter(after, scope);
         while (!stopping) {
@@ -233,8 +238,18 @@ public class BulkRebuild {
             next = readAfter(after, scope);
             List<StoredEvent> events =
                     page.events().stream().filter(scope::includes).toList();
-            write(events, loaders, segments, scope, after);
+            sinceCheckpoint += page.positions().length;
+            boolean checkpoint = sinceCheckpoint >= checkpointInterval;
+            write(events, loaders, checkpoint, after);
+            if (checkpoint) {
+                moveTokens(segments, scope, after);
+                sinceCheckpoint = 0;
+            }
             loaded += events.size();
+        }
+        if (sinceCheckpoint > 0) {
+            write(List.of(), loaders, true, after);
+            moveTokens(segments, scope, after);
         }
         return loaded;
     }
@@ -304,34 +319,42 @@ public class BulkRebuild {
     }
 
     /**
-     * One page: each projection's rows in a transaction of its own, all at once on their own connections, and then
-     * every segment's token moved past the page. A token is never ahead of the rows; rows ahead of the token (a page
-     * some projections committed when another failed) are harmless, as every projection's handler leaves an event it
-     * already reflects as it is.
+     * One page: each projection's rows in a transaction of its own, all at once on their own connections; at a
+     * checkpoint, with what each projection kept back until then.
      */
     private void write(
-            List<StoredEvent> events,
-            List<ProjectionBulkLoad.Loader> loaders,
-            Set<Segment> segments,
-            RebuildScope scope,
-            long pageEnd) {
+            List<StoredEvent> events, List<ProjectionBulkLoad.Loader> loaders, boolean checkpoint, long pageEnd) {
         CompletableFuture.allOf(loaders.stream()
                         .map(loader -> CompletableFuture.runAsync(
-                                () -> transactions.executeWithoutResult(status -> write(events, loader, pageEnd)),
+                                () -> transactions.executeWithoutResult(
+                                        status -> write(events, loader, checkpoint, pageEnd)),
                                 writing))
                         .toArray(CompletableFuture[]::new))
                 .join();
+    }
+
+    /**
+     * After a checkpoint: every segment's token moved past the pages written. A token is never ahead of the rows; rows
+     * ahead of the token (the pages since the last checkpoint, should the rebuild stop before the next) are harmless,
+     * as every projection's handler leaves an event it already reflects as it is.
+     */
+    private void moveTokens(Set<Segment> segments, RebuildScope scope, long position) {
         transactions.executeWithoutResult(status -> {
             segments.forEach(segment -> tokenStore.storeToken(
-                    scope.tokenAt(segment, pageEnd), Projection.PROCESSOR, segment.getSegmentId()));
-            inProgress.passed(pageEnd);
+                    scope.tokenAt(segment, position), Projection.PROCESSOR, segment.getSegmentId()));
+            inProgress.passed(position);
         });
     }
 
-    private void write(List<StoredEvent> events, ProjectionBulkLoad.Loader loader, long pageEnd) {
+    private void write(List<StoredEvent> events, ProjectionBulkLoad.Loader loader, boolean checkpoint, long pageEnd) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            loader.write(events, connection);
+            if (!events.isEmpty()) {
+                loader.write(events, connection);
+            }
+            if (checkpoint) {
+                loader.checkpoint(connection);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write a page of the bulk rebuild ending at " + pageEnd, e);
         } finally {

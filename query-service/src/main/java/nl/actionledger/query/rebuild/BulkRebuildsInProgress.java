@@ -17,13 +17,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The bulk rebuild that runs, as every instance sees it ({@code query_model.bulk_rebuild}, query migration V13): which
- * instance runs it, for which projections, how far it has come, and when it last wrote a page. A rebuild whose
- * instance has not written a page for {@link #HEARTBEAT_TIMEOUT} is taken to have died with its instance.
+ * instance runs it, for which projections, how far it has come, and when it last reached a checkpoint. A rebuild whose
+ * instance has reached none for {@link #HEARTBEAT_TIMEOUT} is taken to have died with its instance.
  */
 @Component
 public class BulkRebuildsInProgress {
 
-    /** Far longer than a page takes to read and write (about a second for 20,000 events). */
+    /** Far longer than the pages between two checkpoints take to read and write (a few seconds for 50,000 events). */
     static final Duration HEARTBEAT_TIMEOUT = Duration.ofMinutes(2);
     /** As Axon names a token's owner: process id and host. */
     static final String THIS_INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
@@ -50,7 +50,7 @@ public class BulkRebuildsInProgress {
                 .update();
     }
 
-    /** After a page: called in the transaction that moves the tokens past it. */
+    /** At a checkpoint: called in the transaction that moves the tokens past the pages written. */
     void passed(long position) {
         jdbc.sql("""
                         UPDATE query_model.bulk_rebuild SET position = :position, heartbeat_at = now()
@@ -108,7 +108,7 @@ public class BulkRebuildsInProgress {
     }
 
     /**
-     * @param stale whether its instance has written no page for longer than the heartbeat timeout (it died)
+     * @param stale whether its instance has reached no checkpoint for longer than the heartbeat timeout (it died)
      */
     public record InProgress(
             String instance,

@@ -20,12 +20,20 @@ public interface ProjectionBulkLoad {
     interface Loader {
 
         /**
-         * Writes what the events add to the projection, inside the transaction that also moves the processor's tokens
-         * past them.
+         * Writes what the events add to the projection, in a transaction of its own (one per page and projection).
+         * What it keeps in memory instead of writing (a current state that every page changes) waits for
+         * {@link #checkpoint}.
          *
          * @param events     in order of position; each event once, the first ones of a rebuild first
          * @param connection the transaction's connection
          */
         void write(List<StoredEvent> events, Connection connection) throws SQLException;
+
+        /**
+         * Writes whatever the projection has kept back, so that its tables reflect every event written so far: the
+         * processor's tokens are moved past those events next, and a processor that carries on from there finds
+         * nothing missing. In the transaction of the page written last.
+         */
+        default void checkpoint(Connection connection) throws SQLException {}
     }
 }

@@ -23,9 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A replay through the admin API is done in bulk ({@link BulkRebuild}, with a page of 40 events in the tests) and
- * must leave every projection table exactly as the event handlers built it, also for text that COPY's format gives
- * meaning to.
+ * A replay through the admin API is done in bulk ({@link BulkRebuild}, with a page of 40 events and a checkpoint every
+ * 100 in the tests) and must leave every projection table exactly as the event handlers built it, also for text that
+ * COPY's format gives meaning to, and also when it fails half way and the processor carries it on.
  */
 class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
 
@@ -167,6 +167,61 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
         } finally {
             jdbc.sql("DELETE FROM query_model.bulk_rebuild").update();
             jdbc.sql("SELECT query_model.restore_projection_indexes()").query().singleRow();
+        }
+    }
+
+    /**
+     * A page that fails after the first checkpoint (a trigger refuses one timeline row, once): the rebuild stops, the
+     * processor carries on event by event from the last checkpoint over rows some projections wrote already, and the
+     * tables end as the event handlers built them.
+     */
+    @Test
+    void aRebuildInBulkThatFailsHalfWayIsCarriedOnFromItsLastCheckpoint() {
+        busyHistory("nl-bulk-fail", 2, 80);
+        awaitProjectionsCaughtUp();
+        Map<String, String> handled = projectionChecksums();
+        List<String> indexes = indexDefinitions();
+        long failing = jdbc.sql("SELECT max(position) FROM query_model.action_state WHERE plan_id = 'nl-bulk-fail'")
+                .query(Long.class)
+                .single();
+        assertThat(failing)
+                .as("a position after the first checkpoint")
+                .isGreaterThan(jdbc.sql("SELECT min(global_index) + 100 FROM event_store.domain_event_entry")
+                        .query(Long.class)
+                        .single());
+        asOwner(owner -> {
+            owner.sql("CREATE SEQUENCE query_model.refused_rows").update();
+            owner.sql("""
+                    CREATE FUNCTION query_model.refuse_once() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+                    BEGIN
+                        IF NEW.position = %d AND nextval('query_model.refused_rows') = 1 THEN
+                            RAISE EXCEPTION 'refused once by the test';
+                        END IF;
+                        RETURN NEW;
+                    END $$""".formatted(failing)).update();
+            owner.sql("CREATE TRIGGER refuse_once BEFORE INSERT ON query_model.action_state FOR EACH ROW "
+                            + "EXECUTE FUNCTION query_model.refuse_once()")
+                    .update();
+        });
+        try {
+            assertThat(post("admin", "/api/admin/projections/replay").statusCode())
+                    .isEqualTo(202);
+            awaitProjectionsCaughtUp();
+
+            assertThat(jdbc.sql("SELECT last_value FROM query_model.refused_rows")
+                            .query(Long.class)
+                            .single())
+                    .as("the row refused in bulk, then written by the processor")
+                    .isEqualTo(2);
+            assertThat(projectionChecksums()).isEqualTo(handled);
+            assertThat(indexDefinitions()).isEqualTo(indexes);
+        } finally {
+            asOwner(owner -> {
+                owner.sql("DROP TRIGGER refuse_once ON query_model.action_state")
+                        .update();
+                owner.sql("DROP FUNCTION query_model.refuse_once()").update();
+                owner.sql("DROP SEQUENCE query_model.refused_rows").update();
+            });
         }
     }
 
