@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -12,13 +13,16 @@ import org.postgresql.copy.CopyIn;
 /**
  * Rows for one table, sent with PostgreSQL's {@code COPY ... FROM STDIN} (text format): one statement and one round
  * trip for thousands of rows, with no parameter binding per value. The rows are encoded once, straight to UTF-8 bytes,
- * into a buffer kept for the next rows once they are sent (keep one instance per table for a whole rebuild).
+ * into a buffer kept for the next rows once they are sent (keep one instance per table for a whole rebuild): numbers,
+ * times and text in ASCII (nearly every value) without a string or byte array of their own.
  * Values are written as PostgreSQL reads them back from a bound parameter of the live path, so a bulk rebuild and the
  * event handlers store the same.
  */
 public final class CopyRows {
 
     private static final byte[] NULL = {'\\', 'N'};
+    private static final byte[] LONG_MIN_VALUE = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
+    private static final long SECONDS_PER_DAY = 86_400;
 
     private final String copy;
     private final int columns;
@@ -81,16 +85,15 @@ public final class CopyRows {
         } else if (value instanceof Boolean bool) {
             put((byte) (bool ? 't' : 'f'));
         } else if (value instanceof Long number) {
-            put(Long.toString(number).getBytes(StandardCharsets.US_ASCII));
+            number(number);
         } else if (value instanceof Integer number) {
-            put(Integer.toString(number).getBytes(StandardCharsets.US_ASCII));
+            number(number);
         } else if (value instanceof Enum<?> constant) {
             text(constant.name());
         } else if (value instanceof Instant instant) {
-            // ISO-8601 with Z: read by a TIMESTAMP WITH TIME ZONE column as the same instant, whatever the zone
-            put(instant.toString().getBytes(StandardCharsets.US_ASCII));
+            instant(instant);
         } else if (value instanceof Timestamp timestamp) {
-            put(timestamp.toInstant().toString().getBytes(StandardCharsets.US_ASCII));
+            instant(timestamp.toInstant());
         } else if (value instanceof String text) {
             text(text);
         } else {
@@ -99,19 +102,104 @@ public final class CopyRows {
         }
     }
 
-    /** Backslash, tab, newline and carriage return are the characters COPY's text format gives meaning to. */
-    private void text(String text) {
-        put((needsEscaping(text) ? escaped(text) : text).getBytes(StandardCharsets.UTF_8));
+    /** In decimal, as {@link Long#toString(long)} writes it. */
+    private void number(long number) {
+        if (number == Long.MIN_VALUE) {
+            put(LONG_MIN_VALUE);
+            return;
+        }
+        ensure(20);
+        long rest = number;
+        if (rest < 0) {
+            buffer[length++] = '-';
+            rest = -rest;
+        }
+        int digits = 1;
+        for (long power = 10; digits < 19 && rest >= power; power *= 10) {
+            digits++;
+        }
+        for (int at = length + digits - 1; at >= length; at--) {
+            buffer[at] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        length += digits;
     }
 
-    private static boolean needsEscaping(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
-                return true;
+    /**
+     * As {@link Instant#toString()} writes it, ISO-8601 with Z, which a {@code TIMESTAMP WITH TIME ZONE} column reads as
+     * the same instant whatever the zone: the fraction in groups of three digits, none when it is zero.
+     */
+    private void instant(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
+        if (day.getYear() < 1000 || day.getYear() > 9999) {
+            put(instant.toString().getBytes(StandardCharsets.US_ASCII));
+            return;
+        }
+        int time = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+        ensure(30);
+        digits(day.getYear(), 4);
+        buffer[length++] = '-';
+        digits(day.getMonthValue(), 2);
+        buffer[length++] = '-';
+        digits(day.getDayOfMonth(), 2);
+        buffer[length++] = 'T';
+        digits(time / 3600, 2);
+        buffer[length++] = ':';
+        digits(time / 60 % 60, 2);
+        buffer[length++] = ':';
+        digits(time % 60, 2);
+        int nanos = instant.getNano();
+        if (nanos > 0) {
+            buffer[length++] = '.';
+            if (nanos % 1_000_000 == 0) {
+                digits(nanos / 1_000_000, 3);
+            } else if (nanos % 1000 == 0) {
+                digits(nanos / 1000, 6);
+            } else {
+                digits(nanos, 9);
             }
         }
-        return false;
+        buffer[length++] = 'Z';
+    }
+
+    /** The number's last {@code count} decimal digits, with leading zeros (the room for them ensured). */
+    private void digits(int number, int count) {
+        int rest = number;
+        for (int at = length + count - 1; at >= length; at--) {
+            buffer[at] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        length += count;
+    }
+
+    /**
+     * Backslash, tab, newline and carriage return are the characters COPY's text format gives meaning to. ASCII text
+     * (ids, names of kinds, most reasons) is copied char by char; other text is encoded by the JDK.
+     */
+    private void text(String text) {
+        int start = length;
+        ensure(2 * text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                length = start;
+                put(escaped(text).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            switch (c) {
+                case '\\' -> escape('\\');
+                case '\t' -> escape('t');
+                case '\n' -> escape('n');
+                case '\r' -> escape('r');
+                default -> buffer[length++] = (byte) c;
+            }
+        }
+    }
+
+    private void escape(char c) {
+        buffer[length++] = '\\';
+        buffer[length++] = (byte) c;
     }
 
     private static String escaped(String text) {

@@ -66,6 +66,22 @@ class CopyRowsTest {
     }
 
     @Test
+    void writesAnyInstantAsInstantToStringDoes() {
+        Random random = new Random(11);
+        int[] granularities = {1_000_000_000, 1_000_000, 1000, 1};
+        for (int run = 0; run < 20_000; run++) {
+            // from before the year 1000 to after 9999, which take the JDK's path
+            long seconds = random.nextLong(-40_000_000_000L, 300_000_000_000L);
+            int granularity = granularities[random.nextInt(granularities.length)];
+            int nanos = random.nextInt(1_000_000_000) / granularity * granularity;
+            Instant instant = Instant.ofEpochSecond(seconds, nanos);
+
+            assertThat(new String(CopyRows.into("t", "a").row(instant).encoded(), StandardCharsets.US_ASCII))
+                    .isEqualTo(instant + "\n");
+        }
+    }
+
+    @Test
     void growsItsBufferForLargeRows() {
         String large = "x".repeat(200_000);
         CopyRows rows = CopyRows.into("t", "a", "b").row(large, Instant.EPOCH.plus(1, ChronoUnit.DAYS));
