@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,7 +103,25 @@ public final class Benchmark {
                         environment,
                         settings.workDir().resolve("logs"))) {
             LedgerClient client = new LedgerClient(command.baseUrl(), query.baseUrl());
-            if (settings.replayOnly()) {
+            if (settings.compareQueryJar() != null) {
+                List<ServiceUnderTest> started = new ArrayList<>(List.of(query));
+                ReplayComparison.Starter starter = jar -> {
+                    started.get(started.size() - 1).close();
+                    started.add(ServiceUnderTest.start(
+                            "query-service",
+                            jar,
+                            queryPort,
+                            settings.heap(),
+                            environment,
+                            settings.workDir().resolve("logs/" + started.size())));
+                    return started.get(started.size() - 1);
+                };
+                try {
+                    compareReplays(database, issuer, client, command, starter);
+                } finally {
+                    started.forEach(ServiceUnderTest::close);
+                }
+            } else if (settings.replayOnly()) {
                 measureReplayOnly(database, issuer, client, command, query);
             } else {
                 measure(database, issuer, client, command, query, baseline);
@@ -338,6 +357,30 @@ public final class Benchmark {
         }
         figures.put("checksumsAfterReplay", "equal to those of the projections the event handlers built: " + rebuilt);
         System.out.println("  Every projection table's checksum equals the one the event handlers built: " + rebuilt);
+    }
+
+    /** Two builds' rebuilds of one history, taking turns ({@link ReplayComparison}). */
+    private void compareReplays(
+            BenchmarkDatabase database,
+            TokenIssuer issuer,
+            LedgerClient client,
+            ServiceUnderTest command,
+            ReplayComparison.Starter starter)
+            throws Exception {
+        Projections projections = new Projections(client, issuer.admin("bench-admin"));
+        projections.awaitCaughtUp(Duration.ofMinutes(2));
+        generateHistory(database);
+        System.out.println("Waiting for the projections to handle the history event by event (not measured) ...");
+        projections.awaitCaughtUp(PROJECTIONS_TIMEOUT);
+        Map<String, String> handled = ProjectionCheck.checksums(database);
+        settleHistory(database, client, issuer.auditor("bench-auditor"));
+        System.out.printf(
+                "Replays of two builds of query-service, in turns (A: %s, B: %s) ...%n",
+                settings.queryJar(), settings.compareQueryJar());
+        figures.put(
+                "replayComparison",
+                new ReplayComparison(database, command, issuer.admin("bench-admin"), starter, handled)
+                        .compare(settings.queryJar(), settings.compareQueryJar(), settings.compareRounds()));
     }
 
     private HistoryGenerator.GeneratedHistory generateHistory(BenchmarkDatabase database) throws Exception {

@@ -28,6 +28,9 @@ import java.util.Map;
  * @param replayOnly         measure only the rebuild ({@code --only=replay}): generate the history, replay every
  *                           projection and check the result, without the write, read and baseline tests; for work on the
  *                           rebuild, never for the figures of BENCHMARKS.md
+ * @param compareQueryJar    with {@code --only=replay}: a second build of query-service whose replays take turns with
+ *                           the first's on the same history ({@link ReplayComparison}); null for none
+ * @param compareRounds      how many replays of each build such a comparison makes
  */
 record BenchmarkSettings(
         String mode,
@@ -44,6 +47,8 @@ record BenchmarkSettings(
         String heap,
         Duration verificationWait,
         boolean replayOnly,
+        Path compareQueryJar,
+        int compareRounds,
         Path home,
         Path workDir,
         Path output) {
@@ -83,6 +88,8 @@ record BenchmarkSettings(
                         Duration.ZERO,
                         false,
                         null,
+                        3,
+                        null,
                         null,
                         null);
             case "full" ->
@@ -102,6 +109,8 @@ record BenchmarkSettings(
                         Duration.ofMinutes(2),
                         false,
                         null,
+                        3,
+                        null,
                         null,
                         null);
             case "smoke" ->
@@ -120,6 +129,8 @@ record BenchmarkSettings(
                         "512m",
                         Duration.ZERO,
                         false,
+                        null,
+                        3,
                         null,
                         null,
                         null);
@@ -147,6 +158,8 @@ record BenchmarkSettings(
                 Duration.parse(options.getOrDefault(
                         "verification-wait", defaults.verificationWait().toString())),
                 replayOnly(options.get("only")),
+                compareQueryJar(options),
+                Integer.parseInt(options.getOrDefault("compare-rounds", Integer.toString(defaults.compareRounds()))),
                 home,
                 workDir,
                 Path.of(options.getOrDefault(
@@ -154,6 +167,17 @@ record BenchmarkSettings(
                                 home.resolve("benchmark/target/benchmark-results.json")
                                         .toString()))
                         .toAbsolutePath());
+    }
+
+    private static Path compareQueryJar(Map<String, String> options) {
+        String jar = options.get("compare-query-jar");
+        if (jar == null) {
+            return null;
+        }
+        if (!"replay".equals(options.get("only"))) {
+            throw new IllegalArgumentException("--compare-query-jar compares replays: it needs --only=replay");
+        }
+        return Path.of(jar).toAbsolutePath();
     }
 
     private static boolean replayOnly(String only) {
@@ -200,6 +224,10 @@ record BenchmarkSettings(
         figures.put("verificationWaitBeforeReplaySeconds", verificationWait.toSeconds());
         if (replayOnly) {
             figures.put("only", "replay");
+        }
+        if (compareQueryJar != null) {
+            figures.put("compareQueryJar", compareQueryJar.toString());
+            figures.put("compareRounds", compareRounds);
         }
         figures.put(
                 "changeRateLimitPerUser",
