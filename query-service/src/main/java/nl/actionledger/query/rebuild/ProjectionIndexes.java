@@ -8,15 +8,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The projections' secondary indexes, set aside while a bulk rebuild of every projection appends a whole history and
- * built once at the end (migration V11 gives the functions that may do so; {@link AbandonedRebuilds} builds them when
+ * The projections' secondary indexes (and two keys in the actions' order), set aside while a bulk rebuild of every
+ * projection appends a whole history and built once at the end (migration V11 gives the functions that may do so; {@link AbandonedRebuilds} builds them when
  * a rebuild stopped half way). After a rebuild the tables' statistics are gathered at once, too.
  */
 @Component
 class ProjectionIndexes {
 
-    /** The indexes V11's functions (as V15 redefined them) set aside and restore. */
-    private static final String[] SECONDARY = {
+    /**
+     * The indexes V11's functions (as V15 and V17 redefined them) set aside and restore: the secondary ones, and the two
+     * keys whose order is the actions' rather than the events'.
+     */
+    private static final String[] SET_ASIDE = {
+        "audit_entry_aggregate_sequence_key",
+        "action_state_pkey",
         "audit_entry_actor_idx",
         "audit_entry_occurred_at_idx",
         "audit_entry_plan_idx",
@@ -61,7 +66,7 @@ class ProjectionIndexes {
     /** Those that are set aside now. */
     List<String> missing() {
         return jdbc.sql("SELECT name FROM unnest(:names) AS name WHERE to_regclass('query_model.' || name) IS NULL")
-                .param("names", SECONDARY)
+                .param("names", SET_ASIDE)
                 .query(String.class)
                 .list();
     }
