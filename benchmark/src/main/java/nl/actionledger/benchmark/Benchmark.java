@@ -330,12 +330,7 @@ public final class Benchmark {
             ServiceUnderTest query)
             throws Exception {
         Projections projections = new Projections(client, issuer.admin("bench-admin"));
-        projections.awaitCaughtUp(Duration.ofMinutes(2));
-        generateHistory(database);
-        System.out.println("Waiting for the projections to handle the history event by event (not measured) ...");
-        projections.awaitCaughtUp(PROJECTIONS_TIMEOUT);
-        Map<String, String> handled = ProjectionCheck.checksums(database);
-        settleHistory(database, client, issuer.auditor("bench-auditor"));
+        Map<String, String> handled = historyHandledEventByEvent(database, issuer, client, projections);
         Map<String, Object> cpuDuringReplay = new LinkedHashMap<>();
         Projections.ReplayResult replay =
                 replay(database, projections, new CpuUsage(database, command, query), cpuDuringReplay);
@@ -359,6 +354,24 @@ public final class Benchmark {
         System.out.println("  Every projection table's checksum equals the one the event handlers built: " + rebuilt);
     }
 
+    /**
+     * The generated history, handled by the processor event by event (not measured) and settled as before a timed
+     * replay.
+     *
+     * @return the checksums of the projection tables the event handlers built, which every replay must reproduce
+     */
+    private Map<String, String> historyHandledEventByEvent(
+            BenchmarkDatabase database, TokenIssuer issuer, LedgerClient client, Projections projections)
+            throws Exception {
+        projections.awaitCaughtUp(Duration.ofMinutes(2));
+        generateHistory(database);
+        System.out.println("Waiting for the projections to handle the history event by event (not measured) ...");
+        projections.awaitCaughtUp(PROJECTIONS_TIMEOUT);
+        Map<String, String> handled = ProjectionCheck.checksums(database);
+        settleHistory(database, client, issuer.auditor("bench-auditor"));
+        return handled;
+    }
+
     /** Two builds' rebuilds of one history, taking turns ({@link ReplayComparison}). */
     private void compareReplays(
             BenchmarkDatabase database,
@@ -367,13 +380,8 @@ public final class Benchmark {
             ServiceUnderTest command,
             ReplayComparison.Starter starter)
             throws Exception {
-        Projections projections = new Projections(client, issuer.admin("bench-admin"));
-        projections.awaitCaughtUp(Duration.ofMinutes(2));
-        generateHistory(database);
-        System.out.println("Waiting for the projections to handle the history event by event (not measured) ...");
-        projections.awaitCaughtUp(PROJECTIONS_TIMEOUT);
-        Map<String, String> handled = ProjectionCheck.checksums(database);
-        settleHistory(database, client, issuer.auditor("bench-auditor"));
+        Map<String, String> handled = historyHandledEventByEvent(
+                database, issuer, client, new Projections(client, issuer.admin("bench-admin")));
         System.out.printf(
                 "Replays of two builds of query-service, in turns (A: %s, B: %s) ...%n",
                 settings.queryJar(), settings.compareQueryJar());
