@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import nl.actionledger.events.ActionReassignedEvent;
 import nl.actionledger.events.ActionRef;
+import nl.actionledger.events.ActionRegisteredEvent;
 import nl.actionledger.events.ActionStatusChangedEvent;
 import nl.actionledger.events.ActionTimeframeRevisedEvent;
 import nl.actionledger.events.Assignment;
@@ -41,17 +42,7 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
         busyHistory("nl-bulk-busy", 3, 60);
         ActionRef action = ActionRef.of("nl-bulk", "1");
         new History(action)
-                .then(
-                        registered(
-                                action,
-                                2,
-                                1,
-                                ImplementationStatus.NOT_STARTED,
-                                RANGE_2024_2025,
-                                CommitmentLevel.NATIONAL),
-                        "system",
-                        "reg-bulk-1",
-                        JUNE)
+                .then(registration(action), "system", "reg-bulk-1", JUNE)
                 .then(
                         new ActionStatusChangedEvent(
                                 action, ImplementationStatus.NOT_STARTED, ImplementationStatus.IN_PROGRESS, AWKWARD),
@@ -235,17 +226,7 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
 
         assertThat(post("admin", "/api/admin/projections/replay").statusCode()).isEqualTo(202);
         new History(action)
-                .then(
-                        registered(
-                                action,
-                                2,
-                                1,
-                                ImplementationStatus.NOT_STARTED,
-                                RANGE_2024_2025,
-                                CommitmentLevel.NATIONAL),
-                        "system",
-                        "reg-bulk-2",
-                        JUNE)
+                .then(registration(action), "system", "reg-bulk-2", JUNE)
                 .then(
                         new ActionStatusChangedEvent(
                                 action,
@@ -273,18 +254,7 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
     private void busyHistory(String plan, int actions, int changesEach) {
         for (int number = 1; number <= actions; number++) {
             ActionRef action = ActionRef.of(plan, Integer.toString(number));
-            History history = new History(action)
-                    .then(
-                            registered(
-                                    action,
-                                    2,
-                                    1,
-                                    ImplementationStatus.NOT_STARTED,
-                                    RANGE_2024_2025,
-                                    CommitmentLevel.NATIONAL),
-                            "system",
-                            "reg-" + action,
-                            JUNE);
+            History history = new History(action).then(registration(action), "system", "reg-" + action, JUNE);
             ImplementationStatus status = ImplementationStatus.NOT_STARTED;
             for (int change = 1; change <= changesEach; change++) {
                 ImplementationStatus next = status == ImplementationStatus.NOT_STARTED
@@ -298,6 +268,11 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
                 status = next;
             }
         }
+    }
+
+    /** A registration of a test action, the same for every test here: only the events after it differ. */
+    private static ActionRegisteredEvent registration(ActionRef action) {
+        return registered(action, 2, 1, ImplementationStatus.NOT_STARTED, RANGE_2024_2025, CommitmentLevel.NATIONAL);
     }
 
     private List<String> indexDefinitions() {
