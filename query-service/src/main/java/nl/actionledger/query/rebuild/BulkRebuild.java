@@ -70,6 +70,7 @@ public class BulkRebuild {
     private final TokenStore tokenStore;
     private final ProjectionIndexes indexes;
     private final BulkRebuildsInProgress inProgress;
+    private final RebuildHeartbeat heartbeat;
     private final TransactionTemplate transactions;
     private final DataSource dataSource;
     private final SequencingPolicy<? super EventMessage<?>> sequencing;
@@ -96,6 +97,7 @@ public class BulkRebuild {
             TokenStore tokenStore,
             ProjectionIndexes indexes,
             BulkRebuildsInProgress inProgress,
+            RebuildHeartbeat heartbeat,
             TransactionTemplate transactions,
             DataSource dataSource,
             @Value("${actionledger.rebuild.in-bulk:true}") boolean enabled,
@@ -107,6 +109,7 @@ public class BulkRebuild {
         this.tokenStore = tokenStore;
         this.indexes = indexes;
         this.inProgress = inProgress;
+        this.heartbeat = heartbeat;
         this.transactions = transactions;
         this.dataSource = dataSource;
         this.sequencing = processing.sequencingPolicy(Projection.PROCESSOR);
@@ -185,32 +188,35 @@ public class BulkRebuild {
         boolean wholeHistory = scope instanceof WholeHistory;
         long loaded;
         inProgress.begin(rebuild, scope.upTo());
-        try {
-            if (wholeHistory) {
-                indexes.setAside();
-            }
+        // Until the last token is stored: the claims must outlast building the indexes and gathering statistics.
+        try (RebuildHeartbeat.Beat beating = heartbeat.start(atReset.keySet())) {
             try {
-                loaded = loadPages(scope, loaders, atReset.keySet());
-            } finally {
                 if (wholeHistory) {
-                    indexes.restore();
+                    indexes.setAside();
                 }
+                try {
+                    loaded = loadPages(scope, loaders, atReset.keySet());
+                } finally {
+                    if (wholeHistory) {
+                        indexes.restore();
+                    }
+                }
+            } finally {
+                inProgress.end();
             }
-        } finally {
-            inProgress.end();
+            indexes.analyze();
+            if (stopping) {
+                log.warn(
+                        "The bulk rebuild of {} was stopped: the processor carries on from the last checkpoint when "
+                                + "it starts",
+                        rebuild.projections());
+                return;
+            }
+            long end = scope.upTo();
+            transactions.executeWithoutResult(status -> atReset.keySet()
+                    .forEach(segment -> tokenStore.storeToken(
+                            scope.tokenAt(segment, end), Projection.PROCESSOR, segment.getSegmentId())));
         }
-        indexes.analyze();
-        if (stopping) {
-            log.warn(
-                    "The bulk rebuild of {} was stopped: the processor carries on from the last checkpoint when it "
-                            + "starts",
-                    rebuild.projections());
-            return;
-        }
-        long end = scope.upTo();
-        transactions.executeWithoutResult(status -> atReset.keySet()
-                .forEach(segment -> tokenStore.storeToken(
-                        scope.tokenAt(segment, end), Projection.PROCESSOR, segment.getSegmentId())));
         double seconds = (System.nanoTime() - started) / 1e9;
         BulkRun run = new BulkRun(loaded, seconds, Instant.now());
         rebuild.projections().forEach(projection -> lastRuns.put(projection, run));

@@ -18,13 +18,17 @@ import org.springframework.stereotype.Component;
 /**
  * The bulk rebuild that runs, as every instance sees it ({@code query_model.bulk_rebuild}, query migration V13): which
  * instance runs it, for which projections, how far it has come, and when it last reached a checkpoint. A rebuild whose
- * instance has reached none for {@link #HEARTBEAT_TIMEOUT} is taken to have died with its instance.
+ * instance has sent no heartbeat ({@link RebuildHeartbeat}) for {@link #HEARTBEAT_TIMEOUT} is taken to have died with its
+ * instance.
  */
 @Component
 public class BulkRebuildsInProgress {
 
-    /** Far longer than the pages between two checkpoints take to read and write (a few seconds for 50,000 events). */
-    static final Duration HEARTBEAT_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * Ten heartbeats missed. Another instance waits this long before it shows the rebuild as stopped and builds the
+     * indexes it left aside, so not much longer than that.
+     */
+    static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(30);
     /** As Axon names a token's owner: process id and host. */
     static final String THIS_INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
 
@@ -56,6 +60,16 @@ public class BulkRebuildsInProgress {
                         UPDATE query_model.bulk_rebuild SET position = :position, heartbeat_at = now()
                         WHERE processor_name = :processor AND instance = :instance""")
                 .param("position", position)
+                .param("processor", Projection.PROCESSOR)
+                .param("instance", THIS_INSTANCE)
+                .update();
+    }
+
+    /** The instance running the rebuild is alive. */
+    void beat() {
+        jdbc.sql("""
+                        UPDATE query_model.bulk_rebuild SET heartbeat_at = now()
+                        WHERE processor_name = :processor AND instance = :instance""")
                 .param("processor", Projection.PROCESSOR)
                 .param("instance", THIS_INSTANCE)
                 .update();
@@ -108,7 +122,7 @@ public class BulkRebuildsInProgress {
     }
 
     /**
-     * @param stale whether its instance has reached no checkpoint for longer than the heartbeat timeout (it died)
+     * @param stale whether its instance has sent no heartbeat for longer than the heartbeat timeout (it died)
      */
     public record InProgress(
             String instance,
