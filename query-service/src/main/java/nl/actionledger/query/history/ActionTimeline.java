@@ -270,12 +270,17 @@ class ActionTimeline {
         return counts;
     }
 
-    /** The global index of the plan's last event at or before the instant: the position an as-of answer reflects. */
+    /**
+     * The global index of the plan's last event at or before the instant: the position an as-of answer reflects. Read
+     * from the states in force then, one index probe per action, as {@link #planAt} reads them: the maximum over every
+     * state begun by then would read a plan's whole history up to the instant (36 ms at a million events, half a
+     * second with a cold cache). The two agree as long as an action's events are stamped in the order of their
+     * versions; should a clock have gone back between two, this is the position of the states the answer shows.
+     */
     long positionAt(String planId, Instant at) {
-        return jdbc.sql("""
-                        SELECT coalesce(max(position), 0) FROM query_model.action_state
-                        WHERE plan_id = ? AND valid_from <= ?""")
-                .params(planId, Timestamp.from(at))
+        return jdbc.sql("SELECT coalesce(max(s.position), 0)" + IN_FORCE_AT)
+                .param("plan", planId)
+                .param("at", Timestamp.from(at))
                 .query(Long.class)
                 .single();
     }

@@ -3,6 +3,7 @@ package nl.actionledger.query.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -163,6 +164,9 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
             Map<String, GeneratedHistory.Step> expected = generated.foldedAt(at);
             JsonNode answer = getJson("evaluator", "/api/plans/" + GENERATED_PLAN + "/as-of?at=" + at);
             assertThat(Instant.parse(answer.get("at").asString())).isEqualTo(at);
+            assertThat(answer.get("position").asLong())
+                    .as("the position at " + at)
+                    .isEqualTo(lastPositionOfThePlanAt(GENERATED_PLAN, at));
             Map<String, JsonNode> actual = new HashMap<>();
             answer.get("actions")
                     .forEach(view -> actual.put(view.get("actionId").asString(), view));
@@ -186,6 +190,17 @@ class HistoryIntegrationTest extends QueryServiceIntegrationTestBase {
                 assertThat(view.get("lastChangedBy").asString()).isEqualTo(step.actor());
             });
         }
+    }
+
+    /** Straight from the event table: the global index of the plan's last event stamped at or before the instant. */
+    private long lastPositionOfThePlanAt(String plan, Instant at) {
+        return jdbc.sql("""
+                        SELECT coalesce(max(global_index), 0) FROM event_store.domain_event_entry
+                        WHERE aggregate_identifier LIKE :plan || '/%' AND time_stamp::timestamptz <= :at""")
+                .param("plan", plan)
+                .param("at", Timestamp.from(at))
+                .query(Long.class)
+                .single();
     }
 
     @Test
