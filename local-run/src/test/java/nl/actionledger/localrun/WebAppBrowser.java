@@ -66,8 +66,9 @@ final class WebAppBrowser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css));
     }
 
+    /** Whether the page, loaded, has such an element now (without the browser's implicit wait for one). */
     boolean has(String css) {
-        return !driver.findElements(By.cssSelector(css)).isEmpty();
+        return !HeadlessChromium.elementsNow(driver, By.cssSelector(css)).isEmpty();
     }
 
     /** Submits the form and waits for the page it leads to. */

@@ -233,7 +233,7 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
         signIn("evaluator");
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Action 951");
-        assertThat(browser.findElements(By.id("timeline"))).isEmpty();
+        assertThat(HeadlessChromium.elementsNow(browser, By.id("timeline"))).isEmpty();
     }
 
     @Test
@@ -265,11 +265,12 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
         browser.get(url("/"));
         signIn("evaluator");
 
-        assertThat(browser.findElements(By.linkText("Audit search"))).isEmpty();
+        assertThat(HeadlessChromium.elementsNow(browser, By.linkText("Audit search")))
+                .isEmpty();
         browser.get(url("/auditing?actor=coordinator"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not for your role");
         assertThat(browser.getPageSource()).doesNotContain("Campaign on glass eels started");
-        assertThat(browser.findElements(By.id("results"))).isEmpty();
+        assertThat(HeadlessChromium.elementsNow(browser, By.id("results"))).isEmpty();
     }
 
     @Test
@@ -429,7 +430,7 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
 
         assertThat(browser.findElement(By.cssSelector("#course .message.error")).getText())
                 .isEqualTo("De eerste datum moet voor de tweede liggen.");
-        assertThat(browser.findElements(By.id("status-chart"))).isEmpty();
+        assertThat(HeadlessChromium.elementsNow(browser, By.id("status-chart"))).isEmpty();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Het actieplan door de tijd");
     }
 
@@ -526,11 +527,12 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
     void onlyAnAdminIsOfferedTheProjectionsAndACoordinatorNoHistoryOrReports() throws Exception {
         browser.get(url("/"));
         signIn("evaluator");
-        assertThat(browser.findElements(By.linkText("Projections"))).isEmpty();
         assertThat(browser.findElements(By.linkText("The plan through time"))).hasSize(1);
+        assertThat(HeadlessChromium.elementsNow(browser, By.linkText("Projections")))
+                .isEmpty();
         browser.get(url("/admin/projections"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not for your role");
-        assertThat(browser.findElements(By.id("projections"))).isEmpty();
+        assertThat(HeadlessChromium.elementsNow(browser, By.id("projections"))).isEmpty();
         // nor can a replay be started past the page: the POST, with the session's valid CSRF token, is refused for the
         // role
         String csrf = browser.findElement(By.cssSelector("form.signed-in input[name='_csrf']"))
@@ -542,9 +544,12 @@ class WebAppBrowserIntegrationTest extends QueryServiceIntegrationTestBase {
         browser.manage().deleteAllCookies();
         browser.get(url("/"));
         signIn("coordinator");
-        assertThat(browser.findElements(By.linkText("The plan through time"))).isEmpty();
-        assertThat(browser.findElements(By.linkText("Changes and reports"))).isEmpty();
-        assertThat(browser.findElements(By.linkText("Projections"))).isEmpty();
+        assertThat(HeadlessChromium.elementsNow(browser, By.linkText("The plan through time")))
+                .isEmpty();
+        assertThat(HeadlessChromium.elementsNow(browser, By.linkText("Changes and reports")))
+                .isEmpty();
+        assertThat(HeadlessChromium.elementsNow(browser, By.linkText("Projections")))
+                .isEmpty();
         browser.get(url("/reports?plan=" + COURSE));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not for your role");
         assertThat(withSession(url("/reports/" + COURSE + "/report.csv?from=2025-02-28&to=2025-05-31"))
