@@ -188,7 +188,7 @@ public class BulkRebuild {
         boolean wholeHistory = scope instanceof WholeHistory;
         long loaded;
         inProgress.begin(rebuild, scope.upTo());
-        // Until the last token is stored: the claims must outlast building the indexes and gathering statistics.
+        // Until the last token is stored: the claims must outlast building the indexes and vacuuming.
         try (RebuildHeartbeat.Beat beating = heartbeat.start(atReset.keySet())) {
             try {
                 if (wholeHistory) {
@@ -204,7 +204,7 @@ public class BulkRebuild {
             } finally {
                 inProgress.end();
             }
-            indexes.analyze();
+            indexes.vacuum();
             if (stopping) {
                 log.warn(
                         "The bulk rebuild of {} was stopped: the processor carries on from the last checkpoint when "

@@ -92,6 +92,13 @@ class BulkRebuildIntegrationTest extends QueryServiceIntegrationTestBase {
                         .single())
                 .as("statistics gathered after the rebuild")
                 .isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_stat_user_tables WHERE schemaname = 'query_model' "
+                                + "AND relname IN ('audit_entry', 'audit_change', 'action_state', 'action_view') "
+                                + "AND last_vacuum > now() - interval '1 minute'")
+                        .query(Long.class)
+                        .single())
+                .as("the tables vacuumed after the rebuild")
+                .isEqualTo(4);
         for (JsonNode projection : getJson("admin", "/api/admin/projections")) {
             assertThat(projection.get("lastBulkRebuild").get("events").asLong())
                     .as(projection.toString())
