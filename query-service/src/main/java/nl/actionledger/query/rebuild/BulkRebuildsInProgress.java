@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The bulk rebuild that runs, as every instance sees it ({@code query_model.bulk_rebuild}, query migration V13): which
- * instance runs it, for which projections, how far it has come, and when it last reached a checkpoint. A rebuild whose
- * instance has sent no heartbeat ({@link RebuildHeartbeat}) for {@link #HEARTBEAT_TIMEOUT} is taken to have died with its
- * instance.
+ * instance runs it, for which projections, how far it has come (its last checkpoint), and when that instance last sent
+ * a heartbeat ({@link RebuildHeartbeat}). A rebuild without one for {@link #HEARTBEAT_TIMEOUT} is taken to have died
+ * with its instance.
  */
 @Component
 public class BulkRebuildsInProgress {
