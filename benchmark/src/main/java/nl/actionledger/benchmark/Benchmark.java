@@ -69,7 +69,7 @@ public final class Benchmark {
                 settings.workDir().resolve("postgres"), settings.workDir().resolve("logs"))) {
             figures.put("postgresql", database.describe());
             TokenIssuer issuer = TokenIssuer.create(settings.workDir(), ISSUER);
-            try (CrudBaseline baseline = settings.replayOnly() ? null : startCrudBaseline(database, issuer)) {
+            try (CrudBaseline baseline = settings.measuresBaseline() ? startCrudBaseline(database, issuer) : null) {
                 runActionLedger(database, issuer, baseline);
             }
         }
@@ -121,6 +121,8 @@ public final class Benchmark {
                 } finally {
                     started.forEach(ServiceUnderTest::close);
                 }
+            } else if (settings.compareCommandJar() != null) {
+                compareCommands(database, issuer, environment, command, query);
             } else if (settings.replayOnly()) {
                 measureReplayOnly(database, issuer, client, command, query);
             } else {
@@ -370,6 +372,31 @@ public final class Benchmark {
         Map<String, String> handled = ProjectionCheck.checksums(database);
         settleHistory(database, client, issuer.auditor("bench-auditor"));
         return handled;
+    }
+
+    /** Two builds' write paths, taking turns ({@link CommandComparison}); the second build on a port of its own. */
+    private void compareCommands(
+            BenchmarkDatabase database,
+            TokenIssuer issuer,
+            Map<String, String> environment,
+            ServiceUnderTest command,
+            ServiceUnderTest query)
+            throws Exception {
+        int portOfB = freePort();
+        Map<String, String> environmentOfB = new HashMap<>(environment);
+        environmentOfB.put("COMMAND_PORT", Integer.toString(portOfB));
+        try (ServiceUnderTest commandB = ServiceUnderTest.start(
+                "command-service",
+                settings.compareCommandJar(),
+                portOfB,
+                settings.heap(),
+                CommandComparison.javaOptionsOfB(settings),
+                environmentOfB,
+                settings.workDir().resolve("logs/b"))) {
+            figures.put(
+                    "commandComparison",
+                    new CommandComparison(settings, database, issuer).compare(command, commandB, query));
+        }
     }
 
     /** Two builds' rebuilds of one history, taking turns ({@link ReplayComparison}). */

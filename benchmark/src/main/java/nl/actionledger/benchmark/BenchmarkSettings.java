@@ -3,6 +3,7 @@ package nl.actionledger.benchmark;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,6 +32,12 @@ import java.util.Map;
  * @param compareQueryJar    with {@code --only=replay}: a second build of query-service whose replays take turns with
  *                           the first's on the same history ({@link ReplayComparison}); null for none
  * @param compareRounds      how many replays of each build such a comparison makes
+ * @param compareCommandJar  a second build of command-service whose write windows take turns with the first's
+ *                           ({@link CommandComparison}): only the write test, no baseline, history or reads; null
+ *                           for none
+ * @param compareCommandJavaOptions options for the second build's JVM in such a comparison, in place of the services'
+ *                           own (with no second jar, the first build's jar with these options is compared with it as
+ *                           it is)
  */
 record BenchmarkSettings(
         String mode,
@@ -49,6 +56,8 @@ record BenchmarkSettings(
         boolean replayOnly,
         Path compareQueryJar,
         int compareRounds,
+        Path compareCommandJar,
+        List<String> compareCommandJavaOptions,
         Path home,
         Path workDir,
         Path output) {
@@ -90,6 +99,8 @@ record BenchmarkSettings(
                         null,
                         3,
                         null,
+                        List.of(),
+                        null,
                         null,
                         null);
             case "full" ->
@@ -111,6 +122,8 @@ record BenchmarkSettings(
                         null,
                         3,
                         null,
+                        List.of(),
+                        null,
                         null,
                         null);
             case "smoke" ->
@@ -131,6 +144,8 @@ record BenchmarkSettings(
                         false,
                         null,
                         3,
+                        null,
+                        List.of(),
                         null,
                         null,
                         null);
@@ -160,6 +175,8 @@ record BenchmarkSettings(
                 replayOnly(options.get("only")),
                 compareQueryJar(options),
                 Integer.parseInt(options.getOrDefault("compare-rounds", Integer.toString(defaults.compareRounds()))),
+                compareCommandJar(options, home),
+                compareCommandJavaOptions(options),
                 home,
                 workDir,
                 Path.of(options.getOrDefault(
@@ -178,6 +195,31 @@ record BenchmarkSettings(
             throw new IllegalArgumentException("--compare-query-jar compares replays: it needs --only=replay");
         }
         return Path.of(jar).toAbsolutePath();
+    }
+
+    private static Path compareCommandJar(Map<String, String> options, Path home) {
+        String jar = options.get("compare-command-jar");
+        if (jar == null && !options.containsKey("compare-command-java-options")) {
+            return null;
+        }
+        if (options.containsKey("only") || options.containsKey("compare-query-jar")) {
+            throw new IllegalArgumentException("--compare-command-jar and --compare-command-java-options compare the "
+                    + "write path alone: they take neither --only nor --compare-query-jar");
+        }
+        return jar == null
+                ? home.resolve("command-service/target/command-service.jar")
+                : Path.of(jar).toAbsolutePath();
+    }
+
+    private static List<String> compareCommandJavaOptions(Map<String, String> options) {
+        String javaOptions =
+                options.getOrDefault("compare-command-java-options", "").strip();
+        return javaOptions.isEmpty() ? List.of() : List.of(javaOptions.split("\\s+"));
+    }
+
+    /** Whether the CRUD baseline is started: only the full measurement compares with it. */
+    boolean measuresBaseline() {
+        return !replayOnly && compareCommandJar == null;
     }
 
     private static boolean replayOnly(String only) {
@@ -228,6 +270,10 @@ record BenchmarkSettings(
         if (compareQueryJar != null) {
             figures.put("compareQueryJar", compareQueryJar.toString());
             figures.put("compareRounds", compareRounds);
+        }
+        if (compareCommandJar != null) {
+            figures.put("compareCommandJar", compareCommandJar.toString());
+            figures.put("compareCommandJavaOptions", compareCommandJavaOptions);
         }
         figures.put(
                 "changeRateLimitPerUser",

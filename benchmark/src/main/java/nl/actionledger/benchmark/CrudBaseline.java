@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -55,11 +56,13 @@ final class CrudBaseline implements AutoCloseable {
         environment.putAll(issuer.serviceEnvironment());
         int port = Benchmark.freePort();
         environment.put("CRUD_BASELINE_PORT", Integer.toString(port));
+        // The JVM's defaults (G1 here), as the baseline was measured when the issue was filed: what a team would run
         ServiceUnderTest service = ServiceUnderTest.start(
                 SERVICE,
                 settings.baselineJar(),
                 port,
                 settings.heap(),
+                List.of(),
                 environment,
                 settings.workDir().resolve("logs"));
         try {

@@ -167,7 +167,7 @@ final class InterleavedWrites {
             return ratios;
         }
 
-        private static double median(double[] values) {
+        static double median(double[] values) {
             double[] sorted = values.clone();
             Arrays.sort(sorted);
             int middle = sorted.length / 2;
