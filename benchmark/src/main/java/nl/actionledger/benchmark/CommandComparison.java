@@ -104,7 +104,8 @@ final class CommandComparison {
     /**
      * The median over the pairs of windows of B's command-service CPU per change over A's: what the builds themselves
      * spend. The machine's total also holds query-service's checks and autovacuum, which run once a minute and so fall
-     * into some windows and not others: in a comparison of one build with itself they favoured one side by a tenth.
+     * into some windows and not others, the same ones pair after pair: in a comparison of one build with itself the
+     * checks fell into one side's windows and autovacuum into the other's.
      */
     static double commandServiceRatio(InterleavedWrites.Result turns) {
         double[] ratios = new double[turns.ledger().each().size()];
