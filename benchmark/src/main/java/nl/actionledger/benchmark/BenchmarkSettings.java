@@ -206,9 +206,7 @@ record BenchmarkSettings(
             throw new IllegalArgumentException("--compare-command-jar and --compare-command-java-options compare the "
                     + "write path alone: they take neither --only nor --compare-query-jar");
         }
-        return jar == null
-                ? home.resolve("command-service/target/command-service.jar")
-                : Path.of(jar).toAbsolutePath();
+        return jar == null ? commandJarUnder(home) : Path.of(jar).toAbsolutePath();
     }
 
     private static List<String> compareCommandJavaOptions(Map<String, String> options) {
@@ -238,6 +236,10 @@ record BenchmarkSettings(
     }
 
     Path commandJar() {
+        return commandJarUnder(home);
+    }
+
+    private static Path commandJarUnder(Path home) {
         return home.resolve("command-service/target/command-service.jar");
     }
 

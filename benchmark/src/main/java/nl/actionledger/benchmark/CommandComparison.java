@@ -15,7 +15,7 @@ import nl.actionledger.tooling.TokenIssuer;
  * beside one query-service on one database, and their write windows take turns as Action Ledger's and the CRUD
  * baseline's do in the full run ({@link InterleavedWrites}), so that the machine's drift (its speed moves by a third
  * within an hour) falls on both alike. Full runs minutes apart cannot tell a lever of a few percent from that drift;
- * adjacent windows can. For work on the write path, never for the figures of BENCHMARKS.md.
+ * adjacent windows can. For weighing a lever of the write path; the targets' figures come from the full run.
  *
  * <p>Each build writes to actions of its own, every other one of each writer's: on shared actions the first change of
  * each in a build's window found its cached copy stale (the other build had appended) and loaded the action's whole
@@ -107,7 +107,7 @@ final class CommandComparison {
      * into some windows and not others, the same ones pair after pair: in a comparison of one build with itself the
      * checks fell into one side's windows and autovacuum into the other's.
      */
-    static double commandServiceRatio(InterleavedWrites.Result turns) {
+    private static double commandServiceRatio(InterleavedWrites.Result turns) {
         double[] ratios = new double[turns.ledger().each().size()];
         for (int pair = 0; pair < ratios.length; pair++) {
             ratios[pair] = commandServiceMillisPerChange(turns.ledger(), pair)

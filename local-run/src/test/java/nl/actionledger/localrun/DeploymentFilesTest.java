@@ -58,7 +58,8 @@ class DeploymentFilesTest {
                 .contains("extract --layers")
                 .contains("HEALTHCHECK")
                 .contains("GET /actuator/health/readiness ")
-                .contains("ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=app.jsa\"");
+                .contains("ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=app.jsa\", \"-XX:+UseParallelGC\"")
+                .contains("RUN java -XX:ArchiveClassesAtExit=app.jsa -XX:+UseParallelGC ");
     }
 
     /**
